@@ -1,0 +1,3 @@
+from analyser.cli import main
+
+main()

@@ -1,0 +1,73 @@
+"""Stage 4, concept tagging: lexicon matches (found by the pipeline's
+``concept_matcher``) become `Mention`s with document offsets, sentence and
+paragraph indices and polarity. Matches inside excluded spans (citations, the
+reference list, headings — the codebook does not code them) are dropped."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from spacy.language import Language
+
+from analyser.lexicon import Term
+from analyser.model import Mention
+from analyser.parse import ParsedDocument
+from analyser.polarity import PolarityCues, find_absence_cue
+
+
+class SpanSet:
+    """Sorted, merged character spans with a fast overlap test."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        if i >= 0 and self.ends[i] > start:
+            return True
+        return i + 1 < len(self.starts) and self.starts[i + 1] < end
+
+
+def tag_concepts(
+    parsed: ParsedDocument,
+    nlp: Language,
+    cues: PolarityCues,
+    excluded: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    terms: list[Term] = nlp.get_pipe("concept_matcher").terms
+    skip = SpanSet(excluded)
+    text = parsed.document.text
+    mentions = []
+    for block in parsed.blocks:
+        for span in block.doc.spans.get("concepts", []):
+            start, end = block.char_span(span.start, span.end)
+            if skip.overlaps(start, end):
+                continue
+            term = terms[int(span.label_)]
+            cue = find_absence_cue(block.doc, span.start, span.end, cues)
+            negated = cue is not None
+            absent = negated != (term.polarity == "absent")  # a negated "mistrust" is present
+            mentions.append(
+                Mention(
+                    concept=term.concept,
+                    term=term.text,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    sentence=parsed.sentence_at(start),
+                    paragraph=block.index,
+                    polarity="absent" if absent else "present",
+                    polarity_cue=cue if cue else (term.text if absent else None),
+                    entry=term.entry_id,
+                    source=term.source,
+                )
+            )
+    return mentions

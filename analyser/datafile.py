@@ -1,0 +1,69 @@
+"""Shared loading for the TOML data files (lexicon, profile): parse errors and
+semantic problems are reported as 'file:line: what is wrong'."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from analyser.errors import DataFileError
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+class TomlFile:
+    """A parsed TOML file that remembers its lines, so a problem found in the
+    parsed data can be traced back to the line that caused it."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            raw = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise DataFileError(str(path), [f"{path}: no such file"]) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataFileError(str(path), [f"{path}: cannot be read ({exc})"]) from None
+        try:
+            self.data: dict[str, Any] = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            match = _TOML_POSITION.search(str(exc))
+            line = match.group(1) if match else "1"
+            reason = _TOML_POSITION.sub("", str(exc)).strip()
+            raise DataFileError(str(path), [f"{path}:{line}: TOML syntax error: {reason}"]) from None
+        self.lines = raw.splitlines()
+        self.problems: list[str] = []
+
+    def line_of(self, needle: str, after: int = 0) -> int:
+        """1-based number of the first line at or after `after` containing `needle`
+        (falls back to the first occurrence anywhere, then to line 1)."""
+        for number in range(max(after, 1), len(self.lines) + 1):
+            if needle in self.lines[number - 1]:
+                return number
+        for number, line in enumerate(self.lines, start=1):
+            if needle in line:
+                return number
+        return 1
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(f"{self.path}:{line}: {message}")
+
+    def check_keys(self, table: dict[str, Any], allowed: set[str], where: str, line: int) -> None:
+        for key in table:
+            if key not in allowed:
+                self.problem(
+                    self.line_of(key, line),
+                    f"unknown key '{key}' in {where} (expected one of: {', '.join(sorted(allowed))})",
+                )
+
+    def require_str(self, table: dict[str, Any], key: str, where: str, line: int) -> str:
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            self.problem(line, f"{where} needs a non-empty text value for '{key}'")
+            return ""
+        return value
+
+    def raise_if_problems(self) -> None:
+        if self.problems:
+            raise DataFileError(str(self.path), self.problems)

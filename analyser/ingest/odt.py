@@ -1,0 +1,80 @@
+"""OpenDocument .odt via odfpy: headings, paragraphs, list items and table
+cells in reading order; tracked changes and annotations are skipped."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from odf import teletype
+from odf.opendocument import load
+from odf.namespaces import DCNS, METANS, OFFICENS, TABLENS, TEXTNS
+
+from analyser.errors import InputError
+from analyser.ingest.builder import DocumentBuilder
+from analyser.model import BlockKind, Document
+
+_SKIP = {(TEXTNS, "tracked-changes"), (OFFICENS, "annotation"), (TEXTNS, "note")}
+
+
+def read_odt(data: bytes, source: str) -> Document:
+    try:
+        package = load(io.BytesIO(data))
+    except Exception as exc:  # odfpy raises zip, XML and key errors
+        raise InputError(source, f"is not a valid .odt file ({type(exc).__name__})") from None
+    builder = DocumentBuilder(source, "odt")
+    for kind, text, level in _blocks(package.text, in_list=False):
+        builder.add(kind, text, level)
+    builder.metadata.title = _meta(package, DCNS, "title")
+    builder.metadata.author = _meta(package, DCNS, "creator") or _meta(
+        package, METANS, "initial-creator"
+    )
+    return builder.build()
+
+
+def _blocks(node, in_list: bool) -> Iterator[tuple[BlockKind, str, int]]:
+    for child in node.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname is None or qname in _SKIP:
+            continue
+        if qname == (TEXTNS, "h"):
+            level = int(child.getAttrNS(TEXTNS, "outline-level") or 1)
+            yield "heading", _text(child), level
+        elif qname == (TEXTNS, "p"):
+            yield ("list_item" if in_list else "paragraph"), _text(child), 0
+        elif qname == (TABLENS, "table-cell"):
+            yield "table_cell", "\n".join(
+                _text(p) for p in child.childNodes if getattr(p, "qname", None) == (TEXTNS, "p")
+            ), 0
+        elif qname in ((TEXTNS, "list"), (TEXTNS, "list-item")):
+            yield from _blocks(child, in_list=True)
+        else:
+            yield from _blocks(child, in_list)
+
+
+def _text(element) -> str:
+    """Text of a paragraph without annotations or notes inside it."""
+    parts = []
+    for child in element.childNodes:
+        qname = getattr(child, "qname", None)
+        if qname in _SKIP:
+            continue
+        if child.nodeType == child.TEXT_NODE:
+            parts.append(str(child))
+        elif qname == (TEXTNS, "s"):
+            parts.append(" " * int(child.getAttrNS(TEXTNS, "c") or 1))
+        elif qname == (TEXTNS, "tab"):
+            parts.append("\t")
+        elif qname == (TEXTNS, "line-break"):
+            parts.append("\n")
+        else:
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _meta(package, namespace: str, name: str) -> str | None:
+    for element in package.meta.childNodes:
+        if getattr(element, "qname", None) == (namespace, name):
+            value = teletype.extractText(element).strip()
+            return value or None
+    return None

@@ -1,0 +1,103 @@
+"""Plain text and Markdown: the document text is the file's text (line endings
+normalised); blocks point at the content of each paragraph, heading, list item
+or table cell, without Markdown markers."""
+
+from __future__ import annotations
+
+import re
+
+from analyser.ingest.builder import count_words, first_heading
+from analyser.model import Block, Document, Metadata
+
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
+_LIST_MARKER = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])[ \t]+")
+_TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
+_TABLE_CELL = re.compile(r"[^|]+")
+_HEADING_END = re.compile(r"[.?!:;,]$")
+
+
+def read_plain_text(text: str, source: str, fmt: str) -> Document:
+    blocks = split_blocks(text, markdown=(fmt == "md"))
+    metadata = Metadata(source=source, format=fmt, word_count=count_words(text))
+    metadata.title = first_heading(text, blocks)
+    return Document(text, blocks, metadata)
+
+
+def split_blocks(text: str, markdown: bool) -> list[Block]:
+    """Group lines into blocks. Blank lines end a paragraph; a list item, a
+    heading or a table row always starts a new block."""
+    blocks: list[Block] = []
+    para_start = para_end = -1
+
+    def close_paragraph() -> None:
+        nonlocal para_start
+        if para_start >= 0:
+            blocks.append(Block("paragraph", para_start, para_end))
+            para_start = -1
+
+    pos = 0
+    for line in text.split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        stripped = line.strip()
+        if not stripped:
+            close_paragraph()
+            continue
+        indent = len(line) - len(line.lstrip())
+        content_start = line_start + indent
+        content_end = line_start + len(line.rstrip())
+        body = line[indent:]
+        heading = _MD_HEADING.match(body) if markdown else None
+        if heading:
+            close_paragraph()
+            blocks.append(
+                Block("heading", content_start + heading.end(), content_end, len(heading.group(1)))
+            )
+            continue
+        if markdown and body.startswith("|"):
+            close_paragraph()
+            if not _TABLE_RULE.fullmatch(body):
+                blocks.extend(_table_cells(line, line_start))
+            continue
+        marker = _LIST_MARKER.match(body)
+        if marker and content_start + marker.end() < content_end:
+            close_paragraph()
+            blocks.append(Block("list_item", content_start + marker.end(), content_end))
+            continue
+        if para_start < 0:
+            para_start = content_start
+        para_end = content_end
+    close_paragraph()
+    if not markdown:
+        _mark_plain_headings(text, blocks)
+    return blocks
+
+
+def _table_cells(line: str, line_start: int) -> list[Block]:
+    cells = []
+    for cell in _TABLE_CELL.finditer(line):
+        raw = cell.group()
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            start = line_start + cell.start() + lead
+            cells.append(Block("table_cell", start, start + len(raw.strip())))
+    return cells
+
+
+def _mark_plain_headings(text: str, blocks: list[Block]) -> None:
+    """In plain text a heading is a short single line with no closing punctuation
+    that starts with a capital letter or a section number."""
+    for index, block in enumerate(blocks):
+        content = text[block.start : block.end]
+        if block.kind == "paragraph" and _looks_like_heading(content):
+            block.kind = "heading"
+            block.level = 1 if index == 0 else 2
+
+
+def _looks_like_heading(line: str) -> bool:
+    return (
+        "\n" not in line
+        and len(line.split()) <= 10
+        and not _HEADING_END.search(line)
+        and (line[:1].isupper() or line[:1].isdigit())
+    )

@@ -1,0 +1,271 @@
+"""The analysis data model: one serialisable, versioned result that every stage
+extends and every renderer or exporter reads.
+
+All spans are character offsets (Python string indices, i.e. code points) into
+``Document.text``: ``text[start:end]`` is the span's text. Field names that
+appear in ``to_dict()`` output are a public contract (see
+``analyser/schema/analysis.schema.json``): add fields freely, never rename.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1.0"
+
+BlockKind = Literal["paragraph", "heading", "list_item", "table_cell"]
+Polarity = Literal["present", "absent"]
+Origin = Literal["lexicon", "model"]
+Severity = Literal["info", "warning", "problem"]
+
+
+@dataclass
+class Block:
+    """A paragraph-level unit of the document (paragraph, heading, list item,
+    table cell), in reading order."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    level: int = 0  # heading level (1 = top); 0 for non-headings
+    speaker: str | None = None  # transcripts: who is speaking in this block
+    page: int | None = None  # PDF page (1-based) where the block starts
+
+
+@dataclass
+class Dropped:
+    """Text removed during ingest (e.g. a PDF running footer), kept for the record."""
+
+    text: str
+    reason: str
+    page: int | None = None
+
+
+@dataclass
+class Metadata:
+    source: str
+    format: str
+    title: str | None = None
+    author: str | None = None
+    word_count: int = 0
+    pages: int | None = None
+
+
+@dataclass
+class Document:
+    """What ingest produces: the full text and its blocks."""
+
+    text: str
+    blocks: list[Block]
+    metadata: Metadata
+    dropped: list[Dropped] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int  # index into Document.blocks
+
+
+@dataclass
+class Mention:
+    """One occurrence of a concept in the text, with its evidence."""
+
+    concept: str
+    term: str  # the lexicon term that matched (canonical form)
+    start: int
+    end: int
+    text: str  # the text as written, == document text[start:end]
+    sentence: int
+    paragraph: int
+    polarity: Polarity = "present"
+    polarity_cue: str | None = None  # the words that made it "absent"
+    entry: str = ""  # lexicon entry id, e.g. "trust/mistrust"
+    source: str = ""  # where the lexicon entry comes from
+    origin: Origin = "lexicon"
+    score: float | None = None  # model suggestions carry a probability
+
+
+@dataclass
+class CaseMention:
+    """A mention of one of the profile's case studies (by name or alias)."""
+
+    case: str  # case study id from the profile
+    start: int
+    end: int
+    text: str
+    sentence: int
+    paragraph: int
+
+
+@dataclass
+class Problem:
+    code: str
+    message: str
+    suggestion: str | None = None
+    severity: Severity = "problem"
+
+
+@dataclass
+class CitedWork:
+    """The fields that identify a cited work (also used for the `via` source)."""
+
+    authors: list[str]
+    year: str
+    suffix: str = ""
+    pages: str | None = None
+
+
+@dataclass
+class Citation:
+    start: int
+    end: int
+    text: str
+    authors: list[str]
+    year: str
+    suffix: str = ""
+    pages: str | None = None
+    narrative: bool = False
+    via: CitedWork | None = None
+    problems: list[Problem] = field(default_factory=list)
+    sentence: int | None = None
+    paragraph: int | None = None
+
+
+@dataclass
+class Reference:
+    """One entry of the reference list, parsed but never rewritten."""
+
+    start: int
+    end: int
+    text: str
+    authors: list[str]
+    year: str | None
+    suffix: str = ""
+    rest: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    """A document-level feedback point, ranked by `priority` (higher first)."""
+
+    code: str
+    message: str
+    severity: Severity = "info"
+    priority: int = 0
+    concept: str | None = None
+    paragraph: int | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class ConceptInfo:
+    """The lexicon's description of a concept, copied so renderers need no lexicon."""
+
+    id: str
+    label: str
+    colour: str
+    description: str
+
+
+@dataclass
+class Analysis:
+    document: Document
+    sentences: list[Sentence]
+    mentions: list[Mention] = field(default_factory=list)
+    cases: list[CaseMention] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    reference_section: tuple[int, int] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    concepts: list[ConceptInfo] = field(default_factory=list)
+    profile: dict[str, Any] = field(default_factory=dict)
+    tool_version: str = ""
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form. `document` nests `sentences` and `paragraphs` (the
+        blocks) as the published schema requires."""
+        doc = self.document
+        return {
+            "schema_version": self.schema_version,
+            "tool_version": self.tool_version,
+            "document": {
+                "source": doc.metadata.source,
+                "format": doc.metadata.format,
+                "title": doc.metadata.title,
+                "author": doc.metadata.author,
+                "word_count": doc.metadata.word_count,
+                "pages": doc.metadata.pages,
+                "text": doc.text,
+                "paragraphs": [asdict(b) for b in doc.blocks],
+                "sentences": [asdict(s) for s in self.sentences],
+                "dropped": [asdict(d) for d in doc.dropped],
+                "warnings": list(doc.warnings),
+            },
+            "concepts": [asdict(c) for c in self.concepts],
+            "profile": self.profile,
+            "mentions": [asdict(m) for m in self.mentions],
+            "cases": [asdict(c) for c in self.cases],
+            "citations": [asdict(c) for c in self.citations],
+            "references": [asdict(r) for r in self.references],
+            "reference_section": (
+                {"start": self.reference_section[0], "end": self.reference_section[1]}
+                if self.reference_section
+                else None
+            ),
+            "findings": [asdict(f) for f in self.findings],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        """Rebuild an analysis from its JSON form (renderers and exporters use this)."""
+        d = data["document"]
+        document = Document(
+            text=d["text"],
+            blocks=[Block(**b) for b in d["paragraphs"]],
+            metadata=Metadata(
+                source=d["source"],
+                format=d.get("format", ""),
+                title=d.get("title"),
+                author=d.get("author"),
+                word_count=d.get("word_count", 0),
+                pages=d.get("pages"),
+            ),
+            dropped=[Dropped(**x) for x in d.get("dropped", [])],
+            warnings=list(d.get("warnings", [])),
+        )
+        section = data.get("reference_section")
+        return cls(
+            document=document,
+            sentences=[Sentence(**s) for s in d["sentences"]],
+            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            cases=[CaseMention(**c) for c in data.get("cases", [])],
+            citations=[_citation_from_dict(c) for c in data.get("citations", [])],
+            references=[
+                Reference(**{**r, "problems": [Problem(**p) for p in r.get("problems", [])]})
+                for r in data.get("references", [])
+            ],
+            reference_section=(section["start"], section["end"]) if section else None,
+            findings=[Finding(**f) for f in data.get("findings", [])],
+            concepts=[ConceptInfo(**c) for c in data.get("concepts", [])],
+            profile=data.get("profile", {}),
+            tool_version=data.get("tool_version", ""),
+            schema_version=data["schema_version"],
+        )
+
+
+def _citation_from_dict(c: dict[str, Any]) -> Citation:
+    via = c.get("via")
+    return Citation(
+        **{
+            **c,
+            "via": CitedWork(**via) if via else None,
+            "problems": [Problem(**p) for p in c.get("problems", [])],
+        }
+    )

@@ -1,0 +1,86 @@
+"""The whole analysis, stage by stage:
+
+    ingest → parse (sentences) → citations & reference list → concepts → cases → findings
+
+`Analyser` holds what is loaded once per process (profile, lexicon, spaCy
+pipeline); `analyse_document` runs the stages on one `Document` and returns one
+`Analysis`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from analyser import __version__
+from analyser.cases import find_cases
+from analyser.citations import find_citations, find_references
+from analyser.concepts import tag_concepts
+from analyser.findings import concept_findings, rank
+from analyser.ingest import DEFAULT_MAX_BYTES, ingest
+from analyser.lexicon import Lexicon, load_lexicon
+from analyser.model import Analysis, ConceptInfo, Document
+from analyser.nlp import build_pipeline
+from analyser.parse import parse
+from analyser.polarity import PolarityCues, load_cues
+from analyser.profile import Profile, load_profile
+
+
+@dataclass
+class Settings:
+    """What a user can choose; everything else comes from the profile."""
+
+    profile_path: str | None = None
+    lexicon_path: str | None = None  # overrides the profile's lexicon
+    style: str | None = None  # overrides the profile's citation style
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+class Analyser:
+    """Loads lazily on first use, then analyses any number of documents."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._loaded = False
+
+    def load(self) -> Analyser:
+        if self._loaded:
+            return self
+        s = self.settings
+        self.profile_: Profile = load_profile(s.profile_path)
+        lexicon_path = Path(s.lexicon_path) if s.lexicon_path else self.profile_.lexicon_path
+        self.lexicon_: Lexicon = load_lexicon(lexicon_path)
+        self.nlp_ = build_pipeline(str(lexicon_path.resolve()))
+        self.cues_: PolarityCues = load_cues(self.nlp_)
+        self.style_ = (s.style or self.profile_.citation_style).lower()
+        self._loaded = True
+        return self
+
+    def analyse_file(self, path: str | Path) -> Analysis:
+        return self.analyse_document(ingest(path, self.settings.max_bytes))
+
+    def analyse_document(self, document: Document) -> Analysis:
+        self.load()
+        parsed = parse(document, self.nlp_)
+        section, references = find_references(document)
+        citations = find_citations(document, self.style_, exclude=[section])
+        headings = [(b.start, b.end) for b in document.blocks if b.kind == "heading"]
+        not_coded = [(c.start, c.end) for c in citations] + headings + ([section] if section else [])
+        mentions = tag_concepts(parsed, self.nlp_, self.cues_, not_coded)
+        for citation in citations:
+            citation.sentence = parsed.sentence_at(citation.start)
+        concepts = [ConceptInfo(c.id, c.label, c.colour, c.description) for c in self.lexicon_.concepts]
+        findings = concept_findings(mentions, concepts, self.profile_.thresholds)
+        return Analysis(
+            document=document,
+            sentences=parsed.sentences,
+            mentions=mentions,
+            cases=find_cases(parsed, self.profile_.case_studies, [section] if section else []),
+            citations=citations,
+            references=references,
+            reference_section=section,
+            findings=rank(findings),
+            concepts=concepts,
+            profile={**self.profile_.summary(), "citation_style": self.style_, "lexicon": self.lexicon_.name},
+            tool_version=__version__,
+        )

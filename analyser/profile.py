@@ -1,0 +1,147 @@
+"""A course profile: what a course team sets once — the lexicon, the course's
+case studies and their aliases, the key readings students should cite, the
+citation style and the thresholds feedback rules use. See models/profile.toml."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from analyser.datafile import TomlFile
+from analyser.resources import default_profile_path
+
+PROFILE_KEYS = {"profile", "case_studies", "key_readings", "thresholds"}
+HEADER_KEYS = {"name", "description", "lexicon", "citation_style"}
+CASE_KEYS = {"id", "name", "aliases", "description"}
+READING_KEYS = {"authors", "year", "title"}
+STYLES = {"harvard", "apa"}
+
+
+@dataclass
+class CaseStudy:
+    id: str
+    name: str
+    aliases: list[str]
+    description: str = ""
+
+
+@dataclass
+class KeyReading:
+    authors: list[str]
+    year: str
+    title: str = ""
+
+
+@dataclass
+class Thresholds:
+    """Numbers the feedback rules compare against."""
+
+    secondary_citation_share: float = 0.30  # flag when more citations than this are "cited in"
+    dominant_source_share: float = 0.50  # flag when one source carries more than this share
+    min_mentions_per_concept: int = 2  # fewer mentions: "concept barely discussed"
+    uncited_paragraph_min_words: int = 60  # body paragraphs this long should cite something
+
+
+@dataclass
+class Profile:
+    name: str
+    path: str
+    lexicon_path: Path
+    citation_style: str = "harvard"
+    description: str = ""
+    case_studies: list[CaseStudy] = field(default_factory=list)
+    key_readings: list[KeyReading] = field(default_factory=list)
+    thresholds: Thresholds = field(default_factory=Thresholds)
+
+    def summary(self) -> dict[str, Any]:
+        """What the analysis result records about the profile used."""
+        return {
+            "name": self.name,
+            "citation_style": self.citation_style,
+            "case_studies": [asdict(c) for c in self.case_studies],
+            "key_readings": [asdict(k) for k in self.key_readings],
+            "thresholds": asdict(self.thresholds),
+        }
+
+
+def load_profile(path: str | Path | None = None) -> Profile:
+    """Load and validate a profile; raises DataFileError listing every problem."""
+    file = TomlFile(Path(path) if path else default_profile_path())
+    data = file.data
+    file.check_keys(data, PROFILE_KEYS, "the file", 1)
+    header = data.get("profile", {})
+    header_line = file.line_of("[profile]")
+    file.check_keys(header, HEADER_KEYS, "[profile]", header_line)
+    style = str(header.get("citation_style", "harvard")).lower()
+    if style not in STYLES:
+        file.problem(file.line_of("citation_style"), f"citation_style '{style}' is not one of: harvard, apa")
+    lexicon_path = (file.path.parent / str(header.get("lexicon", "lexicon.toml"))).resolve()
+    if not lexicon_path.is_file():
+        file.problem(file.line_of("lexicon", header_line), f"lexicon file not found: {lexicon_path}")
+    profile = Profile(
+        name=str(header.get("name", file.path.stem)),
+        path=str(file.path),
+        lexicon_path=lexicon_path,
+        citation_style=style,
+        description=str(header.get("description", "")),
+        case_studies=_case_studies(file),
+        key_readings=_key_readings(file),
+        thresholds=_thresholds(file),
+    )
+    file.raise_if_problems()
+    return profile
+
+
+def _case_studies(file: TomlFile) -> list[CaseStudy]:
+    cases = []
+    cursor = 1
+    for raw in file.data.get("case_studies", []):
+        cursor = file.line_of("[[case_studies]]", cursor) + 1
+        file.check_keys(raw, CASE_KEYS, "a case study", cursor)
+        name = file.require_str(raw, "name", "a case study", cursor)
+        aliases = raw.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            file.problem(file.line_of("aliases", cursor), f"case study '{name}': aliases must be a list of names")
+            aliases = []
+        case_id = str(raw.get("id") or name.lower())
+        cases.append(CaseStudy(case_id, name, [name, *[a for a in aliases if a != name]], str(raw.get("description", ""))))
+    return cases
+
+
+def _key_readings(file: TomlFile) -> list[KeyReading]:
+    readings = []
+    cursor = 1
+    for raw in file.data.get("key_readings", []):
+        cursor = file.line_of("[[key_readings]]", cursor) + 1
+        file.check_keys(raw, READING_KEYS, "a key reading", cursor)
+        authors = raw.get("authors")
+        if not isinstance(authors, list) or not authors:
+            file.problem(cursor, "a key reading needs authors = [\"Surname\", ...]")
+            continue
+        year = str(raw.get("year", "")).strip()
+        if not year:
+            file.problem(cursor, f"key reading by {authors[0]} needs a year (or \"n.d.\")")
+        readings.append(KeyReading([str(a) for a in authors], year, str(raw.get("title", ""))))
+    return readings
+
+
+def _thresholds(file: TomlFile) -> Thresholds:
+    raw = file.data.get("thresholds", {})
+    line = file.line_of("[thresholds]")
+    defaults = Thresholds()
+    known = {f.name: f for f in fields(Thresholds)}
+    file.check_keys(raw, set(known), "[thresholds]", line)
+    values = {}
+    for name, value in raw.items():
+        if name not in known:
+            continue
+        expected = type(getattr(defaults, name))
+        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+            file.problem(file.line_of(name, line), f"threshold '{name}' must be a non-negative number")
+            continue
+        if expected is float and name.endswith("share") and value > 1:
+            file.problem(file.line_of(name, line), f"threshold '{name}' is a share between 0 and 1")
+            continue
+        values[name] = expected(value)
+    return Thresholds(**values)
