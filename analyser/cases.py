@@ -18,8 +18,7 @@ def find_cases(
     if not cases:
         return []
     alias_to_case = {alias.lower(): case.id for case in cases for alias in case.aliases}
-    names = sorted(alias_to_case, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")(?:['’]s)?\b", re.I)
+    pattern = _names_pattern([a for case in cases for a in case.aliases])
     text = parsed.document.text
     skip = SpanSet(excluded)
     blocks = parsed.document.blocks
@@ -27,6 +26,8 @@ def find_cases(
     block_index = 0
     for match in pattern.finditer(text):
         start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # inside a longer word
         if skip.overlaps(start, end):
             continue
         while block_index + 1 < len(blocks) and blocks[block_index + 1].start <= start:
@@ -36,3 +37,12 @@ def find_cases(
             CaseMention(alias_to_case[name], start, end, match.group(), parsed.sentence_at(start), block_index)
         )
     return found
+
+
+def _names_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """Names as written and capitalised (case studies are proper names). No
+    leading \\b: a pattern that starts with literals scans much faster, so the
+    left word boundary is checked in code."""
+    forms = {form for alias in aliases for form in (alias, alias[:1].upper() + alias[1:])}
+    names = sorted(forms, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?:['’]s)?\b")

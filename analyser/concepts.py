@@ -8,12 +8,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
+from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 
 from analyser.lexicon import Term
 from analyser.model import Mention
 from analyser.parse import ParsedDocument
-from analyser.polarity import PolarityCues, find_absence_cue
+from analyser.polarity import PolarityCues, find_absence_cues
 
 
 class SpanSet:
@@ -46,28 +47,35 @@ def tag_concepts(
     skip = SpanSet(excluded)
     text = parsed.document.text
     mentions = []
-    for block in parsed.blocks:
-        for span in block.doc.spans.get("concepts", []):
-            start, end = block.char_span(span.start, span.end)
-            if skip.overlaps(start, end):
-                continue
-            term = terms[int(span.label_)]
-            cue = find_absence_cue(block.doc, span.start, span.end, cues)
-            negated = cue is not None
-            absent = negated != (term.polarity == "absent")  # a negated "mistrust" is present
-            mentions.append(
-                Mention(
-                    concept=term.concept,
-                    term=term.text,
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    sentence=parsed.sentence_at(start),
-                    paragraph=block.index,
-                    polarity="absent" if absent else "present",
-                    polarity_cue=cue if cue else (term.text if absent else None),
-                    entry=term.entry_id,
-                    source=term.source,
-                )
+    found = []
+    for index, doc in enumerate(parsed.docs):
+        if not doc._.concept_matches:
+            continue
+        chars = doc.to_array([IDX, LENGTH]).tolist()
+        matches = []
+        for term_index, first, last in doc._.concept_matches:
+            view_start, view_end = chars[first][0], chars[last - 1][0] + chars[last - 1][1]
+            start, end = parsed.to_document(index, view_start, view_end)
+            if not skip.overlaps(start, end):
+                matches.append((terms[term_index], first, last, start, end, index))
+        found_cues = find_absence_cues(doc, [(m[1], m[2]) for m in matches], cues)
+        found.extend(zip(matches, found_cues))
+    for (term, _, _, start, end, paragraph), cue in found:
+        negated = cue is not None
+        absent = negated != (term.polarity == "absent")  # a negated "mistrust" is present
+        mentions.append(
+            Mention(
+                concept=term.concept,
+                term=term.text,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence=parsed.sentence_at(start),
+                paragraph=paragraph,
+                polarity="absent" if absent else "present",
+                polarity_cue=cue if cue else (term.text if absent else None),
+                entry=term.entry_id,
+                source=term.source,
             )
+        )
     return mentions

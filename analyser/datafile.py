@@ -35,14 +35,16 @@ class TomlFile:
         self.lines = raw.splitlines()
         self.problems: list[str] = []
 
-    def line_of(self, needle: str, after: int = 0) -> int:
-        """1-based number of the first line at or after `after` containing `needle`
-        (falls back to the first occurrence anywhere, then to line 1)."""
+    def line_of(self, needle: str, after: int = 0, also: str = "") -> int:
+        """1-based number of the first line at or after `after` containing
+        `needle` (and `also`, if given); falls back to the first such line
+        anywhere, then to line 1."""
         for number in range(max(after, 1), len(self.lines) + 1):
-            if needle in self.lines[number - 1]:
+            line = self.lines[number - 1]
+            if needle in line and also in line:
                 return number
         for number, line in enumerate(self.lines, start=1):
-            if needle in line:
+            if needle in line and also in line:
                 return number
         return 1
 

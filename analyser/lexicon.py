@@ -177,7 +177,10 @@ def _parse_term(
         file.problem(line, f"{where}: each term must be a table like {{ term = \"...\", source = \"...\" }}")
         return None, line
     text = raw.get("term")
-    line = file.line_of(f'"{text}"', cursor) if isinstance(text, str) and text else file.line_of("term", cursor + 1)
+    if isinstance(text, str) and text:
+        line = file.line_of(f'"{text}"', cursor, also="term")
+    else:
+        line = file.line_of("term", cursor + 1)
     file.check_keys(raw, TERM_KEYS, f"a term of {where}", line)
     if not isinstance(text, str) or not text.strip():
         file.problem(line, f"{where}: empty term")

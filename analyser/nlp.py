@@ -21,15 +21,17 @@ from typing import Any
 
 import numpy as np
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from analyser.lexicon import Lexicon, load_lexicon
 from analyser.resources import data_path
 
 EXCLUDE_LABEL = "__exclude__"
+# A sentence end: closing punctuation and marks, then whitespace and something
+# that can start a sentence.
 _SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _MAX_BRACKET_SPAN = 200  # an unclosed "(" stops suppressing boundaries after this many chars
@@ -38,6 +40,25 @@ _MAX_BRACKET_SPAN = 200  # an unclosed "(" stops suppressing boundaries after th
 def read_word_list(name: str) -> frozenset[str]:
     lines = data_path(name).read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+class TextKeepingTokenizer:
+    """The stock tokenizer, but the Doc remembers its text: spaCy rebuilds
+    ``Doc.text`` from every token on each access, too slow for a component
+    that reads it once per block."""
+
+    def __init__(self, tokenizer) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data["text"] = text
+        return doc
+
+
+def doc_text(doc: Doc) -> str:
+    text = doc.user_data.get("text")
+    return text if isinstance(text, str) else doc.text
 
 
 @Language.factory("lemma_norms")
@@ -80,42 +101,50 @@ class AcademicSentences:
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             return doc
-        doc[0].is_sent_start = True
-        starts = sentence_starts(doc.text, self.abbreviations)
+        # Written as one array: setting Token.is_sent_start one by one makes
+        # spaCy rescan the whole Doc each time.
+        flags = np.full(len(doc), -1, dtype=np.int64)
+        flags[0] = 1
+        starts = sentence_starts(doc_text(doc), self.abbreviations)
         if starts:
             token_starts = doc.to_array("IDX")
-            for offset in starts:
-                i = int(np.searchsorted(token_starts, offset))
+            positions = np.searchsorted(token_starts, starts)
+            for offset, i in zip(starts, positions.tolist()):
                 if 0 < i < len(doc) and token_starts[i] == offset:
-                    doc[i].is_sent_start = True
-        if len(doc) > 1 and doc[1].is_sent_start is None:
-            doc[1].is_sent_start = False  # marks the doc as segmented, even as one sentence
+                    flags[i] = 1
+        doc.from_array([SENT_START], flags.view(np.uint64))
         return doc
 
 
 def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
-    """Character offsets where a new sentence starts (the first is implied)."""
+    """Character offsets where a new sentence starts (the first is implied).
+
+    A candidate end (., ?, ! then whitespace and something that can start a
+    sentence) is not a boundary after an abbreviation or initial, nor inside a
+    bracket opened within _MAX_BRACKET_SPAN characters before it."""
     starts = []
-    open_at: list[int] = []  # positions of unclosed "(" / "["
-    scanned = 0
     for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        for i in range(scanned, match.start()):
-            ch = text[i]
-            if ch in "([":
-                open_at.append(i)
-            elif ch in ")]" and open_at:
-                open_at.pop()
-        scanned = match.start()
-        if open_at and match.start() - open_at[-1] < _MAX_BRACKET_SPAN:
+        end = match.start()
+        if _inside_bracket(text, end, match.end()):
             continue
-        if match.group().startswith(".") and _is_abbreviation(text, match.start(), abbreviations):
+        if text[end] == "." and _is_abbreviation(text, end, abbreviations):
             continue
-        next_start = end
+        next_start = match.end()
         while next_start < len(text) and text[next_start].isspace():
             next_start += 1
         starts.append(next_start)
     return starts
+
+
+def _inside_bracket(text: str, position: int, match_end: int) -> bool:
+    """An unclosed "(" or "[" shortly before `position` (closing marks that are
+    part of the sentence end, as in "(see above.)", close it)."""
+    window_start = max(0, position - _MAX_BRACKET_SPAN)
+    for opener, closer in (("(", ")"), ("[", "]")):
+        opened = text.rfind(opener, window_start, position)
+        if opened >= 0 and text.find(closer, opened, match_end) < 0:
+            return True
+    return False
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
@@ -128,15 +157,24 @@ def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool
     return token.lower().rstrip(".") in abbreviations
 
 
+if not Doc.has_extension("concept_matches"):
+    Doc.set_extension("concept_matches", default=None)
+
+
 @Language.factory("concept_matcher")
 class ConceptMatcher:
     """Lexicon terms matched on NORM (lemma), longest match winning; phrases
-    listed as other senses of a term (e.g. "trust fund") block a match."""
+    listed as other senses of a term (e.g. "trust fund") block a match.
+
+    Matches go to ``doc._.concept_matches`` as (term index, start token, end
+    token) tuples; ``self.terms[i]`` is the lexicon term. Plain tuples rather
+    than a SpanGroup: a Span object per match costs more than the matching."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.matcher: PhraseMatcher | None = None
         self.terms: list = []
+        self.exclude_key = 0
 
     def initialize(
         self, get_examples=None, nlp: Language | None = None, lexicon_path: str = ""
@@ -154,13 +192,32 @@ class ConceptMatcher:
             phrases = [v for phrase in concept.exclude for v in spelling_variants(phrase)]
             if phrases:
                 matcher.add(EXCLUDE_LABEL, [norms(self.nlp.make_doc(p)) for p in phrases])
+        self.exclude_key = self.nlp.vocab.strings[EXCLUDE_LABEL]
+        self.key_to_term = {self.nlp.vocab.strings[str(i)]: i for i in range(len(self.terms))}
         self.matcher = matcher
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.matcher is not None, "concept_matcher used before initialize()"
-        spans = [Span(doc, start, end, label=key) for key, start, end in self.matcher(doc)]
-        doc.spans["concepts"] = [s for s in filter_spans(spans) if s.label_ != EXCLUDE_LABEL]
+        kept = longest_matches(self.matcher(doc))
+        doc._.concept_matches = [
+            (self.key_to_term[key], start, end) for key, start, end in kept if key != self.exclude_key
+        ]
         return doc
+
+
+def longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Non-overlapping matches, longest first then leftmost (as spaCy's
+    filter_spans), returned in text order."""
+    if len(matches) < 2:
+        return list(matches)
+    taken: set[int] = set()
+    kept = []
+    for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):
+        if start not in taken and end - 1 not in taken:
+            kept.append((key, start, end))
+            taken.update(range(start, end))
+    kept.sort(key=lambda m: m[1])
+    return kept
 
 
 def spelling_variants(term: str) -> list[str]:
@@ -180,6 +237,7 @@ def build_pipeline(lexicon_path: str = "") -> Language:
     """The pipeline for one lexicon (the default when empty). Cached: build once
     per process."""
     nlp = spacy.blank("en")
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("lemma_norms")
     nlp.add_pipe("academic_sentences")
     nlp.add_pipe("concept_matcher")

@@ -4,30 +4,39 @@ the concept or says it is missing ("no shared vision", "lack of trust",
 
 Cues live in analyser/data/polarity.toml and are compared by lemma (NORM), in a
 small window of words before and after the mention that stops at clause
-breaks, so "Without shared visions, trust declined" makes both mentions
-absent for their own reasons.
+breaks and sentence ends, so "Without shared visions, trust declined" makes
+both mentions absent for their own reasons. Token attributes are read once
+per Doc as integer arrays: this runs for every mention, so it must be cheap.
 """
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LOWER, NORM, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from analyser.resources import data_path
 
-Cue = tuple[str, ...]
+Cue = tuple[int, ...]  # NORM hashes of the cue's words
+
+
+@dataclass(frozen=True)
+class CueSet:
+    cues: frozenset[Cue]
+    lengths: tuple[int, ...]
+    window: int
 
 
 @dataclass(frozen=True)
 class PolarityCues:
-    before: tuple[Cue, ...]
-    before_window: int
-    after: tuple[Cue, ...]
-    after_window: int
-    breaks: frozenset[str]
+    before: CueSet
+    after: CueSet
+    breaks: frozenset[int]  # LOWER hashes of clause-break tokens
 
 
 def load_cues(nlp: Language) -> PolarityCues:
@@ -35,47 +44,61 @@ def load_cues(nlp: Language) -> PolarityCues:
     with data_path("polarity.toml").open("rb") as handle:
         data = tomllib.load(handle)
     norms = nlp.get_pipe("lemma_norms")
+    strings = nlp.vocab.strings
 
-    def lemmas(phrase: str) -> Cue:
-        return tuple(t.norm_ for t in norms(nlp.make_doc(phrase)))
+    def cue_set(section: dict) -> CueSet:
+        cues = frozenset(
+            tuple(strings.add(t.norm_) for t in norms(nlp.make_doc(phrase))) for phrase in section["cues"]
+        )
+        return CueSet(cues, tuple(sorted({len(c) for c in cues})), int(section["window"]))
 
     return PolarityCues(
-        before=tuple(lemmas(c) for c in data["before"]["cues"]),
-        before_window=int(data["before"]["window"]),
-        after=tuple(lemmas(c) for c in data["after"]["cues"]),
-        after_window=int(data["after"]["window"]),
-        breaks=frozenset(data["clause"]["breaks"]),
+        before=cue_set(data["before"]),
+        after=cue_set(data["after"]),
+        breaks=frozenset(strings.add(word) for word in data["clause"]["breaks"]),
     )
 
 
-def find_absence_cue(doc: Doc, start: int, end: int, cues: PolarityCues) -> str | None:
-    """The text of a negation/absence cue in the clause around tokens
-    [start, end), or None."""
-    sentence = doc[start].sent
-    before = _clause_window(doc, range(start - 1, max(sentence.start, start - cues.before_window) - 1, -1), cues)
-    before.reverse()
-    cue = _find(doc, before, cues.before)
-    if cue:
-        return cue
-    after = _clause_window(doc, range(end, min(sentence.end, end + cues.after_window)), cues)
-    return _find(doc, after, cues.after)
+def find_absence_cues(doc: Doc, spans: list[tuple[int, int]], cues: PolarityCues) -> list[str | None]:
+    """For each token span [start, end) of `doc`, the text of a negation or
+    absence cue in its clause, or None."""
+    if not spans:
+        return []
+    table = doc.to_array([NORM, LOWER, SENT_START])
+    starts = np.flatnonzero(table[:, 2].astype(np.int64) == 1).tolist() or [0]
+    if starts[0] != 0:
+        starts.insert(0, 0)
+    results: list[str | None] = []
+    for start, end in spans:
+        i = bisect.bisect_right(starts, start) - 1
+        sentence_start = starts[i]
+        sentence_end = starts[i + 1] if i + 1 < len(starts) else len(doc)
+        low = max(sentence_start, start - cues.before.window)
+        before = _clause(table[low:start].tolist()[::-1], cues)[::-1]
+        found = _find(before, cues.before)
+        cue = (start - len(before) + found[0], start - len(before) + found[1]) if found else None
+        if cue is None:
+            after = _clause(table[end : min(sentence_end, end + cues.after.window)].tolist(), cues)
+            found = _find(after, cues.after)
+            cue = (end + found[0], end + found[1]) if found else None
+        results.append(doc[cue[0] : cue[1]].text if cue else None)
+    return results
 
 
-def _clause_window(doc: Doc, indices: range, cues: PolarityCues) -> list[int]:
+def _clause(rows: list[list[int]], cues: PolarityCues) -> list[int]:
+    """NORMs of the rows (NORM, LOWER, ...) up to the first clause break."""
     window = []
-    for i in indices:
-        token = doc[i]
-        if token.lower_ in cues.breaks:
+    for row in rows:
+        if row[1] in cues.breaks:
             break
-        window.append(i)
+        window.append(row[0])
     return window
 
 
-def _find(doc: Doc, window: list[int], candidates: tuple[Cue, ...]) -> str | None:
-    norms = [doc[i].norm_ for i in window]
-    for cue in candidates:
-        n = len(cue)
-        for i in range(len(norms) - n + 1):
-            if tuple(norms[i : i + n]) == cue:
-                return doc[window[i] : window[i + n - 1] + 1].text
+def _find(norms: list[int], cue_set: CueSet) -> tuple[int, int] | None:
+    """Position [start, end) in `norms` of the first cue found, or None."""
+    for offset in range(len(norms)):
+        for n in cue_set.lengths:
+            if offset + n <= len(norms) and tuple(norms[offset : offset + n]) in cue_set.cues:
+                return offset, offset + n
     return None

@@ -1,0 +1,107 @@
+"""The lexicon loader reports every problem with file and line; the default
+lexicon meets the codebook's requirements."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from analyser.errors import DataFileError
+from analyser.lexicon import check_lexicon, load_lexicon
+from analyser.resources import default_lexicon_path
+
+COURSE_TEXTS = Path(__file__).resolve().parents[3] / "shared" / "course-texts"
+
+VALID = """\
+[lexicon]
+name = "Test"
+
+[[concepts]]
+id = "trust"
+label = "Trust"
+colour = "#0072B2"
+description = "Trust."
+terms = [
+  { term = "trust", source = "codebook" },
+  { term = "mistrust", polarity = "absent", source = "codebook" },
+]
+"""
+
+
+def write(tmp_path, text):
+    path = tmp_path / "lexicon.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_valid_lexicon_loads(tmp_path):
+    lexicon = load_lexicon(write(tmp_path, VALID))
+    assert [(t.text, t.concept, t.polarity) for t in lexicon.terms()] == [
+        ("trust", "trust", "present"),
+        ("mistrust", "trust", "absent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "change, expected",
+    [
+        (("colour = \"#0072B2\"", "colour = \"blue\""), "lexicon.toml:7: concept 'trust': colour 'blue' is not of the form #RRGGBB"),
+        (("label = \"Trust\"", "label = \"Trust\"\nweight = 2"), "lexicon.toml:7: unknown key 'weight' in a concept"),
+        (("{ term = \"mistrust\"", "{ term = \"  \""), "lexicon.toml:11: concept 'trust': empty term"),
+        (("{ term = \"mistrust\"", "{ term = \"Trust\""), "lexicon.toml:11: concept 'trust': duplicate term 'Trust' (also on line 10)"),
+        (("source = \"codebook\" },\n  { term = \"mistrust\"", "source = \"\" },\n  { term = \"mistrust\""),
+         "lexicon.toml:10: concept 'trust': term 'trust' needs a source"),
+        (("polarity = \"absent\"", "polarity = \"missing\""), "lexicon.toml:11: concept 'trust': term 'mistrust' has polarity 'missing'"),
+        (("name = \"Test\"", "name = \"Test"), "lexicon.toml:2: TOML syntax error"),
+    ],
+    ids=["colour", "unknown-key", "empty-term", "duplicate", "no-source", "polarity", "syntax"],
+)
+def test_problems_have_file_and_line(tmp_path, change, expected):
+    path = write(tmp_path, VALID.replace(*change))
+    problems = check_lexicon(path)
+    assert any(p.startswith(f"{path.parent}/{expected}") for p in problems), problems
+    with pytest.raises(DataFileError):
+        load_lexicon(path)
+
+
+def test_a_term_in_two_concepts_is_reported(tmp_path):
+    second = """
+[[concepts]]
+id = "vision"
+label = "Vision"
+colour = "#009E73"
+description = "Vision."
+terms = [
+  { term = "aims", source = "codebook" },
+  { term = "Trust", source = "codebook" },
+]
+"""
+    path = write(tmp_path, VALID + second)
+    assert check_lexicon(path) == [
+        f"{path}:21: term 'Trust' is in two concepts: 'trust' (line 10) and 'vision'"
+    ]
+
+
+def test_default_lexicon_meets_the_codebook():
+    lexicon = load_lexicon()
+    assert lexicon.concept_ids == ["identity_threat", "trust", "vision", "power"]
+    for concept in lexicon.concepts:
+        assert len(concept.terms) >= 30, concept.id
+        assert any(" " in t.text for t in concept.terms), f"{concept.id} has no multiword phrase"
+        assert re.fullmatch(r"#[0-9A-F]{6}", concept.colour)
+    assert check_lexicon(default_lexicon_path()) == []
+
+
+@pytest.mark.skipif(not COURSE_TEXTS.is_dir(), reason="../shared/course-texts is not beside the project")
+def test_every_course_text_source_points_at_a_line_that_has_the_term():
+    lines = {p.name: p.read_text(encoding="utf-8").splitlines() for p in COURSE_TEXTS.glob("*.txt")}
+    for term in load_lexicon().terms():
+        match = re.fullmatch(r"(\S+\.txt)#L(\d+)", term.source)
+        if not match:
+            assert term.source.startswith("codebook"), term
+            continue
+        line = lines[match.group(1)][int(match.group(2)) - 1].lower().replace("’", "'")
+        for word in re.findall(r"[a-z']+", term.text.lower()):
+            assert word[:4] in line, (term, line)

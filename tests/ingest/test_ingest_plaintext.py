@@ -1,0 +1,83 @@
+"""Plain text and Markdown: the document text is the file's text with line
+endings normalised, and blocks point at their content."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from analyser.ingest import ingest, ingest_text
+
+
+def blocks(document):
+    return [(b.kind, document.text[b.start : b.end], b.level) for b in document.blocks]
+
+
+def test_markdown_blocks_and_offsets():
+    text = (
+        "# Partnership essay\n\n"
+        "First paragraph line one\nline two.\n\n"
+        "## Section\n\n"
+        "- first item\n"
+        "* second item\n"
+        "1. numbered item\n\n"
+        "| Concept | Evidence |\n"
+        "| --- | --- |\n"
+        "| Trust | Kept promises |\n"
+    )
+    document = ingest_text(text, "essay.md", "md")
+    assert document.text == text
+    assert blocks(document) == [
+        ("heading", "Partnership essay", 1),
+        ("paragraph", "First paragraph line one\nline two.", 0),
+        ("heading", "Section", 2),
+        ("list_item", "first item", 0),
+        ("list_item", "second item", 0),
+        ("list_item", "numbered item", 0),
+        ("table_cell", "Concept", 0),
+        ("table_cell", "Evidence", 0),
+        ("table_cell", "Trust", 0),
+        ("table_cell", "Kept promises", 0),
+    ]
+    assert document.metadata.title == "Partnership essay"
+    assert document.metadata.word_count == len(text.split())
+
+
+def test_plain_text_headings_are_short_lines_without_closing_punctuation():
+    text = "Trust in partnerships\n\nThis is a paragraph. It ends here.\n\nReferences\n\nLind, K. (2013) Teams.\n"
+    document = ingest_text(text, "essay.txt", "txt")
+    assert blocks(document) == [
+        ("heading", "Trust in partnerships", 1),
+        ("paragraph", "This is a paragraph. It ends here.", 0),
+        ("heading", "References", 2),
+        ("paragraph", "Lind, K. (2013) Teams.", 0),
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("Trust grew.\r\nVision too.\r\n".encode(), "Trust grew.\nVision too.\n"),
+        ("Old Mac\rline\n".encode(), "Old Mac\nline\n"),
+        (codecs.BOM_UTF8 + "naïve trust".encode(), "naïve trust"),
+        (codecs.BOM_UTF16_LE + "naïve “trust”".encode("utf-16-le"), "naïve “trust”"),
+        (codecs.BOM_UTF16_BE + "naïve “trust”".encode("utf-16-be"), "naïve “trust”"),
+        ("Word’s “smart quotes” and naïve café – done.".encode("cp1252"),
+         "Word’s “smart quotes” and naïve café – done."),
+    ],
+    ids=["crlf", "cr", "utf8-bom", "utf16le-bom", "utf16be-bom", "cp1252"],
+)
+def test_decoding(tmp_path, raw, expected):
+    path = tmp_path / "essay.txt"
+    path.write_bytes(raw)
+    assert ingest(path).text == expected
+
+
+def test_offsets_can_be_checked_against_the_file(tmp_path):
+    content = "Title\n\nPartners trusted each other.\n"
+    path = tmp_path / "notes.txt"
+    path.write_text(content, encoding="utf-8")
+    document = ingest(path)
+    para = document.blocks[1]
+    assert content[para.start : para.end] == "Partners trusted each other."
