@@ -33,7 +33,6 @@ EXCLUDE_LABEL = "__exclude__"
 # A sentence end: closing punctuation and marks, then whitespace and something
 # that can start a sentence.
 _SENTENCE_END = re.compile(r"[.?!…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.?$")
 _MAX_BRACKET_SPAN = 200  # an unclosed "(" stops suppressing boundaries after this many chars
 
 
@@ -148,10 +147,13 @@ def _inside_bracket(text: str, position: int, match_end: int) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    word = _WORD_BEFORE.search(text, max(0, dot - 12), dot)
-    if not word:
+    """Is the word before the full stop at `dot` an abbreviation or an initial?"""
+    start = dot
+    while start > 0 and dot - start < 12 and (text[start - 1].isalpha() or text[start - 1] == "."):
+        start -= 1
+    token = text[start:dot].lstrip(".")
+    if not token:
         return False
-    token = word.group(1)
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
     return token.lower().rstrip(".") in abbreviations

@@ -5,15 +5,19 @@ or table cell, without Markdown markers."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analyser.ingest.builder import count_words, first_heading
 from analyser.model import Block, Document, Metadata
+from analyser.resources import data_path
 
 _MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
 _LIST_MARKER = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])[ \t]+")
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 _TABLE_CELL = re.compile(r"[^|]+")
 _HEADING_END = re.compile(r"[.?!:;,]$")
+# "JB: ...", "Interviewer: ...", "Participant 3: ..." at the start of a block
+_SPEAKER = re.compile(r"([A-Z][\w.'’-]{0,24}(?: [A-Z0-9][\w.'’-]{0,24}){0,2}):[ \t]")
 
 
 def read_plain_text(text: str, source: str, fmt: str) -> Document:
@@ -70,7 +74,25 @@ def split_blocks(text: str, markdown: bool) -> list[Block]:
     close_paragraph()
     if not markdown:
         _mark_plain_headings(text, blocks)
+    _mark_speakers(text, blocks)
     return blocks
+
+
+def _mark_speakers(text: str, blocks: list[Block]) -> None:
+    """Meeting notes and transcripts: a block that opens with "Name:" records
+    its speaker (the block keeps its whole text)."""
+    ignored = _not_speakers()
+    for block in blocks:
+        if block.kind in ("paragraph", "list_item"):
+            match = _SPEAKER.match(text, block.start, block.end)
+            if match and match.group(1).lower() not in ignored:
+                block.speaker = match.group(1)
+
+
+@lru_cache(maxsize=1)
+def _not_speakers() -> frozenset[str]:
+    lines = data_path("not_speakers.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def _table_cells(line: str, line_start: int) -> list[Block]:

@@ -81,3 +81,14 @@ def test_offsets_can_be_checked_against_the_file(tmp_path):
     document = ingest(path)
     para = document.blocks[1]
     assert content[para.start : para.end] == "Partners trusted each other."
+
+
+def test_meeting_note_speakers():
+    text = "JB: Trust is low.\n\nAgreed: review in May.\n\nParticipant 3: We had no say.\n\n- SA: Action for Shirley\n"
+    document = ingest_text(text, "notes.txt", "txt")
+    assert [(document.text[b.start : b.start + 4], b.speaker) for b in document.blocks] == [
+        ("JB: ", "JB"),
+        ("Agre", None),
+        ("Part", "Participant 3"),
+        ("SA: ", "SA"),
+    ]
