@@ -43,11 +43,11 @@ def tag_concepts(
     cues: PolarityCues,
     excluded: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
-    terms: list[Term] = nlp.get_pipe("concept_matcher").terms
+    terms: list[Term] = nlp.get_pipe("concept_matcher").terms  # type: ignore[attr-defined]
     skip = SpanSet(excluded)
     text = parsed.document.text
     mentions = []
-    found = []
+    found: list[tuple[tuple[Term, int, int, int, int, int], str | None]] = []
     for index, doc in enumerate(parsed.docs):
         if not doc._.concept_matches:
             continue

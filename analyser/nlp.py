@@ -76,9 +76,8 @@ class LemmaNorms:
         self.table = lookups.get_table("lemma_lookup")
 
     def __call__(self, doc: Doc) -> Doc:
-        orths = np.unique(doc.to_array("ORTH")) if len(doc) else []
+        orths: list[int] = np.unique(doc.to_array("ORTH")).tolist() if len(doc) else []
         for orth in orths:
-            orth = int(orth)
             if orth not in self.seen:
                 self.seen.add(orth)
                 lexeme = self.vocab[orth]
@@ -111,7 +110,7 @@ class AcademicSentences:
             for offset, i in zip(starts, positions.tolist()):
                 if 0 < i < len(doc) and token_starts[i] == offset:
                     flags[i] = 1
-        doc.from_array([SENT_START], flags.view(np.uint64))
+        doc.from_array([SENT_START], flags.view(np.uint64))  # type: ignore[arg-type]
         return doc
 
 
