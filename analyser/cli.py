@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 
 from analyser import __version__
-from analyser.errors import AnalyserError, DataFileError
+from analyser.errors import AnalyserError, DataFileError, printable
 
-FORMATS = ["json"]
+FORMATS = ["html", "json", "all"]
 
 
 class Context:
@@ -23,10 +23,13 @@ class Context:
         self.analyser = None
 
 
-def _settings(profile, lexicon, style, max_bytes):
+def _settings(profile, lexicon, style, max_bytes, max_pages=None):
     from analyser.pipeline import Settings
 
-    return Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes)
+    settings = Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes)
+    if max_pages is not None:
+        settings.max_pages = max_pages
+    return settings
 
 
 def _fail(error: AnalyserError) -> None:
@@ -50,6 +53,10 @@ max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
     help="Refuse input files larger than this.",
 )
+max_pages_option = click.option(
+    "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
+    help="Refuse PDFs with more pages than this.",
+)
 
 
 @click.group(
@@ -58,11 +65,12 @@ max_bytes_option = click.option(
 
 \b
   analyser analyse essay.docx --out reports/
+  analyser batch submissions/ --out reports/ --jobs 2
   analyser analyse notes.txt --format json --out -
   cat draft.txt | analyser analyse - --out -
   analyser lexicon show
   analyser lexicon check my-course-lexicon.toml
-  analyser evaluate corpus/annotated/concepts.jsonl
+  analyser evaluate corpus/annotated/citations.jsonl
 
 Run 'analyser COMMAND --help' for a command's options.""",
 )
@@ -74,53 +82,143 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("file", type=click.Path(allow_dash=True, path_type=str))
+@click.argument("file", type=click.Path(allow_dash=True, readable=False, path_type=str))  # ingest reports problems
 @click.option(
     "--out", "-o", default="reports", show_default=True,
-    help="Output folder, or '-' to write to standard output.",
+    help="Output folder, or '-' to write one format (html or json) to standard output.",
 )
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
-              help="What to write.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="What to write: the HTML feedback report, the JSON result, or all of them.")
 @profile_option
 @lexicon_option
 @style_option
 @max_bytes_option
-def analyse(file, out, fmt, profile, lexicon, style, max_bytes) -> None:
+@max_pages_option
+def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> None:
     """Analyse one document (.txt, .md, .docx, .odt, .pdf; '-' reads text from stdin).
 
-    Writes OUT/<name>.json, the analysis result (schema:
-    analyser/schema/analysis.schema.json), and prints where it is.
+    Writes OUT/<name>.html, the feedback report: one self-contained page that
+    opens in any browser, from disk, with nothing fetched. With --format json
+    or all it writes OUT/<name>.json, the analysis result (schema:
+    analyser/schema/analysis.schema.json). Prints where it wrote.
 
     \b
     Examples:
       analyser analyse corpus/samples/essay_jasmine_integration.docx --out reports/
+      analyser analyse essay.docx --format all --out reports/
       analyser analyse notes.md --format json --out - | jq '.mentions | length'
     """
-    from analyser.output import safe_stem, to_json, write_atomic
+    from analyser.batch import write_document_outputs
+    from analyser.output import safe_stem, to_json
     from analyser.pipeline import Analyser
 
+    if out == "-" and fmt == "all":
+        raise click.UsageError("--out - writes one format to standard output: use --format html or --format json")
     try:
-        analysis = Analyser(_settings(profile, lexicon, style, max_bytes)).analyse_file(file)
+        analysis = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages)).analyse_file(file)
     except AnalyserError as error:
         _fail(error)
-    payload = to_json(analysis.to_dict())
     if out == "-":
-        click.echo(payload, nl=False)
+        if fmt == "json":
+            click.echo(to_json(analysis.to_dict()), nl=False)
+        else:
+            from analyser.report import render_report
+
+            click.echo(render_report(analysis), nl=False)
         return
-    target = Path(out) / f"{safe_stem(file)}.json"
-    if file != "-" and target.resolve() == Path(file).resolve():
-        _fail(AnalyserError(f"{target}: refusing to overwrite the input file"))
+    stem = safe_stem(file)
+    for suffix in {"html": [".html"], "json": [".json"], "all": [".html", ".json"]}[fmt]:
+        target = Path(out) / f"{stem}{suffix}"
+        if file != "-" and target.resolve() == Path(file).resolve():
+            _fail(AnalyserError(f"{target}: refusing to overwrite the input file"))
     try:
-        write_atomic(target, payload)
+        written = write_document_outputs(analysis, Path(out), stem, fmt)
     except OSError as error:
-        _fail(AnalyserError(f"{target}: cannot write ({error.strerror})"))
+        _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
     counts = {}
     for mention in analysis.mentions:
         counts[mention.concept] = counts.get(mention.concept, 0) + 1
     summary = ", ".join(f"{c.id} {counts.get(c.id, 0)}" for c in analysis.concepts)
-    click.echo(f"{file}: {analysis.document.metadata.word_count} words; {summary}; "
+    click.echo(f"{printable(file)}: {analysis.document.metadata.word_count} words; {summary}; "
                f"{len(analysis.citations)} citations")
-    click.echo(f"wrote {target}")
+    for path in written.values():
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_GLOB...")
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder for the reports, index.html and summary.csv.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes.  [default: the number of CPU cores]")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="all", show_default=True,
+              help="What to write per document: the HTML report, the JSON result, or both.")
+@click.option("--title", default="Class overview", show_default=True, help="Heading of index.html.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; errors are still printed.")
+@click.option("--force", is_flag=True, help="Allow an output folder inside the input folder.")
+@profile_option
+@lexicon_option
+@style_option
+@max_bytes_option
+@max_pages_option
+def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages) -> None:
+    """Analyse every document in a folder (recursively) or matching a glob.
+
+    Writes one report per document (and its JSON) to OUT, with names made
+    from each file's path inside the input folder, plus OUT/index.html, a
+    sortable class overview, and OUT/summary.csv with the same columns.
+    Hidden and temporary files (~$essay.docx, .~lock...) are skipped. A file
+    that cannot be analysed is listed in the overview and on stderr; the
+    others still complete. Exit status 1 if any file failed.
+
+    \b
+    Examples:
+      analyser batch submissions/ --out reports/
+      analyser batch 'submissions/**/*.docx' --out reports/ --jobs 2 --quiet
+    """
+    import os
+
+    from analyser.batch import (
+        BatchUsageError,
+        ProgressPrinter,
+        check_output_folder,
+        find_inputs,
+        run_batch,
+    )
+    from analyser.ingest import SUPPORTED_SUFFIXES
+
+    try:
+        found = find_inputs(inputs, exclude=out)
+        check_output_folder(inputs, out, force=force)
+    except BatchUsageError as error:
+        raise click.UsageError(str(error)) from None
+    except AnalyserError as error:
+        _fail(error)
+    if not found:
+        _fail(AnalyserError(f"{' '.join(inputs)}: no documents to analyse ({', '.join(SUPPORTED_SUFFIXES)})"))
+    progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
+    try:
+        result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages),
+                           jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress)
+    except AnalyserError as error:
+        _fail(error)
+    except OSError as error:
+        _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted: reports written so far are complete; index.html was not updated", err=True)
+        sys.exit(130)
+    finally:
+        if progress:
+            progress.close()
+    where = {item.name: item.path for item in found}
+    for row in result.failures:
+        click.echo(f"error: {printable(str(where[row['document']]))}: {printable(row['error'])}", err=True)
+    if not quiet:
+        click.echo(f"analysed {result.succeeded} of {len(result.rows)} documents in {result.seconds:.1f} s"
+                   + (f"; {len(result.failures)} failed" if result.failures else ""))
+        click.echo(f"wrote {result.index_path}")
+        click.echo(f"wrote {result.csv_path}")
+    sys.exit(1 if result.failures else 0)
 
 
 @main.group()
@@ -177,27 +275,49 @@ def lexicon_check(file) -> None:
     click.echo(f"{file}: OK")
 
 
+DEFAULT_EVALUATION_SETS = ["corpus/annotated/concepts.jsonl", "corpus/annotated/citations.jsonl"]
+
+
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @profile_option
 @lexicon_option
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every disagreement.")
 def evaluate(files, profile, lexicon, show_errors) -> None:
-    """Compare the tool with human coding.
+    """Compare the tool with human annotation.
 
-    FILES are JSON Lines files of coded sentences (default:
-    corpus/annotated/concepts.jsonl). Prints per-concept precision, recall, F1
-    and Cohen's kappa.
+    FILES are JSON Lines files; each is recognised by its records: coded
+    sentences ("codes") get per-concept precision, recall, F1 and Cohen's
+    kappa; annotated passages ("citations") get citation precision and recall.
+    Default: both sets, corpus/annotated/concepts.jsonl and
+    corpus/annotated/citations.jsonl.
     """
-    from analyser.evaluate import evaluate_concepts, format_concept_evaluation
+    from analyser.evaluate import (
+        evaluate_citations,
+        evaluate_concepts,
+        format_citation_evaluation,
+        format_concept_evaluation,
+        is_citation_file,
+        read_jsonl,
+    )
     from analyser.pipeline import Analyser
 
-    paths = list(files) or [p for p in ["corpus/annotated/concepts.jsonl"] if Path(p).is_file()]
+    paths = list(files) or [p for p in DEFAULT_EVALUATION_SETS if Path(p).is_file()]
     if not paths:
-        raise click.UsageError("give an annotated file (none found at corpus/annotated/concepts.jsonl)")
+        raise click.UsageError(f"give an annotated file (none found at {' or '.join(DEFAULT_EVALUATION_SETS)})")
     tool = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024))
     try:
-        for path in paths:
+        for number, path in enumerate(paths):
+            if number:
+                click.echo()
+            if is_citation_file(read_jsonl(path)):
+                cited = evaluate_citations(path, tool.load().style_)
+                click.echo(format_citation_evaluation(cited))
+                if show_errors:
+                    for error in cited.errors:
+                        detail = f" expected {error['expected']}, found {error['found']}" if "expected" in error else ""
+                        click.echo(f"  {path}:{error['line']}: {error['error']} {error['text']!r}{detail}")
+                continue
             result = evaluate_concepts(path, tool)
             click.echo(format_concept_evaluation(result))
             if show_errors:

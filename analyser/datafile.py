@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from analyser.errors import DataFileError
+from analyser.errors import DataFileError, printable
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -23,8 +23,11 @@ class TomlFile:
             raw = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             raise DataFileError(str(path), [f"{path}: no such file"]) from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataFileError(str(path), [f"{path}: cannot be read ({exc})"]) from None
+        except UnicodeDecodeError as exc:
+            problem = f"{path}: is not UTF-8 text (byte {exc.start:,} cannot be decoded); save it as UTF-8"
+            raise DataFileError(str(path), [problem]) from None
+        except OSError as exc:
+            raise DataFileError(str(path), [f"{path}: cannot be read ({exc.strerror or exc})"]) from None
         try:
             self.data: dict[str, Any] = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
@@ -49,7 +52,8 @@ class TomlFile:
         return 1
 
     def problem(self, line: int, message: str) -> None:
-        self.problems.append(f"{self.path}:{line}: {message}")
+        # printable: keys and values come from the file and are printed to a terminal
+        self.problems.append(printable(f"{self.path}:{line}: {message}"))
 
     def check_keys(self, table: dict[str, Any], allowed: set[str], where: str, line: int) -> None:
         for key in table:

@@ -1,7 +1,25 @@
 """The tool's own errors. Every library error that a user's input can cause is
-turned into one of these, so the CLI prints one line and never a traceback."""
+turned into one of these, so the CLI prints one line and never a traceback.
+
+Messages are printed to a terminal and written to batch logs, and they carry
+file names and words chosen by whoever wrote the input. `printable` makes
+control characters visible, so a hostile name cannot break the one-line
+promise with a newline, recolour or rewrite the terminal with an escape
+sequence, or reorder what is shown with a bidirectional override.
+"""
 
 from __future__ import annotations
+
+import re
+
+# C0 and C1 controls, DEL, line and paragraph separators, bidi embeddings,
+# overrides and isolates, and the Arabic letter mark.
+_UNPRINTABLE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character shown as an escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class AnalyserError(Exception):
@@ -9,19 +27,22 @@ class AnalyserError(Exception):
 
 
 class InputError(AnalyserError):
-    """A document cannot be read: missing, unsupported, malformed, empty, too big."""
+    """A document cannot be read: missing, unsupported, malformed, empty, too big.
+
+    `path` and `problem` are kept as given; the message shows the path through
+    `printable`."""
 
     def __init__(self, path: str, problem: str) -> None:
         self.path = path
         self.problem = problem
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{printable(path)}: {printable(problem)}")
 
 
 class DataFileError(AnalyserError):
     """A lexicon, profile or annotation file is invalid. Carries every problem found,
-    each as 'file:line: what is wrong'."""
+    each as 'file:line: what is wrong' (made printable: keys and values come from the file)."""
 
     def __init__(self, path: str, problems: list[str]) -> None:
         self.path = path
-        self.problems = problems
-        super().__init__("\n".join(problems))
+        self.problems = [printable(p) for p in problems]
+        super().__init__("\n".join(self.problems))

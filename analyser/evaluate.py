@@ -6,12 +6,19 @@ corpus/annotated/README.md): one object per line with `text` and `codes`
 concept is predicted when any mention of it is found. Per concept we report
 precision, recall, F1 and Cohen's kappa (scikit-learn), and how often the
 predicted polarity matches where both agree the concept is there.
+
+Citation evaluation reads annotated passages (corpus/annotated/citations.jsonl:
+`text`, `style` and `citations` with exact spans and fields), runs the
+citation stage on each and reports precision and recall: a citation is
+correct when first author, year, suffix, pages and `via` all match. The
+command line tells the two kinds of file apart by their records
+(`is_citation_file`).
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +96,11 @@ def evaluate_concepts(path: str | Path, analyser: Analyser) -> ConceptEvaluation
         precision, recall, f1, _ = precision_recall_fscore_support(
             gold, pred, average="binary", zero_division=0
         )
-        both = [(r["codes"][concept], p[concept]) for r, p in zip(records, predictions) if concept in r["codes"] and concept in p]
+        both = [
+            (r["codes"][concept], p[concept])
+            for r, p in zip(records, predictions)
+            if concept in r["codes"] and concept in p
+        ]
         result.scores.append(
             ConceptScores(
                 concept=concept,
@@ -134,3 +145,137 @@ def format_concept_evaluation(evaluation: ConceptEvaluation) -> str:
     macro = sum(s.f1 for s in evaluation.scores) / max(1, len(evaluation.scores))
     lines.append(f"macro F1 {macro:.2f}; polarity = share of agreed mentions with the same polarity")
     return "\n".join(lines)
+
+
+# --- citations -------------------------------------------------------------------
+
+CITATION_FIELDS = ("start", "end", "text", "authors", "year", "suffix", "pages", "narrative", "via", "problems")
+
+
+@dataclass
+class CitationEvaluation:
+    """Citation finding against hand annotation (corpus/annotated/citations.jsonl).
+
+    A found citation is correct when it overlaps an annotated one and agrees
+    on the first author's surname, year, suffix, pages and `via` (the same
+    fields for the source read); names compare without case, accents or a
+    leading "The"."""
+
+    path: str
+    passages: int
+    annotated: int
+    found: int
+    correct: int
+    exact_spans: int  # correct citations whose span is exactly the annotated one
+    narrative_agree: int  # correct citations with the same narrative flag
+    problems_annotated: int
+    problems_found: int  # problem codes on correct citations
+    problems_correct: int
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.found if self.found else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.correct / self.annotated if self.annotated else 1.0
+
+    @property
+    def problem_precision(self) -> float:
+        return self.problems_correct / self.problems_found if self.problems_found else 1.0
+
+    @property
+    def problem_recall(self) -> float:
+        return self.problems_correct / self.problems_annotated if self.problems_annotated else 1.0
+
+
+def is_citation_file(records: list[dict[str, Any]]) -> bool:
+    """Citation sets have `citations` on every record; concept sets have `codes`."""
+    return bool(records) and all(isinstance(r.get("citations"), list) for r in records)
+
+
+def _citation_key(c: dict[str, Any]) -> tuple:
+    from analyser.citations.resolve import normal_name
+
+    via = c.get("via")
+    via_key = None
+    if via:
+        via_key = (normal_name(via["authors"][0]) if via["authors"] else "", via["year"], via.get("suffix", ""),
+                   via.get("pages"))
+    first = normal_name(c["authors"][0]) if c["authors"] else ""
+    return first, c["year"], c.get("suffix", ""), c.get("pages"), via_key
+
+
+def evaluate_citations(path: str | Path, default_style: str = "harvard") -> CitationEvaluation:
+    """Run the citation stage on each annotated passage (in its own style)
+    and compare with the annotation."""
+    from analyser.citations import check_citations, find_citations, find_references
+
+    records = read_jsonl(path)
+    problems = []
+    for r in records:
+        if not isinstance(r.get("text"), str) or not isinstance(r.get("citations"), list):
+            problems.append(f"{path}:{r['_line']}: needs 'text' (string) and 'citations' (list)")
+            continue
+        for c in r["citations"]:
+            missing = [f for f in CITATION_FIELDS if f not in c]
+            if missing:
+                problems.append(f"{path}:{r['_line']}: a citation lacks {', '.join(missing)}")
+            elif r["text"][c["start"] : c["end"]] != c["text"]:
+                problems.append(f"{path}:{r['_line']}: citation {c['text']!r} does not match text[start:end]")
+    if problems:
+        raise DataFileError(str(path), problems)
+    result = CitationEvaluation(str(path), len(records), 0, 0, 0, 0, 0, 0, 0, 0)
+    for r in records:
+        style = r.get("style") or default_style
+        document = ingest_text(r["text"], f"<{r.get('id', r['_line'])}>")
+        section, references = find_references(document)
+        found = find_citations(document, style, exclude=[section])
+        check_citations(document, found, references or None, style)
+        predicted = [
+            {**asdict(c), "problems": [p.code for p in c.problems]} for c in found
+        ]
+        gold = r["citations"]
+        result.annotated += len(gold)
+        result.found += len(predicted)
+        used: set[int] = set()
+        for g in gold:
+            result.problems_annotated += len(g["problems"])
+            match = next(
+                (i for i, p in enumerate(predicted)
+                 if i not in used and p["start"] < g["end"] and g["start"] < p["end"]
+                 and _citation_key(p) == _citation_key(g)),
+                None,
+            )
+            if match is None:
+                result.errors.append({"line": r["_line"], "error": "missed", "text": g["text"]})
+                continue
+            used.add(match)
+            p = predicted[match]
+            result.correct += 1
+            result.exact_spans += (p["start"], p["end"]) == (g["start"], g["end"])
+            result.narrative_agree += p["narrative"] == g["narrative"]
+            result.problems_found += len(p["problems"])
+            result.problems_correct += len(set(p["problems"]) & set(g["problems"]))
+            if set(p["problems"]) != set(g["problems"]):
+                result.errors.append({"line": r["_line"], "error": "problems", "text": g["text"],
+                                      "expected": sorted(g["problems"]), "found": sorted(p["problems"])})
+        for i, p in enumerate(predicted):
+            if i not in used:
+                result.errors.append({"line": r["_line"], "error": "extra", "text": p["text"]})
+    return result
+
+
+def format_citation_evaluation(evaluation: CitationEvaluation) -> str:
+    e = evaluation
+    correct = max(1, e.correct)
+    return "\n".join([
+        f"Citation finding against hand annotation: {e.path} ({e.passages} passages, {e.annotated} citations)",
+        f"  citations  found {e.found}, correct {e.correct}: precision {e.precision:.3f}, recall {e.recall:.3f}"
+        f" (correct = first author, year, suffix, pages and via all match)",
+        f"  of the correct ones: exact span {e.exact_spans / correct:.3f}, "
+        f"narrative flag {e.narrative_agree / correct:.3f}",
+        f"  problem codes on correct citations: precision {e.problem_precision:.3f}, recall {e.problem_recall:.3f}"
+        f" ({e.problems_correct} of {e.problems_annotated} annotated, {e.problems_found} found)",
+    ])

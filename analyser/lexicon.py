@@ -154,7 +154,7 @@ def _parse_concept(
         label=file.require_str(raw, "label", where, line),
         colour=colour,
         description=file.require_str(raw, "description", where, line),
-        exclude=[str(x) for x in raw.get("exclude", []) if isinstance(x, str)],
+        exclude=_phrases(file, raw.get("exclude", []), where, line),
     )
     term_cursor = line
     raw_terms = raw.get("terms", [])
@@ -166,6 +166,15 @@ def _parse_concept(
         if term:
             concept.terms.append(term)
     return concept, term_cursor + 1
+
+
+def _phrases(file: TomlFile, value: Any, where: str, line: int) -> list[str]:
+    """`exclude`: a list of phrases. A bare string would otherwise be read
+    letter by letter."""
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        file.problem(file.line_of("exclude", line), f'{where}: exclude must be a list of phrases, like ["trust fund"]')
+        return []
+    return value
 
 
 def _parse_term(
@@ -188,7 +197,7 @@ def _parse_term(
     if not str(raw.get("source", "")).strip():
         file.problem(line, f"{where}: term '{text}' needs a source (course text file and paragraph, or 'codebook')")
     polarity = raw.get("polarity", "present")
-    if polarity not in POLARITIES:
+    if not isinstance(polarity, str) or polarity not in POLARITIES:
         file.problem(line, f"{where}: term '{text}' has polarity '{polarity}' (expected present or absent)")
     key = normalise_term(text)
     if key in owner:

@@ -133,6 +133,7 @@ class Citation:
     problems: list[Problem] = field(default_factory=list)
     sentence: int | None = None
     paragraph: int | None = None
+    reference: int | None = None  # index into Analysis.references of the entry for the source relied on
 
 
 @dataclass
@@ -147,6 +148,20 @@ class Reference:
     suffix: str = ""
     rest: str = ""
     problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class SourceCount:
+    """How often one work is cited (for the report's "counts by source")."""
+
+    label: str  # e.g. "Huxham and Vangen (2005)"
+    authors: list[str]
+    year: str
+    suffix: str = ""
+    citations: int = 0  # cited directly
+    secondary: int = 0  # cited as the original of a "cited in" citation
+    via: int = 0  # the source read for a "cited in" citation
+    reference: int | None = None  # index into Analysis.references, if listed
 
 
 @dataclass
@@ -183,6 +198,7 @@ class Analysis:
     references: list[Reference] = field(default_factory=list)
     reference_section: tuple[int, int] | None = None
     findings: list[Finding] = field(default_factory=list)
+    sources: list[SourceCount] = field(default_factory=list)
     concepts: list[ConceptInfo] = field(default_factory=list)
     profile: dict[str, Any] = field(default_factory=dict)
     tool_version: str = ""
@@ -220,6 +236,7 @@ class Analysis:
                 else None
             ),
             "findings": [asdict(f) for f in self.findings],
+            "sources": [asdict(s) for s in self.sources],
         }
 
     @classmethod
@@ -253,6 +270,7 @@ class Analysis:
             ],
             reference_section=(section["start"], section["end"]) if section else None,
             findings=[Finding(**f) for f in data.get("findings", [])],
+            sources=[SourceCount(**s) for s in data.get("sources", [])],
             concepts=[ConceptInfo(**c) for c in data.get("concepts", [])],
             profile=data.get("profile", {}),
             tool_version=data.get("tool_version", ""),

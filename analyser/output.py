@@ -19,8 +19,8 @@ def safe_stem(source: str) -> str:
     """A file-name stem from a source path that cannot escape the output folder."""
     stem = Path(source.replace("\\", "/")).stem if source not in ("-", "") else "stdin"
     stem = _UNSAFE.sub("_", stem).strip("._") or "document"
-    if stem.lower() in _RESERVED:
-        stem = f"{stem}_"
+    if stem.split(".")[0].lower() in _RESERVED:  # Windows reserves "con" and "con.anything"
+        stem = f"_{stem}"
     return stem[:120]
 
 

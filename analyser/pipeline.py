@@ -14,10 +14,10 @@ from pathlib import Path
 
 from analyser import __version__
 from analyser.cases import find_cases
-from analyser.citations import find_citations, find_references
+from analyser.citations import check_citations, citation_findings, find_citations, find_references
 from analyser.concepts import tag_concepts
 from analyser.findings import concept_findings, rank
-from analyser.ingest import DEFAULT_MAX_BYTES, ingest
+from analyser.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, MAX_TEXT_CHARS, ingest
 from analyser.lexicon import Lexicon, load_lexicon
 from analyser.model import Analysis, ConceptInfo, Document
 from analyser.nlp import build_pipeline
@@ -34,6 +34,7 @@ class Settings:
     lexicon_path: str | None = None  # overrides the profile's lexicon
     style: str | None = None  # overrides the profile's citation style
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_pages: int = DEFAULT_MAX_PAGES  # PDFs with more pages are refused
 
 
 class Analyser:
@@ -51,19 +52,23 @@ class Analyser:
         lexicon_path = Path(s.lexicon_path) if s.lexicon_path else self.profile_.lexicon_path
         self.lexicon_: Lexicon = load_lexicon(lexicon_path)
         self.nlp_ = build_pipeline(str(lexicon_path.resolve()))
+        # spaCy refuses texts over 1,000,000 characters to protect its parser's
+        # memory; this pipeline has no parser, and ingest bounds the text instead.
+        self.nlp_.max_length = max(self.nlp_.max_length, MAX_TEXT_CHARS + 1)
         self.cues_: PolarityCues = load_cues(self.nlp_)
         self.style_ = (s.style or self.profile_.citation_style).lower()
         self._loaded = True
         return self
 
     def analyse_file(self, path: str | Path) -> Analysis:
-        return self.analyse_document(ingest(path, self.settings.max_bytes))
+        return self.analyse_document(ingest(path, self.settings.max_bytes, self.settings.max_pages))
 
     def analyse_document(self, document: Document) -> Analysis:
         self.load()
         parsed = parse(document, self.nlp_)
         section, references = find_references(document)
         citations = find_citations(document, self.style_, exclude=[section])
+        resolution = check_citations(document, citations, references or None, self.style_)
         headings = [(b.start, b.end) for b in document.blocks if b.kind == "heading"]
         not_coded = [(c.start, c.end) for c in citations] + headings + ([section] if section else [])
         mentions = tag_concepts(parsed, self.nlp_, self.cues_, not_coded)
@@ -71,6 +76,10 @@ class Analyser:
             citation.sentence = parsed.sentence_at(citation.start)
         concepts = [ConceptInfo(c.id, c.label, c.colour, c.description) for c in self.lexicon_.concepts]
         findings = concept_findings(mentions, concepts, self.profile_.thresholds)
+        referencing, sources = citation_findings(
+            document, citations, references, section, self.profile_, self.style_, resolution
+        )
+        findings += referencing
         return Analysis(
             document=document,
             sentences=parsed.sentences,
@@ -80,6 +89,7 @@ class Analyser:
             references=references,
             reference_section=section,
             findings=rank(findings),
+            sources=sources,
             concepts=concepts,
             profile={**self.profile_.summary(), "citation_style": self.style_, "lexicon": self.lexicon_.name},
             tool_version=__version__,

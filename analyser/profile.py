@@ -72,6 +72,13 @@ def load_profile(path: str | Path | None = None) -> Profile:
     file.check_keys(data, PROFILE_KEYS, "the file", 1)
     header = data.get("profile", {})
     header_line = file.line_of("[profile]")
+    if not isinstance(header, dict):
+        file.problem(file.line_of("profile"), "'profile' must be a table: [profile]")
+        header = {}
+    for key in ("name", "description", "lexicon", "citation_style"):
+        if key in header and not isinstance(header[key], str):
+            file.problem(file.line_of(key, header_line), f"'{key}' in [profile] must be text in quotes")
+            header = {k: v for k, v in header.items() if k != key}
     file.check_keys(header, HEADER_KEYS, "[profile]", header_line)
     style = str(header.get("citation_style", "harvard")).lower()
     if style not in STYLES:
@@ -96,7 +103,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
 def _case_studies(file: TomlFile) -> list[CaseStudy]:
     cases = []
     cursor = 1
-    for raw in file.data.get("case_studies", []):
+    for raw in _tables(file, "case_studies"):
         cursor = file.line_of("[[case_studies]]", cursor) + 1
         file.check_keys(raw, CASE_KEYS, "a case study", cursor)
         name = file.require_str(raw, "name", "a case study", cursor)
@@ -105,14 +112,15 @@ def _case_studies(file: TomlFile) -> list[CaseStudy]:
             file.problem(file.line_of("aliases", cursor), f"case study '{name}': aliases must be a list of names")
             aliases = []
         case_id = str(raw.get("id") or name.lower())
-        cases.append(CaseStudy(case_id, name, [name, *[a for a in aliases if a != name]], str(raw.get("description", ""))))
+        aliases = [name, *[a for a in aliases if a != name]]
+        cases.append(CaseStudy(case_id, name, aliases, str(raw.get("description", ""))))
     return cases
 
 
 def _key_readings(file: TomlFile) -> list[KeyReading]:
     readings = []
     cursor = 1
-    for raw in file.data.get("key_readings", []):
+    for raw in _tables(file, "key_readings"):
         cursor = file.line_of("[[key_readings]]", cursor) + 1
         file.check_keys(raw, READING_KEYS, "a key reading", cursor)
         authors = raw.get("authors")
@@ -129,6 +137,9 @@ def _key_readings(file: TomlFile) -> list[KeyReading]:
 def _thresholds(file: TomlFile) -> Thresholds:
     raw = file.data.get("thresholds", {})
     line = file.line_of("[thresholds]")
+    if not isinstance(raw, dict):
+        file.problem(file.line_of("thresholds"), "'thresholds' must be a table: [thresholds]")
+        raw = {}
     defaults = Thresholds()
     known = {f.name: f for f in fields(Thresholds)}
     file.check_keys(raw, set(known), "[thresholds]", line)
@@ -145,3 +156,16 @@ def _thresholds(file: TomlFile) -> Thresholds:
             continue
         values[name] = expected(value)
     return Thresholds(**values)
+
+
+def _tables(file: TomlFile, key: str) -> list[dict[str, Any]]:
+    """The [[key]] tables; anything else written under that key is a problem
+    reported with its line, not a crash."""
+    raw = file.data.get(key, [])
+    if not isinstance(raw, list):
+        file.problem(file.line_of(key), f"'{key}' must be a list of tables: [[{key}]]")
+        return []
+    tables = [item for item in raw if isinstance(item, dict)]
+    if len(tables) != len(raw):
+        file.problem(file.line_of(key), f"each entry of '{key}' must be a table: [[{key}]]")
+    return tables

@@ -1,40 +1,169 @@
-"""In-text citations: a simple detector for "(Author, 2013)" and "Author (2013)"
-forms, enough to keep concept tagging out of citations. (To be replaced by
-the full citation stage.)"""
+"""Find every in-text citation (the *find* stage).
+
+Every citation form students use hangs on a bracket: "(Okafor, 2018)",
+"Okafor (2018, p. 45)", "(Tuckman 1965 cited in Lind 2013 p.12)". So the
+finder walks the brackets of the document (`patterns.BRACKET`: no bracket
+inside, at most 300 characters), skips those without anything that can be a
+year, and reads the rest token by token (`parse.py`):
+
+- a bracket that starts with a year is a narrative citation when names stand
+  just before it ("Huxham and Vangen (2005)", "O'Neill et al. (2016)");
+- any other bracket holds one or more works split by ";".
+
+Spans (character offsets into the document text, ``text[start:end] ==
+citation.text``): a bracket holding one work is the whole bracket; in a
+bracket holding several, each work is its own part without the separators;
+a narrative citation runs from the first author to the closing bracket.
+
+Prose numbers never get this far: "the Act of 2012", "in 2019" and "20,000
+officers" are not in brackets; "(see Figure 2)" and "(EI)" have no year;
+"(in 2019)" and "(opened in 2018)" have a year but no author before it.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
-from analyser.model import Citation, Document
+from analyser.citations.parse import (
+    ParsedCitation,
+    narrative_authors,
+    read_part,
+    split_parts,
+    tokens,
+)
+from analyser.citations.patterns import BRACKET, YEARISH, load_data
+from analyser.model import Citation, CitedWork, Document
 
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?|n\.d\."
-_PARENTHETICAL = re.compile(rf"\((?=[A-Z][^()]{{0,200}}?(?:{_YEAR}))[^()]{{1,300}}\)")
-_NARRATIVE = re.compile(rf"\b([A-Z][A-Za-z'’\-]+)(?: et al\.?| (?:and|&) [A-Z][A-Za-z'’\-]+)? \((?:{_YEAR})[^()]{{0,60}}\)")
-_AUTHOR_YEAR = re.compile(rf"(?P<author>[A-Z][A-Za-z'’\-. ]*?)[, ]+(?P<year>{_YEAR})")
+LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
+LOOKBACK_WORDS = 16
+YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|no\sdate|in\spress|forthcoming)")
 
 
 def find_citations(
     document: Document, style: str = "harvard", exclude: Sequence[tuple[int, int] | None] = ()
 ) -> list[Citation]:
+    """All in-text citations in reading order, outside the `exclude` spans
+    (the reference list). `style` does not change what is found, only how it
+    is judged later; it is accepted here so every stage has the same shape."""
     text = document.text
-    skip = [s for s in exclude if s]
+    skip = sorted(s for s in exclude if s)
+    block_starts = [b.start for b in document.blocks]
     found: list[Citation] = []
-    for pattern, narrative in ((_PARENTHETICAL, False), (_NARRATIVE, True)):
-        for match in pattern.finditer(text):
-            start, end = match.span()
-            if any(s <= start < e for s, e in skip):
-                continue
-            if any(c.start <= start < c.end or start <= c.start < end for c in found):
-                continue
-            found.append(_parse(text[start:end], start, end, narrative))
-    return sorted(found, key=lambda c: c.start)
+    for match in BRACKET.finditer(text):
+        open_at, close_at = match.start(), match.end()
+        content = match.group("content")
+        if not YEARISH.search(content) or "\n\n" in content or _inside(skip, open_at):
+            continue
+        names_at = open_at
+        if YEAR_FIRST.match(content):  # a narrative citation: read the names before the bracket too
+            names_at = _name_run_start(text, open_at, max(_block_start(document, block_starts, open_at),
+                                                          open_at - LOOKBACK))
+        for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at]):
+            found.append(Citation(
+                start=names_at + start,
+                end=names_at + end,
+                text=text[names_at + start : names_at + end],
+                authors=list(authors),
+                year=year,
+                suffix=suffix,
+                pages=pages,
+                narrative=narrative,
+                via=CitedWork(list(via[0]), *via[1:]) if via else None,
+                paragraph=_paragraph(block_starts, names_at + start),
+            ))
+    return found
 
 
-def _parse(raw: str, start: int, end: int, narrative: bool) -> Citation:
-    match = _AUTHOR_YEAR.search(raw.replace("(", " "))
-    author = match.group("author").strip() if match else ""
-    year = match.group("year") if match else ""
-    suffix = year[-1] if year and year[-1].isalpha() and year != "n.d." else ""
-    return Citation(start, end, raw, [author] if author else [], year.rstrip(suffix) if suffix else year, suffix, narrative=narrative)
+Read = tuple[int, int, tuple[str, ...], str, str, str | None, bool, tuple | None]
+
+
+@lru_cache(maxsize=8192)
+def read_bracket(piece: str) -> tuple[Read, ...]:
+    """The citations in `piece`: a bracket, preceded for a narrative citation
+    by the words that may name its authors. A pure function of the string, so
+    a citation repeated in an essay (or across a batch) is read once; offsets
+    are relative to the start of `piece`."""
+    open_at = piece.rindex("(")
+    out = []
+    for parsed, narrative in _read_bracket(piece, open_at, len(piece)):
+        via = None
+        if parsed.via is not None:
+            via = (tuple(parsed.via_authors), parsed.via.year, parsed.via.suffix, parsed.via.pages)
+        work = parsed.work
+        out.append((parsed.start, parsed.end, tuple(parsed.authors), work.year, work.suffix, work.pages,
+                    narrative, via))
+    return tuple(out)
+
+
+def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
+    inner = tokens(text[open_at + 1 : close_at - 1], open_at + 1)
+    parts = split_parts(inner)
+    if not parts:
+        return []
+    if parts[0][0].kind == "year":
+        lead = narrative_authors(text, tokens(text[:open_at]))
+        if lead is None:
+            return []
+        work, start = lead
+        out: list[tuple[ParsedCitation, bool]] = []
+        first = read_part(text, parts[0], lead=work)
+        for parsed in first:
+            parsed.start, parsed.end = start, close_at
+            out.append((parsed, True))
+        for part in parts[1:]:
+            if part[0].kind == "year" and first:  # "Lindqvist (2015a; 2015b)"
+                for parsed in read_part(text, part, after=first[0].work):
+                    parsed.start, parsed.end = start, close_at
+                    out.append((parsed, True))
+            else:
+                out.extend((parsed, False) for parsed in read_part(text, part))
+        return out
+    found: list[ParsedCitation] = []
+    for part in parts:
+        after = found[-1].work if found and part[0].kind == "year" else None
+        found.extend(read_part(text, part, after=after))
+    if len(found) == 1:
+        found[0].start, found[0].end = open_at, close_at
+    return [(parsed, False) for parsed in found]
+
+
+def _name_run_start(text: str, end: int, limit: int) -> int:
+    """Where the run of words that could belong to a list of names ends,
+    going back from `end`: only that run is scanned into tokens, not the
+    prose before it (the scanner is the finder's main cost)."""
+    data = load_data()
+    pos = end
+    for _ in range(LOOKBACK_WORDS):
+        j = pos
+        while j > limit and text[j - 1] in " \t\n\xa0":
+            j -= 1
+        k = j
+        while k > limit and not text[k - 1].isspace():
+            k -= 1
+        word = text[k:j]
+        if not word:
+            break
+        bare = word.strip(",.;:").lower()
+        if not (word[0].isupper() or word[0] in "(&" or bare in data.connectors or bare in data.particles
+                or bare in ("and", "et", "al", "al.'s", "al's")):
+            break
+        pos = k
+    return pos
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+def _block_start(document: Document, starts: list[int], offset: int) -> int:
+    i = bisect.bisect_right(starts, offset) - 1
+    return document.blocks[i].start if i >= 0 else 0
+
+
+def _paragraph(starts: list[int], offset: int) -> int | None:
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 else None

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 
+from analyser.ingest.decoding import scrub, scrub_warnings
 from analyser.model import Block, BlockKind, Document, Dropped, Metadata
 
 BLOCK_SEPARATOR = "\n\n"
-_WORD = re.compile(r"\S+")
 
 
 def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    """Whitespace-separated words, as a word processor counts them."""
+    return len(text.split())
 
 
 class DocumentBuilder:
@@ -25,12 +26,17 @@ class DocumentBuilder:
         self._length = 0
         self.dropped: list[Dropped] = []
         self.warnings: list[str] = []
+        self._scrubbed: Counter[str] = Counter()  # NULs and lone surrogates removed (PDF text layers)
+
+    @property
+    def block_count(self) -> int:
+        return len(self._blocks)
 
     def add(
         self, kind: BlockKind, text: str, level: int = 0, page: int | None = None,
         speaker: str | None = None,
     ) -> None:
-        text = text.strip()
+        text = scrub(text, self._scrubbed).strip()
         if not text:
             return
         if self._parts:
@@ -47,7 +53,8 @@ class DocumentBuilder:
         self.metadata.word_count = count_words(text)
         if not self.metadata.title:
             self.metadata.title = first_heading(text, self._blocks)
-        return Document(text, self._blocks, self.metadata, self.dropped, self.warnings)
+        warnings = self.warnings + scrub_warnings(self._scrubbed)
+        return Document(text, self._blocks, self.metadata, self.dropped, warnings)
 
 
 def first_heading(text: str, blocks: list[Block]) -> str | None:

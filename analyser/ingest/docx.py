@@ -6,33 +6,52 @@ insertions (``w:ins``) are kept."""
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 
 import docx
 from docx.oxml.ns import qn
 
 from analyser.errors import InputError
+from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import DocumentBuilder
 from analyser.model import BlockKind, Document
 
 _TEXT, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _NUMPR, _PSTYLE, _VAL = qn("w:numPr"), qn("w:pStyle"), qn("w:val")
+_BYTES_IO = re.compile(r"file '<_io\.BytesIO object at 0x[0-9a-f]+>' ")
 
 
 def read_docx(data: bytes, source: str) -> Document:
+    """The archive is checked first (zip bomb limits, no XML entities: see
+    archive.py); python-docx then parses with entity resolution off."""
+    check_archive(data, source, "docx")
     try:
         package = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises several types for a bad package
-        raise InputError(source, f"is not a valid .docx file ({type(exc).__name__})") from None
+    except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a bad package
+        if "macroEnabled" in str(exc):
+            raise InputError(source, "is a macro-enabled Word document (.docm); save it as .docx") from None
+        if "template.main" in str(exc):
+            raise InputError(source, "is a Word template (.dotx); save it as a .docx document") from None
+        raise InputError(source, f"is not a readable .docx file ({_reason(exc)})") from None
     builder = DocumentBuilder(source, "docx")
     styles = {s.style_id: (s.name or "") for s in package.styles}
     for kind, text, level in _blocks(package.element.body, styles):
         builder.add(kind, text, level)
+    if not builder.block_count:
+        raise InputError(source, "contains no text to analyse (only images, drawings or empty paragraphs?)")
     props = package.core_properties
     builder.metadata.title = (props.title or "").strip() or None
     builder.metadata.author = (props.author or "").strip() or None
     return builder.build()
+
+
+def _reason(exc: Exception) -> str:
+    """What python-docx said, short and without its in-memory file's repr."""
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    first = _BYTES_IO.sub("", first)
+    return f"{type(exc).__name__}: {first[:160]}" if first else type(exc).__name__
 
 
 def _blocks(parent, styles: dict[str, str]) -> Iterator[tuple[BlockKind, str, int]]:
@@ -41,14 +60,32 @@ def _blocks(parent, styles: dict[str, str]) -> Iterator[tuple[BlockKind, str, in
             kind, level = _paragraph_kind(child, styles)
             yield kind, _paragraph_text(child), level
         elif child.tag == _TBL:
-            for row in child.iter(_TR):
-                for cell in row.iterchildren(_TC):
-                    text = "\n".join(_paragraph_text(p) for p in cell.iter(_P))
-                    yield "table_cell", text, 0
+            yield from _table_cells(child)
         elif child.tag == _SDT:  # content controls wrap ordinary paragraphs
             content = child.find(qn("w:sdtContent"))
             if content is not None:
                 yield from _blocks(content, styles)
+
+
+def _table_cells(table) -> Iterator[tuple[BlockKind, str, int]]:
+    """One block per cell, from the cell's own paragraphs (also those wrapped in
+    content controls); a table nested in a cell gives its own cells after it,
+    so its text is read once, not a second time inside the outer cell."""
+    for row in _own(table, _TR, _TBL):
+        for cell in _own(row, _TC, _TR):
+            yield "table_cell", "\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC)), 0
+            for nested in _own(cell, _TBL, _TC):
+                yield from _table_cells(nested)
+
+
+def _own(container, tag: str, container_tag: str) -> Iterator:
+    """Descendants with `tag` whose nearest `container_tag` ancestor is `container`."""
+    for element in container.iter(tag):
+        parent = element.getparent()
+        while parent is not None and parent.tag != container_tag:
+            parent = parent.getparent()
+        if parent is container:
+            yield element
 
 
 def _paragraph_text(p) -> str:

@@ -6,11 +6,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
+from defusedxml import DefusedXmlException
 from odf import teletype
-from odf.opendocument import load
 from odf.namespaces import DCNS, METANS, OFFICENS, TABLENS, TEXTNS
+from odf.opendocument import load
 
 from analyser.errors import InputError
+from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import DocumentBuilder
 from analyser.model import BlockKind, Document
 
@@ -18,13 +20,24 @@ _SKIP = {(TEXTNS, "tracked-changes"), (OFFICENS, "annotation"), (TEXTNS, "note")
 
 
 def read_odt(data: bytes, source: str) -> Document:
+    """The archive is checked first (zip bomb limits, no XML entities: see
+    archive.py); odfpy then parses with defusedxml's SAX parser."""
+    check_archive(data, source, "odt")
     try:
         package = load(io.BytesIO(data))
-    except Exception as exc:  # odfpy raises zip, XML and key errors
-        raise InputError(source, f"is not a valid .odt file ({type(exc).__name__})") from None
+        body = package.text
+    except DefusedXmlException as exc:  # odfpy parses with defusedxml, which refuses any external DTD
+        raise InputError(
+            source, f"refers to an external DTD or entity in its XML ({type(exc).__name__}); refused: "
+            "open it in a word processor and save it again"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - odfpy raises zip, XML, key and attribute errors
+        raise InputError(source, f"is not a readable .odt file ({type(exc).__name__})") from None
     builder = DocumentBuilder(source, "odt")
-    for kind, text, level in _blocks(package.text, in_list=False):
+    for kind, text, level in _blocks(body, in_list=False):
         builder.add(kind, text, level)
+    if not builder.block_count:
+        raise InputError(source, "contains no text to analyse (only images, drawings or empty paragraphs?)")
     builder.metadata.title = _meta(package, DCNS, "title")
     builder.metadata.author = _meta(package, DCNS, "creator") or _meta(
         package, METANS, "initial-creator"

@@ -6,8 +6,12 @@ shapes. Everything dropped is recorded on the document."""
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from pypdf import PdfReader
@@ -24,7 +28,9 @@ _PAGE_NUMBER = re.compile(
     r"(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–]?\s*\d{1,4}\s*[-–]?)",
     re.IGNORECASE,
 )
-_HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
+# The look-behind lets a match start only where a word starts: without it a long
+# run of letters is rescanned from every position (quadratic).
+_HYPHEN_END = re.compile(r"(?<![A-Za-z])([A-Za-z]+)-$")
 _PARAGRAPH_END = re.compile(r"[.?!;\"”’)]$")
 _BULLET = re.compile(r"(?:[•▪◦●·\-–*]|\d{1,3}[.)])\s+")
 _DIGITS = re.compile(r"\d+")
@@ -37,26 +43,36 @@ def _kept_hyphen_prefixes() -> frozenset[str]:
 
 
 def read_pdf(data: bytes, source: str, max_pages: int = DEFAULT_MAX_PAGES) -> Document:
-    reader = _open(data, source)
+    """Text of a PDF, refusing encrypted, damaged, over-long and text-less files
+    with one clear error each. pypdf's own complaints about a damaged file it
+    could still read are kept as one warning instead of going to stderr."""
+    with _pypdf_log() as log:
+        reader = _open(data, source)
+        try:
+            # The count the page tree declares is checked first: counting the
+            # pages themselves walks the whole tree.
+            count = max(_declared_pages(reader), 0)
+            if count <= max_pages:
+                count = len(reader.pages)
+            if count > max_pages:
+                raise InputError(source, f"has {count:,} pages, more than the limit of {max_pages:,} (--max-pages)")
+            pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
+            info = reader.metadata
+            title, author = (_clean(info.title), _clean(info.author)) if info is not None else (None, None)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - pypdf raises many types on damaged files
+            raise InputError(source, f"is a damaged PDF ({type(exc).__name__}){_truncation_hint(data)}") from None
     builder = DocumentBuilder(source, "pdf")
-    try:
-        count = len(reader.pages)
-        if count > max_pages:
-            raise InputError(source, f"has {count} pages, more than the limit of {max_pages}")
-        pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
-        info = reader.metadata
-    except InputError:
-        raise
-    except Exception as exc:  # pypdf raises many types on damaged files
-        raise InputError(source, f"is a damaged PDF ({type(exc).__name__})") from None
     builder.metadata.pages = count
-    if info is not None:
-        builder.metadata.title = _clean(info.title)
-        builder.metadata.author = _clean(info.author)
+    builder.metadata.title, builder.metadata.author = title, author
+    if log:
+        count_problems, first = len(log), log[0][:120]
+        builder.warnings.append(f"the PDF is damaged; pypdf repaired it ({count_problems} problem(s), first: {first})")
     pages = _drop_running_lines(pages, builder.dropped)
     for kind, text, page in _paragraphs(pages, builder.dropped):
         builder.add(kind, text, level=2 if kind == "heading" else 0, page=page)
-    if not builder._blocks:
+    if not builder.block_count:
         raise InputError(source, "has no extractable text — is this a scan?")
     return builder.build()
 
@@ -69,10 +85,59 @@ def _open(data: bytes, source: str) -> PdfReader:
         return reader
     except InputError:
         raise
-    except (FileNotDecryptedError, DependencyError):
+    except DependencyError:  # AES without the cryptography package: not a PdfReadError
+        raise InputError(
+            source, "is encrypted with AES, which needs the 'cryptography' package (pypdf[crypto]); "
+            "reinstall analyser or save an unprotected copy"
+        ) from None
+    except FileNotDecryptedError:
         raise InputError(source, "is encrypted; save an unprotected copy first") from None
-    except (PdfReadError, Exception) as exc:
-        raise InputError(source, f"is not a readable PDF ({type(exc).__name__})") from None
+    except (PdfReadError, Exception) as exc:  # noqa: BLE001 - whatever pypdf raises becomes one line
+        raise InputError(source, f"is not a readable PDF ({type(exc).__name__}){_truncation_hint(data)}") from None
+
+
+def _declared_pages(reader: PdfReader) -> int:
+    """/Count of the root page tree, or -1 when it cannot be read."""
+    try:
+        return int(reader.trailer["/Root"]["/Pages"]["/Count"])  # type: ignore[index]
+    except Exception:  # noqa: BLE001 - a damaged tree is found when the pages are counted
+        return -1
+
+
+def _truncation_hint(data: bytes) -> str:
+    """A PDF ends with %%EOF (possibly followed by a little whitespace): its
+    absence is the usual sign of an interrupted download or copy."""
+    return "; it looks truncated (no %%EOF at the end)" if b"%%EOF" not in data[-2048:] else ""
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(" ".join(record.getMessage().split()))
+
+
+@contextmanager
+def _pypdf_log() -> Iterator[list[str]]:
+    """Collects what pypdf logs or warns while reading one file. Without it
+    Python's last-resort handler prints pypdf's warnings to stderr, breaking
+    the one-line error promise."""
+    messages: list[str] = []
+    handler = _ListHandler(messages)
+    logger = logging.getLogger("pypdf")
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield messages
+        messages.extend(" ".join(str(w.message).split()) for w in caught)
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def _clean(value: object) -> str | None:
@@ -132,7 +197,8 @@ def _paragraphs(pages: list[list[str]], dropped: list[Dropped]):
             short = len(line) < 0.75 * full
             bullet = _BULLET.match(line)
             heading = short and _is_heading(line)
-            if current and (
+            hyphenated = bool(current) and bool(_HYPHEN_END.search(current[-1])) and line[:1].islower()
+            if current and not hyphenated and (
                 bullet
                 or (previous_short and not current[-1].endswith(":"))
                 or (heading and _PARAGRAPH_END.search(current[-1]))
@@ -148,7 +214,7 @@ def _paragraphs(pages: list[list[str]], dropped: list[Dropped]):
                     kind, current = "heading", [line]
                     yield flush()
                     continue
-            if current and _HYPHEN_END.search(current[-1]) and line[:1].islower():
+            if hyphenated:
                 current[-1] = _rejoin(current[-1], line, dropped, number)
             else:
                 current.append(line)
@@ -174,5 +240,6 @@ def _is_heading(line: str) -> bool:
     return (
         len(line.split()) <= 10
         and not _PARAGRAPH_END.search(line)
+        and not line.endswith("-")
         and line[:1].isupper()
     )

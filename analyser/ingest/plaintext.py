@@ -11,25 +11,35 @@ from analyser.ingest.builder import count_words, first_heading
 from analyser.model import Block, Document, Metadata
 from analyser.resources import data_path
 
-_MD_HEADING = re.compile(r"(#{1,6})[ \t]+")
-_LIST_MARKER = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])[ \t]+")
+# \s, not [ \t]: a line may hold any other whitespace (form feed, NBSP,
+# U+2028...), and a block must never start with whitespace.
+_MD_HEADING = re.compile(r"(#{1,6})\s+")
+_LIST_MARKER = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])\s+")
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 _TABLE_CELL = re.compile(r"[^|]+")
 _HEADING_END = re.compile(r"[.?!:;,]$")
+# Markdown front matter: "---", "key: value" lines, "---" at the very start
+_FRONT_MATTER = re.compile(r"---[ \t]*\n((?:[^\n]*\n){0,40}?)---[ \t]*(?:\n|$)")
+_FRONT_FIELD = re.compile(r"(?m)^(\w+):[ \t]*(.*?)[ \t]*$")
 # "JB: ...", "Interviewer: ...", "Participant 3: ..." at the start of a block
 _SPEAKER = re.compile(r"([A-Z][\w.'’-]{0,24}(?: [A-Z0-9][\w.'’-]{0,24}){0,2}):[ \t]")
 
 
 def read_plain_text(text: str, source: str, fmt: str) -> Document:
-    blocks = split_blocks(text, markdown=(fmt == "md"))
-    metadata = Metadata(source=source, format=fmt, word_count=count_words(text))
-    metadata.title = first_heading(text, blocks)
+    front = _FRONT_MATTER.match(text) if fmt == "md" else None
+    fields = dict(_FRONT_FIELD.findall(front.group(1))) if front else {}
+    blocks = split_blocks(text, markdown=(fmt == "md"), skip=front.end() if front else 0)
+    words = sum(count_words(text[b.start : b.end]) for b in blocks)  # without Markdown markers
+    metadata = Metadata(source=source, format=fmt, word_count=words)
+    metadata.title = fields.get("title", "").strip() or first_heading(text, blocks)
+    metadata.author = fields.get("author", "").strip() or None
     return Document(text, blocks, metadata)
 
 
-def split_blocks(text: str, markdown: bool) -> list[Block]:
+def split_blocks(text: str, markdown: bool, skip: int = 0) -> list[Block]:
     """Group lines into blocks. Blank lines end a paragraph; a list item, a
-    heading or a table row always starts a new block."""
+    heading or a table row always starts a new block. The first `skip`
+    characters (Markdown front matter) are not part of any block."""
     blocks: list[Block] = []
     para_start = para_end = -1
 
@@ -39,8 +49,8 @@ def split_blocks(text: str, markdown: bool) -> list[Block]:
             blocks.append(Block("paragraph", para_start, para_end))
             para_start = -1
 
-    pos = 0
-    for line in text.split("\n"):
+    pos = skip
+    for line in text[skip:].split("\n"):
         line_start, line_end = pos, pos + len(line)
         pos = line_end + 1
         stripped = line.strip()
@@ -54,6 +64,8 @@ def split_blocks(text: str, markdown: bool) -> list[Block]:
         heading = _MD_HEADING.match(body) if markdown else None
         if heading:
             close_paragraph()
+            if content_start + heading.end() >= content_end:
+                continue  # "#" and spaces only: an empty heading has no text to point at
             blocks.append(
                 Block("heading", content_start + heading.end(), content_end, len(heading.group(1)))
             )
@@ -111,15 +123,15 @@ def _mark_plain_headings(text: str, blocks: list[Block]) -> None:
     that starts with a capital letter or a section number."""
     for index, block in enumerate(blocks):
         content = text[block.start : block.end]
-        if block.kind == "paragraph" and _looks_like_heading(content):
+        if block.kind == "paragraph" and _looks_like_heading(content, first=index == 0):
             block.kind = "heading"
             block.level = 1 if index == 0 else 2
 
 
-def _looks_like_heading(line: str) -> bool:
+def _looks_like_heading(line: str, first: bool = False) -> bool:
     return (
         "\n" not in line
-        and len(line.split()) <= 10
+        and len(line.split()) <= (20 if first else 10)
         and not _HEADING_END.search(line)
         and (line[:1].isupper() or line[:1].isdigit())
     )

@@ -54,7 +54,9 @@ def unavailable(reason: str) -> None:
 
 
 def chromium_path() -> str | None:
-    candidates = [os.environ.get("ANALYSER_CHROMIUM"), *CHROMIUM_PATHS, shutil.which("chromium")]
+    """ANALYSER_CHROMIUM when set (and only it), else Debian's usual paths."""
+    chosen = os.environ.get("ANALYSER_CHROMIUM")
+    candidates = [chosen] if chosen else [*CHROMIUM_PATHS, shutil.which("chromium")]
     return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
@@ -67,7 +69,7 @@ def browser() -> Iterator[Any]:
         unavailable("the playwright package is not installed")
     executable = chromium_path()
     if executable is None:
-        unavailable("Chromium was not found")
+        unavailable(f"Chromium was not found at {os.environ.get('ANALYSER_CHROMIUM') or ', '.join(CHROMIUM_PATHS)}")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         yield instance

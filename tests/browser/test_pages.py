@@ -54,7 +54,7 @@ def test_unticking_a_concept_hides_its_highlights(open_page, built):
             return {bg: s.backgroundColor, line: s.borderBottomColor, tab: m.tabIndex}; }""")
 
     first_trust = f"mark.m.{k}[id]"
-    other = "mark.m:not(.%s)[id]" % k
+    other = f"mark.m:not(.{k})[id]"
     before = looks(first_trust)
     assert before["bg"] != "rgba(0, 0, 0, 0)" and before["tab"] == 0
     page.uncheck(f"#toggle-{k}")
@@ -100,6 +100,8 @@ def test_a_hostile_document_shows_its_text_and_runs_nothing(open_page, built):
     assert "U+202E" in text and "\u202e" not in text
     assert page.evaluate("typeof window.pwned") == "undefined"
     assert page.evaluate("document.querySelectorAll('img').length") == 0
+    page.locator("#document").scroll_into_view_if_needed()
+    opened.screenshot("browser-report-hostile.png")
     opened.assert_clean()
 
 
@@ -141,6 +143,8 @@ def test_index_links_open_the_reports(open_page, built):
     page.click("#overview tbody tr th a")
     page.wait_for_selector("#doc")
     assert page.url.endswith(".html") and "feedback report" in page.title()
+    page.click("header .eyebrow a")
+    page.wait_for_selector("#overview")
     assert [r for r in opened.requests if not r.startswith("file://")] == []
     assert opened.problems == []
 

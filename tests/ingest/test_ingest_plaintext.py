@@ -41,7 +41,7 @@ def test_markdown_blocks_and_offsets():
         ("table_cell", "Kept promises", 0),
     ]
     assert document.metadata.title == "Partnership essay"
-    assert document.metadata.word_count == len(text.split())
+    assert document.metadata.word_count == 20  # block contents, without Markdown markers
 
 
 def test_plain_text_headings_are_short_lines_without_closing_punctuation():
@@ -92,3 +92,18 @@ def test_meeting_note_speakers():
         ("Part", "Participant 3"),
         ("SA: ", "SA"),
     ]
+
+
+def test_markdown_front_matter_gives_title_and_author_and_no_block():
+    text = "---\ntitle: Trust: a draft\nauthor: A. Student\n---\n\n# Introduction\n\nBody text.\n"
+    document = ingest_text(text, "draft.md", "md")
+    assert (document.metadata.title, document.metadata.author) == ("Trust: a draft", "A. Student")
+    assert [document.text[b.start : b.end] for b in document.blocks] == ["Introduction", "Body text."]
+    assert document.metadata.word_count == 3
+
+
+def test_a_long_first_line_without_a_full_stop_is_the_title():
+    text = "Holding the purse strings: power and shared vision in a council-led carers' partnership\n\nBody.\n"
+    document = ingest_text(text, "essay.txt", "txt")
+    assert document.blocks[0].kind == "heading"
+    assert document.metadata.title.startswith("Holding the purse strings")

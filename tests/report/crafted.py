@@ -144,9 +144,9 @@ def crafted_analysis(*, with_sources: bool = False) -> Analysis:
         Finding("note.c", "Note C.", "info", 8),
     ]
     analysis = Analysis(
-        document=Document(doc.text, doc.blocks,
-                          Metadata("students/<b>essay</b>.docx", "docx", title="Trust & <power> in \u202epartnerships", author="A. Student",
-                                   word_count=len(doc.text.split()))),
+        document=Document(doc.text, doc.blocks, Metadata(
+            "students/<b>essay</b>.docx", "docx", title="Trust & <power> in \u202epartnerships",
+            author="A. Student", word_count=len(doc.text.split()))),
         sentences=doc.sentences,
         mentions=mentions,
         cases=cases,

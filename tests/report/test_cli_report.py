@@ -40,7 +40,8 @@ def test_analyse_writes_the_html_report_by_default(runner, essay, tmp_path):
     assert result.exit_code == 0, result.output
     report = tmp_path / "out" / "my_essay.html"
     assert f"wrote {report}" in result.stdout
-    assert report.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    html = report.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and 'href="index.html"' not in html
     assert not (tmp_path / "out" / "my_essay.json").exists()
 
 

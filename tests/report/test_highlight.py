@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from htmltree import parse
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from htmltree import parse
 
 from analyser.report.highlight import Span, highlight_blocks, highlight_range
 

@@ -7,6 +7,7 @@ import base64
 import hashlib
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -72,8 +73,9 @@ def test_every_internal_link_has_a_target_and_ids_are_unique(crafted):
         href = node.attrs.get("href")
         if href and href.startswith("#"):
             assert href[1:] in ids, href
-        for ref in (node.attrs.get("aria-describedby") or "").split() + (node.attrs.get("aria-labelledby") or "").split():
-            assert ref in ids, ref
+        for attribute in ("aria-describedby", "aria-labelledby"):
+            for ref in (node.attrs.get(attribute) or "").split():
+                assert ref in ids, ref
 
 
 def test_document_text_is_escaped_text_and_never_markup(crafted):
@@ -190,6 +192,44 @@ def test_stage_sources_are_shown_when_present_and_skipped_when_absent():
     with_sources = render_report(crafted_analysis(with_sources=True))
     assert "Source counts from the citation checker" in with_sources and ">primary<" in with_sources
     assert "Source counts from the citation checker" not in render_report(crafted_analysis())
+
+
+@dataclass
+class CountedSource:
+    """The shape of the citation stage's source counts (duck-typed: the report
+    reads fields, not a class)."""
+
+    label: str
+    authors: list[str]
+    year: str
+    citations: int = 0
+    secondary: int = 0
+    via: int = 0
+    reference: int | None = None
+
+
+def test_stage_source_counts_of_the_known_shape_get_their_own_table():
+    analysis = crafted_analysis()
+    analysis.sources = [  # type: ignore[attr-defined]
+        CountedSource("Lind (2013)", ["Lind"], "2013", citations=0, via=1, reference=0),
+        CountedSource("Tuckman (1965)", ["Tuckman"], "1965", secondary=1),
+        CountedSource("Smith (2020)", ["Smith"], "2020", citations=1),
+    ]
+    root, _ = parse(render_report(analysis))
+    table = root.find("table", cls="sources-table")
+    rows = [[td.text() for td in row.find_all("td")] for row in table.find("tbody").find_all("tr")]
+    assert rows == [["Lind (2013)", "0", "", "1", "yes"], ["Tuckman (1965)", "0", "1", "", "no"],
+                    ["Smith (2020)", "1", "", "", "no"]]
+
+
+def test_citations_resolved_to_reference_entries_link_to_them():
+    analysis = crafted_analysis()
+    analysis.citations[1].reference = 0  # type: ignore[attr-defined]
+    root, _ = parse(render_report(analysis))
+    rows = root.find("table", cls="citations-table").find("tbody").find_all("tr")
+    assert rows[1].find("a", where=lambda n: n.attrs.get("href") == "#ref-0").text() == "entry 1"
+    assert root.by_id("ref-0").find_all("td")[1].text().startswith("Lind, K. (2013)")
+    assert "Reference entry" not in render_report(crafted_analysis())
 
 
 def test_document_headings_never_skip_a_level(crafted):

@@ -92,7 +92,8 @@ ROWS = [
         Refused("looks like a zip bomb: part 'word/document.xml' would expand | times (to 67,109,010 bytes); "
                 "the limit is 200 times", exact=False)),
     Row("zip bomb: parts add up to over 256 MiB", "bomb2.docx", lambda _: fixtures.zip_bomb_total(),
-        Refused("looks like a zip bomb: it would expand to over 268,435,456 bytes (the limit); refused before expanding")),
+        Refused("looks like a zip bomb: it would expand to over 268,435,456 bytes (the limit); "
+                "refused before expanding")),
     Row(".docx with only images", "scan.docx", lambda _: fixtures.docx_only_image(),
         Refused("contains no text to analyse (only images, drawings or empty paragraphs?)")),
     Row("encrypted .docx or old .doc", "old.docx", lambda _: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),
@@ -108,7 +109,8 @@ ROWS = [
         Refused("word/document.xml declares an external XML entity; refused "
                 "(it could read local files or reach the network)")),
     Row(".odt with an external entity (XXE)", "xxe.odt", lambda tmp: fixtures.odt_external_entity(tmp / "secret"),
-        Refused("content.xml declares an external XML entity; refused (it could read local files or reach the network)")),
+        Refused("content.xml declares an external XML entity; refused "
+                "(it could read local files or reach the network)")),
     Row("password-protected PDF", "locked.pdf", lambda _: fixtures.pdf_bytes(encrypt=("owner", "user")),
         Refused("is password-protected; save an unprotected copy first")),
     Row("PDF encrypted without a user password", "owner.pdf",

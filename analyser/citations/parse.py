@@ -1,0 +1,323 @@
+"""Reading one bracket: tokens in, works (author, year, pages, via) out.
+
+The finder hands over the inside of a bracket, and for a narrative citation
+("Okafor (2018)") the words just before it. Both are cut into tokens by the
+scanner in `patterns.token_pattern` and read by a small state machine rather
+than one large regex: students write every order and punctuation, and a
+machine that walks tokens once cannot backtrack, whatever the input.
+
+The result is plain data (`Work`, `ParsedCitation`); turning it into model
+objects, and judging its style, happens elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analyser.citations.patterns import load_data, token_pattern
+
+_SPACE = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@dataclass(slots=True)
+class Token:
+    kind: str
+    text: str
+    start: int  # offsets into the document text
+    end: int
+    match: re.Match[str] | None  # None for a bracket added by the finder
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Scan `text` (which starts at document offset `offset`)."""
+    return [
+        Token(m.lastgroup or "other", m.group(), offset + m.start(), offset + m.end(), m)
+        for m in token_pattern().finditer(text)
+    ]
+
+
+@dataclass
+class Work:
+    """One cited work as written: author pieces, year, pages."""
+
+    pieces: list[list[Token]]
+    year: str
+    suffix: str
+    start: int
+    end: int
+    pages: str | None = None
+    et_al: bool = False
+    sibling: bool = False  # a second year for the same authors: "(Lind, 2013a, 2013b)"
+    secondary: Token | None = None  # the "cited in" phrase before this work
+    joined_by_and: bool = False  # "(Okafor, 2018 and Lind, 2013)"
+
+
+@dataclass
+class ParsedCitation:
+    work: Work
+    authors: list[str]
+    via: Work | None = None
+    via_authors: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+
+
+def normalise_pages(label: str, value: str) -> str:
+    """Pages without their label, a range with a plain hyphen and no spaces;
+    paragraphs and chapters keep a label ("para. 3")."""
+    value = re.sub(r"\s*[-–—]\s*", "-", value.strip())
+    label = label.lower().rstrip(".")
+    if label.startswith("para"):
+        return f"para. {value}"
+    if label.startswith("ch"):
+        return f"ch. {value}"
+    return value
+
+
+def piece_text(text: str, piece: list[Token]) -> str:
+    return _SPACE.sub(" ", text[piece[0].start : piece[-1].end])
+
+
+def author_names(text: str, pieces: list[list[Token]], possessive: bool = False) -> list[str] | None:
+    """Surnames or organisation names as written, or None when the words are
+    not authors ("Figure 2", "the Care Act"). Pieces are joined back into one
+    organisation when any holds a joining word: "Department of Health" and
+    "Social Care" are one name, "Huxham" and "Vangen" two."""
+    data = load_data()
+    if not pieces:
+        return None
+    for piece in pieces:
+        for token in piece:
+            word = _POSSESSIVE.sub("", token.text).rstrip("'’").lower()
+            if token.kind == "name" and word in data.not_authors:
+                return None
+    if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece):
+        names = [_SPACE.sub(" ", text[pieces[0][0].start : pieces[-1][-1].end])]
+    else:
+        names = [piece_text(text, piece) for piece in pieces]
+    if possessive:
+        names[-1] = _POSSESSIVE.sub("", names[-1])
+    elif _POSSESSIVE.search(names[-1]):
+        return None  # "(Okafor's 2018 study)" is prose, not a citation
+    return names
+
+
+class _PartReader:
+    """Reads the tokens of one part of a bracket (between semicolons)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.works: list[Work] = []
+        self.pieces: list[list[Token]] = []
+        self.current: list[Token] = []
+        self.pending_connector: Token | None = None
+        self.et_al = False
+        self.secondary: Token | None = None
+        self.after_and = False
+        self.colon = False
+        self.previous: str = ""
+        self.square = False  # inside "[WHO]" after an organisation's name
+
+
+    def _reset_authors(self) -> None:
+        self.pieces, self.current, self.pending_connector, self.et_al = [], [], None, False
+
+    def _close_piece(self) -> None:
+        if self.current:
+            self.pieces.append(self.current)
+            self.current = []
+        self.pending_connector = None
+
+    def feed(self, token: Token) -> None:
+        kind = token.kind
+        data = load_data()
+        if token.text == "[" and self.current:  # "World Health Organization [WHO], 2020"
+            self.square = True
+            return
+        if self.square:
+            self.square = token.text != "]"
+            return
+        if kind == "name":
+            if self.current and self.pending_connector is not None:
+                self.current += [self.pending_connector, token]
+                self.pending_connector = None
+            elif self.current and self.previous == "name":
+                self.current.append(token)
+            else:
+                self._close_piece()
+                self.current = [token]
+        elif kind == "word":
+            if self.current and token.text.lower() in data.connectors and self.pending_connector is None:
+                self.pending_connector = token
+            elif self.current or self.pieces:
+                self._reset_authors()
+        elif kind in ("and", "amp"):
+            if self.current or self.pieces:
+                self._close_piece()
+            elif self.works:
+                self.after_and = True
+        elif kind == "comma":
+            self._close_piece()
+        elif kind == "etal":
+            self._close_piece()
+            self.et_al = bool(self.pieces)
+        elif kind == "year":
+            self._year(token)
+        elif kind == "pages" and self.works:
+            last = self.works[-1]
+            last.pages = normalise_pages(token.match.group("plabel"), token.match.group("pvalue"))
+            last.end = token.end
+        elif kind == "colon":
+            self.colon = True
+        elif kind == "number" and self.works and self.previous in ("colon", "comma") and not self.current:
+            last = self.works[-1]
+            if last.pages is None and re.fullmatch(r"\d{1,5}(?:\s*[-–—]\s*\d{1,5})?", token.text):
+                last.pages = normalise_pages("p", token.text)
+                last.end = token.end
+        elif kind == "secondary":
+            if self.works:
+                self.secondary = token
+            self._reset_authors()
+        elif kind in ("number", "other") and (self.current or self.pieces):
+            self._reset_authors()
+        if kind != "colon" and kind != "comma":
+            self.colon = False
+        self.previous = kind
+
+    def _year(self, token: Token) -> None:
+        match = token.match
+        suffix = match.group("suffix") or match.group("nd_suffix") or ""
+        year = token.text[: len(token.text) - len(suffix)] if suffix else token.text
+        year = _SPACE.sub(" ", year).rstrip("-")
+        if year[0].isalpha():
+            year = "n.d." if year.startswith(("n", "N")) and "press" not in year else year.lower()
+        self._close_piece()
+        if self.pieces:
+            start = self.pieces[0][0].start
+            self.works.append(
+                Work(self.pieces, year, suffix, start, token.end, et_al=self.et_al, secondary=self.secondary,
+                     joined_by_and=self.after_and)
+            )
+        elif self.works and self.secondary is None:
+            self.works.append(Work(self.works[-1].pieces, year, suffix, token.start, token.end,
+                                   et_al=self.works[-1].et_al, sibling=True))
+        else:
+            return
+        self.secondary = None
+        self.after_and = False
+        self._reset_authors()
+
+
+def read_part(
+    text: str, part: list[Token], lead: Work | None = None, after: Work | None = None
+) -> list[ParsedCitation]:
+    """The citations in one part. `lead` is a narrative citation's authors,
+    already read from before the bracket, waiting for their year; `after` is
+    the last work of the previous part, whose authors a part that is only a
+    year keeps ("(Lindqvist, 2015a; 2015b)")."""
+    reader = _PartReader(text)
+    if lead is not None:
+        reader.pieces, reader.et_al = lead.pieces, lead.et_al
+    if after is not None:
+        reader.works = [after]
+    for token in part:
+        reader.feed(token)
+    out: list[ParsedCitation] = []
+    for work in reader.works:
+        if work is after:
+            continue
+        authors = author_names(text, work.pieces, possessive=lead is not None and work is reader.works[0])
+        if authors is None:
+            continue
+        previous = out[-1] if out else None
+        is_via = work.secondary is not None or (
+            not work.sibling and not work.joined_by_and and previous is not None
+            and previous.via is None and not previous.work.sibling
+        )
+        if previous is not None and is_via and previous.via is None and not work.sibling:
+            previous.via, previous.via_authors = work, authors
+            previous.end = work.end
+            continue
+        out.append(ParsedCitation(work, authors, start=work.start, end=work.end))
+    return out
+
+
+def split_parts(content: list[Token]) -> list[list[Token]]:
+    parts: list[list[Token]] = [[]]
+    for token in content:
+        if token.kind == "semi":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [p for p in parts if p]
+
+
+def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None:
+    """Authors written just before a "(year)" bracket, read backwards: the
+    names, "and"/"&" and commas of a list, "et al.", a possessive, and an
+    acronym in brackets ("... Excellence (NICE) (2019)"). Returns a lead work
+    (no year yet) and the offset where the citation starts, or None."""
+    data = load_data()
+    i = len(before) - 1
+    if i >= 2 and before[i].text == ")" and before[i - 1].kind == "name" and before[i - 2].text == "(":
+        if before[i - 1].text.isupper():
+            i -= 3
+    if i < 0:
+        return None
+    et_al = False
+    if before[i].kind == "etal":
+        et_al = True
+        i -= 1
+        if i >= 0 and before[i].kind == "comma":
+            i -= 1
+    if i < 0 or before[i].kind != "name":
+        return None
+    pieces: list[list[Token]] = []
+    seen_and = False
+    while i >= 0 and before[i].kind == "name":
+        j = i
+        while j > 0:
+            prev = before[j - 1]
+            if prev.kind == "name" and _adjacent(text, prev, before[j]):
+                j -= 1
+            elif (prev.kind == "word" and prev.text.lower() in data.connectors and j > 1
+                  and before[j - 2].kind == "name"):
+                j -= 2
+            else:
+                break
+        piece = before[j : i + 1]
+        trimmed = False
+        while piece and (piece[0].kind != "name" or piece[0].text.lower() in data.openers):
+            piece, trimmed = piece[1:], True
+        if not piece:
+            break
+        pieces.insert(0, piece)
+        if trimmed:
+            break
+        k = j - 1
+        if k >= 1 and before[k].kind in ("and", "amp"):
+            k2 = k - 1
+            if before[k2].kind == "comma" and k2 >= 1:
+                k2 -= 1
+            if before[k2].kind == "name" and before[k2].text.lower() not in data.openers:
+                seen_and = True
+                i = k2
+                continue
+            break
+        if k >= 1 and before[k].kind == "comma" and seen_and and before[k - 1].kind == "name":
+            i = k - 1
+            continue
+        break
+    if not pieces or len(pieces) > 12:
+        return None
+    lead = Work(pieces, "", "", pieces[0][0].start, before[-1].end, et_al=et_al)
+    return lead, pieces[0][0].start
+
+
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Two name words of one name: only spaces between them (no line break
+    that ends a heading, no punctuation)."""
+    gap = text[left.end : right.start]
+    return len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1

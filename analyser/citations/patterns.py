@@ -1,0 +1,214 @@
+"""Regex fragments and word lists for the citation stage, in one place.
+
+Fragments are small strings composed into verbose patterns, one named group
+per field, so that each pattern reads like the grammar it implements. Word
+lists (secondary phrases, particles, reference headings, messages) are data in
+``analyser/data/citations.toml``.
+
+Every pattern here must run in linear time on any input: no unbounded
+repetition inside another repetition, every run of name characters or spaces
+bounded (``{0,40}``). The matcher is driven by brackets found with
+``BRACKET`` (at most 300 characters between a "(" and its ")"), and all other
+patterns run on those short pieces, so the whole stage is linear in the length
+of the document (see bench/bench_citations.py).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from analyser.resources import data_path
+
+
+def _char_class(predicate) -> str:
+    """A character class of every BMP code point satisfying `predicate`
+    (Python's `re` has no \\p{Lu}), written as compact ranges."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(min(sys.maxunicode, 0xFFFF) + 1):
+        if predicate(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    parts = [re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges]
+    return "[" + "".join(parts) + "]"
+
+
+UPPER = _char_class(lambda c: c.isupper() or c.istitle())
+LETTER = r"[^\W\d_]"
+APOS = "'’"
+
+# A capitalised word of a name: letters, inner apostrophes and hyphens
+# ("O'Neill", "Alban-Metcalfe", "King's"), inner dots ("Gov.UK"), and a
+# trailing apostrophe for plural possessives ("Carers'").
+NAME_WORD = rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})){{0,40}}(?:[{APOS}](?!{LETTER}))?"
+
+YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
+# a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, in press, forthcoming, no date
+YEAR = rf"""
+    (?P<year>
+        {YEAR_NUMBER}(?![\d])(?P<suffix>[a-rt-z](?!{LETTER}))?(?!{LETTER})
+      | n\.\s?d\.(?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
+      | no\s date | in\s press | forthcoming
+    )"""
+
+PAGE_NUMBER = r"(?:\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
+PAGES = rf"""
+    (?P<plabel> pp\.? | p\.? | pages? | paras?\.? | paragraphs? | ch\.? | chapter )
+    \s{{0,3}}
+    (?P<pvalue> {PAGE_NUMBER} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
+    (?![\w])"""
+
+DEBRIS = r"Page\s{1,3}\d{1,4}\s{1,3}of\s{1,3}\d{1,4}(?!\d)"
+
+# A bracket with no bracket inside: the unit the finder works on.
+BRACKET = re.compile(r"\((?P<content>[^()]{1,300})\)")
+
+# Anything that can start a year: candidates without one are skipped cheaply.
+YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\.|no date|in press|forthcoming", re.I)
+
+
+@dataclass(frozen=True)
+class CitationData:
+    """What analyser/data/citations.toml says, ready to use."""
+
+    secondary: dict[str, tuple[bool, bool]]  # phrase -> (ok in harvard, ok in apa)
+    particles: frozenset[str]
+    connectors: frozenset[str]
+    openers: frozenset[str]
+    not_authors: frozenset[str]
+    headings: frozenset[str]
+    exempt_sections: tuple[str, ...]
+    claim_cues: frozenset[str]
+    min_claim_sentences: int
+    problems: dict[str, dict[str, str]]
+
+    def message(self, code: str, variant: str = "message", **fields: Any) -> str:
+        texts = self.problems[code]
+        template = texts.get(variant) or texts.get("message") or next(iter(texts.values()))
+        return template.format(**fields)
+
+
+@lru_cache(maxsize=1)
+def load_data() -> CitationData:
+    with data_path("citations.toml").open("rb") as handle:
+        raw = tomllib.load(handle)
+    names = raw["names"]
+    paragraphs = raw["paragraphs"]
+    return CitationData(
+        secondary={p["text"].lower(): (bool(p["ok_harvard"]), bool(p["ok_apa"])) for p in raw["secondary"]["phrases"]},
+        particles=frozenset(w.lower() for w in names["particles"]),
+        connectors=frozenset(w.lower() for w in names["connectors"]),
+        openers=frozenset(w.lower() for w in names["openers"]),
+        not_authors=frozenset(w.lower() for w in names["not_authors"]),
+        headings=frozenset(h.lower() for h in raw["references"]["headings"]),
+        exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
+        claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
+        min_claim_sentences=int(paragraphs["min_claim_sentences"]),
+        problems={code: dict(texts) for code, texts in raw["problems"].items()},
+    )
+
+
+def _alternatives(words: list[str]) -> str:
+    """Longest first, so "as cited in" wins over "cited"."""
+    escaped = [r"\s{1,3}".join(re.escape(w) for w in phrase.split()) for phrase in words]
+    return "|".join(sorted(escaped, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def token_pattern() -> re.Pattern[str]:
+    """The scanner for the inside of a bracket and the words before one: one
+    named group per kind of token; whitespace between tokens is skipped."""
+    data = load_data()
+    particles = "|".join(sorted(data.particles, key=len, reverse=True))
+    secondary = _alternatives(list(data.secondary))
+    return re.compile(
+        rf"""
+        (?=P)(?P<debris> {DEBRIS} )
+      | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
+      | (?P<comma> , )
+      | (?=[12nfi]){YEAR}
+      | (?=[aciqrd])(?P<secondary> (?<![\w])(?:{secondary})(?![\w]) )
+      | (?=[pPcC])(?P<pages> {PAGES} )
+      | (?=e)(?P<etal> et\.?\s{{0,2}}al(?![\w])\.?(?:[{APOS}]s(?![\w]))? )
+      | (?P<amp> & )
+      | (?P<and> and(?![\w]) )
+      | (?P<number> \d++(?:\s{{0,2}}[-–—]\s{{0,2}}\d++)?+(?:{LETTER}{{1,3}}+)?+ )
+      | (?P<word> {LETTER}(?:[\w{APOS}\-]|\.(?=\w)){{0,40}}\.? )
+      | (?P<semi> ; )
+      | (?P<colon> : )
+      | (?P<other> \S )
+        """,
+        re.VERBOSE,
+    )
+
+
+# --- the reference list ------------------------------------------------------
+
+INITIALS = rf"(?:{UPPER}\.?(?:\s{{0,2}}-?\s{{0,2}}{UPPER}\.?){{0,3}})"
+ENTRY_YEAR = rf"""
+    [(\[]\s{{0,2}}
+    (?P<year> {YEAR_NUMBER} | n\.\s?d\. | no\s date | in\s press | forthcoming )
+    (?:-?(?P<suffix>[a-z]))?
+    \s{{0,2}}[)\]]"""
+
+
+def _surname() -> str:
+    """A surname in a reference entry: particles, then one to three name words."""
+    particles = "|".join(sorted(load_data().particles, key=len, reverse=True))
+    return rf"(?:(?:{particles})\s{{1,2}}){{0,3}}{NAME_WORD}(?:\s{{1,2}}{NAME_WORD}){{0,2}}"
+
+
+@lru_cache(maxsize=1)
+def entry_head_pattern() -> re.Pattern[str]:
+    """The start of a reference entry: its authors (people "Surname, I." or an
+    organisation) and the year in brackets. Used with ``match`` at line starts
+    and after sentence ends, so run-together PDF entries can be split."""
+    data = load_data()
+    connectors = "|".join(sorted(data.connectors | {"and", "&"}, key=len, reverse=True))
+    person = rf"{_surname()}\s{{0,2}},\s{{0,2}}{INITIALS}"
+    return re.compile(
+        rf"""
+        (?P<authors>
+            (?P<people> {person}
+                (?: \s{{0,2}} (?: ,\s{{0,2}}(?:and\s{{1,2}}|&\s{{0,2}})? | and\s{{1,2}} | &\s{{0,2}} )
+                    {person} ){{0,12}}
+                (?: ,?\s{{1,2}}et\s{{1,2}}al\.? )?
+            )
+          | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
+                (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} {NAME_WORD} ){{0,10}}
+                (?: \s{{1,2}} \( (?P<acronym> {UPPER}[\w.]{{1,12}} ) \) )?
+            )
+        )
+        [\s,.]{{0,3}}
+        {ENTRY_YEAR}
+        """,
+        re.VERBOSE,
+    )
+
+
+@lru_cache(maxsize=1)
+def person_pattern() -> re.Pattern[str]:
+    """One "Surname, I." in a reference entry's author list."""
+    return re.compile(rf"(?P<surname>{_surname()})\s{{0,2}},\s{{0,2}}{INITIALS}")
+
+
+# Places where a new reference entry may start inside a line: after the end of
+# a sentence or of a bracket ("... Routledge. Huxham, C. and ...").
+ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
+
+# An acronym defined in the text: "... Excellence (NICE)".
+ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)")
+
+# Direct quotations: double quotes (straight or curly) or curly single quotes.
+# (An opening mark never appears inside, so a run of them cannot make each
+# one scan the same 400 characters again.)
+QUOTE = re.compile(r"“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"|‘[^‘’\n]{1,400}’")
+
+# A sentence end inside a window of text (abbreviations are checked in code).
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")

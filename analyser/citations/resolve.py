@@ -1,0 +1,249 @@
+"""Link each citation to its reference-list entry (the *resolve* stage).
+
+Names are compared in a normal form: case, accents, curly apostrophes and a
+leading "The" do not count, so "De Souza" matches "de Souza, M." and "King's
+Fund" matches "The King's Fund". An organisation cited by its acronym
+("NICE") matches the entry under its full name when the acronym is defined
+in the essay ("... Excellence (NICE)"), given in brackets in the entry, or
+fits the initials of the name. A name that matches no entry is compared with
+every entry's first author by edit distance (rapidfuzz), which finds
+"Huxam" for "Huxham".
+
+The outcome for each work is a `Link`: the entry (or None) and what differs.
+Judging and explaining the difference is the *annotate* stage's job.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from analyser.citations.patterns import ACRONYM
+from analyser.citations.references import entry_acronym
+from analyser.model import Citation, CitedWork, Reference
+
+NEAR_MISS = 80  # rapidfuzz ratio (0-100) above which two surnames are one name misspelt
+_SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_JOINING = {"for", "of", "the", "and", "in", "on", "at"}  # not counted as initials of a name
+
+
+@lru_cache(maxsize=4096)
+def normal_name(name: str) -> str:
+    """The form names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = _SPACE.sub(" ", plain.replace("’", "'").casefold()).strip()
+    return plain[4:] if plain.startswith("the ") else plain
+
+
+@dataclass
+class Link:
+    """How one cited work relates to the reference list."""
+
+    outcome: str  # ok | year | suffix | suffix_missing | spelling | missing
+    entry: int | None = None  # index into the references
+    entries: list[int] = field(default_factory=list)  # every entry this work may mean
+
+
+@dataclass
+class Resolution:
+    links: list[Link]  # per citation, for the work cited (the original of a secondary citation)
+    via_links: list[Link | None]  # per citation, for the source read
+    cited: set[int]  # entries some citation points at
+    aliases: dict[str, str]  # acronym -> normal name of the organisation
+
+
+class ReferenceIndex:
+    """Entries by the normal form of their first author."""
+
+    def __init__(self, references: list[Reference], aliases: dict[str, str]) -> None:
+        self.references = references
+        self.by_name: dict[str, list[int]] = defaultdict(list)
+        for index, reference in enumerate(references):
+            if reference.authors:
+                self.by_name[normal_name(reference.authors[0])].append(index)
+        self.aliases = dict(aliases)
+        for reference in references:
+            acronym = entry_acronym(reference)
+            if acronym and reference.authors:
+                self.aliases.setdefault(acronym.casefold(), normal_name(reference.authors[0]))
+        self.names = list(self.by_name)
+
+    def candidates(self, name: str) -> list[int]:
+        key = normal_name(name)
+        found = self.by_name.get(key)
+        if found:
+            return found
+        alias = self.aliases.get(key)
+        if alias and alias in self.by_name:
+            return self.by_name[alias]
+        if name.isupper() and 2 <= len(name) <= 8:
+            fits = [n for n in self.names if acronym_fits(name, n)]
+            if len(fits) == 1:
+                return self.by_name[fits[0]]
+        for long_name, entries in self.by_name.items():  # the entry is the acronym, the text the full name
+            if long_name.isalpha() and len(long_name) <= 8 and acronym_fits(long_name.upper(), key):
+                references = [self.references[i] for i in entries]
+                if all(r.authors and r.authors[0].isupper() for r in references):
+                    return entries
+        return []
+
+    def near(self, name: str) -> list[int]:
+        key = normal_name(name)
+        if len(key) < 4 or not self.names:
+            return []
+        best = process.extractOne(key, self.names, scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
+        return self.by_name[best[0]] if best else []
+
+
+def acronym_fits(acronym: str, name: str) -> bool:
+    """"NICE" fits "national institute for health and care excellence": its
+    letters are initials of the name's words, in order, starting with the first."""
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    initials = [w[0].upper() for w in _WORD.findall(name) if w.lower() not in _JOINING]
+    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+        return False
+    position = 0
+    for letter in letters:
+        while position < len(initials) and initials[position] != letter:
+            position += 1
+        if position == len(initials):
+            return False
+        position += 1
+    return True
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the essay defines: "National Institute for Health and Care
+    Excellence (NICE)" maps "nice" to the normal form of the full name."""
+    aliases: dict[str, str] = {}
+    for match in ACRONYM.finditer(text):
+        acronym = match.group("acronym")
+        if not acronym.replace(".", "").isupper():
+            continue
+        window = text[max(0, match.start() - 120) : match.start()]
+        words = _WORD.findall(window.split("\n")[-1])[-12:]
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            if words[k][0].isupper() and acronym_fits(acronym, name):
+                aliases.setdefault(acronym.casefold(), normal_name(name))
+                break
+    return aliases
+
+
+def _compatible(reference: Reference, authors: list[str], et_al: bool) -> bool:
+    """Could this entry be the work cited with these authors?"""
+    if et_al:
+        return len(reference.authors) >= 2
+    if len(authors) != len(reference.authors):
+        return False
+    if len(authors) >= 2:
+        return fuzz.ratio(normal_name(authors[1]), normal_name(reference.authors[1])) >= NEAR_MISS
+    return True
+
+
+def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str, et_al: bool) -> Link:
+    if not authors:
+        return Link("missing")
+    outcome_if_found = "ok"
+    candidates = index.candidates(authors[0])
+    if not candidates:
+        candidates = index.near(authors[0])
+        outcome_if_found = "spelling"
+    references = index.references
+    exact = [i for i in candidates if references[i].year == year and references[i].suffix == suffix]
+    if exact:
+        best = [i for i in exact if _compatible(references[i], authors, et_al)] or exact
+        return Link(outcome_if_found, best[0], best)
+    same_year = [i for i in candidates if references[i].year == year]
+    if same_year:
+        best = [i for i in same_year if _compatible(references[i], authors, et_al)] or same_year
+        if outcome_if_found == "spelling":
+            return Link("spelling", best[0], best)
+        if not suffix and all(references[i].suffix for i in best) and len(best) > 1:
+            return Link("suffix_missing", None, best)
+        return Link("suffix", best[0], best)
+    if outcome_if_found == "spelling":
+        return Link("missing")
+    compatible = [i for i in candidates if _compatible(references[i], authors, et_al)]
+    if compatible:
+        best = min(compatible, key=lambda i: _year_distance(references[i].year, year))
+        return Link("year", best, [best])
+    return Link("missing")
+
+
+def _year_distance(a: str | None, b: str) -> int:
+    try:
+        return abs(int(a or "") - int(b))
+    except ValueError:
+        return 10_000
+
+
+def trim_narrative(citation: Citation, index: ReferenceIndex) -> None:
+    """"Similarly Okafor (2018)": when a narrative citation's first name is
+    not in the list but its last words are, the extra words were not part of
+    the name. Moves the citation's start accordingly."""
+    if not citation.narrative or not citation.authors or index.candidates(citation.authors[0]):
+        return
+    words = citation.authors[0].split()
+    for k in range(1, len(words)):
+        shorter = " ".join(words[k:])
+        if index.candidates(shorter):
+            offset = citation.text.find(words[k])
+            if offset > 0:
+                citation.start += offset
+                citation.text = citation.text[offset:]
+            citation.authors[0] = shorter
+            return
+
+
+def resolve_citations(
+    citations: list[Citation], references: list[Reference], text: str
+) -> Resolution:
+    """Link every citation (and the source read, for a secondary citation) to
+    the reference list."""
+    index = ReferenceIndex(references, defined_acronyms(text))
+    links: list[Link] = []
+    via_links: list[Link | None] = []
+    cited: set[int] = set()
+    seen: dict[tuple, Link] = {}  # the same work cited again links the same way
+
+    def link(authors: list[str], year: str, suffix: str, et_al: bool) -> Link:
+        key = (tuple(authors), year, suffix, et_al)
+        if key not in seen:
+            seen[key] = link_work(index, authors, year, suffix, et_al)
+        return seen[key]
+
+    for citation in citations:
+        trim_narrative(citation, index)
+        work_link = link(citation.authors, citation.year, citation.suffix, _et_al_in_brackets(citation))
+        links.append(work_link)
+        via_link = None
+        if citation.via is not None:
+            via_link = link(citation.via.authors, citation.via.year, citation.via.suffix,
+                            _et_al_for(citation.via, citation.text))
+            cited.update(via_link.entries)
+        via_links.append(via_link)
+        cited.update(work_link.entries)
+    return Resolution(links, via_links, cited, index.aliases)
+
+
+def _et_al_in_brackets(citation: Citation) -> bool:
+    """Whether the main work (not the via) is cited with "et al."."""
+    if "et al" not in citation.text:
+        return False
+    head = re.split(r"(?i)\b(?:as\s+)?(?:cited|quoted)\b", citation.text)[0]
+    return "et al" in head
+
+
+def _et_al_for(via: CitedWork, text: str) -> bool:
+    if "et al" not in text:
+        return False
+    tail = re.split(r"(?i)\b(?:cited|quoted)\b", text)[-1]
+    return "et al" in tail and len(via.authors) == 1

@@ -1,0 +1,277 @@
+"""Essay-level findings about referencing, and counts by source.
+
+Per-citation problems say what is wrong with one citation; these findings
+say what a tutor would write at the end of the essay: no reference list, a
+reliance on secondary citations or on one source, body paragraphs that make
+general claims without citing anything, key readings not used. Each finding
+has a stable code (``citations.*``), a plain-language message, a priority
+and, where there is one, the passage it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyser.citations.patterns import SENTENCE_END, load_data
+from analyser.citations.resolve import Resolution, normal_name
+from analyser.citations.style import year_text
+from analyser.model import Citation, Document, Finding, Reference, SourceCount
+from analyser.profile import Profile
+
+_CROSS_CHECK = {"no_reference", "year_mismatch", "suffix_mismatch", "author_spelling", "secondary_lists_original"}
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+STYLE_NAMES = {"harvard": "Harvard (Cite Them Right)", "apa": "APA 7"}
+
+
+@dataclass
+class _Source:
+    count: SourceCount
+    first: Citation
+
+
+def citation_findings(
+    document: Document,
+    citations: list[Citation],
+    references: list[Reference],
+    section: tuple[int, int] | None,
+    profile: Profile,
+    style: str,
+    resolution: Resolution | None = None,
+) -> tuple[list[Finding], list[SourceCount]]:
+    """Findings about the referencing of the whole document, and how often
+    each source is cited."""
+    sources = count_sources(citations, references, resolution, style)
+    findings: list[Finding] = []
+    if not citations and not references:
+        findings.append(Finding(
+            "citations.none",
+            "No citations or reference list were found. If this is an essay, support your points with sources.",
+            "info", 20))
+        return findings, [s.count for s in sources]
+    if section is None and citations:
+        findings.append(Finding(
+            "citations.no_reference_list",
+            "There is no reference list. Every source you cite needs an entry in a list headed "
+            "\"References\" at the end.", "problem", 90))
+    findings += _problem_summaries(citations, references, style)
+    findings += _shares(citations, sources, profile)
+    findings += _uncited_paragraphs(document, citations, section, profile)
+    findings += _key_readings(citations, references, profile, style)
+    findings += _conjunctions(citations, references, style)
+    if sources:
+        top = max(sources, key=lambda s: s.count.citations + s.count.via)
+        total = top.count.citations + top.count.via
+        findings.append(Finding(
+            "citations.sources",
+            f"You cite {len(sources)} different source{'s' if len(sources) != 1 else ''} in {len(citations)} "
+            f"citation{'s' if len(citations) != 1 else ''}; the one you use most is {top.count.label} "
+            f"({total} time{'s' if total != 1 else ''}).", "info", 10))
+    return findings, [s.count for s in sources]
+
+
+def count_sources(
+    citations: list[Citation], references: list[Reference], resolution: Resolution | None, style: str
+) -> list[_Source]:
+    """Every cited work with its counts, most used first. Works are the same
+    when they point at the same entry, or have the same first author (in
+    normal form), year and suffix."""
+    table: dict[object, _Source] = {}
+
+    def source(authors: list[str], year: str, suffix: str, entry: int | None, citation: Citation) -> SourceCount:
+        key: object = ("entry", entry) if entry is not None else (
+            normal_name(authors[0]) if authors else "", year, suffix)
+        if key not in table:
+            shown = references[entry].authors if entry is not None and references[entry].authors else authors
+            label = _label(shown, year if entry is None else references[entry].year or year,
+                           suffix if entry is None else references[entry].suffix, style)
+            table[key] = _Source(SourceCount(label, list(shown), year, suffix, reference=entry), citation)
+        return table[key].count
+
+    for number, citation in enumerate(citations):
+        link = resolution.links[number] if resolution else None
+        via_link = resolution.via_links[number] if resolution else None
+        work = source(citation.authors, citation.year, citation.suffix, link.entry if link else None, citation)
+        if citation.via is None:
+            work.citations += 1
+        else:
+            work.secondary += 1
+            via = citation.via
+            source(via.authors, via.year, via.suffix, via_link.entry if via_link else None, citation).via += 1
+    return sorted(table.values(), key=lambda s: (-(s.count.citations + s.count.via), s.first.start))
+
+
+def _label(authors: list[str], year: str, suffix: str, style: str) -> str:
+    if len(authors) >= 3:
+        names = f"{authors[0]} et al."
+    elif len(authors) == 2:
+        names = f"{authors[0]} and {authors[1]}"
+    else:
+        names = authors[0] if authors else "?"
+    return f"{names} ({year_text(year, suffix, style)})"
+
+
+def _problem_summaries(citations: list[Citation], references: list[Reference], style: str) -> list[Finding]:
+    findings = []
+    missing = [c for c in citations if any(p.code == "no_reference" for p in c.problems)]
+    if missing:
+        first = missing[0]
+        findings.append(Finding(
+            "citations.missing_entries",
+            f"{len(missing)} citation{'s have' if len(missing) != 1 else ' has'} no entry in the reference list, "
+            f"starting with {first.text}.", "problem", 85, paragraph=first.paragraph, start=first.start,
+            end=first.end))
+    uncited = [r for r in references if any(p.code == "never_cited" for p in r.problems)]
+    if uncited:
+        names = "; ".join(_label(r.authors, r.year or "", r.suffix, style) for r in uncited[:5])
+        findings.append(Finding(
+            "citations.uncited_entries",
+            f"{len(uncited)} entr{'ies' if len(uncited) != 1 else 'y'} in the reference list "
+            f"{'are' if len(uncited) != 1 else 'is'} never cited in the text: {names}.",
+            "warning", 60, start=uncited[0].start, end=uncited[0].end))
+    styled = [c for c in citations if any(p.code not in _CROSS_CHECK for p in c.problems)]
+    if styled:
+        first = styled[0]
+        findings.append(Finding(
+            "citations.style_problems",
+            f"{len(styled)} of {len(citations)} citations are not written in {STYLE_NAMES.get(style, style)} "
+            f"style; each has a suggested correction.", "warning", 45, paragraph=first.paragraph,
+            start=first.start, end=first.end))
+    return findings
+
+
+def _shares(citations: list[Citation], sources: list[_Source], profile: Profile) -> list[Finding]:
+    findings = []
+    thresholds = profile.thresholds
+    total = len(citations)
+    secondary = [c for c in citations if c.via is not None]
+    if total >= 4 and len(secondary) / total > thresholds.secondary_citation_share:
+        findings.append(Finding(
+            "citations.secondary_share",
+            f"{round(100 * len(secondary) / total)}% of your citations ({len(secondary)} of {total}) are "
+            f"secondary (\"cited in\"). Try to read and cite more of the original sources.",
+            "warning", 55, paragraph=secondary[0].paragraph, start=secondary[0].start, end=secondary[0].end))
+    if sources and total >= 5:
+        top = sources[0]
+        used = top.count.citations + top.count.via
+        if used / total > thresholds.dominant_source_share:
+            findings.append(Finding(
+                "citations.dominant_source",
+                f"{used} of your {total} citations are to {top.count.label}. Draw on a wider range of sources "
+                f"so the argument does not rest on one.", "warning", 50, paragraph=top.first.paragraph,
+                start=top.first.start, end=top.first.end))
+    return findings
+
+
+def _uncited_paragraphs(
+    document: Document, citations: list[Citation], section: tuple[int, int] | None, profile: Profile
+) -> list[Finding]:
+    """Body paragraphs of general claims with no citation. Headings, lists,
+    tables, the reference list, paragraphs before the first heading and the
+    introduction, conclusion and similar sections are left out; a sentence
+    about one of the course's case studies describes the case, not a claim."""
+    data = load_data()
+    text = document.text
+    cited_blocks = {c.paragraph for c in citations}
+    case_names = [n.lower() for case in profile.case_studies for n in case.aliases]
+    min_words = profile.thresholds.uncited_paragraph_min_words
+    findings = []
+    heading: str | None = None
+    has_headings = any(b.kind == "heading" for b in document.blocks)
+    paragraphs = [i for i, b in enumerate(document.blocks) if b.kind == "paragraph"]
+    for index, block in enumerate(document.blocks):
+        if section and section[0] <= block.start < section[1]:
+            break
+        if block.kind == "heading":
+            heading = text[block.start : block.end].strip().lower()
+            continue
+        if block.kind != "paragraph" or index in cited_blocks:
+            continue
+        if has_headings and (heading is None or heading.startswith(data.exempt_sections)):
+            continue
+        if not has_headings and paragraphs and index in (paragraphs[0], paragraphs[-1]):
+            continue
+        body = text[block.start : block.end]
+        words = len(body.split())
+        if words < min_words or _claims(body, case_names, data.claim_cues) < data.min_claim_sentences:
+            continue
+        opening = " ".join(body.split()[:8])
+        findings.append(Finding(
+            "citations.uncited_paragraph",
+            f"This paragraph ({words} words, beginning \"{opening} ...\") makes general claims but cites no "
+            f"source. Support the claims with citations, or make clear they are your own view.",
+            "warning", 65, paragraph=index, start=block.start, end=block.end))
+    return findings
+
+
+def _claims(body: str, case_names: list[str], cues: frozenset[str]) -> int:
+    """Sentences with a claim cue that are not about one of the case studies."""
+    cue, case = _cue_patterns(cues, tuple(case_names))
+    count = 0
+    start = 0
+    ends = [m.end() for m in SENTENCE_END.finditer(body)] + [len(body)]
+    for end in ends:
+        sentence = body[start:end]
+        start = end
+        if cue.search(sentence) and not (case and case.search(sentence)):
+            count += 1
+    return count
+
+
+@lru_cache(maxsize=16)
+def _cue_patterns(cues: frozenset[str], case_names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    cue = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b", re.I)
+    case = re.compile("|".join(map(re.escape, case_names)), re.I) if case_names else None
+    return cue, case
+
+
+def _key_readings(
+    citations: list[Citation], references: list[Reference], profile: Profile, style: str
+) -> list[Finding]:
+    if not profile.key_readings:
+        return []
+    used = Counter()
+    for citation in citations:
+        for authors, year in [(citation.authors, citation.year)] + (
+            [(citation.via.authors, citation.via.year)] if citation.via else []
+        ):
+            if authors:
+                used[(normal_name(authors[0]), year)] += 1
+    cited, missing = [], []
+    for reading in profile.key_readings:
+        label = _label(reading.authors, reading.year, "", style)
+        (cited if used[(normal_name(reading.authors[0]), reading.year)] else missing).append(label)
+    findings = [
+        Finding("citations.key_reading_missing",
+                f"The key reading {label} is not cited. The course expects you to draw on it.", "warning", 58)
+        for label in missing
+    ]
+    if cited:
+        findings.append(Finding(
+            "citations.key_readings_cited",
+            f"You cite {len(cited)} of the {len(profile.key_readings)} key readings: {'; '.join(cited)}.",
+            "info", 15))
+    return findings
+
+
+def _conjunctions(citations: list[Citation], references: list[Reference], style: str) -> list[Finding]:
+    """"and" and "&" mixed across the essay and its reference list."""
+    ampersands = sum("&" in c.text for c in citations) + sum(
+        "&" in r.text[: r.text.find("(")] for r in references if "(" in r.text)
+    wrong = [c for c in citations if any(p.code == "and_ampersand" for p in c.problems)]
+    wrong_refs = [r for r in references if any(p.code == "reference_and_ampersand" for p in r.problems)]
+    if not wrong and not wrong_refs:
+        return []
+    if style == "apa":
+        message = ("Authors are joined inconsistently: APA uses \"&\" inside brackets and in the reference list, "
+                   "and \"and\" in the running text.")
+    else:
+        message = (f"You join authors with \"&\" in {ampersands} place{'s' if ampersands != 1 else ''} but with "
+                   f"\"and\" elsewhere. Cite Them Right uses \"and\" throughout, in the text and the reference list.")
+    first = wrong[0] if wrong else None
+    return [Finding("citations.and_inconsistent", message, "warning", 40,
+                    paragraph=first.paragraph if first else None,
+                    start=first.start if first else wrong_refs[0].start,
+                    end=first.end if first else wrong_refs[0].end)]

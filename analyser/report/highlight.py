@@ -1,0 +1,95 @@
+"""Highlighted document text: spans (concept mentions, citations) marked up
+over `Document.text`, one block at a time.
+
+Why a walk over boundaries rather than string insertion: spans may nest or,
+in a malformed analysis, overlap. Walking every start and end point in order
+and keeping a stack of open elements produces well-formed HTML whatever the
+spans are: an element that would cross another's end is closed and reopened
+(its later fragments are marked as continuations). Every piece of text is
+escaped on the way out; nothing from the document is ever markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from analyser.report.environment import escape_document_text
+
+
+@dataclass(frozen=True)
+class Span:
+    """One marked span. `open_first` opens its first fragment (with the id);
+    `open_more` opens any later fragment; `tail` is markup placed at the end
+    of the first fragment (its tooltip). `rank` orders spans that start and
+    end together: lower is outer."""
+
+    start: int
+    end: int
+    open_first: str
+    open_more: str
+    close: str
+    tail: str = ""
+    rank: int = 0
+
+
+def highlight_range(text: str, start: int, end: int, spans: Iterable[Span]) -> Markup:
+    """`text[start:end]` as HTML with every span that touches the range marked."""
+    inside = sorted(
+        (s for s in spans if s.start < end and s.end > start and s.end > s.start),
+        key=lambda s: (max(s.start, start), -min(s.end, end), s.rank),
+    )
+    points = sorted({start, end, *(max(s.start, start) for s in inside), *(min(s.end, end) for s in inside)})
+    out: list[str] = []
+    stack: list[Span] = []
+    opened: set[int] = set()  # ids of spans whose first fragment has been opened
+    firsts: set[int] = set()  # spans whose currently open fragment is their first
+    queue = list(inside)
+    position = start
+
+    def open_span(span: Span) -> None:
+        if span.start >= start and id(span) not in opened:
+            out.append(span.open_first)
+            firsts.add(id(span))
+        else:
+            out.append(span.open_more)
+        opened.add(id(span))
+        stack.append(span)
+
+    def close_top() -> Span:
+        span = stack.pop()
+        if id(span) in firsts:
+            out.append(span.tail)
+            firsts.discard(id(span))
+        out.append(span.close)
+        return span
+
+    for point in points:
+        if point > position:
+            out.append(escape_document_text(text[position:point]))
+            position = point
+        ending = [s for s in stack if min(s.end, end) <= point]
+        if ending:
+            deepest = min(stack.index(s) for s in ending)
+            reopen = []
+            while len(stack) > deepest:
+                span = close_top()
+                if min(span.end, end) > point:
+                    reopen.append(span)
+            for span in reversed(reopen):
+                open_span(span)
+        while queue and max(queue[0].start, start) == point:
+            open_span(queue.pop(0))
+    while stack:
+        close_top()
+    return Markup("".join(out))
+
+
+def highlight_blocks(text: str, ranges: Sequence[tuple[int, int]], spans: Sequence[Span]) -> list[Markup]:
+    """Each (start, end) range highlighted with the spans that touch it."""
+    return [
+        highlight_range(text, start, end, [s for s in spans if s.start < end and s.end > start])
+        for start, end in ranges
+    ]

@@ -1,0 +1,195 @@
+"""What the batch overview shows, from the summary rows alone.
+
+Every numeric column gets a small inline bar scaled to the column's largest
+value, so a tutor can scan a class for outliers; the cohort chart shows, for
+each concept, how many documents discuss it at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from analyser.model import ConceptInfo
+from analyser.report.concepts import ConceptStyle, concept_styles
+
+BAR_WIDTH = 44
+CHART_LABEL_WIDTH = 150
+CHART_BAR_WIDTH = 340
+CHART_ROW_HEIGHT = 30
+CHART_TEXT_WIDTH = 380
+
+
+@dataclass
+class IndexColumn:
+    key: str
+    label: str
+    numeric: bool
+    css_class: str = ""
+
+
+@dataclass
+class IndexCell:
+    text: str
+    sort: str  # the value the table sorts by ("" sorts last)
+    bar: float | None  # bar length in px, None for no bar
+    css_class: str = ""
+    detail: str = ""
+
+
+@dataclass
+class IndexRow:
+    document: str
+    title: str
+    href: str | None
+    json_href: str | None
+    error: str | None
+    cells: list[IndexCell]
+
+
+@dataclass
+class CohortBar:
+    label: str
+    css_class: str
+    y: int
+    width: float
+    text: str
+
+
+@dataclass
+class IndexView:
+    title: str
+    total: int
+    analysed: int
+    failed: list[IndexRow]
+    columns: list[IndexColumn]
+    rows: list[IndexRow]
+    styles: list[ConceptStyle]
+    cohort: list[CohortBar]
+    chart_width: int
+    chart_height: int
+    chart_label_width: int
+    chart_bar_width: int
+    chart_description: str
+    mean_words: int | None
+    total_citations: int
+    total_problems: int
+
+
+def _concepts(rows: Sequence[Mapping[str, Any]]) -> list[ConceptInfo]:
+    """Every concept seen in the rows, in first-seen order (normally one lexicon)."""
+    seen: dict[str, ConceptInfo] = {}
+    for row in rows:
+        for concept in row.get("concepts") or []:
+            if concept["id"] not in seen:
+                seen[concept["id"]] = ConceptInfo(concept["id"], concept.get("label") or concept["id"],
+                                                  concept.get("colour", ""), "")
+    return list(seen.values())
+
+
+def _bar(value: float | None, maximum: float) -> float | None:
+    if value is None:
+        return None
+    return round(BAR_WIDTH * value / maximum, 1) if maximum > 0 else 0.0
+
+
+def _number_cell(value: float | None, maximum: float, css_class: str = "", text: str | None = None,
+                 detail: str = "") -> IndexCell:
+    if value is None:
+        return IndexCell("—", "", None, css_class)
+    shown = text if text is not None else f"{value:,}"
+    return IndexCell(shown, f"{value:g}", _bar(value, maximum), css_class, detail)
+
+
+def _counts(row: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    return {c["id"]: c for c in row.get("concepts") or []}
+
+
+def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexView:
+    ordered = sorted(rows, key=lambda r: (str(r["document"]).lower(), str(r["document"])))
+    ok = [r for r in ordered if not r.get("error")]
+    concepts = _concepts(ok)
+    styles = concept_styles(concepts)
+    columns = [IndexColumn("document", "Document", False), IndexColumn("words", "Words", True)]
+    columns += [IndexColumn(f"concept-{s.id}", s.label, True, s.css_class) for s in styles]
+    columns += [
+        IndexColumn("citations", "Citations", True),
+        IndexColumn("secondary", "Secondary share", True),
+        IndexColumn("problems", "Problems", True),
+        IndexColumn("link", "Report", False),
+    ]
+
+    def column_max(get) -> float:
+        values = [get(r) for r in ok]
+        return max([v for v in values if v is not None], default=0)
+
+    max_words = column_max(lambda r: r.get("words"))
+    max_citations = column_max(lambda r: r.get("citations"))
+    max_problems = column_max(lambda r: r.get("problems"))
+    max_concept = {
+        s.id: column_max(lambda r, cid=s.id: _counts(r).get(cid, {}).get("present", 0)) for s in styles
+    }
+    view_rows = []
+    for row in ordered:
+        failed = bool(row.get("error"))
+        counts = _counts(row)
+        cells = [IndexCell(str(row["document"]), str(row["document"]).lower(), None)]
+        cells.append(_number_cell(row.get("words"), max_words))
+        for s in styles:
+            concept = counts.get(s.id)
+            if failed or concept is None:
+                cells.append(_number_cell(None, 0, s.css_class))
+            else:
+                absent = concept.get("absent", 0)
+                cells.append(_number_cell(concept.get("present", 0), max_concept[s.id], s.css_class,
+                                          detail=f"+{absent} absent" if absent else ""))
+        share = row.get("secondary_share")
+        cells.append(_number_cell(row.get("citations"), max_citations))
+        cells.append(_number_cell(share, 1.0, text=None if share is None else f"{round(share * 100)}%"))
+        cells.append(_number_cell(row.get("problems"), max_problems, "problems"))
+        cells.append(IndexCell("", "", None))
+        view_rows.append(
+            IndexRow(str(row["document"]), str(row.get("title") or row["document"]), row.get("report"),
+                     row.get("json"), row.get("error"), cells)
+        )
+    cohort = _cohort(ok, styles)
+    words = [r["words"] for r in ok if r.get("words") is not None]
+    return IndexView(
+        title=title,
+        total=len(ordered),
+        analysed=len(ok),
+        failed=[r for r in view_rows if r.error],
+        columns=columns,
+        rows=view_rows,
+        styles=styles,
+        cohort=cohort,
+        chart_width=CHART_LABEL_WIDTH + CHART_BAR_WIDTH + CHART_TEXT_WIDTH,
+        chart_height=max(len(styles), 1) * CHART_ROW_HEIGHT + 8,
+        chart_label_width=CHART_LABEL_WIDTH,
+        chart_bar_width=CHART_BAR_WIDTH,
+        chart_description="Concept coverage: " + "; ".join(f"{b.label}: {b.text}" for b in cohort),
+        mean_words=round(sum(words) / len(words)) if words else None,
+        total_citations=sum(r.get("citations") or 0 for r in ok),
+        total_problems=sum(r.get("problems") or 0 for r in ok),
+    )
+
+
+def _cohort(ok: Sequence[Mapping[str, Any]], styles: Sequence[ConceptStyle]) -> list[CohortBar]:
+    """For each concept: how many documents mention it at all, and how often on average."""
+    bars = []
+    for index, style in enumerate(styles):
+        present = [_counts(r).get(style.id, {}).get("present", 0) for r in ok]
+        with_concept = sum(1 for n in present if n > 0)
+        share = with_concept / len(ok) if ok else 0.0
+        mean = sum(present) / len(ok) if ok else 0.0
+        bars.append(
+            CohortBar(
+                label=style.label,
+                css_class=style.css_class,
+                y=4 + index * CHART_ROW_HEIGHT,
+                width=round(CHART_BAR_WIDTH * share, 1),
+                text=f"{with_concept} of {len(ok)} ({round(share * 100)}%) · {mean:.1f} mentions per document",
+            )
+        )
+    return bars

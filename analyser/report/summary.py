@@ -1,0 +1,66 @@
+"""One row per document for the batch overview (index.html and summary.csv).
+
+Rows are plain dicts of numbers and strings: batch workers build them next
+to the analysis and send only these small dicts back to the parent process,
+and the index and the CSV are drawn from the same rows so they always agree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analyser.model import Analysis
+from analyser.report.view import document_title, is_secondary, problem_count
+
+
+def summary_row(
+    analysis: Analysis, *, document: str, report: str | None = None, json: str | None = None
+) -> dict[str, Any]:
+    """`document` is the name to show (a path relative to the batch input);
+    `report` and `json` are the output files' names relative to the index."""
+    concepts = []
+    for concept in analysis.concepts:
+        mentions = [m for m in analysis.mentions if m.concept == concept.id]
+        concepts.append(
+            {
+                "id": concept.id,
+                "label": concept.label,
+                "colour": concept.colour,
+                "present": sum(1 for m in mentions if m.polarity == "present"),
+                "absent": sum(1 for m in mentions if m.polarity == "absent"),
+            }
+        )
+    citations = len(analysis.citations)
+    secondary = sum(1 for c in analysis.citations if is_secondary(c))
+    return {
+        "document": document,
+        "title": document_title(analysis),
+        "report": report,
+        "json": json,
+        "error": None,
+        "words": analysis.document.metadata.word_count,
+        "concepts": concepts,
+        "citations": citations,
+        "secondary": secondary,
+        "secondary_share": secondary / citations if citations else None,
+        "problems": problem_count(analysis),
+        "findings": len(analysis.findings),
+    }
+
+
+def failed_row(document: str, error: str) -> dict[str, Any]:
+    """A document that could not be analysed: listed with its one-line error."""
+    return {
+        "document": document,
+        "title": document,
+        "report": None,
+        "json": None,
+        "error": error,
+        "words": None,
+        "concepts": [],
+        "citations": None,
+        "secondary": None,
+        "secondary_share": None,
+        "problems": None,
+        "findings": None,
+    }

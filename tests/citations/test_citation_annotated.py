@@ -1,0 +1,76 @@
+"""Table-driven from the hand-annotated set (corpus/annotated/citations.jsonl):
+every passage must come out exactly as annotated (spans, fields, problem codes)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from citation_helpers import codes, run
+
+from analyser.evaluate import evaluate_citations, is_citation_file, read_jsonl
+
+ROOT = Path(__file__).resolve().parents[2]
+ANNOTATED = ROOT / "corpus" / "annotated" / "citations.jsonl"
+RECORDS = [json.loads(line) for line in ANNOTATED.read_text(encoding="utf-8").splitlines() if line.strip()]
+COURSE_TEXTS = Path("/work/shared/course-texts")
+
+
+def test_the_set_is_big_enough_and_covers_both_styles():
+    assert len(RECORDS) >= 40
+    assert sum(len(r["citations"]) for r in RECORDS) >= 200
+    assert {r["style"] for r in RECORDS} == {"harvard", "apa"}
+    assert any(not r["citations"] for r in RECORDS), "passages of non-citations are part of the set"
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=[r["id"] for r in RECORDS])
+def test_offsets_point_at_the_citation_text(record):
+    for citation in record["citations"]:
+        assert record["text"][citation["start"] : citation["end"]] == citation["text"]
+
+
+@pytest.mark.parametrize("record", RECORDS, ids=[r["id"] for r in RECORDS])
+def test_passage_comes_out_as_annotated(record):
+    document, found, _ = run(record["text"], record["style"])
+    got = [
+        {
+            "start": c.start, "end": c.end, "text": c.text, "authors": c.authors, "year": c.year,
+            "suffix": c.suffix, "pages": c.pages, "narrative": c.narrative,
+            "via": None if c.via is None else {"authors": c.via.authors, "year": c.via.year,
+                                               "suffix": c.via.suffix, "pages": c.via.pages},
+            "problems": codes(c),
+        }
+        for c in found
+    ]
+    expected = [{**c, "problems": sorted(c["problems"])} for c in record["citations"]]
+    assert got == expected
+    for citation in found:
+        assert document.text[citation.start : citation.end] == citation.text
+
+
+def test_evaluation_meets_the_target():
+    result = evaluate_citations(ANNOTATED)
+    assert result.precision >= 0.98 and result.recall >= 0.98
+    assert result.annotated == sum(len(r["citations"]) for r in RECORDS)
+
+
+def test_citation_files_are_told_from_concept_files():
+    assert is_citation_file(read_jsonl(ANNOTATED))
+    assert not is_citation_file(read_jsonl(ROOT / "corpus" / "annotated" / "concepts.jsonl"))
+
+
+@pytest.mark.skipif(not COURSE_TEXTS.is_dir(), reason="course texts not on this machine")
+def test_no_passage_shares_nine_words_with_the_course_texts():
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", text.lower().replace("’", "'"))
+
+    grams = set()
+    for path in COURSE_TEXTS.glob("*.txt"):
+        w = words(path.read_text(encoding="utf-8"))
+        grams |= {tuple(w[i : i + 9]) for i in range(len(w) - 8)}
+    for record in RECORDS:
+        w = words(record["text"])
+        shared = [" ".join(w[i : i + 9]) for i in range(len(w) - 8) if tuple(w[i : i + 9]) in grams]
+        assert not shared, (record["id"], shared)

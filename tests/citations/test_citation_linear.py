@@ -1,0 +1,39 @@
+"""Adversarial input must not make the matcher backtrack: these finish
+quickly because the matcher is linear (timings are in bench/bench_citations.py,
+not asserted here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.citations import check_citations, find_citations, find_references
+from analyser.model import Block, Document, Metadata
+
+SIZE = 200_000
+
+INPUTS = {
+    "open brackets": "(" * SIZE,
+    "nested brackets": "(" * (SIZE // 2) + "Smith, 2020" + ")" * (SIZE // 2),
+    "Smith, 20 repeated": "Smith, 20" * (SIZE // 9),
+    "unclosed citations": "(Smith, 2020 " * (SIZE // 13),
+    "long author lists": "(Ab, Cd, Ef, Gh and Ij, 2020) " * (SIZE // 30),
+    "names before years": ("Smith " * 40 + "(2020) ") * (SIZE // 247),
+    "opening quotes": "“" * SIZE + " (Smith, 2020)",
+    "reference list of name runs": "References\n\n" + "Smith, A. " * (SIZE // 10),
+}
+
+
+@pytest.mark.parametrize("name", INPUTS)
+def test_adversarial_input_completes(name):
+    text = INPUTS[name]
+    blocks = [Block("paragraph", 0, len(text))]
+    if text.startswith("References"):
+        blocks = [Block("heading", 0, 10, 2), Block("paragraph", 12, len(text))]
+    document = Document(text, blocks, Metadata("<adversarial>", "txt"))
+    section, references = find_references(document)
+    citations = find_citations(document, "harvard", exclude=[section])
+    check_citations(document, citations, references or None, "harvard")
+    for citation in citations:
+        assert text[citation.start : citation.end] == citation.text
+    if name == "nested brackets":
+        assert [c.text for c in citations] == ["(Smith, 2020)"]
