@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from analyser.lexicon import Lexicon, load_lexicon
-from analyser.resources import data_path
+from analyser.resources import read_word_list
 
 EXCLUDE_LABEL = "__exclude__"
 # A sentence end: closing punctuation and marks, then whitespace and something
@@ -37,11 +37,6 @@ EXCLUDE_LABEL = "__exclude__"
 # from each of its n positions (20,000 dots took 6 s; see bench/bench_regex.py).
 _SENTENCE_END = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 _MAX_BRACKET_SPAN = 200  # an unclosed "(" stops suppressing boundaries after this many chars
-
-
-def read_word_list(name: str) -> frozenset[str]:
-    lines = data_path(name).read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 class TextKeepingTokenizer:

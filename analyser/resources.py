@@ -9,6 +9,7 @@ package. Nothing is ever fetched from the network.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -26,6 +27,14 @@ def models_dir() -> Path:
 def data_path(name: str) -> Path:
     """A file from ``analyser/data/``."""
     return PACKAGE_DIR / "data" / name
+
+
+@lru_cache(maxsize=16)
+def read_word_list(name: str) -> frozenset[str]:
+    """A word list from ``analyser/data/``: one entry per line, ``#`` comments
+    and blank lines ignored. Read once per process."""
+    lines = data_path(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 def schema_path() -> Path:

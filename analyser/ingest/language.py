@@ -20,9 +20,8 @@ result is a warning on the document, never an error.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from analyser.resources import data_path
+from analyser.resources import read_word_list
 
 WARNING = "text does not look like English; the lexicon is English"
 SAMPLE_CHARS = 10_000  # ~1,500 words: enough to judge; keeps the check cheap and constant-time
@@ -36,10 +35,8 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-@lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    lines = data_path("english_function_words.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+    return read_word_list("english_function_words.txt")
 
 
 def looks_english(text: str) -> bool:

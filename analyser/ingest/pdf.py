@@ -12,7 +12,6 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
@@ -20,7 +19,7 @@ from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 from analyser.errors import InputError
 from analyser.ingest.builder import DocumentBuilder
 from analyser.model import Document, Dropped
-from analyser.resources import data_path
+from analyser.resources import read_word_list
 
 DEFAULT_MAX_PAGES = 2000
 
@@ -36,10 +35,8 @@ _BULLET = re.compile(r"(?:[•▪◦●·\-–*]|\d{1,3}[.)])\s+")
 _DIGITS = re.compile(r"\d+")
 
 
-@lru_cache(maxsize=1)
 def _kept_hyphen_prefixes() -> frozenset[str]:
-    lines = data_path("hyphen_prefixes.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+    return read_word_list("hyphen_prefixes.txt")
 
 
 def read_pdf(data: bytes, source: str, max_pages: int = DEFAULT_MAX_PAGES) -> Document:

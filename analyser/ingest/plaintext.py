@@ -5,11 +5,10 @@ or table cell, without Markdown markers."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from analyser.ingest.builder import count_words, first_heading
 from analyser.model import Block, Document, Metadata
-from analyser.resources import data_path
+from analyser.resources import read_word_list
 
 # \s, not [ \t]: a line may hold any other whitespace (form feed, NBSP,
 # U+2028...), and a block must never start with whitespace.
@@ -101,10 +100,8 @@ def _mark_speakers(text: str, blocks: list[Block]) -> None:
                 block.speaker = match.group(1)
 
 
-@lru_cache(maxsize=1)
 def _not_speakers() -> frozenset[str]:
-    lines = data_path("not_speakers.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+    return read_word_list("not_speakers.txt")
 
 
 def _table_cells(line: str, line_start: int) -> list[Block]:
