@@ -10,6 +10,7 @@ and, where there is one, the passage it is about.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -209,21 +210,22 @@ def _uncited_paragraphs(
 def _claims(body: str, case_names: list[str], cues: frozenset[str]) -> int:
     """Sentences with a claim cue that are not about one of the case studies."""
     cue, case = _cue_patterns(cues, tuple(case_names))
-    count = 0
-    start = 0
-    ends = [m.end() for m in SENTENCE_END.finditer(body)] + [len(body)]
-    for end in ends:
-        sentence = body[start:end]
-        start = end
-        if cue.search(sentence) and not (case and case.search(sentence)):
-            count += 1
-    return count
+    ends = [m.end() for m in SENTENCE_END.finditer(body)]
+    lower = body.lower()  # (case-sensitive patterns on lower case: sre can skip ahead by first letter)
+    claims = {
+        bisect.bisect_right(ends, m.start())
+        for m in cue.finditer(lower)
+        if not (m.start() and lower[m.start() - 1].isalpha())  # a whole word ("most", not "almost")
+    }
+    if case is not None and claims:
+        claims -= {bisect.bisect_right(ends, m.start()) for m in case.finditer(lower)}
+    return len(claims)
 
 
 @lru_cache(maxsize=16)
 def _cue_patterns(cues: frozenset[str], case_names: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    cue = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(cues))) + r")\b", re.I)
-    case = re.compile("|".join(map(re.escape, case_names)), re.I) if case_names else None
+    cue = re.compile("(?:" + "|".join(map(re.escape, sorted(cues))) + r")(?![a-z])")
+    case = re.compile("|".join(re.escape(n.lower()) for n in case_names)) if case_names else None
     return cue, case
 
 
