@@ -11,13 +11,17 @@ from analyser.model import CaseMention
 from analyser.parse import ParsedDocument
 from analyser.profile import CaseStudy
 
+_POSSESSIVE = re.compile(r"['’]s$")
+
 
 def find_cases(
     parsed: ParsedDocument, cases: Sequence[CaseStudy], excluded: Sequence[tuple[int, int]] = ()
 ) -> list[CaseMention]:
     if not cases:
         return []
-    alias_to_case = {alias.lower(): case.id for case in cases for alias in case.aliases}
+    # each form the pattern matches, as written: a lookup by lower case or with
+    # "'s" stripped misses aliases like "Jo's" or "ßa" (capitalised "SSa")
+    form_to_case = {form: case.id for case in cases for alias in case.aliases for form in _forms(alias)}
     pattern = _names_pattern([a for case in cases for a in case.aliases])
     text = parsed.document.text
     skip = SpanSet(excluded)
@@ -32,17 +36,20 @@ def find_cases(
             continue
         while block_index + 1 < len(blocks) and blocks[block_index + 1].start <= start:
             block_index += 1
-        name = re.sub(r"['’]s$", "", match.group()).lower()
-        found.append(
-            CaseMention(alias_to_case[name], start, end, match.group(), parsed.sentence_at(start), block_index)
-        )
+        written = match.group()
+        case_id = form_to_case.get(written) or form_to_case[_POSSESSIVE.sub("", written)]
+        found.append(CaseMention(case_id, start, end, written, parsed.sentence_at(start), block_index))
     return found
+
+
+def _forms(alias: str) -> tuple[str, str]:
+    return alias, alias[:1].upper() + alias[1:]
 
 
 def _names_pattern(aliases: list[str]) -> re.Pattern[str]:
     """Names as written and capitalised (case studies are proper names). No
     leading \\b: a pattern that starts with literals scans much faster, so the
     left word boundary is checked in code."""
-    forms = {form for alias in aliases for form in (alias, alias[:1].upper() + alias[1:])}
+    forms = {form for alias in aliases for form in _forms(alias)}
     names = sorted(forms, key=len, reverse=True)
     return re.compile("(?:" + "|".join(re.escape(n) for n in names) + r")(?:['’]s)?\b")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from spacy.attrs import IDX, LENGTH
 from spacy.language import Language
 
 from analyser.lexicon import Term
@@ -49,14 +48,16 @@ def tag_concepts(
     mentions = []
     found: list[tuple[tuple[Term, int, int, int, int, int], str | None]] = []
     for index, doc in enumerate(parsed.docs):
-        if not doc._.concept_matches:
+        concept_matches = doc._.concept_matches  # read once: each `doc._` access builds an object
+        if not concept_matches:
             continue
-        chars = doc.to_array([IDX, LENGTH]).tolist()
         matches = []
-        for term_index, first, last in doc._.concept_matches:
-            view_start, view_end = chars[first][0], chars[last - 1][0] + chars[last - 1][1]
+        for term_index, first, last in concept_matches:
+            # two tokens per match: cheaper than an array of every token's offsets
+            tail = doc[last - 1]
+            view_start, view_end = doc[first].idx, tail.idx + len(tail)
             start, end = parsed.to_document(index, view_start, view_end)
-            if not skip.overlaps(start, end):
+            if not (skip.starts and skip.overlaps(start, end)):  # nothing excluded: no test
                 matches.append((terms[term_index], first, last, start, end, index))
         found_cues = find_absence_cues(doc, [(m[1], m[2]) for m in matches], cues)
         found.extend(zip(matches, found_cues))

@@ -15,16 +15,19 @@ English tokenizer, then three components of our own:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import LOWER, NORM, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from analyser.lexicon import Lexicon, load_lexicon
 from analyser.resources import read_word_list
@@ -32,11 +35,21 @@ from analyser.resources import read_word_list
 EXCLUDE_LABEL = "__exclude__"
 # A sentence end: closing punctuation and marks, then whitespace and something
 # that can start a sentence.
-# A match may only start where a run of end marks starts (the look-behind) and
-# never gives marks back (possessive): a run of n dots was otherwise rescanned
-# from each of its n positions (20,000 dots took 6 s; see bench/bench_regex.py).
-_SENTENCE_END = re.compile(r"(?<![.?!…])[.?!…]++[\"'”’)\]]*+(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A match may only start where a run of end marks starts (the look-behind, put
+# after the first mark so that the pattern opens with a character set, which
+# the regex engine searches for quickly; a look-behind first made it try every
+# position) and never gives marks back (possessive): a run of n dots was
+# otherwise rescanned from each of its n positions (20,000 dots took 6 s; see
+# bench/bench_regex.py). Group 1 is the whitespace after the end: where it
+# stops, the next sentence starts.
+_SENTENCE_END = re.compile(r"[.?!…](?<![.?!…][.?!…])[.?!…]*+[\"'”’)\]]*+(?=(\s+)[\"'“‘(\[]?[A-Z0-9])")
 _MAX_BRACKET_SPAN = 200  # an unclosed "(" stops suppressing boundaries after this many chars
+_BRACKETS = (("(", ")"), ("[", "]"))  # (opener, closer)
+_MAX_ABBREVIATION = 12  # characters looked at before a full stop
+# doc.user_data keys: the token indices where the Doc's sentences start (see
+# sentence_token_starts), and those tokens' character offsets
+SENTENCE_STARTS = "sentence_starts"
+SENTENCE_CHARS = "sentence_chars"
 
 
 class TextKeepingTokenizer:
@@ -58,29 +71,63 @@ def doc_text(doc: Doc) -> str:
     return text if isinstance(text, str) else doc.text
 
 
+class LemmaNorm:
+    """NORM of a new word type: the lookup lemma of its lower-cased form.
+
+    Installed as the vocabulary's NORM getter, which spaCy calls once when it
+    first meets a word type (a lexeme), so norms cost nothing per Doc. A class
+    rather than a lambda so that the vocabulary can still be pickled."""
+
+    def __init__(self, table: Any, lower: Any) -> None:
+        self.table = table  # a spacy Table: keys are hashed, so look up by string
+        self.lower = lower  # the vocabulary's own LOWER getter
+
+    def __call__(self, string: str) -> str:
+        lower = self.lower(string)
+        return self.table.get(lower, lower)
+
+
+def _lex_attr_getters(vocab: Vocab) -> dict[int, Any]:
+    """The functions spaCy calls to fill in a new lexeme's attributes (missing
+    from spaCy's type stubs)."""
+    getters: dict[int, Any] = vocab.lex_attr_getters  # type: ignore[attr-defined]
+    return getters
+
+
 @Language.factory("lemma_norms")
 class LemmaNorms:
-    """Set NORM = lookup lemma of the lower-cased word, once per new word type."""
+    """Set NORM = lookup lemma of the lower-cased word, once per word type.
+
+    `initialize` sets the norm of every word type already in the vocabulary and
+    makes `LemmaNorm` the vocabulary's NORM getter for word types met later, so
+    a Doc needs no work here. Calling the component stays safe if something
+    replaced that getter (spaCy wraps it when `vocab.lookups` is assigned): it
+    then sets the norms of the Doc's new word types itself."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.vocab = nlp.vocab
-        self.table: Any = {}  # a spacy Table: keys are hashed, so look up by string
-        self.seen: set[int] = set()
+        self.getter: LemmaNorm | None = None
+        self.seen: set[int] = set()  # word types normed by __call__ (fallback only)
 
     def initialize(self, get_examples=None, nlp: Language | None = None) -> None:
         from spacy.lookups import load_lookups
 
-        lookups = load_lookups("en", ["lemma_lookup"])
-        self.table = lookups.get_table("lemma_lookup")
+        table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
+        getters = _lex_attr_getters(self.vocab)
+        self.getter = LemmaNorm(table, getters.get(LOWER, str.lower))
+        getters[NORM] = self.getter
+        for lexeme in self.vocab:
+            lexeme.norm_ = self.getter(lexeme.orth_)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.getter is None or _lex_attr_getters(self.vocab).get(NORM) is self.getter:
+            return doc  # not initialised yet, or every word type got its norm when created
         orths: list[int] = np.unique(doc.to_array("ORTH")).tolist() if len(doc) else []
         for orth in orths:
             if orth not in self.seen:
                 self.seen.add(orth)
                 lexeme = self.vocab[orth]
-                lower = lexeme.lower_
-                lexeme.norm_ = self.table.get(lower, lower)
+                lexeme.norm_ = self.getter(lexeme.orth_)
         return doc
 
 
@@ -101,15 +148,37 @@ class AcademicSentences:
         # spaCy rescan the whole Doc each time.
         flags = np.full(len(doc), -1, dtype=np.int64)
         flags[0] = 1
+        first_tokens, first_chars = [0], [0]  # the first token starts at character 0
         starts = sentence_starts(doc_text(doc), self.abbreviations)
         if starts:
             token_starts = doc.to_array("IDX")
-            positions = np.searchsorted(token_starts, starts)
-            for offset, i in zip(starts, positions.tolist()):
+            positions = np.searchsorted(token_starts, starts).tolist()
+            # `starts` increase strictly, so the tokens found are in order, once each
+            for offset, i in zip(starts, positions):
                 if 0 < i < len(doc) and token_starts[i] == offset:
-                    flags[i] = 1
+                    first_tokens.append(i)
+                    first_chars.append(offset)
+            flags[first_tokens] = 1
         doc.from_array([SENT_START], flags.view(np.uint64))  # type: ignore[arg-type]
+        doc.user_data[SENTENCE_STARTS] = first_tokens
+        doc.user_data[SENTENCE_CHARS] = first_chars
         return doc
+
+
+def sentence_token_starts(doc: Doc) -> list[int]:
+    """Token indices where the Doc's sentences start, in order, 0 first (empty
+    for an empty Doc). `academic_sentences` leaves them in ``doc.user_data``,
+    sparing the readers of SENT_START an array per block; a Doc that did not go
+    through it is read from SENT_START."""
+    starts = doc.user_data.get(SENTENCE_STARTS)
+    if isinstance(starts, list):
+        return starts
+    if not len(doc):
+        return []
+    found: list[int] = np.flatnonzero(doc.to_array("SENT_START").astype(np.int64) == 1).tolist()
+    if not found or found[0] != 0:
+        found.insert(0, 0)
+    return found
 
 
 def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
@@ -119,24 +188,27 @@ def sentence_starts(text: str, abbreviations: frozenset[str]) -> list[int]:
     sentence) is not a boundary after an abbreviation or initial, nor inside a
     bracket opened within _MAX_BRACKET_SPAN characters before it."""
     starts = []
+    # only the kinds of bracket the text has: most blocks have no "[", many no "("
+    brackets = [pair for pair in _BRACKETS if pair[0] in text]
     for match in _SENTENCE_END.finditer(text):
         end = match.start()
-        if _inside_bracket(text, end, match.end()):
+        if brackets and _inside_bracket(text, end, match.end(), brackets):
             continue
         if text[end] == "." and _is_abbreviation(text, end, abbreviations):
             continue
-        next_start = match.end()
-        while next_start < len(text) and text[next_start].isspace():
-            next_start += 1
-        starts.append(next_start)
+        starts.append(match.end(1))
     return starts
 
 
-def _inside_bracket(text: str, position: int, match_end: int) -> bool:
+def _inside_bracket(
+    text: str, position: int, match_end: int, brackets: Sequence[tuple[str, str]] = _BRACKETS
+) -> bool:
     """An unclosed "(" or "[" shortly before `position` (closing marks that are
-    part of the sentence end, as in "(see above.)", close it)."""
-    window_start = max(0, position - _MAX_BRACKET_SPAN)
-    for opener, closer in (("(", ")"), ("[", "]")):
+    part of the sentence end, as in "(see above.)", close it). `brackets`: the
+    (opener, closer) pairs to look for; a caller that knows the text has no
+    "[" leaves that pair out."""
+    window_start = position - _MAX_BRACKET_SPAN if position > _MAX_BRACKET_SPAN else 0
+    for opener, closer in brackets:
         opened = text.rfind(opener, window_start, position)
         if opened >= 0 and text.find(closer, opened, match_end) < 0:
             return True
@@ -144,16 +216,36 @@ def _inside_bracket(text: str, position: int, match_end: int) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int, abbreviations: frozenset[str]) -> bool:
-    """Is the word before the full stop at `dot` an abbreviation or an initial?"""
-    start = dot
-    while start > 0 and dot - start < 12 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    token = text[start:dot].lstrip(".")
+    """Is the word before the full stop at `dot` an abbreviation or an initial?
+
+    The word is the run of letters and dots (at most _MAX_ABBREVIATION
+    characters) that ends at `dot`."""
+    letters = max(_longest(abbreviations), 1) + 1  # longer than any abbreviation and an initial
+    if letters <= _MAX_ABBREVIATION and dot >= letters and text[dot - letters : dot].isalpha():
+        return False  # most sentences end with a word longer than any abbreviation
+    chunk = text[max(0, dot - _MAX_ABBREVIATION) : dot]
+    # Usually the last whitespace-separated piece of `chunk` ends at the dot and
+    # is all letters and dots: then it is the run, found without a loop.
+    word = chunk.rsplit(None, 1)[-1] if chunk and not chunk[-1].isspace() else ""
+    if word and word.replace(".", "").isalpha():
+        token = word.lstrip(".")
+    else:
+        start = dot
+        while start > 0 and dot - start < _MAX_ABBREVIATION and (text[start - 1].isalpha() or text[start - 1] == "."):
+            start -= 1
+        token = text[start:dot].lstrip(".")
     if not token:
         return False
     if len(token) == 1 and token.isupper():
         return True  # an initial: "J. Smith"
     return token.lower().rstrip(".") in abbreviations
+
+
+@lru_cache(maxsize=4)
+def _longest(abbreviations: frozenset[str]) -> int:
+    """Length of the longest abbreviation (a frozenset keeps its hash, so this
+    cache costs one look-up)."""
+    return max(map(len, abbreviations), default=0)
 
 
 if not Doc.has_extension("concept_matches"):
@@ -209,6 +301,9 @@ def longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int,
     filter_spans), returned in text order."""
     if len(matches) < 2:
         return list(matches)
+    in_order = sorted(matches, key=itemgetter(1))
+    if all(a[2] <= b[1] for a, b in zip(in_order, in_order[1:])):
+        return in_order  # the usual case: no two overlap, so all are kept
     taken: set[int] = set()
     kept = []
     for key, start, end in sorted(matches, key=lambda m: (m[1] - m[2], m[1])):

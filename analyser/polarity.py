@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import bisect
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-import numpy as np
-from spacy.attrs import LOWER, NORM, SENT_START
+from spacy.attrs import LOWER, NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analyser.nlp import sentence_token_starts
 from analyser.resources import data_path
 
 Cue = tuple[int, ...]  # NORM hashes of the cue's words
@@ -30,6 +30,11 @@ class CueSet:
     cues: frozenset[Cue]
     lengths: tuple[int, ...]
     window: int
+    # the first NORM of each cue, derived: most words start no cue
+    firsts: frozenset[int] = field(init=False, repr=False, compare=False, default=frozenset())
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(cue[0] for cue in self.cues if cue))
 
 
 @dataclass(frozen=True)
@@ -64,10 +69,8 @@ def find_absence_cues(doc: Doc, spans: list[tuple[int, int]], cues: PolarityCues
     absence cue in its clause, or None."""
     if not spans:
         return []
-    table = doc.to_array([NORM, LOWER, SENT_START])
-    starts = np.flatnonzero(table[:, 2].astype(np.int64) == 1).tolist() or [0]
-    if starts[0] != 0:
-        starts.insert(0, 0)
+    table = doc.to_array([NORM, LOWER])  # one array per Doc; only the windows become lists
+    starts = sentence_token_starts(doc)
     results: list[str | None] = []
     for start, end in spans:
         i = bisect.bisect_right(starts, start) - 1
@@ -98,6 +101,8 @@ def _clause(rows: list[list[int]], cues: PolarityCues) -> list[int]:
 def _find(norms: list[int], cue_set: CueSet) -> tuple[int, int] | None:
     """Position [start, end) in `norms` of the first cue found, or None."""
     for offset in range(len(norms)):
+        if norms[offset] not in cue_set.firsts:
+            continue  # no cue starts with this word
         for n in cue_set.lengths:
             if offset + n <= len(norms) and tuple(norms[offset : offset + n]) in cue_set.cues:
                 return offset, offset + n

@@ -126,9 +126,12 @@ def _mark_plain_headings(text: str, blocks: list[Block]) -> None:
 
 
 def _looks_like_heading(line: str, first: bool = False) -> bool:
+    limit = 20 if first else 10
+    # Cheapest tests first (most paragraphs end with a full stop), and at most
+    # limit + 1 words split off: a paragraph can be long.
     return (
         "\n" not in line
-        and len(line.split()) <= (20 if first else 10)
-        and not _HEADING_END.search(line)
         and (line[:1].isupper() or line[:1].isdigit())
+        and not _HEADING_END.search(line, len(line) - 1)  # only the last character can match
+        and len(line.split(None, limit)) <= limit
     )
