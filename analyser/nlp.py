@@ -9,7 +9,7 @@ English tokenizer, then three components of our own:
 - ``academic_sentences`` splits sentences without breaking after "et al.",
   "p.", "pp.", "e.g.", initials and the like, or inside brackets;
 - ``concept_matcher`` finds lexicon terms and writes them to
-  ``doc.spans["concepts"]``.
+  ``doc._.concept_matches`` as (term index, start token, end token).
 """
 
 from __future__ import annotations
