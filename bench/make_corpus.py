@@ -53,10 +53,13 @@ NARRATIVE = ["Huxham and Vangen (2005) argue that", "According to Okafor (2018),
 REFERENCES = [
     "Huxham, C. and Vangen, S. (2005) Managing to collaborate. Abingdon: Routledge.",
     "Lind, K. (2013) Teams across boundaries. Bristol: Harbourside Press.",
-    "Lind, K. and Berg, S. (2011) 'Building trust between professions', Journal of Interagency Practice, 4(3), pp. 101-119.",
+    "Lind, K. and Berg, S. (2011) 'Building trust between professions', Journal of Interagency Practice, "
+    "4(3), pp. 101-119.",
     "Okafor, N. (2018) Partnership in practice. London: Southbank Press.",
-    "O'Neill, P., Hart, J. and Ames, R. (2016) 'Co-location and identity', Public Services Review, 9(2), pp. 77-95.",
-    "Skills for Justice (2019) We need to do more with less. Available at: https://example.org (Accessed: 2 April 2024).",
+    "O'Neill, P., Hart, J. and Ames, R. (2016) 'Co-location and identity', "
+    "Public Services Review, 9(2), pp. 77-95.",
+    "Skills for Justice (2019) We need to do more with less. "
+    "Available at: https://example.org (Accessed: 2 April 2024).",
     "The Open University (2017) Why do organisations work in partnership? Milton Keynes: The Open University.",
 ]
 

@@ -35,7 +35,7 @@ import shutil
 import sys
 import zipfile
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ SAMPLES = ROOT / "corpus" / "samples"
 SRC = SAMPLES / "src"
 
 # Fixed timestamp for document metadata so that rebuilds are byte-identical.
-FIXED_DATE = datetime(2024, 5, 1, 9, 0, 0, tzinfo=timezone.utc)
+FIXED_DATE = datetime(2024, 5, 1, 9, 0, 0, tzinfo=UTC)
 ZIP_DATE = (2024, 5, 1, 9, 0, 0)
 
 DOCX_JOBS = [

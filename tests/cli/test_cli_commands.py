@@ -59,7 +59,10 @@ def test_analyse_to_stdout_and_from_stdin():
     "args, message",
     [
         (["analyse", "missing.txt", "--out", "-"], "error: missing.txt: no such file\n"),
-        (["analyse", "essay.xyz", "--out", "-"], "error: essay.xyz: has an unknown file type '.xyz' and is not text; supported:"),
+        (
+            ["analyse", "essay.xyz", "--out", "-"],
+            "error: essay.xyz: has an unknown file type '.xyz' and is not text; supported:",
+        ),
     ],
 )
 def test_user_mistakes_are_one_line_errors(tmp_path, monkeypatch, args, message):

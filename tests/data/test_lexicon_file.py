@@ -44,16 +44,16 @@ def test_valid_lexicon_loads(tmp_path):
     ]
 
 
-@pytest.mark.parametrize(
+@pytest.mark.parametrize(  # one row per problem reads best on one line
     "change, expected",
     [
-        (("colour = \"#0072B2\"", "colour = \"blue\""), "lexicon.toml:7: concept 'trust': colour 'blue' is not of the form #RRGGBB"),
+        (("colour = \"#0072B2\"", "colour = \"blue\""), "lexicon.toml:7: concept 'trust': colour 'blue' is not of the form #RRGGBB"),  # noqa: E501
         (("label = \"Trust\"", "label = \"Trust\"\nweight = 2"), "lexicon.toml:7: unknown key 'weight' in a concept"),
         (("{ term = \"mistrust\"", "{ term = \"  \""), "lexicon.toml:11: concept 'trust': empty term"),
-        (("{ term = \"mistrust\"", "{ term = \"Trust\""), "lexicon.toml:11: concept 'trust': duplicate term 'Trust' (also on line 10)"),
+        (("{ term = \"mistrust\"", "{ term = \"Trust\""), "lexicon.toml:11: concept 'trust': duplicate term 'Trust' (also on line 10)"),  # noqa: E501
         (("source = \"codebook\" },\n  { term = \"mistrust\"", "source = \"\" },\n  { term = \"mistrust\""),
          "lexicon.toml:10: concept 'trust': term 'trust' needs a source"),
-        (("polarity = \"absent\"", "polarity = \"missing\""), "lexicon.toml:11: concept 'trust': term 'mistrust' has polarity 'missing'"),
+        (("polarity = \"absent\"", "polarity = \"missing\""), "lexicon.toml:11: concept 'trust': term 'mistrust' has polarity 'missing'"),  # noqa: E501
         (("name = \"Test\"", "name = \"Test"), "lexicon.toml:2: TOML syntax error"),
     ],
     ids=["colour", "unknown-key", "empty-term", "duplicate", "no-source", "polarity", "syntax"],

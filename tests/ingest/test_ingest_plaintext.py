@@ -58,8 +58,8 @@ def test_plain_text_headings_are_short_lines_without_closing_punctuation():
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("Trust grew.\r\nVision too.\r\n".encode(), "Trust grew.\nVision too.\n"),
-        ("Old Mac\rline\n".encode(), "Old Mac\nline\n"),
+        (b"Trust grew.\r\nVision too.\r\n", "Trust grew.\nVision too.\n"),
+        (b"Old Mac\rline\n", "Old Mac\nline\n"),
         (codecs.BOM_UTF8 + "naïve trust".encode(), "naïve trust"),
         (codecs.BOM_UTF16_LE + "naïve “trust”".encode("utf-16-le"), "naïve “trust”"),
         (codecs.BOM_UTF16_BE + "naïve “trust”".encode("utf-16-be"), "naïve “trust”"),
