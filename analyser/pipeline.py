@@ -57,6 +57,17 @@ class Analyser:
         self.nlp_.max_length = max(self.nlp_.max_length, MAX_TEXT_CHARS + 1)
         self.cues_: PolarityCues = load_cues(self.nlp_)
         self.style_ = (s.style or self.profile_.citation_style).lower()
+        # The same for every document, so built here once rather than per
+        # document (asdict over the profile's cases and readings is not cheap).
+        # Each Analysis gets its own copy of the outer dict and list; what is
+        # nested (case studies, readings, thresholds; ConceptInfo records) is
+        # shared, and only ever read.
+        self.profile_summary_: dict = {
+            **self.profile_.summary(), "citation_style": self.style_, "lexicon": self.lexicon_.name,
+        }
+        self.concepts_: list[ConceptInfo] = [
+            ConceptInfo(c.id, c.label, c.colour, c.description) for c in self.lexicon_.concepts
+        ]
         self._loaded = True
         return self
 
@@ -74,7 +85,7 @@ class Analyser:
         mentions = tag_concepts(parsed, self.nlp_, self.cues_, not_coded)
         for citation in citations:
             citation.sentence = parsed.sentence_at(citation.start)
-        concepts = [ConceptInfo(c.id, c.label, c.colour, c.description) for c in self.lexicon_.concepts]
+        concepts = list(self.concepts_)
         findings = concept_findings(mentions, concepts, self.profile_.thresholds)
         referencing, sources = citation_findings(
             document, citations, references, section, self.profile_, self.style_, resolution
@@ -91,6 +102,6 @@ class Analyser:
             findings=rank(findings),
             sources=sources,
             concepts=concepts,
-            profile={**self.profile_.summary(), "citation_style": self.style_, "lexicon": self.lexicon_.name},
+            profile=dict(self.profile_summary_),
             tool_version=__version__,
         )

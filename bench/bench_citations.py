@@ -26,8 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyser.citations import check_citations, find_citations, find_references
-from analyser.citations.check import _read_text
-from analyser.citations.find import read_bracket
+from analyser.citations.check import _read_text, _written_form
+from analyser.citations.find import _shape, read_bracket
+from analyser.citations.references import _read_head_memo
 from analyser.model import Block, Document, Metadata
 
 
@@ -86,10 +87,16 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
 }
 
 
+def clear_memos() -> None:
+    """Forget every reading remembered per distinct string (citations,
+    bracket contents, reference entries)."""
+    for memo in (read_bracket, _read_text, _shape, _read_head_memo, _written_form):
+        memo.cache_clear()
+
+
 def run(text: str, documents: Callable[[str], Document]) -> float:
     document = documents(text)
-    read_bracket.cache_clear()  # time the reading itself, not the memo of repeated citations
-    _read_text.cache_clear()
+    clear_memos()  # time the reading itself, not the memo of repeated citations
     start = time.perf_counter()
     section, references = find_references(document)
     citations = find_citations(document, "harvard", exclude=[section])
@@ -131,8 +138,7 @@ def share(cold: bool, docs: int, repeat: int) -> None:
             start = time.process_time()
             for document in documents:
                 if cold:
-                    read_bracket.cache_clear()
-                    _read_text.cache_clear()
+                    clear_memos()
                 analyser.analyse_document(document)
             total = time.process_time() - start
             shares.append(spent[0] / total)

@@ -42,15 +42,13 @@ def check_citations(
     every citation). Returns the links to the list, or None without one."""
     resolution = resolve_citations(citations, references, document.text) if references else None
     block_starts = [b.start for b in document.blocks]
-    quotes = [m.start() for m in _QUOTE_MARK.finditer(document.text)] if citations else []
+    quotes = _quote_marks(document.text) if citations else []
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         facts = _read_text(citation.text, citation.narrative, style, citation.via is not None, has_pages)
         fixes: dict[str, object] = {}
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
-        if not has_pages and _quoted(
-            document, block_starts, quotes, citation
-        ):
+        if not has_pages and quotes and _quoted(document, block_starts, quotes, citation):
             found.append(("no_page_for_quote", "message", {}))
         if resolution is not None and references is not None:
             found += _reference_problems(
@@ -71,6 +69,14 @@ def check_citations(
     if references:
         _reference_list_problems(references, resolution.cited if resolution else set(), style)
     return resolution
+
+
+def _quote_marks(text: str) -> list[int]:
+    """Where the opening quotation marks are. Most essays have none: `in`
+    answers that without the character-class scan of the whole text."""
+    if '"' not in text and "“" not in text and "‘" not in text:
+        return []
+    return [m.start() for m in _QUOTE_MARK.finditer(text)]
 
 
 def _severity(code: str) -> str:
@@ -307,6 +313,8 @@ def _reference_problems(
 
 
 def _link_problems(citation: Citation, link: Link, references: list[Reference], fixes: dict, via: bool):
+    if link.outcome == "ok":  # the usual case: nothing to say, nothing to look up
+        return []
     work = citation.via if via and citation.via else citation
     entries = [references[i] for i in link.entries]
     if link.outcome == "missing":
@@ -386,13 +394,23 @@ def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | Non
     """The author part as written, for comparing forms: case does not count,
     nor an acronym the essay defines. None when the form cannot be told: a
     "The" opening a sentence may be the article or part of the name."""
-    names = [n.replace("’", "'").casefold() for n in citation.authors]
+    names, et_al = _written_form(tuple(citation.authors), citation.text, citation.narrative)
     if names and names[0].startswith("the ") and citation.narrative and _sentence_start(text, citation.start):
         return None
     if names and names[0] in aliases:
-        names[0] = aliases[names[0]]
-    head = citation.text.split("(")[0] if citation.narrative else citation.text
-    return (*names, "et al" in head)
+        names = (aliases[names[0]], *names[1:])
+    return (*names, et_al)
+
+
+@lru_cache(maxsize=8192)
+def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple[tuple[str, ...], bool]:
+    """The names as compared (case and curly apostrophes not counting) and
+    whether "et al" is written before the year: the part of `_form` that
+    depends only on the citation as written, so a repeated citation is
+    read once."""
+    names = tuple(n.replace("’", "'").casefold() for n in authors)
+    head = text.split("(")[0] if narrative else text
+    return names, "et al" in head
 
 
 def _sentence_start(text: str, offset: int) -> bool:

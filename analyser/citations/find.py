@@ -50,15 +50,16 @@ def find_citations(
     is judged later; it is accepted here so every stage has the same shape."""
     text = document.text
     skip = sorted(s for s in exclude if s)
+    skip_starts = [start for start, _ in skip]
     block_starts = [b.start for b in document.blocks]
     found: list[Citation] = []
     for match in BRACKET.finditer(text):
-        open_at, close_at = match.start(), match.end()
-        content = match.group("content")
-        if not YEARISH.search(content) or "\n\n" in content or _inside(skip, open_at):
+        open_at, close_at = match.span()
+        shape = _shape(match.group("content"))
+        if shape is None or (skip and _inside(skip, skip_starts, open_at)):
             continue
         names_at = open_at
-        if YEAR_FIRST.match(content):  # a narrative citation: read the names before the bracket too
+        if shape:  # a narrative citation: read the names before the bracket too
             names_at = _name_run_start(text, open_at, max(_block_start(document, block_starts, open_at),
                                                           open_at - LOOKBACK))
         for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at]):
@@ -78,6 +79,17 @@ def find_citations(
 
 
 Read = tuple[int, int, tuple[str, ...], str, str, str | None, bool, tuple | None]
+
+
+@lru_cache(maxsize=8192)
+def _shape(content: str) -> bool | None:
+    """None when the inside of a bracket cannot hold a citation (no year, or
+    a blank line); otherwise whether it starts with the year (a narrative
+    citation's bracket). Remembered per distinct content: an essay repeats
+    its citations, and this saves two regex calls on each repeat."""
+    if not YEARISH.search(content) or "\n\n" in content:
+        return None
+    return YEAR_FIRST.match(content) is not None
 
 
 @lru_cache(maxsize=8192)
@@ -133,30 +145,37 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
 def _name_run_start(text: str, end: int, limit: int) -> int:
     """Where the run of words that could belong to a list of names ends,
     going back from `end`: only that run is scanned into tokens, not the
-    prose before it (the scanner is the finder's main cost)."""
-    data = load_data()
-    pos = end
+    prose before it (the scanner is the finder's main cost).
+
+    Words are cut with `rstrip` and `rsplit` (which split where `isspace`
+    does) on the window before `end` rather than stepped through character
+    by character: this runs before every "(year)" bracket."""
+    lowercase_ok = _lowercase_name_words()
+    window = text[limit:end]
+    pos = len(window)
     for _ in range(LOOKBACK_WORDS):
-        j = pos
-        while j > limit and text[j - 1] in " \t\n\xa0":
-            j -= 1
-        k = j
-        while k > limit and not text[k - 1].isspace():
-            k -= 1
-        word = text[k:j]
-        if not word:
+        before = window[:pos].rstrip(" \t\n\xa0")
+        if not before or before[-1].isspace():  # (other white space ends the run, as a word break)
             break
-        bare = word.strip(",.;:").lower()
-        if not (word[0].isupper() or word[0] in "(&" or bare in data.connectors or bare in data.particles
-                or bare in ("and", "et", "al", "al.'s", "al's")):
+        word = before.rsplit(None, 1)[-1]
+        if not (word[0].isupper() or word[0] in "(&" or word.strip(",.;:").lower() in lowercase_ok):
             break
-        pos = k
-    return pos
+        pos = len(before) - len(word)
+    return limit + pos
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    i = bisect.bisect_right(spans, (offset, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+@lru_cache(maxsize=1)
+def _lowercase_name_words() -> frozenset[str]:
+    """Words without a capital that may still stand in a list of names."""
+    data = load_data()
+    return data.connectors | data.particles | {"and", "et", "al", "al.'s", "al's"}
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether `offset` is in the last of the sorted `spans` starting at or
+    before it (`starts` are their starts: a search on plain ints)."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
 
 
 def _block_start(document: Document, starts: list[int], offset: int) -> int:

@@ -17,6 +17,8 @@ join entries into one line ("... Routledge. Huxham, C. and Vangen, S. (2005)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import NamedTuple
 
 from analyser.citations.patterns import ENTRY_BOUNDARY, entry_head_pattern, load_data, person_pattern
 from analyser.model import Block, Document, Reference
@@ -57,13 +59,15 @@ def _heading_line(text: str, block: Block) -> int | None:
     Alban-Metcalfe, J. ..."). None if it does not."""
     if block.kind == "table_cell":  # (a list item may be a numbered heading: "7. References")
         return None
-    content = text[block.start : block.end]
-    first, _, rest = content.partition("\n")
-    if len(first) > 40:
+    newline = text.find("\n", block.start, block.end)
+    first_end = block.end if newline < 0 else newline
+    if first_end - block.start > 40:  # decided without copying the block (most are long paragraphs)
         return None
+    first = text[block.start : first_end]
     heading = first[_SECTION_NUMBER.match(first).end() :].rstrip(" \t:.").lower()
     if heading not in load_data().headings:
         return None
+    rest = text[first_end + 1 : block.end] if newline >= 0 else ""
     return block.start + len(first) + 1 if rest.strip() else block.end
 
 
@@ -107,8 +111,16 @@ def parse_entries(text: str, spans: list[tuple[int, int]]) -> list[Reference]:
             else:
                 ends[-1] = line_end
             new_block = False
+            # an entry head ends with its year in brackets: none can start
+            # after the line's last bracket, so the boundaries past it are
+            # not tried (most sentence ends in an entry are in its title)
+            last_bracket = max(text.rfind("(", first, line_end), text.rfind("[", first, line_end))
+            if last_bracket <= first:
+                continue
             for boundary in ENTRY_BOUNDARY.finditer(text, first, line_end):
                 at = boundary.end()
+                if at > last_bracket:
+                    break
                 if at > first and head.match(text, at, line_end) and _previous_entry_done(text, starts[-1], at):
                     ends[-1] = boundary.start()
                     starts.append(at)
@@ -129,36 +141,81 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _entry(text: str, start: int, end: int) -> Reference:
-    raw = text[start:end]
-    head = entry_head_pattern().match(text, start, end)
+class _EntryHead(NamedTuple):
+    """What the start of one entry says: the fields of its `Reference` and
+    the facts the later stages ask about (an organisation's acronym, how its
+    authors are joined)."""
+
+    authors: tuple[str, ...]
+    year: str
+    suffix: str
+    rest: str
+    acronym: str | None  # given in brackets after an organisation's name
+    ampersand: bool  # "&" between the authors of a people entry
+    conjunction: bool  # "and" between them
+
+
+_MEMO_MAX_CHARS = 2_000  # longer "entries" (a PDF's run-together list, hostile input) are not remembered
+
+
+def _read_head(raw: str) -> _EntryHead | None:
+    """The head of an entry, read once per distinct entry text: the finder,
+    the resolver (`entry_acronym`) and the checker (`uses_ampersand`) each
+    need it, and the same entries recur across a batch (a course's key
+    readings). Only entries of ordinary length are remembered, so the memo's
+    size stays bounded whatever the input."""
+    return _read_head_memo(raw) if len(raw) <= _MEMO_MAX_CHARS else _parse_head(raw)
+
+
+@lru_cache(maxsize=4096)
+def _read_head_memo(raw: str) -> _EntryHead | None:
+    return _parse_head(raw)
+
+
+def _parse_head(raw: str) -> _EntryHead | None:
+    """The head pattern has no lookbehind, so matching the entry's own text
+    gives what matching it in place in the document gives."""
+    head = entry_head_pattern().match(raw)
     if head is None:
-        return Reference(start, end, raw, [], None, rest=raw)
+        return None
     authors_text = _SPACE.sub(" ", head.group("authors")).strip()
-    if head.group("people"):
-        authors = [_SPACE.sub(" ", m.group("surname")) for m in person_pattern().finditer(authors_text)]
+    people = head.group("people")
+    acronym = head.group("acronym")
+    if people:
+        authors = tuple(_SPACE.sub(" ", m.group("surname")) for m in person_pattern().finditer(authors_text))
     else:
-        acronym = head.group("acronym")
         name = authors_text[: authors_text.rfind("(")].strip() if acronym else authors_text
-        authors = [name]
+        authors = (name,)
     year = head.group("year")
     if year[0].isalpha():
         year = "n.d." if year.startswith("n") else _SPACE.sub(" ", year.lower())
-    rest = _SPACE.sub(" ", text[head.end() : end]).strip().lstrip(".").strip()
-    return Reference(start, end, raw, authors, year, head.group("suffix") or "", rest=rest)
+    rest = _SPACE.sub(" ", raw[head.end() :]).strip().lstrip(".").strip()
+    return _EntryHead(
+        authors, year, head.group("suffix") or "", rest,
+        acronym if head.group("org") else None,
+        bool(people) and "&" in people,
+        bool(people) and re.search(r"\band\b", people) is not None,
+    )
+
+
+def _entry(text: str, start: int, end: int) -> Reference:
+    raw = text[start:end]
+    head = _read_head(raw)
+    if head is None:
+        return Reference(start, end, raw, [], None, rest=raw)
+    return Reference(start, end, raw, list(head.authors), head.year, head.suffix, rest=head.rest)
 
 
 def entry_acronym(reference: Reference) -> str | None:
     """The acronym an organisation entry gives in brackets after its name
     ("National Institute for Health and Care Excellence (NICE) (2019)")."""
-    match = entry_head_pattern().match(reference.text)
-    return match.group("acronym") if match and match.group("org") else None
+    head = _read_head(reference.text)
+    return head.acronym if head else None
 
 
 def uses_ampersand(reference: Reference) -> tuple[bool, bool]:
     """(has "&", has "and") between the authors of a people entry."""
-    match = entry_head_pattern().match(reference.text)
-    if match is None or not match.group("people"):
+    head = _read_head(reference.text)
+    if head is None:
         return False, False
-    authors = match.group("people")
-    return "&" in authors, re.search(r"\band\b", authors) is not None
+    return head.ampersand, head.conjunction

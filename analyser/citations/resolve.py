@@ -30,6 +30,8 @@ from analyser.model import Citation, CitedWork, Reference
 NEAR_MISS = 80  # rapidfuzz ratio (0-100) above which two surnames are one name misspelt
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_AS_CITED = re.compile(r"(?i)\b(?:as\s+)?(?:cited|quoted)\b")
+_CITED = re.compile(r"(?i)\b(?:cited|quoted)\b")
 _JOINING = {"for", "of", "the", "and", "in", "on", "at"}  # not counted as initials of a name
 
 
@@ -74,8 +76,19 @@ class ReferenceIndex:
             if acronym and reference.authors:
                 self.aliases.setdefault(acronym.casefold(), normal_name(reference.authors[0]))
         self.names = list(self.by_name)
+        self._candidates: dict[str, list[int]] = {}
 
     def candidates(self, name: str) -> list[int]:
+        """The entries under this name (or its acronym, or the acronym the
+        entry is listed under). Remembered per name: an essay cites the same
+        authors again and again, and a name not in the list would otherwise
+        be tried against every entry's initials each time."""
+        found = self._candidates.get(name)
+        if found is None:
+            found = self._candidates[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> list[int]:
         key = normal_name(name)
         found = self.by_name.get(key)
         if found:
@@ -238,12 +251,12 @@ def _et_al_in_brackets(citation: Citation) -> bool:
     """Whether the main work (not the via) is cited with "et al."."""
     if "et al" not in citation.text:
         return False
-    head = re.split(r"(?i)\b(?:as\s+)?(?:cited|quoted)\b", citation.text)[0]
+    head = _AS_CITED.split(citation.text)[0]
     return "et al" in head
 
 
 def _et_al_for(via: CitedWork, text: str) -> bool:
     if "et al" not in text:
         return False
-    tail = re.split(r"(?i)\b(?:cited|quoted)\b", text)[-1]
+    tail = _CITED.split(text)[-1]
     return "et al" in tail and len(via.authors) == 1
