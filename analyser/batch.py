@@ -31,16 +31,17 @@ import signal
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from analyser.errors import AnalyserError, InputError, printable
+from analyser.errors import AnalyserError, InputError, printable, text_name
 from analyser.ingest import SUPPORTED_SUFFIXES
 from analyser.model import Analysis
-from analyser.output import safe_stem, to_json, write_atomic
+from analyser.output import safe_stem, temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
 
 FORMATS = ("html", "json", "all")
@@ -113,17 +114,19 @@ def find_inputs(specs: str | Sequence[str], *, exclude: Path | None = None) -> l
     inputs' common folder, with unique output stems. `exclude` is a folder to
     leave out (the output folder, when it lies inside the input)."""
     spec_list = [specs] if isinstance(specs, str) else list(specs)
+    roots = [os.path.abspath(input_root(spec)) for spec in spec_list]
+    root = os.path.commonpath(roots) if roots else os.path.abspath(".")
     excluded = exclude.resolve() if exclude else None
+    if excluded and any(excluded == r or excluded in r.parents for r in (Path(x).resolve() for x in roots)):
+        excluded = None  # the output folder holds the inputs (--force, or --out above them): leave out none
     candidates: list[Path] = []
     for spec in spec_list:
         candidates += _candidates(spec, excluded)
-    roots = [os.path.abspath(input_root(spec)) for spec in spec_list]
-    root = os.path.commonpath(roots) if roots else os.path.abspath(".")
     found: dict[str, Path] = {}
     for path in candidates:
         if excluded and (path.resolve() == excluded or excluded in path.resolve().parents):
             continue
-        relative = PurePosixPath(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/"))
+        relative = PurePosixPath(text_name(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")))
         if not is_skipped(relative):
             found.setdefault(str(relative), path)
     names = sorted(found)
@@ -173,16 +176,17 @@ def output_stems(names: Sequence[str]) -> dict[str, str]:
     file's type (`essay_docx`), and a clash after that a short hash of the
     name, so the choice depends only on the set of names."""
     base = {name: _path_stem(name) for name in names}
-    clashes = Counter(stem.lower() for stem in base.values())
+    clashes = Counter(stem.casefold() for stem in base.values())
     taken: set[str] = set()
     stems = {}
     for name in sorted(names):
         stem = base[name]
-        if clashes[stem.lower()] > 1 or stem.lower() in RESERVED_STEMS:
-            stem = f"{stem}_{PurePosixPath(name).suffix.lstrip('.').lower() or 'file'}"
-        if stem.lower() in taken or stem.lower() in RESERVED_STEMS:
+        if clashes[stem.casefold()] > 1 or stem.casefold() in RESERVED_STEMS:
+            kind = PurePosixPath(name).suffix.lstrip(".").lower()
+            stem = f"{stem}_{safe_stem(kind + '.x') if kind else 'file'}"
+        if stem.casefold() in taken or stem.casefold() in RESERVED_STEMS:
             stem = f"{base[name]}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
-        taken.add(stem.lower())
+        taken.add(stem.casefold())
         stems[name] = stem
     return stems
 
@@ -306,29 +310,93 @@ def run_batch(
         if on_result:
             on_result(len(rows), len(tasks), row)
 
-    if jobs <= 1 or len(tasks) <= 1:
-        _start_worker(settings)
-        for task in tasks:
-            collect(analyse_one(*task))
-    else:
-        from analyser.report import failed_row
+    outputs = [f"{item.stem}.{suffix}" for item in inputs for suffix in ("html", "json")] + [INDEX_NAME, CSV_NAME]
+    remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
+    try:
+        if jobs <= 1 or len(tasks) <= 1:
+            _start_worker(settings)
+            for task in tasks:
+                collect(analyse_one(*task))
+        else:
+            _run_in_pools(tasks, settings, jobs, collect)
+        ordered = [rows[item.name] for item in inputs]
+        return _finish(ordered, out_dir, title, time.perf_counter() - started)
+    finally:
+        remove_stale_temporaries(out_dir, outputs)  # left by a worker killed in this run
 
-        pool = ProcessPoolExecutor(
-            max_workers=min(jobs, len(tasks)), initializer=partial(_start_worker, in_pool=True), initargs=(settings,)
-        )
-        try:
-            futures = {pool.submit(analyse_one, *task): task for task in tasks}
-            for future in as_completed(futures):
+
+def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
+    """Delete the temporary files `write_atomic` leaves when its process is
+    killed between creating one and renaming it into place, for our own
+    output names only (nothing else in the folder is touched)."""
+    for name in names:
+        for path in out_dir.glob(temp_pattern(name)):
+            path.unlink(missing_ok=True)
+
+
+Task = tuple[str, str, str, str, str]  # analyse_one's arguments
+WORKER_DIED = "its worker process died while analysing it (killed, out of memory, or a crash in a file parser)"
+
+
+def _run_in_pools(tasks: Sequence[Task], settings: Settings, jobs: int,
+                  collect: Callable[[dict[str, Any]], None]) -> None:
+    """Analyse `tasks` in a pool of `jobs` worker processes.
+
+    A worker that dies (killed, out of memory, a crash inside a parser)
+    breaks its whole pool, and every document the pool still held fails
+    with it. So a pool holds at most 2 x jobs documents at a time; when it
+    breaks, each document it held is retried alone in a fresh worker (only
+    one that kills that worker too is recorded as failed), and the rest of
+    the batch goes on in a new pool."""
+    from analyser.report import failed_row
+
+    queue = list(tasks)
+    while queue:
+        waiting = len(queue)
+        suspects = _pool_round(queue, settings, min(jobs, len(queue)), collect)
+        for task in suspects:
+            if _pool_round([task], settings, 1, collect):
+                collect(failed_row(task[1], WORKER_DIED))
+        if not suspects and len(queue) == waiting:  # the pool broke before taking anything
+            for task in queue:
+                collect(failed_row(task[1], WORKER_DIED))
+            return
+
+
+def _pool_round(queue: list[Task], settings: Settings, workers: int,
+                collect: Callable[[dict[str, Any]], None]) -> list[Task]:
+    """Run tasks taken from the front of `queue` until it is empty or a worker
+    dies; return the tasks the pool held when it broke (none if it did not)."""
+    from analyser.report import failed_row
+
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=partial(_start_worker, in_pool=True),
+                               initargs=(settings,))
+    held: dict[Future[dict[str, Any]], Task] = {}
+    broken: list[Task] = []
+    try:
+        while held or (queue and not broken):
+            while queue and not broken and len(held) < 2 * workers:
+                try:
+                    held[pool.submit(analyse_one, *queue[0])] = queue[0]
+                except BrokenProcessPool:
+                    break  # seen through the futures it already holds
+                queue.pop(0)
+            if not held:
+                break
+            done, _ = wait(held, return_when=FIRST_COMPLETED)
+            for future in done:
+                task = held.pop(future)
                 try:
                     collect(future.result())
-                except Exception as error:  # a worker died (out of memory, killed)
-                    collect(failed_row(futures[future][1], _one_line(f"worker failed ({type(error).__name__})")))
-        except BaseException:  # Ctrl-C: do not start the documents still queued
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        pool.shutdown(wait=True)
-    ordered = [rows[item.name] for item in inputs]
-    return _finish(ordered, out_dir, title, time.perf_counter() - started)
+                except BrokenProcessPool:
+                    broken.append(task)
+                except Exception as error:  # e.g. a row that could not be sent back
+                    collect(failed_row(task[1], _one_line(f"worker failed ({type(error).__name__})")))
+    except BaseException:  # Ctrl-C: do not start the documents still queued
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    return broken
 
 
 def _finish(rows: list[dict[str, Any]], out_dir: Path, title: str, seconds: float) -> BatchResult:

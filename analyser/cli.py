@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from analyser import __version__
-from analyser.errors import AnalyserError, DataFileError, printable
+from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
 FORMATS = ["html", "json", "all"]
 
@@ -139,7 +139,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
     for mention in analysis.mentions:
         counts[mention.concept] = counts.get(mention.concept, 0) + 1
     summary = ", ".join(f"{c.id} {counts.get(c.id, 0)}" for c in analysis.concepts)
-    click.echo(f"{printable(file)}: {analysis.document.metadata.word_count} words; {summary}; "
+    click.echo(f"{printable(text_name(file))}: {analysis.document.metadata.word_count} words; {summary}; "
                f"{len(analysis.citations)} citations")
     for path in written.values():
         click.echo(f"wrote {path}")
@@ -190,8 +190,9 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     try:
         found = find_inputs(inputs, exclude=out)
         check_output_folder(inputs, out, force=force)
-    except BatchUsageError as error:
-        raise click.UsageError(str(error)) from None
+    except BatchUsageError as error:  # one line, like every other error; exit status 2 as for usage errors
+        click.echo(f"error: {printable(text_name(str(error)))}", err=True)
+        sys.exit(2)
     except AnalyserError as error:
         _fail(error)
     if not found:
@@ -212,7 +213,8 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
             progress.close()
     where = {item.name: item.path for item in found}
     for row in result.failures:
-        click.echo(f"error: {printable(str(where[row['document']]))}: {printable(row['error'])}", err=True)
+        click.echo(f"error: {printable(text_name(str(where[row['document']])))}: {printable(row['error'])}",
+                   err=True)
     if not quiet:
         click.echo(f"analysed {result.succeeded} of {len(result.rows)} documents in {result.seconds:.1f} s"
                    + (f"; {len(result.failures)} failed" if result.failures else ""))

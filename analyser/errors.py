@@ -17,6 +17,18 @@ import re
 _UNPRINTABLE = re.compile("[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def text_name(name: str) -> str:
+    """A file name as valid text. Python keeps the bytes of a name that is not
+    UTF-8 as lone surrogates ("\\udce9"), which cannot be written to a report,
+    JSON or a log: each is shown as the byte it stands for ("\\xe9")."""
+    return _SURROGATE.sub(
+        lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if "\udc80" <= m.group() <= "\udcff" else "\ufffd", name
+    )
+
+
 def printable(text: str) -> str:
     """`text` with every control character shown as an escape (``\\n``, ``\\x1b``, ``\\u202e``)."""
     return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from analyser.errors import InputError
+from analyser.errors import InputError, text_name
 from analyser.ingest.decoding import decode_text, normalise_newlines, scrub, scrub_warnings
 from analyser.ingest.docx import read_docx
 from analyser.ingest.language import WARNING as NOT_ENGLISH_WARNING
@@ -50,7 +50,7 @@ __all__ = [
 
 def ingest(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES, max_pages: int = DEFAULT_MAX_PAGES) -> Document:
     """Read a supported file; "-" reads from stdin (text, or a document piped in)."""
-    name = str(path)
+    name = text_name(str(path))  # the name recorded and shown; a name that is not UTF-8 still opens
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         if len(data) > max_bytes:

@@ -6,7 +6,9 @@ output folder inside the input folder — are tested with the batch command.)"""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -30,11 +32,14 @@ HOSTILE_NAMES = [
 
 
 def _check(stem: str, tmp_path: Path) -> None:
-    assert stem and len(stem) <= 120
+    assert stem and len(stem.encode("utf-8")) <= 120
     assert "/" not in stem and "\\" not in stem and "\x00" not in stem
     assert stem not in (".", "..") and not stem.startswith(".")
     assert stem.split(".")[0].lower() not in RESERVED
-    assert all(ch.isascii() and (ch.isalnum() or ch in "._-") for ch in stem)
+    # letters and digits of any script (NFKC, so one name is written one way), "_", ".", "-", and
+    # combining marks after a letter: no separator, control, bidi or format character, no symbol
+    assert unicodedata.normalize("NFKC", stem) == stem
+    assert all(ch.isalnum() or ch in "._-" or unicodedata.category(ch) in ("Mn", "Mc") for ch in stem)
     target = (tmp_path / f"{stem}.json").resolve()
     assert target.parent == tmp_path.resolve()
 
@@ -106,6 +111,18 @@ def test_refuses_to_overwrite_its_input(tmp_path: Path, run_cli) -> None:
     assert _fingerprint(path) == before
 
 
+@pytest.mark.parametrize("name, stem", [
+    ("Ésai.docx", "Ésai"), ("Ессе.docx", "Ессе"), ("हिन्दी.txt", "हिन्दी"), ("名前.txt", "名前"),
+    ("Zoë's essay (final).docx", "Zoë_s_essay_final"), ("ＣＯＮ.txt", "_CON"), ("COM¹.pdf", "_COM1"),
+    ("a／..／b.txt", "a_.._b"), ("\u202eevil\u202dtxt.exe", "evil_txt"), ("😀.pdf", "document"),
+])
+def test_names_in_other_scripts_stay_readable_and_look_alikes_are_caught(name: str, stem: str) -> None:
+    """Letters of any script are kept, so "Ésai.docx" and "Ессе.docx" get two
+    readable reports instead of one "document"; full-width and superscript
+    look-alikes are normalised before the reserved-name check sees them."""
+    assert safe_stem(name) == stem
+
+
 def test_hostile_file_name_writes_inside_the_output_folder(tmp_path: Path, run_cli) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
@@ -115,3 +132,17 @@ def test_hostile_file_name_writes_inside_the_output_folder(tmp_path: Path, run_c
     result = run_cli("analyse", path, "--format", "json", "--out", out)
     assert result.exit_code == 0, result.stderr
     assert [p.name for p in out.iterdir()] == ["_con.json"]
+
+
+def test_a_file_name_that_is_not_utf8_is_analysed(tmp_path: Path, run_cli) -> None:
+    """Latin-1 bytes in a name (old zip tools write them) are shown as \\xe9:
+    the name could not be written to the report or the JSON before, and the
+    command stopped with a traceback."""
+    path = tmp_path / os.fsdecode(b"\xe9ssai.txt")
+    path.write_text(fixtures.ESSAY)
+    out = tmp_path / "out"
+    result = run_cli("analyse", path, "--format", "all", "--out", out)
+    assert result.exit_code == 0 and result.exception is None, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["ssai.html", "ssai.json"]
+    source = json.loads((out / "ssai.json").read_text(encoding="utf-8"))["document"]["source"]
+    assert source == str(tmp_path / "\\xe9ssai.txt")
