@@ -135,7 +135,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
         written = write_document_outputs(analysis, Path(out), stem, fmt)
     except OSError as error:
         _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
-    counts = {}
+    counts: dict[str, int] = {}
     for mention in analysis.mentions:
         counts[mention.concept] = counts.get(mention.concept, 0) + 1
     summary = ", ".join(f"{c.id} {counts.get(c.id, 0)}" for c in analysis.concepts)

@@ -22,7 +22,7 @@ from analyser.citations.patterns import QUOTE, SENTENCE_END, YEAR_NUMBER, load_d
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
 from analyser.citations.style import Written, format_citation, year_text
-from analyser.model import Citation, Document, Problem, Reference
+from analyser.model import Citation, Document, Problem, Reference, Severity
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
@@ -79,7 +79,7 @@ def _quote_marks(text: str) -> list[int]:
     return [m.start() for m in _QUOTE_MARK.finditer(text)]
 
 
-def _severity(code: str) -> str:
+def _severity(code: str) -> Severity:
     return "warning" if code in {"inconsistent_form", "and_ampersand", "page_label", "missing_comma"} else "problem"
 
 
@@ -177,6 +177,7 @@ def _style_problems(
         found.append(("page_label", "message", {}))
     for token in toks:
         if token.kind == "pages":
+            assert token.match is not None  # only brackets the finder adds have no match
             label = token.match.group("plabel").lower().rstrip(".")
             value = token.match.group("pvalue")
             ranged = re.search(r"[-–—]", value) is not None
@@ -364,7 +365,7 @@ def _inconsistent_forms(
     """The same work cited in different forms: flag the citations whose form
     differs from the form used most (the first used, on a tie)."""
     aliases = resolution.aliases if resolution else {}
-    groups: dict[object, list[tuple[Citation, tuple]]] = defaultdict(list)
+    groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
     for number, citation in enumerate(citations):
         if not citation.authors:
             continue

@@ -167,6 +167,7 @@ class _PartReader:
             self._year(token)
         elif kind == "pages" and self.works:
             last = self.works[-1]
+            assert token.match is not None  # only brackets the finder adds have no match
             last.pages = normalise_pages(token.match.group("plabel"), token.match.group("pvalue"))
             last.end = token.end
         elif kind == "colon":
@@ -188,6 +189,7 @@ class _PartReader:
 
     def _year(self, token: Token) -> None:
         match = token.match
+        assert match is not None  # only brackets the finder adds have no match
         suffix = match.group("suffix") or match.group("nd_suffix") or ""
         year = token.text[: len(token.text) - len(suffix)] if suffix else token.text
         year = _SPACE.sub(" ", year).rstrip("-")

@@ -64,7 +64,9 @@ def _heading_line(text: str, block: Block) -> int | None:
     if first_end - block.start > 40:  # decided without copying the block (most are long paragraphs)
         return None
     first = text[block.start : first_end]
-    heading = first[_SECTION_NUMBER.match(first).end() :].rstrip(" \t:.").lower()
+    number = _SECTION_NUMBER.match(first)
+    assert number is not None  # every part of the pattern is optional: it always matches
+    heading = first[number.end() :].rstrip(" \t:.").lower()
     if heading not in load_data().headings:
         return None
     rest = text[first_end + 1 : block.end] if newline >= 0 else ""

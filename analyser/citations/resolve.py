@@ -186,8 +186,8 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
         return Link("missing")
     compatible = [i for i in candidates if _compatible(references[i], authors, et_al)]
     if compatible:
-        best = min(compatible, key=lambda i: _year_distance(references[i].year, year))
-        return Link("year", best, [best])
+        nearest = min(compatible, key=lambda i: _year_distance(references[i].year, year))  # an index, not a list
+        return Link("year", nearest, [nearest])
     return Link("missing")
 
 

@@ -269,7 +269,8 @@ def _key_readings(
     used = {(normal_name(c.authors[0]), c.year) for c in citations if c.authors}  # the works cited
     used.update((normal_name(c.via.authors[0]), c.via.year)  # and the sources read
                 for c in citations if c.via and c.via.authors)
-    cited, missing = [], []
+    cited: list[str] = []
+    missing: list[str] = []
     for reading in profile.key_readings:
         label = _label(reading.authors, reading.year, "", style)
         (cited if (normal_name(reading.authors[0]), reading.year) in used else missing).append(label)

@@ -196,7 +196,7 @@ def document_title(analysis: Analysis) -> str:
 
 
 def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
-    mention_at = {}
+    mention_at: dict[int, int] = {}
     for index, mention in enumerate(analysis.mentions):
         mention_at.setdefault(mention.start, index)
     citation_at = {c.start: i for i, c in enumerate(analysis.citations)}
@@ -332,6 +332,7 @@ def stage_source_rows(value: Any) -> list[StageSourceRow]:
     records = [_as_mapping(v) for v in value] if isinstance(value, (list, tuple)) else []
     if not records or not all(r is not None and "label" in r and "citations" in r for r in records):
         return []
+    rows = [r for r in records if r is not None]  # all of them, as just checked
     return [
         StageSourceRow(
             label=str(r["label"]),
@@ -340,7 +341,7 @@ def stage_source_rows(value: Any) -> list[StageSourceRow]:
             via=int(r.get("via") or 0),
             listed=None if "reference" not in r else r["reference"] is not None,
         )
-        for r in records  # type: ignore[union-attr]
+        for r in rows
     ]
 
 
