@@ -175,19 +175,24 @@ class CitationEvaluation:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.found if self.found else 1.0
+        return _share(self.correct, self.found)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.annotated if self.annotated else 1.0
+        return _share(self.correct, self.annotated)
 
     @property
     def problem_precision(self) -> float:
-        return self.problems_correct / self.problems_found if self.problems_found else 1.0
+        return _share(self.problems_correct, self.problems_found)
 
     @property
     def problem_recall(self) -> float:
-        return self.problems_correct / self.problems_annotated if self.problems_annotated else 1.0
+        return _share(self.problems_correct, self.problems_annotated)
+
+
+def _share(part: int, whole: int) -> float:
+    """part / whole, and 1.0 when there is nothing to get right (no false claims, nothing missed)."""
+    return part / whole if whole else 1.0
 
 
 def is_citation_file(records: list[dict[str, Any]]) -> bool:
