@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: optional "reflection"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell"]
 Polarity = Literal["present", "absent"]
@@ -203,6 +203,7 @@ class Analysis:
     profile: dict[str, Any] = field(default_factory=dict)
     tool_version: str = ""
     schema_version: str = SCHEMA_VERSION
+    reflection: Reflection | None = None  # None: the profile's essays are not reflective
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form. `document` nests `sentences` and `paragraphs` (the
@@ -237,6 +238,7 @@ class Analysis:
             ),
             "findings": [asdict(f) for f in self.findings],
             "sources": [asdict(s) for s in self.sources],
+            **({"reflection": asdict(self.reflection)} if self.reflection is not None else {}),
         }
 
     @classmethod
@@ -275,6 +277,7 @@ class Analysis:
             profile=data.get("profile", {}),
             tool_version=data.get("tool_version", ""),
             schema_version=data["schema_version"],
+            reflection=Reflection.from_dict(data["reflection"]) if data.get("reflection") else None,
         )
 
 
@@ -287,3 +290,107 @@ def _citation_from_dict(c: dict[str, Any]) -> Citation:
             "problems": [Problem(**p) for p in c.get("problems", [])],
         }
     )
+
+
+# --- reflection (schema 1.1): present when the profile says essays are reflective ---
+
+
+@dataclass
+class SentenceMove:
+    """The reflective move of one sentence (index into Analysis.sentences)."""
+
+    sentence: int
+    move: str  # one of analyser.reflection.moves.MOVES
+    score: float  # the model's probability for that move
+
+
+@dataclass
+class ParagraphReflection:
+    """What one body paragraph does as reflection."""
+
+    paragraph: int  # index into Document.blocks
+    moves: dict[str, int]  # move -> sentences
+    dominant: str | None
+    description_share: float  # sentences whose move maps to the first progression stage
+    first_person_share: float
+    experience: bool  # an experience (by move) or a case study is told here
+    concepts: list[str]  # concepts mentioned as present
+    citations: int
+    link: Literal["linked", "partial", "experience_only", "theory_only", "neither"]
+
+
+@dataclass
+class StageCoverage:
+    """One stage of the profile's model of reflection (e.g. Gibbs' "Analysis")."""
+
+    name: str
+    question: str
+    moves: list[str]
+    sentences: int
+    covered: bool
+    first_sentence: int | None = None
+
+
+@dataclass
+class ActionPlan:
+    """A Learning or Intention sentence, checked for who, what and when."""
+
+    sentence: int
+    move: str
+    who: bool
+    what: bool
+    when: bool
+    specific: bool
+
+
+@dataclass
+class EvidenceItem:
+    evidence: str  # the evidence id the rubric names, e.g. "stages"
+    text: str
+    paragraph: int | None = None
+    sentence: int | None = None
+
+
+@dataclass
+class RubricCriterion:
+    """A marking criterion with the evidence found and missing — never a mark."""
+
+    name: str
+    descriptor: str
+    found: list[EvidenceItem] = field(default_factory=list)
+    missing: list[EvidenceItem] = field(default_factory=list)
+
+
+@dataclass
+class Reflection:
+    framework: str
+    moves: list[SentenceMove]
+    balance: dict[str, int]  # move -> sentences, whole document (body text)
+    stages: list[StageCoverage]
+    paragraphs: list[ParagraphReflection]
+    progression: list[str]  # stage names in the order a reflective account moves through them
+    stage_positions: dict[str, float]  # stage -> mean relative position (0 start .. 1 end) of its sentences
+    progresses: bool
+    progression_text: str
+    first_person_share: float
+    action_plans: list[ActionPlan] = field(default_factory=list)
+    rubric: list[RubricCriterion] = field(default_factory=list)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reflection:
+        return cls(
+            **{
+                **data,
+                "moves": [SentenceMove(**m) for m in data.get("moves", [])],
+                "stages": [StageCoverage(**s) for s in data.get("stages", [])],
+                "paragraphs": [ParagraphReflection(**p) for p in data.get("paragraphs", [])],
+                "action_plans": [ActionPlan(**a) for a in data.get("action_plans", [])],
+                "rubric": [
+                    RubricCriterion(
+                        r["name"], r["descriptor"], [EvidenceItem(**e) for e in r.get("found", [])],
+                        [EvidenceItem(**e) for e in r.get("missing", [])],
+                    )
+                    for r in data.get("rubric", [])
+                ],
+            }
+        )

@@ -25,6 +25,7 @@ from analyser.nlp import build_pipeline
 from analyser.parse import parse
 from analyser.polarity import PolarityCues, load_cues
 from analyser.profile import Profile, load_profile
+from analyser.reflection import load_move_model, reflect
 
 
 @dataclass
@@ -66,6 +67,8 @@ class Analyser:
         self.profile_summary_: dict = {
             **self.profile_.summary(), "citation_style": self.style_, "lexicon": self.lexicon_.name,
         }
+        reflection = self.profile_.reflection
+        self.move_model_ = load_move_model(reflection.model_path) if reflection.reflective and reflection.model_path else None
         self.concepts_: list[ConceptInfo] = [
             ConceptInfo(c.id, c.label, c.colour, c.description) for c in self.lexicon_.concepts
         ]
@@ -98,7 +101,7 @@ class Analyser:
             document, citations, references, section, self.profile_, self.style_, resolution
         )
         findings += referencing
-        return Analysis(
+        analysis = Analysis(
             document=document,
             sentences=parsed.sentences,
             mentions=mentions,
@@ -112,3 +115,7 @@ class Analyser:
             profile=dict(self.profile_summary_),
             tool_version=__version__,
         )
+        if self.move_model_ is not None:
+            analysis.reflection, advice = reflect(analysis, self.move_model_, self.profile_.reflection)
+            analysis.findings = rank(analysis.findings + advice)
+        return analysis

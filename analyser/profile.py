@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from analyser.datafile import TomlFile
+from analyser.reflection.settings import ReflectionSettings, load_reflection_settings
 from analyser.resources import default_profile_path
 
-PROFILE_KEYS = {"profile", "case_studies", "key_readings", "thresholds"}
+PROFILE_KEYS = {"profile", "case_studies", "key_readings", "thresholds", "reflection"}
 HEADER_KEYS = {"name", "description", "lexicon", "citation_style"}
 CASE_KEYS = {"id", "name", "aliases", "description"}
 READING_KEYS = {"authors", "year", "title"}
@@ -53,6 +54,7 @@ class Profile:
     case_studies: list[CaseStudy] = field(default_factory=list)
     key_readings: list[KeyReading] = field(default_factory=list)
     thresholds: Thresholds = field(default_factory=Thresholds)
+    reflection: ReflectionSettings = field(default_factory=ReflectionSettings)
 
     def summary(self) -> dict[str, Any]:
         """What the analysis result records about the profile used."""
@@ -62,6 +64,7 @@ class Profile:
             "case_studies": [asdict(c) for c in self.case_studies],
             "key_readings": [asdict(k) for k in self.key_readings],
             "thresholds": asdict(self.thresholds),
+            "reflective": self.reflection.reflective,
         }
 
 
@@ -95,6 +98,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
         case_studies=_case_studies(file),
         key_readings=_key_readings(file),
         thresholds=_thresholds(file),
+        reflection=load_reflection_settings(file),
     )
     file.raise_if_problems()
     return profile

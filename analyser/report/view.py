@@ -21,6 +21,7 @@ from analyser.report.concept_map import ConceptMap, build_concept_map
 from analyser.report.concepts import ConceptStyle, concept_styles
 from analyser.report.highlight import highlight_blocks
 from analyser.report.marks import document_spans
+from analyser.report.reflection import ReflectionView, build_reflection_view, sentence_spans
 
 FEEDBACK_LIMIT = 6  # the summary shows at most this many points; the rest are one click away
 SEVERITY_LABELS = {"problem": "Problem", "warning": "Check", "info": "Note"}
@@ -152,6 +153,7 @@ class ReportView:
     has_case_studies: bool
     warnings: list[str] = field(default_factory=list)
     dropped: int = 0
+    reflection: ReflectionView | None = None
 
 
 def format_authors(authors: Sequence[str]) -> str:
@@ -200,6 +202,7 @@ def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
     for index, mention in enumerate(analysis.mentions):
         mention_at.setdefault(mention.start, index)
     citation_at = {c.start: i for i, c in enumerate(analysis.citations)}
+    sentence_at = {s.start: i for i, s in enumerate(analysis.sentences)} if analysis.reflection else {}
     blocks = analysis.document.blocks
     points = []
     ranked = sorted(analysis.findings, key=lambda f: -f.priority)  # stable: keeps the stage's order on ties
@@ -210,6 +213,8 @@ def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
                 href = f"#m-{mention_at[finding.start]}"
             elif finding.start in citation_at:
                 href = f"#c-{citation_at[finding.start]}"
+            elif finding.start in sentence_at and finding.code.startswith("reflection."):
+                href = f"#s-{sentence_at[finding.start]}"
             else:
                 block = locator.block_at(finding.start)
                 href = f"#p-{block}" if block is not None else None
@@ -259,7 +264,7 @@ def _groups(analysis: Analysis) -> list[BlockGroup]:
     section = analysis.reference_section
     styles = {c.id: c for c in concept_styles(analysis.concepts)}
     ranges = [(b.start, b.end) for b in document.blocks]
-    htmls = highlight_blocks(document.text, ranges, document_spans(analysis, styles))
+    htmls = highlight_blocks(document.text, ranges, document_spans(analysis, styles) + sentence_spans(analysis))
     tags = _heading_tags(analysis)
     groups: list[BlockGroup] = []
     for index, (block, html) in enumerate(zip(document.blocks, htmls, strict=True)):
@@ -446,4 +451,5 @@ def build_report_view(analysis: Analysis) -> ReportView:
         has_case_studies=bool(profile.get("case_studies")),
         warnings=list(analysis.document.warnings),
         dropped=len(analysis.document.dropped),
+        reflection=build_reflection_view(analysis),
     )

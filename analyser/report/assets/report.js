@@ -23,6 +23,14 @@
     }
   });
 
+  // Reflective moves: colour every sentence by its move (off by default).
+  var moves = document.getElementById("toggle-moves");
+  if (moves) {
+    var showMoves = function () { doc.classList.toggle("show-moves", moves.checked); };
+    moves.addEventListener("change", showMoves);
+    showMoves();  // the browser may restore a ticked box (back/forward)
+  }
+
   // A printed report shows every feedback point, folded or not.
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });

@@ -1,0 +1,187 @@
+"""Depth and structure of a reflective account, per paragraph and for the
+whole document, from the sentence moves and the layers that already exist
+(concept mentions, case studies, citations).
+
+- balance: how many sentences make each move; how much is description;
+- stages: which stages of the profile's model of reflection (Gibbs by
+  default) the account covers, and whether it progresses through them in
+  order (description → analysis → learning → action);
+- theory linked to practice: paragraphs where an experience or a case sits
+  with a course concept and a cited source;
+- voice: first-person reflection against third-person summary;
+- action plans: whether Learning and Intention sentences say who, what, when.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analyser.datafile import TomlFile
+from analyser.model import ActionPlan, Analysis, ParagraphReflection, Reflection, SentenceMove, StageCoverage
+from analyser.reflection.settings import ReflectionSettings
+from analyser.resources import data_path
+
+CUE_KEYS = ("first_person", "who", "vague_actions", "commitments", "when")
+ORDER_TOLERANCE = 0.05  # stages whose centres are this close count as in order
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The word lists of analyser/data/reflection.toml as patterns."""
+
+    first_person: re.Pattern[str]
+    who: re.Pattern[str]
+    vague_action: re.Pattern[str]  # a commitment followed by a vague verb ("I will try to")
+    commitment: re.Pattern[str]
+    when: re.Pattern[str]
+
+
+def _words(phrases: Sequence[str]) -> str:
+    escaped = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
+    return r"(?<![\w’'])(?:" + "|".join(escaped) + r")(?![\w’'])"
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    file = TomlFile(data_path("reflection.toml"))
+    file.check_keys(file.data, set(CUE_KEYS), "the file", 1)
+    for key in CUE_KEYS:
+        value = file.data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            file.problem(file.line_of(key), f"'{key}' must be a list of words or phrases")
+    file.raise_if_problems()
+    data = {k: [str(v).lower() for v in file.data[k]] for k in CUE_KEYS}
+    flags = re.IGNORECASE
+    return Cues(
+        first_person=re.compile(_words(data["first_person"]), flags),
+        who=re.compile(_words(data["who"]), flags),
+        vague_action=re.compile(_words(data["commitments"]) + r"\s+(?:\w+\s+)?(?:to\s+)?" + _words(data["vague_actions"]),
+                                flags),
+        commitment=re.compile(_words(data["commitments"]), flags),
+        when=re.compile(_words(data["when"]) + r"|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+",
+                        flags),
+    )
+
+
+def body_blocks(analysis: Analysis) -> list[int]:
+    """Paragraph-like blocks outside the reference list: what a reader reads as the account."""
+    section = analysis.reference_section
+    return [
+        i for i, b in enumerate(analysis.document.blocks)
+        if b.kind != "heading" and not (section and section[0] <= b.start < section[1])
+    ]
+
+
+def check_action_plan(text: str, cues: Cues) -> tuple[bool, bool, bool]:
+    """(who, what, when) for one Learning or Intention sentence."""
+    committed = bool(cues.commitment.search(text)) and not cues.vague_action.search(text)
+    return bool(cues.who.search(text)), committed, bool(cues.when.search(text))
+
+
+def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], settings: ReflectionSettings) -> Reflection:
+    """Everything the Reflection section and its feedback read, from one analysis."""
+    cues = load_cues()
+    text = analysis.document.text
+    body = body_blocks(analysis)
+    body_set = set(body)
+    move_of = {m.sentence: m.move for m in moves}
+    body_sentences = [i for i, s in enumerate(analysis.sentences) if s.paragraph in body_set and i in move_of]
+    first_person = {i for i in body_sentences
+                    if cues.first_person.search(text[analysis.sentences[i].start : analysis.sentences[i].end])}
+    stage_by_name = {s.name: s for s in settings.stages}
+    description_moves = set(stage_by_name[settings.progression[0]].moves) if settings.progression else {"Experience"}
+
+    # stages and where they sit in the account
+    rank = {sentence: r for r, sentence in enumerate(body_sentences)}
+    span = max(len(body_sentences) - 1, 1)
+    stages = []
+    positions: dict[str, float] = {}
+    for stage in settings.stages:
+        found = [i for i in body_sentences if move_of[i] in stage.moves]
+        stages.append(StageCoverage(stage.name, stage.question, list(stage.moves), len(found),
+                                    len(found) >= max(settings.thresholds.min_stage_sentences, 1),
+                                    found[0] if found else None))
+        if found:
+            positions[stage.name] = round(sum(rank[i] for i in found) / len(found) / span, 3)
+    covered = {s.name for s in stages if s.covered}
+    ordered = [positions[name] for name in settings.progression if name in covered]
+    progresses = (
+        bool(settings.progression) and all(name in covered for name in settings.progression)
+        and all(b >= a - ORDER_TOLERANCE for a, b in zip(ordered, ordered[1:]))
+    )
+
+    # per paragraph
+    concepts_in: dict[int, set[str]] = {}
+    for mention in analysis.mentions:
+        if mention.polarity == "present":
+            concepts_in.setdefault(mention.paragraph, set()).add(mention.concept)
+    citations_in = Counter(c.paragraph for c in analysis.citations if c.paragraph is not None)
+    cases_in = {c.paragraph for c in analysis.cases}
+    concept_order = [c.id for c in analysis.concepts]
+    paragraphs = []
+    for block in body:
+        sentences = [i for i in body_sentences if analysis.sentences[i].paragraph == block]
+        if not sentences:
+            continue
+        counts = Counter(move_of[i] for i in sentences)
+        experience = block in cases_in or any(move_of[i] in description_moves for i in sentences)
+        concepts = sorted(concepts_in.get(block, set()), key=lambda c: concept_order.index(c)
+                          if c in concept_order else len(concept_order))
+        theory = bool(concepts) or citations_in[block] > 0
+        if experience and concepts and citations_in[block]:
+            link = "linked"
+        elif experience and theory:
+            link = "partial"
+        elif experience:
+            link = "experience_only"
+        elif theory:
+            link = "theory_only"
+        else:
+            link = "neither"
+        paragraphs.append(ParagraphReflection(
+            paragraph=block,
+            moves=dict(sorted(counts.items())),
+            dominant=max(sorted(counts), key=lambda m: counts[m]) if counts else None,
+            description_share=round(sum(counts[m] for m in description_moves) / len(sentences), 3),
+            first_person_share=round(sum(1 for i in sentences if i in first_person) / len(sentences), 3),
+            experience=experience,
+            concepts=concepts,
+            citations=citations_in[block],
+            link=link,  # type: ignore[arg-type]
+        ))
+
+    # action plans: the moves of the last two progression stages (learning, action)
+    plan_moves = {m for name in settings.progression[-2:] for m in stage_by_name[name].moves}
+    plans = []
+    for i in body_sentences:
+        if move_of[i] in plan_moves:
+            sentence = analysis.sentences[i]
+            who, what, when = check_action_plan(text[sentence.start : sentence.end], cues)
+            plans.append(ActionPlan(i, move_of[i], who, what, when,
+                                    who + what + when >= settings.thresholds.action_specifics))
+    balance = Counter(move_of[i] for i in body_sentences)
+    return Reflection(
+        framework=settings.framework,
+        moves=list(moves),
+        balance={m: balance[m] for m in sorted(balance)},
+        stages=stages,
+        paragraphs=paragraphs,
+        progression=list(settings.progression),
+        stage_positions=positions,
+        progresses=progresses,
+        progression_text=progression_text(settings.progression, positions, covered),
+        first_person_share=round(len(first_person) / len(body_sentences), 3) if body_sentences else 0.0,
+        action_plans=plans,
+    )
+
+
+def progression_text(order: Sequence[str], positions: dict[str, float], covered: set[str]) -> str:
+    """E.g. "Description (20%) → Analysis (55%) → Conclusion (85%) → Action plan (missing)":
+    where, on average, each stage sits in the account."""
+    parts = [f"{name} ({round(positions[name] * 100)}%)" if name in covered else f"{name} (missing)"
+             for name in order]
+    return " → ".join(parts)
