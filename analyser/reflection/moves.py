@@ -32,14 +32,18 @@ def load_move_model(path: str | Path) -> LinearTextModel:
     return model
 
 
-def tag_moves(document: Document, sentences: Sequence[Sentence], model: LinearTextModel) -> list[SentenceMove]:
-    """The most likely move of each sentence, with its probability."""
-    if not sentences:
+def tag_moves(
+    document: Document, sentences: Sequence[Sentence], model: LinearTextModel, only: Sequence[int] | None = None
+) -> list[SentenceMove]:
+    """The most likely move of each sentence (or of the sentences numbered in
+    `only`: the body text, not headings or the reference list), with its probability."""
+    chosen = list(range(len(sentences))) if only is None else list(only)
+    if not chosen:
         return []
-    texts = [document.text[s.start : s.end] for s in sentences]
+    texts = [document.text[sentences[i].start : sentences[i].end] for i in chosen]
     probabilities = model.predict_proba({"sentence": texts})
     best = probabilities.argmax(axis=1)
     return [
-        SentenceMove(index, MOVES[int(label)], round(float(probabilities[index, label]), 3))
-        for index, label in enumerate(best)
+        SentenceMove(index, MOVES[int(label)], round(float(probabilities[row, label]), 3))
+        for row, (index, label) in enumerate(zip(chosen, best))
     ]

@@ -1,0 +1,79 @@
+"""The profile's [reflection] section: on, off, and bad data reported with file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.errors import DataFileError
+from analyser.profile import load_profile
+from analyser.resources import default_profile_path
+
+
+def profile_with(tmp_path, reflection: str):
+    text = default_profile_path().read_text(encoding="utf-8").split("\n[reflection]\n")[0]
+    lexicon = default_profile_path().parent / "lexicon.toml"
+    text = text.replace('lexicon = "lexicon.toml"', f'lexicon = "{lexicon.as_posix()}"')
+    path = tmp_path / "profile.toml"
+    path.write_text(text + reflection, encoding="utf-8")
+    return path
+
+
+def test_the_default_profile_is_reflective_with_gibbs_stages():
+    settings = load_profile().reflection
+    assert settings.reflective and settings.model_path and settings.model_path.is_file()
+    assert [s.name for s in settings.stages] == [
+        "Description", "Feelings", "Evaluation", "Analysis", "Conclusion", "Action plan"]
+    assert settings.progression == ["Description", "Analysis", "Conclusion", "Action plan"]
+    assert {"descriptive_run", "vague_action_plan", "concept_not_applied"} <= set(settings.feedback)
+
+
+def test_a_profile_without_the_section_is_not_reflective(tmp_path):
+    assert not load_profile(profile_with(tmp_path, "")).reflection.reflective
+
+
+DRISCOLL = """
+[reflection]
+reflective = true
+progression = ["What?", "So what?", "Now what?"]
+[[reflection.stages]]
+name = "What?"
+moves = ["Experience"]
+[[reflection.stages]]
+name = "So what?"
+moves = ["Feeling", "Reflection", "Perspective", "Belief", "Difficulty"]
+[[reflection.stages]]
+name = "Now what?"
+moves = ["Learning", "Intention"]
+"""
+
+
+def test_a_course_team_can_map_moves_to_driscoll(tmp_path):
+    settings = load_profile(profile_with(tmp_path, DRISCOLL)).reflection
+    assert [(s.name, s.moves) for s in settings.stages][2] == ("Now what?", ["Learning", "Intention"])
+    assert settings.feedback == {} and settings.rubric == []
+
+
+BAD = [
+    ("reflective = \"yes\"\n", 3, "'reflective' must be true or false"),
+    ("reflective = true\n[[reflection.stages]]\nname = \"X\"\nmoves = [\"Musing\"]\n", 6, "moves must be a list of"),
+    ("reflective = false\nprogression = [\"Nowhere\"]\n", 4, "'progression' must list stage names"),
+    ("reflective = false\n[reflection.thresholds]\ndescription_share = 2\n", 5, "is a share between 0 and 1"),
+    ("reflective = false\n[reflection.feedback.nagging]\nmessage = \"x\"\n", 4, "unknown feedback rule 'nagging'"),
+    ("reflective = false\n[reflection.feedback.stage_missing]\nmessage = \"No {stage} in {essay}\"\n", 5,
+     "unknown placeholder {essay}"),
+    ("reflective = false\n[reflection.feedback.stage_missing]\nmessage = \"x\"\nseverity = \"fatal\"\n", 6,
+     "severity must be one of"),
+    ("reflective = false\n[[reflection.rubric]]\nname = \"Use of theory\"\nevidence = [\"vibes\"]\n", 6,
+     "evidence must be a list of"),
+    ("reflective = true\n", 2, "needs [[reflection.stages]]"),
+]
+
+
+@pytest.mark.parametrize(("body", "line_offset", "message"), BAD, ids=[b[2] for b in BAD])
+def test_bad_reflection_data_is_reported_with_file_and_line(tmp_path, body, line_offset, message):
+    path = profile_with(tmp_path, "\n[reflection]\n" + body)
+    first = len(path.read_text(encoding="utf-8").split("\n[reflection]\n")[0].splitlines())
+    with pytest.raises(DataFileError) as error:
+        load_profile(path)
+    assert any(f"{path}:{first + line_offset}: " in p and message in p for p in error.value.problems), \
+        error.value.problems
