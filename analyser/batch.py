@@ -41,6 +41,7 @@ from typing import Any
 from analyser.errors import AnalyserError, InputError, printable, text_name
 from analyser.ingest import SUPPORTED_SUFFIXES
 from analyser.model import Analysis
+from analyser.reflection.moves import MOVES
 from analyser.output import safe_stem, temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
 
@@ -423,6 +424,8 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
         concept_ids += [c["id"] for c in row.get("concepts") or [] if c["id"] not in concept_ids]
     header = ["document", "title", "words", *concept_ids, *(f"{c}_absent" for c in concept_ids),
               "citations", "secondary", "secondary_share", "problems", "report", "json", "error"]
+    reflective = any(row.get("moves") is not None for row in rows)
+    header += [f"move_{m}" for m in MOVES] if reflective else []  # sentences per reflective move
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
@@ -440,6 +443,8 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
             "" if share is None else f"{share:.3f}", _blank(row.get("problems")),
             row.get("report") or "", row.get("json") or "", row.get("error") or "",
         ]
+        if reflective:
+            values += ["" if row.get("moves") is None else row["moves"].get(m, 0) for m in MOVES]
         writer.writerow([_spreadsheet_safe(v) for v in values])
     return buffer.getvalue()
 

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from analyser.model import ConceptInfo
+from analyser.reflection.moves import MOVES
 from analyser.report.concepts import ConceptStyle, concept_styles
+from analyser.report.reflection import move_class
 
 BAR_WIDTH = 44
 CHART_LABEL_WIDTH = 150
@@ -58,6 +60,14 @@ class CohortBar:
 
 
 @dataclass
+class MoveBar:
+    """A stacked bar of reflective moves: one essay's, or the cohort's."""
+
+    segments: list[tuple[str, float, float, str]]  # (css class, x, width, "Experience 12 (30%)")
+    label: str  # the whole bar in words, for screen readers and the cell
+
+
+@dataclass
 class IndexView:
     title: str
     total: int
@@ -75,6 +85,9 @@ class IndexView:
     mean_words: int | None
     total_citations: int
     total_problems: int
+    move_bars: dict[str, MoveBar] | None = None  # document -> its moves; None when no essay is reflective
+    cohort_moves: MoveBar | None = None
+    move_legend: list[tuple[str, str]] | None = None  # (move, css class)
 
 
 def _concepts(rows: Sequence[Mapping[str, Any]]) -> list[ConceptInfo]:
@@ -154,6 +167,19 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
                      row.get("json"), row.get("error"), cells)
         )
     cohort = _cohort(ok, styles)
+    reflective = [r for r in ok if r.get("moves") is not None]
+    if reflective:
+        columns.insert(-1, IndexColumn("moves", "Reflective moves", True))
+        cohort_counts: dict[str, int] = {}
+        for r in reflective:
+            for move, n in r["moves"].items():
+                cohort_counts[move] = cohort_counts.get(move, 0) + n
+        for row, view_row in zip(ordered, view_rows):
+            moves = row.get("moves")
+            bar = move_bar(moves, BAR_WIDTH * 2) if moves is not None and not row.get("error") else None
+            share = (moves or {}).get("Experience", 0) / (sum((moves or {}).values()) or 1)
+            view_row.cells.insert(-1, IndexCell(f"{round(share * 100)}% description" if bar else "—",
+                                                f"{share:.3f}" if bar else "", None))
     words = [r["words"] for r in ok if r.get("words") is not None]
     return IndexView(
         title=title,
@@ -172,7 +198,29 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
         mean_words=round(sum(words) / len(words)) if words else None,
         total_citations=sum(r.get("citations") or 0 for r in ok),
         total_problems=sum(r.get("problems") or 0 for r in ok),
+        move_bars={str(r["document"]): move_bar(r["moves"], BAR_WIDTH * 2) for r in reflective} if reflective else None,
+        cohort_moves=move_bar(cohort_counts, CHART_BAR_WIDTH) if reflective else None,
+        move_legend=[(m, move_class(m)) for m in MOVES] if reflective else None,
     )
+
+
+def move_bar(moves: Mapping[str, int], width: float) -> MoveBar:
+    """Moves as one stacked bar, in the fixed order of MOVES; the label names
+    the share of description first (what a tutor looks for)."""
+    total = sum(moves.values())
+    segments = []
+    x = 0.0
+    for move in MOVES:
+        n = moves.get(move, 0)
+        if not n or not total:
+            continue
+        w = round(width * n / total, 1)
+        segments.append((move_class(move), round(x, 1), w, f"{move} {n} ({round(100 * n / total)}%)"))
+        x += w
+    if not total:
+        return MoveBar([], "no sentences")
+    parts = [f"{m} {round(100 * moves.get(m, 0) / total)}%" for m in MOVES if moves.get(m, 0)]
+    return MoveBar(segments, ", ".join(parts))
 
 
 def _cohort(ok: Sequence[Mapping[str, Any]], styles: Sequence[ConceptStyle]) -> list[CohortBar]:

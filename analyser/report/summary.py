@@ -45,6 +45,8 @@ def summary_row(
         "secondary_share": secondary / citations if citations else None,
         "problems": problem_count(analysis),
         "findings": len(analysis.findings),
+        # reflective move -> sentences (None when the profile's essays are not reflective)
+        "moves": dict(analysis.reflection.balance) if analysis.reflection is not None else None,
     }
 
 
@@ -63,4 +65,5 @@ def failed_row(document: str, error: str) -> dict[str, Any]:
         "secondary_share": None,
         "problems": None,
         "findings": None,
+        "moves": None,
     }
