@@ -43,9 +43,9 @@ class _Compiled:
     matcher: Matcher  # this pattern alone
     before: int | None  # most tokens the pattern spans before its anchor (None: no limit)
     after: int | None  # ... and after it
-    # every token the pattern needs a word for, as (column of _COLUMNS, word hashes):
-    # a window lacking one of them cannot match, and is not given to the Matcher
-    needs: tuple[tuple[int, frozenset[int]], ...]
+    # the words the pattern needs, as (column of _COLUMNS, word hashes, how many
+    # tokens need one): a window with fewer cannot match, and is not given to the Matcher
+    needs: tuple[tuple[int, frozenset[int], int], ...]
 
 
 class TokenPatterns:
@@ -57,7 +57,7 @@ class TokenPatterns:
         self.nlp = nlp
         self.common_words = common_words
         self.compiled: list[_Compiled] = []
-        self.anchors = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in _COLUMNS}
+        self.anchors = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("NORM", "ORTH")}
         # anchor key (the hash of "attr words...") -> the patterns anchored on those words
         self.anchored: dict[int, list[int]] = {}
         self.function_words = read_word_list("english_function_words.txt")
@@ -73,16 +73,22 @@ class TokenPatterns:
         matcher.add(key, [tokens])
         index = len(self.compiled)
         strings = self.nlp.vocab.strings
-        needs = []
+        counts: dict[tuple[int, frozenset[int]], int] = {}
         for token in pattern:
             if is_anchor(token):
                 attr, words = self._words(token)
-                needs.append((_COLUMNS.index(attr), frozenset(strings.add(w) for w in words)))
+                need = (_COLUMNS.index(attr), frozenset(strings.add(w) for w in words))
+                counts[need] = counts.get(need, 0) + 1
+        needs = [(column, words, count) for (column, words), count in counts.items()]
         self.compiled.append(
             _Compiled(strings.add(key), matcher, _reach(pattern[:anchor]), _reach(pattern[anchor + 1 :]), tuple(needs))
         )
         attr, words = self._words(pattern[anchor])
-        name = " ".join([attr, *sorted(words)])
+        if attr == "LOWER":
+            # found by the lemma, a wider net, so one PhraseMatcher fewer runs per
+            # block; the needs test and the Matcher then check the word itself
+            attr, words = "NORM", [self._lemma(w) for w in words]
+        name = " ".join([attr, *sorted(set(words))])
         key_hash = strings.add(name)
         if key_hash not in self.anchored:
             self.anchors[attr].add(name, [self.nlp.make_doc(w) for w in words])
@@ -109,7 +115,8 @@ class TokenPatterns:
                     tried.add((index, low, high))
                     if columns is None:
                         columns = doc.to_array(list(_COLUMNS)).T.tolist()
-                    if any(words.isdisjoint(columns[column][low:high]) for column, words in compiled.needs):
+                    needs = compiled.needs
+                    if not all(_holds(columns[c][low:high], words, n) for c, words, n in needs):
                         continue
                     for key, start, end in compiled.matcher(doc[low:high]):
                         hits.add((key, low + start, low + end))
@@ -145,21 +152,31 @@ class TokenPatterns:
     def _anchor(self, pattern: Sequence[dict[str, Any]]) -> int:
         """Index of the rarest token the pattern cannot match without: no
         function word if it can help, then no common word, then the least
-        frequent words, going by length (short words are the frequent ones)."""
+        frequent words by a guess from their length (short words are the
+        frequent ones; a LEMMA also stands for its inflections); on a tie the
+        later token (the object of a verb is rarer than the verb)."""
         best, best_score = -1, (0, 0.0)
         for index, token in enumerate(pattern):
             if not is_anchor(token):
                 continue
-            test = next(t for a, t in token.items() if a in _ATTR)
+            attr, test = next((a, t) for a, t in token.items() if a in _ATTR)
             words = [test] if isinstance(test, str) else test["IN"]
             penalty = 2 if any(w.lower() in self.function_words for w in words) else 0
             penalty += any(w.lower() in self.common_words for w in words)
-            score = (penalty, sum(2.0 ** -len(w) for w in words))
-            if best < 0 or score < best_score:
+            frequency = sum(2.0 ** -len(w) for w in words) * (3 if attr == "LEMMA" else 1)
+            score = (penalty, frequency)
+            if best < 0 or score <= best_score:
                 best, best_score = index, score
         if best < 0:
             raise ValueError("pattern has no anchor")  # the lexicon loader refuses such patterns
         return best
+
+
+def _holds(window: list[int], words: frozenset[int], count: int) -> bool:
+    """Does the window hold at least `count` tokens among `words`?"""
+    if count == 1:
+        return not words.isdisjoint(window)
+    return sum(1 for word in window if word in words) >= count
 
 
 def _reach(tokens: Sequence[dict[str, Any]]) -> int | None:
