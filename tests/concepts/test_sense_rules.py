@@ -54,7 +54,9 @@ CASES = [
     ("The foundation trust's board met in March.", []),
     ("Referrals go to the Trust for triage.", []),
     ("Northfield Trust runs both wards.", []),
-    ("This essay looks at trust, power and identity in a hospice.", []),
+    # an essay's plan names its topics: coded (corpus/annotated/README.md), identity alone needs a threat
+    ("This essay looks at trust, power and identity in a hospice.",
+     [("trust", "trust", "present"), ("power", "power", "present")]),
     # ... while the concept words keep their own sense nearby
     ("They were honest with each other.", [("trust", "honest", "present")]),
     ("Staff at the Trust did not trust the new director.", [("trust", "trust", "absent")]),
