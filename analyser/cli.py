@@ -23,10 +23,10 @@ class Context:
         self.analyser = None
 
 
-def _settings(profile, lexicon, style, max_bytes, max_pages=None):
+def _settings(profile, lexicon, style, max_bytes, max_pages=None, kind=None):
     from analyser.pipeline import Settings
 
-    settings = Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes)
+    settings = Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes, kind=kind)
     if max_pages is not None:
         settings.max_pages = max_pages
     return settings
@@ -52,6 +52,11 @@ style_option = click.option(
 max_bytes_option = click.option(
     "--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
     help="Refuse input files larger than this.",
+)
+kind_option = click.option(
+    "--kind", type=click.Choice(["essay", "meeting_notes", "transcript"]), default=None,
+    help="What the documents are; overrides detection. Meetings get meeting feedback (talk share, "
+         "concepts per speaker), not essay feedback.  [default: detected]",
 )
 max_pages_option = click.option(
     "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
@@ -94,8 +99,9 @@ def main() -> None:
 @style_option
 @max_bytes_option
 @max_pages_option
-def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> None:
-    """Analyse one document (.txt, .md, .docx, .odt, .pdf; '-' reads text from stdin).
+@kind_option
+def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind) -> None:
+    """Analyse one document (.txt, .md, .docx, .odt, .pdf, .vtt, .srt; '-' reads text from stdin).
 
     Writes OUT/<name>.html, the feedback report: one self-contained page that
     opens in any browser, from disk, with nothing fetched. With --format json
@@ -115,7 +121,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
     if out == "-" and fmt == "all":
         raise click.UsageError("--out - writes one format to standard output: use --format html or --format json")
     try:
-        analysis = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages)).analyse_file(file)
+        analysis = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages, kind)).analyse_file(file)
     except AnalyserError as error:
         _fail(error)
     if out == "-":
@@ -161,7 +167,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
 @style_option
 @max_bytes_option
 @max_pages_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages) -> None:
+@kind_option
+def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages, kind) -> None:
     """Analyse every document in a folder (recursively) or matching a glob.
 
     Writes one report per document (and its JSON) to OUT, with names made
@@ -199,7 +206,7 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
         _fail(AnalyserError(f"{' '.join(inputs)}: no documents to analyse ({', '.join(SUPPORTED_SUFFIXES)})"))
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
     try:
-        result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages),
+        result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind),
                            jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress)
     except AnalyserError as error:
         _fail(error)
