@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import re
 from dataclasses import dataclass
 
@@ -69,11 +70,17 @@ def read_srt(text: str, source: str) -> Document:
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        subtitles = list(srt.parse(text, ignore_errors=True))
+        bad = exc.expected_start + len(text[exc.expected_start :]) - len(text[exc.expected_start :].lstrip())
+        line = text.count("\n", 0, bad) + 1
+        srt_log = logging.getLogger("srt")  # it logs each part it skips; the warning below says it once
+        srt_log.disabled = True
+        try:
+            subtitles = list(srt.parse(text, ignore_errors=True))
+        finally:
+            srt_log.disabled = False
         if not subtitles:
-            raise InputError(source, f"is not a valid SubRip (.srt) file (nothing readable at character "
-                                     f"{exc.expected_start})") from None
-        warnings.append(f"unreadable text at character {exc.expected_start} was left out")
+            raise InputError(source, f"is not a valid SubRip (.srt) file (nothing readable from line {line})") from None
+        warnings.append(f"unreadable text from line {line} on was left out, up to the next readable cue")
     segments = []
     for subtitle in subtitles:
         segments += _cue_segments(subtitle.content.split("\n"), subtitle.start.total_seconds(),
