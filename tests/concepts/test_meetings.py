@@ -62,7 +62,8 @@ def test_meeting_feedback_instead_of_essay_feedback(meeting):
     assert messages["meeting.talk_share"] == [
         "Talk share: Bob Jones 50% (1 turn); Ann Smith 32% (2 turns); Chloé Dupont 18% (1 turn)."]
     assert messages["meeting.speaker_concepts"] == [
-        "Ann Smith raised Trust (2).", "Bob Jones raised Trust (1), Shared vision (1).", "Chloé Dupont raised Power (1)."]
+        "Ann Smith raised Trust (2).", "Bob Jones raised Trust (1), Shared vision (1).",
+        "Chloé Dupont raised Power (1)."]
     assert messages["meeting.absence_voiced"] == [
         "Ann Smith voiced that Trust is missing: “mistrust” (turn 1, 00:12:05).",
         "Bob Jones voiced that Shared vision is missing: “shared vision” (turn 2, 00:12:30).",

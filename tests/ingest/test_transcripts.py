@@ -224,7 +224,8 @@ def test_docx_transcript_with_labelled_paragraphs(tmp_path):
     path = tmp_path / "labelled.docx"
     _docx(path, ["[00:00:05] Éloïse: Nous — we trust them 🙂.", "[00:00:09] Bob: Power is shared."])
     document = ingest(path)
-    assert turns(document) == [("Éloïse", 5.0, None, "Nous — we trust them 🙂."), ("Bob", 9.0, None, "Power is shared.")]
+    assert turns(document) == [("Éloïse", 5.0, None, "Nous — we trust them 🙂."),
+                               ("Bob", 9.0, None, "Power is shared.")]
     assert detect_kind(document) == "transcript"
 
 
