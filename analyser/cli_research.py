@@ -262,7 +262,7 @@ def agree(a, b, unit, document_specs, coder_a, coder_b, html_path, profile, lexi
         _fail(AnalyserError(f"the documents have no {unit}s to compare" +
                             ("; try --unit sentence" if unit == "turn" else "")))
     codings = {label: (tool if spec == "tool" else sides[label].codings) for label, spec in (("A", a), ("B", b))}
-    names = tuple("analyser" if spec == "tool" else text_name(spec) for spec in (a, b))
+    names = tuple("analyser" if spec == "tool" else Path(text_name(spec)).name for spec in (a, b))
     report = compare(units, codings["A"], codings["B"], concepts, names=names, kind=unit)  # type: ignore[arg-type]
     click.echo(format_agreement(report))
     if html_path:

@@ -37,7 +37,8 @@ def results(analyser, tmp_path_factory):
     folder = tmp_path_factory.mktemp("docs")
     (folder / "interview.txt").write_bytes(TRANSCRIPT.encode("utf-8"))
     (folder / "meeting.vtt").write_text(VTT, encoding="utf-8")
-    return folder, [(name, analyser.analyse_document(ingest(folder / name))) for name in ("interview.txt", "meeting.vtt")]
+    names = ("interview.txt", "meeting.vtt")
+    return folder, [(name, analyser.analyse_document(ingest(folder / name))) for name in names]
 
 
 def schema() -> etree.XMLSchema:
@@ -55,7 +56,8 @@ def test_project_is_valid_against_the_refi_qda_schema(results):
     assert [s.get("name") for s in sources] == ["interview.txt", "meeting.vtt"]
     assert sorted(names) == sorted(["project.qde"] + [f"sources/{s.get('guid')}.txt" for s in sources])
     codes = project.findall(f"{{{NS}}}CodeBook/{{{NS}}}Codes/{{{NS}}}Code")
-    assert [(c.get("name"), c.get("color")) for c in codes][:2] == [("Identity threats", "#D55E00"), ("Trust", "#0072B2")]
+    assert [(c.get("name"), c.get("color")) for c in codes][:2] == [
+        ("Identity threats", "#D55E00"), ("Trust", "#0072B2")]
     assert [child.get("name") for child in codes[1].findall(f"{{{NS}}}Code")] == ["Trust: present", "Trust: absent"]
     users = project.findall(f"{{{NS}}}Users/{{{NS}}}User")
     assert [u.get("name") for u in users] == ["analyser"]
