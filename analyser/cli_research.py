@@ -270,4 +270,52 @@ def agree(a, b, unit, document_specs, coder_a, coder_b, html_path, profile, lexi
         click.echo(f"wrote {html_path}")
 
 
-COMMANDS = [export, import_codings, agree]
+@click.command("kwic")
+@click.argument("query", metavar="TERM_OR_CONCEPT")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILES_OR_DIR...")
+@click.option("--width", type=click.IntRange(min=5, max=200), default=40, show_default=True,
+              help="Characters of context on each side.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv"]), default="text", show_default=True,
+              help="Aligned lines for reading, or CSV (source, speaker, block, start, end, left, match, right).")
+@profile_option
+@lexicon_option
+@kind_option
+@max_bytes_option
+@pseudonymise_option
+def kwic(query, inputs, width, fmt, profile, lexicon, kind, max_bytes, pseudonymise) -> None:
+    """Keyword in context: each occurrence of a term (as written, any case)
+    or each mention of a concept (by id or label, e.g. 'trust' or 'Shared
+    vision'), with its context, source and speaker.
+
+    
+    Examples:
+      analyser kwic trust interviews/
+      analyser kwic "shared vision" meeting.vtt --width 60
+      analyser kwic power notes/ --format csv > power.csv
+    """
+    import csv
+    import io
+
+    from analyser.kwic import format_kwic
+    from analyser.kwic import kwic as find
+    from analyser.pseudonyms import Pseudonymiser
+
+    results, errors = _analyses(inputs, _settings(profile, lexicon, None, max_bytes, kind=kind),
+                                Pseudonymiser() if pseudonymise else None)
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    found = [hit for name, analysis in results for hit in find(analysis, query, document=name, width=width)]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["source", "speaker", "block", "start", "end", "left", "match", "right"])
+        writer.writerows([h.source, h.speaker or "", h.block, h.start, h.end, h.left, h.match, h.right] for h in found)
+        click.echo(buffer.getvalue(), nl=False)
+    else:
+        if found:
+            click.echo(format_kwic(found, width))
+        click.echo(f"{len(found)} occurrence(s) in {len(results)} document(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+COMMANDS = [export, import_codings, agree, kwic]
