@@ -165,7 +165,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 
             click.echo(render_report(analysis), nl=False)
         return
-    stem = safe_stem(shown)
+    stem = safe_stem(shown if pseudonymise else file)
     for suffix in {"html": [".html"], "json": [".json"], "all": [".html", ".json"]}[fmt]:
         target = Path(out) / f"{stem}{suffix}"
         if file != "-" and target.resolve() == Path(file).resolve():
