@@ -48,7 +48,8 @@ def _analyses(inputs, settings, pseudonymiser=None):
         _fail(error)
     for spec in results_json:
         try:
-            results.append((Path(spec).name, Analysis.from_dict(json.loads(Path(spec).read_text(encoding="utf-8")))))
+            analysis = Analysis.from_dict(json.loads(Path(spec).read_text(encoding="utf-8")))
+            results.append((analysis.document.metadata.source or Path(spec).name, analysis))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             errors.append(f"{printable(text_name(spec))}: is not an analysis result ({type(exc).__name__})")
     for item in found:
