@@ -119,3 +119,15 @@ def test_a_result_from_before_speakers_is_still_readable(meeting):
     old = Analysis.from_dict(data)
     assert (old.speakers, old.document.metadata.kind, old.mentions[0].speaker) == ([], None, None)
     jsonschema.validate(data, SCHEMA)
+
+
+def test_kind_option_on_the_command_line(tmp_path):
+    from click.testing import CliRunner
+
+    from analyser.cli import main
+
+    path = tmp_path / "board.txt"
+    path.write_text(NOTES, encoding="utf-8")
+    for args, kind in (([], "meeting_notes"), (["--kind", "transcript"], "transcript"), (["--kind", "essay"], "essay")):
+        result = CliRunner().invoke(main, ["analyse", str(path), "--format", "json", "--out", "-", *args])
+        assert json.loads(result.stdout)["document"]["kind"] == kind

@@ -203,3 +203,18 @@ def test_export_goes_on_past_a_bad_file(results, tmp_path):
     assert result.exit_code == 1
     assert "broken.vtt: is not a WebVTT file: it must begin with the line WEBVTT" in result.stderr
     assert "from 1 document(s)" in result.stdout
+
+
+def test_export_reads_saved_results(results, tmp_path):
+    """A saved .json result is exported without analysing again, under its own source name."""
+    from analyser.output import to_json
+
+    _, analyses = results
+    saved = tmp_path / "saved.json"
+    saved.write_text(to_json(analyses[1][1].to_dict()), encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    result = CliRunner().invoke(main, ["export", str(saved), "--to", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["document"] for r in records} == {analyses[1][1].document.metadata.source}
+    assert [r["segment"] for r in records] == ["trust", "shared vision"]
