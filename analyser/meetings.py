@@ -49,7 +49,7 @@ def detect_kind(document: Document) -> DocumentKind:
     """A caption file, or a body of nothing but turns most of which carry a
     time, is a transcript; a body mostly of turns (with notes, actions or
     lists among them) is meeting notes; anything else is an essay. Ingest
-    makes turns only when most of the body's text is in turns, so one
+    makes turns only when they hold a third of the body's text, so one
     "Note:" line never turns an essay into a meeting."""
     turns = [b for b in document.blocks if b.kind == "turn"]
     if not turns:

@@ -12,8 +12,9 @@ name where the notes give one.
 never changed, so offsets still point into the file's text. A turn's block
 is what was said, without its label; a line that opens with a label that is
 not a name ("Action:", "Agreed:") stays a block of its own with no speaker.
-A document is read as turns only when most of its body is in turns, so an
-essay with one "Note:" line or a quoted exchange stays an essay.
+A document is read as turns only when at least two turns hold a third of its
+body's text, so an essay with one "Note:" line or a quoted exchange stays an
+essay, and minutes that mix narrative with what was said are meeting notes.
 """
 
 from __future__ import annotations
@@ -46,7 +47,9 @@ _PARTICLES = frozenset(
     {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al", "el"}
 )
 MIN_TURNS = 2
-MIN_TURN_SHARE = 0.5  # of the body's characters
+# Of the body's characters: minutes that mix narrative ("JB welcomed members")
+# with quoted turns are meeting notes too; an essay quoting an exchange is not.
+MIN_TURN_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
