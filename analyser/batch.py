@@ -423,7 +423,8 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
     for row in rows:
         concept_ids += [c["id"] for c in row.get("concepts") or [] if c["id"] not in concept_ids]
     header = ["document", "title", "words", *concept_ids, *(f"{c}_absent" for c in concept_ids),
-              "citations", "secondary", "secondary_share", "problems", "report", "json", "error"]
+              "citations", "secondary", "secondary_share", "problems", "kind", "speakers", "turns",
+              "report", "json", "error"]
     reflective = any(row.get("moves") is not None for row in rows)
     header += [f"move_{m}" for m in MOVES] if reflective else []  # sentences per reflective move
     buffer = io.StringIO()
@@ -441,6 +442,7 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
             *(count(c, "present") for c in concept_ids), *(count(c, "absent") for c in concept_ids),
             _blank(row.get("citations")), _blank(row.get("secondary")),
             "" if share is None else f"{share:.3f}", _blank(row.get("problems")),
+            row.get("kind") or "", _blank(row.get("speakers")), _blank(row.get("turns")),
             row.get("report") or "", row.get("json") or "", row.get("error") or "",
         ]
         if reflective:

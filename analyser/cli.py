@@ -6,7 +6,9 @@ Exit status: 0 success, 1 an input or data file could not be used, 2 usage error
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -14,6 +16,7 @@ from analyser import __version__
 from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
 FORMATS = ["html", "json", "all"]
+Option = Callable[[Callable[..., Any]], Callable[..., Any]]  # a shared click option (typed for cli_research)
 
 
 class Context:
@@ -23,13 +26,22 @@ class Context:
         self.analyser = None
 
 
-def _settings(profile, lexicon, style, max_bytes, max_pages=None):
+def _settings(profile, lexicon, style, max_bytes, max_pages=None, kind=None):
     from analyser.pipeline import Settings
 
-    settings = Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes)
+    settings = Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes, kind=kind)
     if max_pages is not None:
         settings.max_pages = max_pages
     return settings
+
+
+def write_key(pseudonymiser, key_path: Path | None) -> None:
+    """The pseudonym key, only when asked for, in a file of its own."""
+    from analyser.output import write_atomic
+
+    if pseudonymiser is not None and key_path is not None:
+        write_atomic(key_path, pseudonymiser.key_csv())
+        click.echo(f"wrote the pseudonym key to {key_path} (keep it apart from the outputs)")
 
 
 def _fail(error: AnalyserError) -> None:
@@ -40,19 +52,32 @@ def _fail(error: AnalyserError) -> None:
     sys.exit(1)
 
 
-profile_option = click.option(
+profile_option: Option = click.option(
     "--profile", type=click.Path(dir_okay=False), help="Course profile (TOML). Default: the packaged profile."
 )
-lexicon_option = click.option(
+lexicon_option: Option = click.option(
     "--lexicon", type=click.Path(dir_okay=False), help="Concept lexicon (TOML); overrides the profile's lexicon."
 )
 style_option = click.option(
     "--style", type=click.Choice(["harvard", "apa"]), help="Citation style; overrides the profile's style."
 )
-max_bytes_option = click.option(
+max_bytes_option: Option = click.option(
     "--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,
     help="Refuse input files larger than this.",
 )
+kind_option: Option = click.option(
+    "--kind", type=click.Choice(["essay", "meeting_notes", "transcript"]), default=None,
+    help="What the documents are; overrides detection. Meetings get meeting feedback (talk share, "
+         "concepts per speaker), not essay feedback.  [default: detected]",
+)
+pseudonymise_option: Option = click.option(
+    "--pseudonymise", is_flag=True,
+    help="Replace speakers' names and the personal names found in the text with stable pseudonyms "
+         "(Participant 1, ...), the same in every output of this run.")
+key_option: Option = click.option(
+    "--key", "key_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="With --pseudonymise: also write the key (pseudonym, original name) to this CSV file. "
+         "Keep it apart from the outputs.")
 max_pages_option = click.option(
     "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
     help="Refuse PDFs with more pages than this.",
@@ -94,8 +119,11 @@ def main() -> None:
 @style_option
 @max_bytes_option
 @max_pages_option
-def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> None:
-    """Analyse one document (.txt, .md, .docx, .odt, .pdf; '-' reads text from stdin).
+@kind_option
+@pseudonymise_option
+@key_option
+def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind, pseudonymise, key_path) -> None:
+    """Analyse one document (.txt, .md, .docx, .odt, .pdf, .vtt, .srt; '-' reads text from stdin).
 
     Writes OUT/<name>.html, the feedback report: one self-contained page that
     opens in any browser, from disk, with nothing fetched. With --format json
@@ -114,8 +142,19 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
 
     if out == "-" and fmt == "all":
         raise click.UsageError("--out - writes one format to standard output: use --format html or --format json")
+    shown = text_name(file)
     try:
-        analysis = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages)).analyse_file(file)
+        analyser = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages, kind))
+        pseudonymiser = None
+        if pseudonymise:
+            from analyser.ingest import ingest
+            from analyser.pseudonyms import Pseudonymiser
+
+            pseudonymiser = Pseudonymiser()
+            analysis = analyser.analyse_document(pseudonymiser.apply(ingest(file, max_bytes, max_pages)))
+            shown = analysis.document.metadata.source
+        else:
+            analysis = analyser.analyse_file(file)
     except AnalyserError as error:
         _fail(error)
     if out == "-":
@@ -126,7 +165,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
 
             click.echo(render_report(analysis), nl=False)
         return
-    stem = safe_stem(file)
+    stem = safe_stem(shown if pseudonymise else file)
     for suffix in {"html": [".html"], "json": [".json"], "all": [".html", ".json"]}[fmt]:
         target = Path(out) / f"{stem}{suffix}"
         if file != "-" and target.resolve() == Path(file).resolve():
@@ -139,10 +178,11 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
     for mention in analysis.mentions:
         counts[mention.concept] = counts.get(mention.concept, 0) + 1
     summary = ", ".join(f"{c.id} {counts.get(c.id, 0)}" for c in analysis.concepts)
-    click.echo(f"{printable(text_name(file))}: {analysis.document.metadata.word_count} words; {summary}; "
+    click.echo(f"{printable(shown)}: {analysis.document.metadata.word_count} words; {summary}; "
                f"{len(analysis.citations)} citations")
     for path in written.values():
         click.echo(f"wrote {path}")
+    write_key(pseudonymiser, key_path)
 
 
 @main.command()
@@ -161,7 +201,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
 @style_option
 @max_bytes_option
 @max_pages_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages) -> None:
+@kind_option
+def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages, kind) -> None:
     """Analyse every document in a folder (recursively) or matching a glob.
 
     Writes one report per document (and its JSON) to OUT, with names made
@@ -199,7 +240,7 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
         _fail(AnalyserError(f"{' '.join(inputs)}: no documents to analyse ({', '.join(SUPPORTED_SUFFIXES)})"))
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
     try:
-        result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages),
+        result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind),
                            jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress)
     except AnalyserError as error:
         _fail(error)
@@ -327,3 +368,11 @@ def evaluate(files, profile, lexicon, show_errors) -> None:
                     click.echo(f"  {path}:{error['line']}: {error['error']} {error['concept']}: {error['text']}")
     except AnalyserError as error:
         _fail(error)
+
+
+# The researchers' commands (export, import-codings, agree, kwic) live in
+# their own module; registered here so `analyser --help` lists them all.
+from analyser.cli_research import COMMANDS  # noqa: E402  (it imports the options above)
+
+for _command in COMMANDS:
+    main.add_command(_command)

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 
 from spacy.language import Language
 
-from analyser.lexicon import Term
+from analyser.lexicon import Concept, Term
 from analyser.model import Mention
 from analyser.parse import ParsedDocument
-from analyser.polarity import PolarityCues, find_absence_cues
+from analyser.polarity import FoundCue, PolarityCues, find_polarity_cues, read_polarity
 
 
 class SpanSet:
@@ -42,11 +42,13 @@ def tag_concepts(
     cues: PolarityCues,
     excluded: Sequence[tuple[int, int]] = (),
 ) -> list[Mention]:
-    terms: list[Term] = nlp.get_pipe("concept_matcher").terms  # type: ignore[attr-defined]
+    matcher = nlp.get_pipe("concept_matcher")
+    terms: list[Term] = matcher.terms  # type: ignore[attr-defined]
+    concepts: dict[str, Concept] = matcher.concepts  # type: ignore[attr-defined]
     skip = SpanSet(excluded)
     text = parsed.document.text
     mentions = []
-    found: list[tuple[tuple[Term, int, int, int, int, int], str | None]] = []
+    found: list[tuple[tuple[Term, int, int, int, int, int], tuple[FoundCue, ...]]] = []
     for index, doc in enumerate(parsed.docs):
         concept_matches = doc._.concept_matches  # read once: each `doc._` access builds an object
         if not concept_matches:
@@ -59,11 +61,10 @@ def tag_concepts(
             start, end = parsed.to_document(index, view_start, view_end)
             if not (skip.starts and skip.overlaps(start, end)):  # nothing excluded: no test
                 matches.append((terms[term_index], first, last, start, end, index))
-        found_cues = find_absence_cues(doc, [(m[1], m[2]) for m in matches], cues)
+        found_cues = find_polarity_cues(doc, [(m[1], m[2]) for m in matches], cues)
         found.extend(zip(matches, found_cues))
-    for (term, _, _, start, end, paragraph), cue in found:
-        negated = cue is not None
-        absent = negated != (term.polarity == "absent")  # a negated "mistrust" is present
+    for (term, _, _, start, end, paragraph), term_cues in found:
+        polarity, cue = read_polarity(term, concepts[term.concept], term_cues)
         mentions.append(
             Mention(
                 concept=term.concept,
@@ -73,8 +74,8 @@ def tag_concepts(
                 text=text[start:end],
                 sentence=parsed.sentence_at(start),
                 paragraph=paragraph,
-                polarity="absent" if absent else "present",
-                polarity_cue=cue if cue else (term.text if absent else None),
+                polarity=polarity,
+                polarity_cue=cue,
                 entry=term.entry_id,
                 source=term.source,
             )

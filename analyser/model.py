@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"  # 1.1: optional "reflection"
+SCHEMA_VERSION = "1.2"  # 1.1: turns (speaker, start_time, end_time), document kind, speakers; 1.2: optional "reflection"
 
-BlockKind = Literal["paragraph", "heading", "list_item", "table_cell"]
+BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "turn"]
+# essay: prose; meeting_notes: most blocks are turns of named speakers;
+# transcript: nothing but timed turns (and headings), or a caption file
+DocumentKind = Literal["essay", "meeting_notes", "transcript"]
 Polarity = Literal["present", "absent"]
 Origin = Literal["lexicon", "model"]
 Severity = Literal["info", "warning", "problem"]
@@ -23,7 +26,8 @@ Severity = Literal["info", "warning", "problem"]
 @dataclass
 class Block:
     """A paragraph-level unit of the document (paragraph, heading, list item,
-    table cell), in reading order."""
+    table cell, or a speaker's turn), in reading order. A turn's span is what
+    was said, without the "[00:03] Name:" label before it."""
 
     kind: BlockKind
     start: int
@@ -31,6 +35,8 @@ class Block:
     level: int = 0  # heading level (1 = top); 0 for non-headings
     speaker: str | None = None  # transcripts: who is speaking in this block
     page: int | None = None  # PDF page (1-based) where the block starts
+    start_time: float | None = None  # turns: seconds from the start of the recording, where given
+    end_time: float | None = None
 
 
 @dataclass
@@ -50,6 +56,7 @@ class Metadata:
     author: str | None = None
     word_count: int = 0
     pages: int | None = None
+    kind: DocumentKind | None = None  # set by the pipeline (detected, or --kind)
 
 
 @dataclass
@@ -87,6 +94,7 @@ class Mention:
     source: str = ""  # where the lexicon entry comes from
     origin: Origin = "lexicon"
     score: float | None = None  # model suggestions carry a probability
+    speaker: str | None = None  # the speaker of the turn it is in (meetings, transcripts)
 
 
 @dataclass
@@ -179,6 +187,17 @@ class Finding:
 
 
 @dataclass
+class SpeakerStat:
+    """How much one speaker said: turns, words in them, and the share of all
+    words said in turns."""
+
+    name: str
+    turns: int
+    words: int
+    share: float
+
+
+@dataclass
 class ConceptInfo:
     """The lexicon's description of a concept, copied so renderers need no lexicon."""
 
@@ -201,6 +220,7 @@ class Analysis:
     sources: list[SourceCount] = field(default_factory=list)
     concepts: list[ConceptInfo] = field(default_factory=list)
     profile: dict[str, Any] = field(default_factory=dict)
+    speakers: list[SpeakerStat] = field(default_factory=list)
     tool_version: str = ""
     schema_version: str = SCHEMA_VERSION
     reflection: Reflection | None = None  # None: the profile's essays are not reflective
@@ -219,6 +239,7 @@ class Analysis:
                 "author": doc.metadata.author,
                 "word_count": doc.metadata.word_count,
                 "pages": doc.metadata.pages,
+                "kind": doc.metadata.kind,
                 "text": doc.text,
                 "paragraphs": [asdict(b) for b in doc.blocks],
                 "sentences": [asdict(s) for s in self.sentences],
@@ -238,6 +259,7 @@ class Analysis:
             ),
             "findings": [asdict(f) for f in self.findings],
             "sources": [asdict(s) for s in self.sources],
+            "speakers": [asdict(s) for s in self.speakers],
             **({"reflection": asdict(self.reflection)} if self.reflection is not None else {}),
         }
 
@@ -255,6 +277,7 @@ class Analysis:
                 author=d.get("author"),
                 word_count=d.get("word_count", 0),
                 pages=d.get("pages"),
+                kind=d.get("kind"),  # absent before schema 1.1
             ),
             dropped=[Dropped(**x) for x in d.get("dropped", [])],
             warnings=list(d.get("warnings", [])),
@@ -275,6 +298,7 @@ class Analysis:
             sources=[SourceCount(**s) for s in data.get("sources", [])],
             concepts=[ConceptInfo(**c) for c in data.get("concepts", [])],
             profile=data.get("profile", {}),
+            speakers=[SpeakerStat(**s) for s in data.get("speakers", [])],
             tool_version=data.get("tool_version", ""),
             schema_version=data["schema_version"],
             reflection=Reflection.from_dict(data["reflection"]) if data.get("reflection") else None,
@@ -292,7 +316,7 @@ def _citation_from_dict(c: dict[str, Any]) -> Citation:
     )
 
 
-# --- reflection (schema 1.1): present when the profile says essays are reflective ---
+# --- reflection (schema 1.2): present when the profile says essays are reflective ---
 
 
 @dataclass

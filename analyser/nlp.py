@@ -8,12 +8,14 @@ English tokenizer, then three components of our own:
   is lemma-aware at the speed of a PhraseMatcher;
 - ``academic_sentences`` splits sentences without breaking after "et al.",
   "p.", "pp.", "e.g.", initials and the like, or inside brackets;
-- ``concept_matcher`` finds lexicon terms and writes them to
-  ``doc._.concept_matches`` as (term index, start token, end token).
+- ``concept_matcher`` finds lexicon terms (phrases and token patterns),
+  applies their sense rules (other senses excluded, required cues) and writes
+  them to ``doc._.concept_matches`` as (term index, start token, end token).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -29,8 +31,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from analyser.lexicon import Lexicon, load_lexicon
+from analyser.lexicon import Concept, Lexicon, Term, load_lexicon
 from analyser.resources import read_word_list
+from analyser.token_patterns import TokenPatterns
 
 EXCLUDE_LABEL = "__exclude__"
 # A sentence end: closing punctuation and marks, then whitespace and something
@@ -257,14 +260,23 @@ class ConceptMatcher:
     """Lexicon terms matched on NORM (lemma), longest match winning; phrases
     listed as other senses of a term (e.g. "trust fund") block a match.
 
-    Matches go to ``doc._.concept_matches`` as (term index, start token, end
-    token) tuples; ``self.terms[i]`` is the lexicon term. Plain tuples rather
-    than a SpanGroup: a Span object per match costs more than the matching."""
+    A term with a token `pattern`, and an `exclude_patterns` entry, is
+    matched by `TokenPatterns` (spaCy's Matcher, run around rare anchor
+    words). A term that `requires` cue lists is kept only when one of their
+    cues is in the same sentence (cues found by a PhraseMatcher on NORM, run
+    only when such a term matched). Matches go to ``doc._.concept_matches``
+    as (term index, start token, end token) tuples; ``self.terms[i]`` is the
+    lexicon term. Plain tuples rather than a SpanGroup: a Span object per
+    match costs more than the matching."""
 
     def __init__(self, nlp: Language, name: str) -> None:
         self.nlp = nlp
         self.matcher: PhraseMatcher | None = None
-        self.terms: list = []
+        self.patterns: TokenPatterns | None = None  # None when the lexicon has no patterns
+        self.cue_matcher: PhraseMatcher | None = None
+        self.terms: list[Term] = []
+        self.concepts: dict[str, Concept] = {}
+        self.requires: dict[int, frozenset[int]] = {}  # term index -> cue list keys
         self.exclude_key = 0
 
     def initialize(
@@ -275,25 +287,67 @@ class ConceptMatcher:
 
     def load(self, lexicon: Lexicon) -> None:
         matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        patterns = TokenPatterns(self.nlp, frozenset(w.lower() for t in lexicon.terms() for w in t.text.split()))
         norms = self.nlp.get_pipe("lemma_norms")
+        strings = self.nlp.vocab.strings
         self.terms = lexicon.terms()
+        self.concepts = {c.id: c for c in lexicon.concepts}
         for index, term in enumerate(self.terms):
-            matcher.add(str(index), [norms(self.nlp.make_doc(v)) for v in spelling_variants(term.text)])
+            if term.pattern:
+                patterns.add(str(index), term.pattern)
+            else:
+                matcher.add(str(index), [norms(self.nlp.make_doc(v)) for v in spelling_variants(term.text)])
         for concept in lexicon.concepts:
             phrases = [v for phrase in concept.exclude for v in spelling_variants(phrase)]
             if phrases:
                 matcher.add(EXCLUDE_LABEL, [norms(self.nlp.make_doc(p)) for p in phrases])
-        self.exclude_key = self.nlp.vocab.strings[EXCLUDE_LABEL]
-        self.key_to_term = {self.nlp.vocab.strings[str(i)]: i for i in range(len(self.terms))}
+            for excluded in concept.exclude_patterns:
+                patterns.add(EXCLUDE_LABEL, excluded.pattern)
+        cue_matcher = PhraseMatcher(self.nlp.vocab, attr="NORM")
+        for cue_list in lexicon.cue_lists.values():
+            if cue_list.cues:
+                cue_matcher.add(cue_list.id, [norms(self.nlp.make_doc(c)) for c in cue_list.cues])
+        self.requires = {
+            i: frozenset(strings[name] for name in t.requires) for i, t in enumerate(self.terms) if t.requires
+        }
+        self.exclude_key = strings[EXCLUDE_LABEL]
+        self.key_to_term = {strings[str(i)]: i for i in range(len(self.terms))}
         self.matcher = matcher
+        self.patterns = patterns if len(patterns) else None
+        self.cue_matcher = cue_matcher if len(cue_matcher) else None
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.matcher is not None, "concept_matcher used before initialize()"
-        kept = longest_matches(self.matcher(doc))
+        found = self.matcher(doc)
+        if self.patterns is not None:
+            # patterns first: an exclusion pattern as long as a term beats it
+            found = [*self.patterns(doc, sentence_token_starts(doc)), *found]
+        if self.requires and found:
+            found = self._with_cues(doc, found)
+        kept = longest_matches(found)
         doc._.concept_matches = [
             (self.key_to_term[key], start, end) for key, start, end in kept if key != self.exclude_key
         ]
         return doc
+
+    def _with_cues(self, doc: Doc, found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Drop the matches of terms that require a cue their sentence lacks
+        (before the longest match is chosen, so a dropped term blocks nothing)."""
+        needing = [m for m in found if self.requires.get(self.key_to_term.get(m[0], -1))]
+        if not needing:
+            return found
+        cues = self.cue_matcher(doc) if self.cue_matcher is not None else []
+        starts = sentence_token_starts(doc)
+        cues_by_sentence: dict[int, set[int]] = {}
+        for key, start, _ in cues:
+            cues_by_sentence.setdefault(bisect.bisect_right(starts, start) - 1, set()).add(key)
+        kept = []
+        for match in found:
+            required = self.requires.get(self.key_to_term.get(match[0], -1))
+            if required and not required & cues_by_sentence.get(bisect.bisect_right(starts, match[1]) - 1, set()):
+                continue
+            kept.append(match)
+        return kept
 
 
 def longest_matches(matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -20,6 +20,7 @@ from analyser.concepts import tag_concepts
 from analyser.findings import concept_findings, rank
 from analyser.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, MAX_TEXT_CHARS, ingest
 from analyser.lexicon import Lexicon, load_lexicon
+from analyser.meetings import attach_speakers, detect_kind, is_meeting, meeting_findings, speaker_stats
 from analyser.model import Analysis, ConceptInfo, Document
 from analyser.nlp import build_pipeline
 from analyser.parse import parse
@@ -37,6 +38,7 @@ class Settings:
     style: str | None = None  # overrides the profile's citation style
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES  # PDFs with more pages are refused
+    kind: str | None = None  # "essay", "meeting_notes" or "transcript"; None: detect it
 
 
 class Analyser:
@@ -86,6 +88,7 @@ class Analyser:
 
     def analyse_document(self, document: Document) -> Analysis:
         self.load()
+        document.metadata.kind = self.settings.kind or detect_kind(document)  # type: ignore[assignment]
         parsed = parse(document, self.nlp_)
         section, references = find_references(document)
         citations = find_citations(document, self.style_, exclude=[section])
@@ -101,6 +104,10 @@ class Analyser:
             document, citations, references, section, self.profile_, self.style_, resolution
         )
         findings += referencing
+        speakers = speaker_stats(document)
+        attach_speakers(mentions, document)
+        if is_meeting(document.metadata.kind):  # a meeting gets meeting feedback, not an essay's
+            findings = meeting_findings(document, mentions, concepts, speakers)
         analysis = Analysis(
             document=document,
             sentences=parsed.sentences,
@@ -113,9 +120,10 @@ class Analyser:
             sources=sources,
             concepts=concepts,
             profile=dict(self.profile_summary_),
+            speakers=speakers,
             tool_version=__version__,
         )
-        if self.move_model_ is not None:
+        if self.move_model_ is not None and not is_meeting(document.metadata.kind):
             analysis.reflection, advice = reflect(analysis, self.move_model_, self.profile_.reflection)
             analysis.findings = rank(analysis.findings + advice)
         return analysis

@@ -2,10 +2,13 @@
 the concept or says it is missing ("no shared vision", "lack of trust",
 "trust was absent", "they did not trust each other"), else `present`.
 
-Cues live in analyser/data/polarity.toml and are compared by lemma (NORM), in a
-small window of words before and after the mention that stops at clause
-breaks and sentence ends, so "Without shared visions, trust declined" makes
-both mentions absent for their own reasons. Token attributes are read once
+Cues live in analyser/data/polarity.toml, in classes (negation, lack,
+damage), and are compared by lemma (NORM), in a small window of words before
+and after the mention that stops at clause breaks and sentence ends, so
+"Without shared visions, trust declined" makes both mentions absent for their
+own reasons. This module finds the cues; how a class reads for a concept
+(damage words assert an identity threat but negate trust) is the lexicon's
+`Concept.reading`, applied by `read_polarity`. Token attributes are read once
 per Doc as integer arrays: this runs for every mention, so it must be cheap.
 """
 
@@ -14,20 +17,25 @@ from __future__ import annotations
 import bisect
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.attrs import LOWER, NORM
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analyser.lexicon import Concept, Term
+from analyser.model import Polarity
 from analyser.nlp import sentence_token_starts
 from analyser.resources import data_path
 
 Cue = tuple[int, ...]  # NORM hashes of the cue's words
+NEGATION = "negation"  # the class that reads `absent` for every concept
+_NOT_CLASSES = {"window", "clause"}  # sections of polarity.toml that are not cue classes
 
 
 @dataclass(frozen=True)
 class CueSet:
-    cues: frozenset[Cue]
+    cues: dict[Cue, str]  # cue -> its class
     lengths: tuple[int, ...]
     window: int
     # the first NORM of each cue, derived: most words start no cue
@@ -44,47 +52,91 @@ class PolarityCues:
     breaks: frozenset[int]  # LOWER hashes of clause-break tokens
 
 
+@dataclass(frozen=True)
+class FoundCue:
+    """A polarity cue found near a mention: its words as written and its class."""
+
+    text: str
+    cue_class: str
+
+
+@lru_cache(maxsize=1)
+def _cue_file() -> dict:
+    with data_path("polarity.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def cue_classes() -> frozenset[str]:
+    """The classes of polarity cue ("negation", "lack", "damage"), for the
+    lexicon's per-concept readings."""
+    return frozenset(k for k in _cue_file() if k not in _NOT_CLASSES)
+
+
 def load_cues(nlp: Language) -> PolarityCues:
     """Read the cue file and lemmatise each cue with the pipeline's own norms."""
-    with data_path("polarity.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = _cue_file()
     norms = nlp.get_pipe("lemma_norms")
     strings = nlp.vocab.strings
 
-    def cue_set(section: dict) -> CueSet:
-        cues = frozenset(
-            tuple(strings.add(t.norm_) for t in norms(nlp.make_doc(phrase))) for phrase in section["cues"]
-        )
-        return CueSet(cues, tuple(sorted({len(c) for c in cues})), int(section["window"]))
+    def cue_set(side: str) -> CueSet:
+        cues: dict[Cue, str] = {}
+        for cue_class in sorted(cue_classes()):
+            for phrase in data[cue_class].get(side, []):
+                cue = tuple(strings.add(t.norm_) for t in norms(nlp.make_doc(phrase)))
+                cues.setdefault(cue, cue_class)
+        return CueSet(cues, tuple(sorted({len(c) for c in cues})), int(data["window"][side]))
 
     return PolarityCues(
-        before=cue_set(data["before"]),
-        after=cue_set(data["after"]),
+        before=cue_set("before"),
+        after=cue_set("after"),
         breaks=frozenset(strings.add(word) for word in data["clause"]["breaks"]),
     )
 
 
-def find_absence_cues(doc: Doc, spans: list[tuple[int, int]], cues: PolarityCues) -> list[str | None]:
-    """For each token span [start, end) of `doc`, the text of a negation or
-    absence cue in its clause, or None."""
+def find_polarity_cues(
+    doc: Doc, spans: list[tuple[int, int]], cues: PolarityCues
+) -> list[tuple[FoundCue, ...]]:
+    """For each token span [start, end) of `doc`, the polarity cues in its
+    clause: none; or the first cue found (before the span, then after it);
+    and, when that one is not a negation, a negation as well if the clause has
+    one, so that "did not erode her identity" can be read as a negation."""
     if not spans:
         return []
     table = doc.to_array([NORM, LOWER])  # one array per Doc; only the windows become lists
     starts = sentence_token_starts(doc)
-    results: list[str | None] = []
+    results: list[tuple[FoundCue, ...]] = []
     for start, end in spans:
         i = bisect.bisect_right(starts, start) - 1
         sentence_start = starts[i]
         sentence_end = starts[i + 1] if i + 1 < len(starts) else len(doc)
         low = max(sentence_start, start - cues.before.window)
         before = _clause(table[low:start].tolist()[::-1], cues)[::-1]
+        first = start - len(before)
         found = _find(before, cues.before)
-        cue = (start - len(before) + found[0], start - len(before) + found[1]) if found else None
-        if cue is None:
+        after: list[int] | None = None
+        if found is None:
             after = _clause(table[end : min(sentence_end, end + cues.after.window)].tolist(), cues)
             found = _find(after, cues.after)
-            cue = (end + found[0], end + found[1]) if found else None
-        results.append(doc[cue[0] : cue[1]].text if cue else None)
+            if found is None:
+                results.append(())
+                continue
+            cue_start, cue_end, cue_class = end + found[0], end + found[1], found[2]
+        else:
+            cue_start, cue_end, cue_class = first + found[0], first + found[1], found[2]
+        cue = FoundCue(doc[cue_start:cue_end].text, cue_class)
+        if cue_class == NEGATION:
+            results.append((cue,))
+            continue
+        negation = _find(before, cues.before, NEGATION)
+        at = first
+        if negation is None:
+            if after is None:
+                after = _clause(table[end : min(sentence_end, end + cues.after.window)].tolist(), cues)
+            negation, at = _find(after, cues.after, NEGATION), end
+        if negation is None:
+            results.append((cue,))
+        else:
+            results.append((cue, FoundCue(doc[at + negation[0] : at + negation[1]].text, NEGATION)))
     return results
 
 
@@ -98,12 +150,32 @@ def _clause(rows: list[list[int]], cues: PolarityCues) -> list[int]:
     return window
 
 
-def _find(norms: list[int], cue_set: CueSet) -> tuple[int, int] | None:
-    """Position [start, end) in `norms` of the first cue found, or None."""
+def _find(norms: list[int], cue_set: CueSet, only: str | None = None) -> tuple[int, int, str] | None:
+    """Position [start, end) in `norms` and class of the first cue found (of
+    class `only`, if given), or None."""
     for offset in range(len(norms)):
         if norms[offset] not in cue_set.firsts:
             continue  # no cue starts with this word
         for n in cue_set.lengths:
-            if offset + n <= len(norms) and tuple(norms[offset : offset + n]) in cue_set.cues:
-                return offset, offset + n
+            if offset + n <= len(norms):
+                cue_class = cue_set.cues.get(tuple(norms[offset : offset + n]))
+                if cue_class is not None and only in (None, cue_class):
+                    return offset, offset + n, cue_class
     return None
+
+
+def read_polarity(term: Term, concept: Concept, found: tuple[FoundCue, ...]) -> tuple[Polarity, str | None]:
+    """The mention's polarity and the words that made it absent (None when
+    present). A cue reads as its concept says (`Concept.reading`: damage
+    words assert a threat but negate trust), a negation always as absent,
+    and a term that itself names the absence ("mistrust") turns the reading
+    round ("no mistrust" is trust present)."""
+    reading = "present"
+    cue = None
+    if found:
+        cue = found[-1] if found[-1].cue_class == NEGATION else found[0]
+        reading = "absent" if cue.cue_class == NEGATION else concept.reading(cue.cue_class)
+    absent = (reading == "absent") != (term.polarity == "absent")
+    if not absent:
+        return "present", None
+    return "absent", cue.text if reading == "absent" and cue else term.text

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyser.errors import InputError, text_name
+from analyser.ingest.captions import CAPTION_READERS
 from analyser.ingest.decoding import decode_text, normalise_newlines, scrub, scrub_warnings
 from analyser.ingest.docx import read_docx
 from analyser.ingest.language import WARNING as NOT_ENGLISH_WARNING
@@ -35,6 +36,7 @@ from analyser.ingest.sniff import (
     TEXT_FORMATS,
     resolve_format,
 )
+from analyser.ingest.transcript import find_turns
 from analyser.model import Document
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -117,7 +119,11 @@ def ingest_bytes(
             raise error
         if fmt is None and suffix:
             warnings.append(f"unknown file type '{suffix}'; it was read as plain text")
-        document = read_plain_text(decoded.text, source, kind)
+        caption_reader = CAPTION_READERS.get(kind)
+        if caption_reader:
+            document = caption_reader(decoded.text, source)
+        else:
+            document = read_plain_text(decoded.text, source, kind)
         warnings = decoded.warnings + warnings
     document.warnings[:0] = warnings
     return _finish(document, require_body=True)
@@ -159,6 +165,7 @@ def _read_binary(fmt: str, data: bytes, source: str, max_pages: int) -> Document
 
 def _finish(document: Document, require_body: bool) -> Document:
     source, text = document.metadata.source, document.text
+    find_turns(document, guessed_headings=document.metadata.format in ("txt", "pdf"))
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(source, f"has {len(text):,} characters of text, over the limit of {MAX_TEXT_CHARS:,}")
     if not text.strip():

@@ -33,7 +33,7 @@ LABELS = {
     RTF: "an RTF document",
 }
 
-TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+TEXT_FORMATS = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".vtt": "vtt", ".srt": "srt"}
 BINARY_FORMATS = {".docx": DOCX, ".odt": ODT, ".pdf": PDF}
 SUPPORTED_SUFFIXES = sorted({**TEXT_FORMATS, **BINARY_FORMATS})
 SUPPORTED = "supported: " + ", ".join(SUPPORTED_SUFFIXES)

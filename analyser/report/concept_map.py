@@ -76,14 +76,17 @@ def _mentions_label(count: int) -> str:
     return f"{count} mention{'' if count == 1 else 's'}"
 
 
-def build_concept_map(analysis: Analysis, styles: Sequence[ConceptStyle]) -> ConceptMap:
+def build_concept_map(analysis: Analysis, styles: Sequence[ConceptStyle], *, per_turn: bool = False) -> ConceptMap:
+    """`per_turn`: one column per speaker's turn (meetings), numbered by turn."""
     blocks = analysis.document.blocks
     section = analysis.reference_section
     counts: Counter[tuple[int, str]] = Counter((m.paragraph, m.concept) for m in analysis.mentions)
     body = [
         i for i, b in enumerate(blocks)
         if b.kind != "heading" and not (section and section[0] <= b.start < section[1])
+        and (b.kind == "turn" or not per_turn)
     ]
+    unit = "Turn" if per_turn else "Paragraph"
     rows = [
         MapRow(s.label, s.css_class, AXIS_HEIGHT + r * ROW_HEIGHT + (ROW_HEIGHT - CELL_HEIGHT) // 2)
         for r, s in enumerate(styles)
@@ -100,14 +103,15 @@ def build_concept_map(analysis: Analysis, styles: Sequence[ConceptStyle]) -> Con
             cells.append(MapCell(x, row.y, style.css_class if count else "empty", _level(count)))
             if count:
                 said.append(f"{style.label} {_mentions_label(count)}")
-        number = index + 1
+        number = c + 1 if per_turn else index + 1
+        who = f" ({blocks[index].speaker})" if per_turn and blocks[index].speaker else ""
         heading_before = any(blocks[j].kind == "heading" for j in range(previous_block + 1, index))
         columns.append(
             MapColumn(
                 block=index,
                 number=number,
                 x=x,
-                label=f"Paragraph {number}: " + ("; ".join(said) if said else "no concepts"),
+                label=f"{unit} {number}{who}: " + ("; ".join(said) if said else "no concepts"),
                 cells=cells,
                 linked=bool(said),
                 section_start=heading_before and c > 0,
@@ -128,7 +132,7 @@ def build_concept_map(analysis: Analysis, styles: Sequence[ConceptStyle]) -> Con
         columns=columns,
         rows=rows,
         description=(
-            f"Concept map: {len(body)} paragraphs across, {len(styles)} concepts down; "
-            f"{mentioned} paragraphs mention a concept. Each column links to its paragraph."
+            f"Concept map: {len(body)} {unit.lower()}s across, {len(styles)} concepts down; "
+            f"{mentioned} {unit.lower()}s mention a concept. Each column links to its {unit.lower()}."
         ),
     )

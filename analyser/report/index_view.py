@@ -11,11 +11,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from analyser.meetings import is_meeting
 from analyser.model import ConceptInfo
 from analyser.reflection.moves import MOVES
 from analyser.report.concepts import ConceptStyle, concept_styles
 from analyser.report.reflection import move_class
 
+KIND_NAMES = {"essay": "essay", "meeting_notes": "meeting notes", "transcript": "transcript"}
 BAR_WIDTH = 44
 CHART_LABEL_WIDTH = 150
 CHART_BAR_WIDTH = 340
@@ -125,6 +127,10 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
     concepts = _concepts(ok)
     styles = concept_styles(concepts)
     columns = [IndexColumn("document", "Document", False), IndexColumn("words", "Words", True)]
+    meetings = any(is_meeting(r.get("kind")) for r in ok)  # a folder of meetings, or a mix
+    if meetings:
+        columns += [IndexColumn("kind", "Kind", False), IndexColumn("speakers", "Speakers", True),
+                    IndexColumn("turns", "Turns", True)]
     columns += [IndexColumn(f"concept-{s.id}", s.label, True, s.css_class) for s in styles]
     columns += [
         IndexColumn("citations", "Citations", True),
@@ -140,6 +146,8 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
     max_words = column_max(lambda r: r.get("words"))
     max_citations = column_max(lambda r: r.get("citations"))
     max_problems = column_max(lambda r: r.get("problems"))
+    max_speakers = column_max(lambda r: r.get("speakers"))
+    max_turns = column_max(lambda r: r.get("turns"))
     max_concept = {
         s.id: column_max(lambda r, cid=s.id: _counts(r).get(cid, {}).get("present", 0)) for s in styles
     }
@@ -149,6 +157,10 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
         counts = _counts(row)
         cells = [IndexCell(str(row["document"]), str(row["document"]).lower(), None)]
         cells.append(_number_cell(row.get("words"), max_words))
+        if meetings:
+            kind = KIND_NAMES.get(row.get("kind") or "", "")
+            cells += [IndexCell(kind or "—", kind, None), _number_cell(row.get("speakers"), max_speakers),
+                      _number_cell(row.get("turns"), max_turns)]
         for s in styles:
             concept = counts.get(s.id)
             if failed or concept is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analyser.meetings import is_meeting
 from analyser.model import Analysis
 from analyser.report.view import document_title, is_secondary, problem_count
 
@@ -32,6 +33,7 @@ def summary_row(
         )
     citations = len(analysis.citations)
     secondary = sum(1 for c in analysis.citations if is_secondary(c))
+    meeting = is_meeting(analysis.document.metadata.kind)  # a meeting's referencing is not checked
     return {
         "document": document,
         "title": document_title(analysis),
@@ -40,11 +42,14 @@ def summary_row(
         "error": None,
         "words": analysis.document.metadata.word_count,
         "concepts": concepts,
-        "citations": citations,
-        "secondary": secondary,
-        "secondary_share": secondary / citations if citations else None,
-        "problems": problem_count(analysis),
+        "citations": None if meeting else citations,
+        "secondary": None if meeting else secondary,
+        "secondary_share": secondary / citations if citations and not meeting else None,
+        "problems": None if meeting else problem_count(analysis),
         "findings": len(analysis.findings),
+        "kind": analysis.document.metadata.kind,
+        "speakers": len(analysis.speakers),
+        "turns": sum(1 for b in analysis.document.blocks if b.kind == "turn"),
         # reflective move -> sentences (None when the profile's essays are not reflective)
         "moves": dict(analysis.reflection.balance) if analysis.reflection is not None else None,
     }
@@ -65,5 +70,8 @@ def failed_row(document: str, error: str) -> dict[str, Any]:
         "secondary_share": None,
         "problems": None,
         "findings": None,
+        "kind": None,
+        "speakers": None,
+        "turns": None,
         "moves": None,
     }

@@ -105,3 +105,93 @@ def test_every_course_text_source_points_at_a_line_that_has_the_term():
         line = lines[match.group(1)][int(match.group(2)) - 1].lower().replace("’", "'")
         for word in re.findall(r"[a-z']+", term.text.lower()):
             assert word[:4] in line, (term, line)
+
+
+# The sense-rule keys: cue lists, required cues, token patterns, polarity readings.
+SENSES = """\
+[lexicon]
+name = "Test"
+
+[[cues]]
+id = "threat"
+source = "codebook"
+cues = [
+  { cue = "lose", source = "codebook" },
+]
+
+[[concepts]]
+id = "identity_threat"
+label = "Identity threats"
+colour = "#D55E00"
+description = "Threats."
+polarity = { damage = "present" }
+terms = [
+  { term = "work identity", requires = ["threat"], source = "codebook" },
+]
+
+[[concepts.patterns]]
+term = "unsure of her role"
+source = "codebook"
+pattern = [{ LOWER = "unsure" }, { OP = "{0,3}" }, { LEMMA = "role" }]
+
+[[concepts.exclude_patterns]]
+name = "identity badges"
+pattern = [{ LEMMA = "identity" }, { LEMMA = "badge" }]
+"""
+
+
+def test_sense_rules_load(tmp_path):
+    lexicon = load_lexicon(write(tmp_path, SENSES))
+    [concept] = lexicon.concepts
+    assert [(t.text, t.requires, bool(t.pattern)) for t in concept.terms] == [
+        ("work identity", ("threat",), False),
+        ("unsure of her role", (), True),
+    ]
+    assert lexicon.cue_lists["threat"].cues == ("lose",)
+    assert (concept.reading("damage"), concept.reading("lack")) == ("present", "absent")
+    assert [e.name for e in concept.exclude_patterns] == ["identity badges"]
+
+
+@pytest.mark.parametrize(  # one row per problem reads best on one line
+    "change, expected",
+    [
+        (('requires = ["threat"]', 'requires = ["threats"]'), "lexicon.toml:18: concept 'identity_threat': term 'work identity' requires unknown cue list 'threats' (defined: threat)"),  # noqa: E501
+        (('requires = ["threat"]', 'requires = "threat"'), "lexicon.toml:18: concept 'identity_threat': term 'work identity': requires must be a list of cue lists"),  # noqa: E501
+        (('cues = [\n  { cue = "lose", source = "codebook" },\n]', "cues = []"), "lexicon.toml:4: cue list 'threat' is empty"),  # noqa: E501
+        (('{ cue = "lose", source = "codebook" }', '{ cue = "lose" }'), "lexicon.toml:8: cue list 'threat': cue 'lose' needs a source"),  # noqa: E501
+        (('id = "threat"\nsource = "codebook"', 'id = "threat"'), "lexicon.toml:4: cue list 'threat' needs a source"),
+        (('{ LOWER = "unsure" }', '{ POS = "ADJ" }'), "lexicon.toml:22: concept 'identity_threat': term 'unsure of her role': unknown token attribute 'POS'"),  # noqa: E501
+        (('{ LOWER = "unsure" }, { OP = "{0,3}" }, { LEMMA = "role" }', '{ LOWER = "unsure", OP = "?" }'), "lexicon.toml:22: concept 'identity_threat': term 'unsure of her role': pattern needs a token that must match a word"),  # noqa: E501
+        (('{ OP = "{0,3}" }', '{ OP = "sometimes" }'), "lexicon.toml:22: concept 'identity_threat': term 'unsure of her role': OP is one of"),  # noqa: E501
+        (('pattern = [{ LOWER = "unsure" }', 'note = [{ LOWER = "unsure" }'), "lexicon.toml:22: concept 'identity_threat': [[concepts.patterns]] entry 'unsure of her role' needs a pattern"),  # noqa: E501
+        (('polarity = { damage = "present" }', 'polarity = { negation = "present" }'), "lexicon.toml:16: concept 'identity_threat': polarity: negation always reads absent and cannot be changed"),  # noqa: E501
+        (('polarity = { damage = "present" }', 'polarity = { harm = "present" }'), "lexicon.toml:16: concept 'identity_threat': polarity: unknown cue class 'harm' (expected one of: damage, lack)"),  # noqa: E501
+        (('polarity = { damage = "present" }', 'polarity = { damage = "yes" }'), "lexicon.toml:16: concept 'identity_threat': polarity: damage reads 'yes' (expected present or absent)"),  # noqa: E501
+        (('name = "identity badges"', 'name = ""'), "lexicon.toml:26: concept 'identity_threat': each exclude pattern needs a name"),  # noqa: E501
+    ],
+    ids=["unknown-cue-list", "requires-not-a-list", "empty-cue-list", "cue-without-source", "cue-list-without-source",
+         "pattern-attribute", "pattern-without-anchor", "pattern-op", "patterns-entry-without-pattern",
+         "polarity-negation", "polarity-unknown-class", "polarity-value", "exclude-pattern-name"],
+)
+def test_sense_rule_problems_have_file_and_line(tmp_path, change, expected):
+    assert change[0] in SENSES
+    path = write(tmp_path, SENSES.replace(*change))
+    problems = check_lexicon(path)
+    assert any(p.startswith(f"{path.parent}/{expected}") for p in problems), problems
+    with pytest.raises(DataFileError):
+        load_lexicon(path)
+
+
+def test_default_lexicon_has_sense_rules():
+    """The default lexicon uses what issue 8 asks for: identity in general
+    needs a threat; damage words assert a threat or an imbalance; every
+    concept has paraphrase patterns."""
+    lexicon = load_lexicon()
+    identity = lexicon.concept("identity_threat")
+    assert {"professional identity", "work identity", "sense of identity"} <= {
+        t.text for t in identity.terms if t.requires == ("threat",)
+    }
+    assert [c.reading("damage") for c in lexicon.concepts] == ["present", "absent", "absent", "present"]
+    for concept in lexicon.concepts:
+        assert sum(bool(t.pattern) for t in concept.terms) >= 10, concept.id
+    assert all(cue_list.source for cue_list in lexicon.cue_lists.values())

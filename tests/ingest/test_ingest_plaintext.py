@@ -84,13 +84,16 @@ def test_offsets_can_be_checked_against_the_file(tmp_path):
 
 
 def test_meeting_note_speakers():
+    """Two named turns hold over a third of the text: they become turns (the
+    label outside the block); "Agreed:" is not a speaker; a list item keeps its
+    speaker mark. (Essays with one label: tests/ingest/test_transcripts.py.)"""
     text = "JB: Trust is low.\n\nAgreed: review in May.\n\nParticipant 3: We had no say.\n\n- SA: Action for Shirley\n"
     document = ingest_text(text, "notes.txt", "txt")
-    assert [(document.text[b.start : b.start + 4], b.speaker) for b in document.blocks] == [
-        ("JB: ", "JB"),
-        ("Agre", None),
-        ("Part", "Participant 3"),
-        ("SA: ", "SA"),
+    assert [(b.kind, document.text[b.start : b.end], b.speaker) for b in document.blocks] == [
+        ("turn", "Trust is low.", "JB"),
+        ("paragraph", "Agreed: review in May.", None),
+        ("turn", "We had no say.", "Participant 3"),
+        ("list_item", "SA: Action for Shirley", "SA"),
     ]
 
 

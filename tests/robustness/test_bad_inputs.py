@@ -135,7 +135,7 @@ ROWS = [
         Read("its name ends in '.docx' but it is a PDF; it was read as .pdf")),
     Row("unknown extension, binary inside", "picture.png", lambda _: fixtures.png_bytes(),
         Refused("has an unknown file type '.png' and is not text; "
-                "supported: .docx, .markdown, .md, .odt, .pdf, .text, .txt")),
+                "supported: .docx, .markdown, .md, .odt, .pdf, .srt, .text, .txt, .vtt")),
     Row("RTF document", "essay.rtf", lambda _: b"{\\rtf1\\ansi Partnership essay}",
         Refused("is an RTF document, not a supported format; open it in a word processor and save it as .docx")),
     Row("text that is not English", "essai.txt", lambda _: (

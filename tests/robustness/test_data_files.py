@@ -28,7 +28,8 @@ LEXICON_ROWS = [
     ("lexicon: unknown key", f'[lexicon]\nname = "x"\nfoo = 1\n{CONCEPT}terms = [{{ term = "trust", source = "s" }}]\n',
      ["{f}:3: unknown key 'foo' in [lexicon] (expected one of: description, language, name, version)"]),
     ("lexicon: unknown key in a term", f'{CONCEPT}terms = [{{ term = "trust", source = "s", weight = 2 }}]\n',
-     ["{f}:6: unknown key 'weight' in a term of concept 'trust' (expected one of: note, polarity, source, term)"]),
+     ["{f}:6: unknown key 'weight' in a term of concept 'trust' "
+      "(expected one of: note, pattern, polarity, requires, source, term)"]),
     ("lexicon: bad colour", CONCEPT.replace("#000000", "red") + 'terms = [{ term = "trust", source = "s" }]\n',
      ["{f}:4: concept 'trust': colour 'red' is not of the form #RRGGBB"]),
     ("lexicon: bad polarity", f'{CONCEPT}terms = [{{ term = "trust", source = "s", polarity = "maybe" }}]\n',
