@@ -202,7 +202,7 @@ def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
     for index, mention in enumerate(analysis.mentions):
         mention_at.setdefault(mention.start, index)
     citation_at = {c.start: i for i, c in enumerate(analysis.citations)}
-    sentence_at = {s.start: i for i, s in enumerate(analysis.sentences)} if analysis.reflection else {}
+    sentence_at = {(s.start, s.end): i for i, s in enumerate(analysis.sentences)} if analysis.reflection else {}
     blocks = analysis.document.blocks
     points = []
     ranked = sorted(analysis.findings, key=lambda f: -f.priority)  # stable: keeps the stage's order on ties
@@ -213,8 +213,8 @@ def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
                 href = f"#m-{mention_at[finding.start]}"
             elif finding.start in citation_at:
                 href = f"#c-{citation_at[finding.start]}"
-            elif finding.start in sentence_at and finding.code.startswith("reflection."):
-                href = f"#s-{sentence_at[finding.start]}"
+            elif (finding.start, finding.end) in sentence_at:  # a finding about one sentence (a reflective move)
+                href = f"#s-{sentence_at[(finding.start, finding.end)]}"
             else:
                 block = locator.block_at(finding.start)
                 href = f"#p-{block}" if block is not None else None

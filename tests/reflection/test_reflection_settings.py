@@ -54,26 +54,31 @@ def test_a_course_team_can_map_moves_to_driscoll(tmp_path):
 
 
 BAD = [
-    ("reflective = \"yes\"\n", 3, "'reflective' must be true or false"),
-    ("reflective = true\n[[reflection.stages]]\nname = \"X\"\nmoves = [\"Musing\"]\n", 6, "moves must be a list of"),
-    ("reflective = false\nprogression = [\"Nowhere\"]\n", 4, "'progression' must list stage names"),
-    ("reflective = false\n[reflection.thresholds]\ndescription_share = 2\n", 5, "is a share between 0 and 1"),
-    ("reflective = false\n[reflection.feedback.nagging]\nmessage = \"x\"\n", 4, "unknown feedback rule 'nagging'"),
-    ("reflective = false\n[reflection.feedback.stage_missing]\nmessage = \"No {stage} in {essay}\"\n", 5,
+    # (the [reflection] table's body, the line the problem must be reported on, the problem)
+    ("reflective = \"yes\"\n", "reflective =", "'reflective' must be true or false"),
+    ("reflective = true\n[[reflection.stages]]\nname = \"X\"\nmoves = [\"Musing\"]\n", "moves =",
+     "moves must be a list of"),
+    ("reflective = false\nprogression = [\"Nowhere\"]\n", "progression =", "'progression' must list stage names"),
+    ("reflective = false\n[reflection.thresholds]\ndescription_share = 2\n", "description_share =",
+     "is a share between 0 and 1"),
+    ("reflective = false\n[reflection.feedback.nagging]\nmessage = \"x\"\n", "[reflection.feedback.nagging]",
+     "unknown feedback rule 'nagging'"),
+    ("reflective = false\n[reflection.feedback.stage_missing]\nmessage = \"No {stage} in {essay}\"\n", "message =",
      "unknown placeholder {essay}"),
-    ("reflective = false\n[reflection.feedback.stage_missing]\nmessage = \"x\"\nseverity = \"fatal\"\n", 6,
+    ("reflective = false\n[reflection.feedback.stage_missing]\nmessage = \"x\"\nseverity = \"fatal\"\n", "severity =",
      "severity must be one of"),
-    ("reflective = false\n[[reflection.rubric]]\nname = \"Use of theory\"\nevidence = [\"vibes\"]\n", 6,
+    ("reflective = false\n[[reflection.rubric]]\nname = \"Use of theory\"\nevidence = [\"vibes\"]\n", "evidence =",
      "evidence must be a list of"),
-    ("reflective = true\n", 2, "needs [[reflection.stages]]"),
+    ("reflective = true\n", "[reflection]", "needs [[reflection.stages]]"),
 ]
 
 
-@pytest.mark.parametrize(("body", "line_offset", "message"), BAD, ids=[b[2] for b in BAD])
-def test_bad_reflection_data_is_reported_with_file_and_line(tmp_path, body, line_offset, message):
+@pytest.mark.parametrize(("body", "needle", "message"), BAD, ids=[b[2] for b in BAD])
+def test_bad_reflection_data_is_reported_with_file_and_line(tmp_path, body, needle, message):
     path = profile_with(tmp_path, "\n[reflection]\n" + body)
-    first = len(path.read_text(encoding="utf-8").split("\n[reflection]\n")[0].splitlines())
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("[reflection]")
+    line = next(n for n, text in enumerate(lines[start:], start=start + 1) if text.startswith(needle))
     with pytest.raises(DataFileError) as error:
         load_profile(path)
-    assert any(f"{path}:{first + line_offset}: " in p and message in p for p in error.value.problems), \
-        error.value.problems
+    assert any(f"{path}:{line}: " in p and message in p for p in error.value.problems), (line, error.value.problems)

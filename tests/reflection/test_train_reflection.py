@@ -4,6 +4,7 @@ from CEReD: retrain and compare bytes."""
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ def _script():
     spec = importlib.util.spec_from_file_location("train_reflection", REPO / "scripts" / "train_reflection.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 

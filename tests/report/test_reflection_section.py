@@ -54,8 +54,8 @@ def test_stages_covered_and_missing_link_to_their_first_sentence(analysis, stage
 
 def test_theory_practice_rows_and_plans_link_to_passages(analysis):
     view = build_reflection_view(analysis)
-    assert [(row.number, row.kind) for row in view.links] == [(1, "experience_only"), (2, "partial"),
-                                                                (3, "experience_only")]
+    # paragraph 2 has feeling and analysis but no experience; paragraph 3 (the plan) neither
+    assert [(row.number, row.kind) for row in view.links] == [(1, "experience_only"), (2, "theory_only")]
     assert view.links[1].concepts == ["Power"] and view.links[1].citations == 1
     [plan] = view.plans
     assert (plan.href, plan.who, plan.what, plan.when, plan.specific) == ("#s-3", True, True, True, True)
@@ -76,7 +76,11 @@ def test_reflection_findings_link_to_their_sentence(analysis):
     analysis.findings = reflection_findings(analysis, analysis.reflection, load_profile().reflection)
     view = build_report_view(analysis)
     hrefs = {p.message.split(":")[0]: p.href for p in view.feedback + view.more_feedback}
-    assert any(h == "#p-0" for h in hrefs.values())
+    # paragraph 1 is one sentence, so its span is that sentence's
+    assert hrefs["In paragraph 1 you tell an experience with no course concept or source"] == "#s-0"
+    assert hrefs["In paragraph 2 you discuss theory with no experience or case"] == "#p-1"
+    assert hrefs["Your account does not answer “What else could you have done? What did you learn?” (Conclusion, in "
+                 "Gibbs’ cycle)."] is None
 
 
 def test_the_json_round_trip_keeps_the_reflection(analysis):
