@@ -99,6 +99,21 @@ def full_function(analyser) -> Callable[[Texts], int]:
     return full
 
 
+def without_reflection(analyser) -> Callable[[Texts], int]:
+    """The full analysis as it was before the reflection stage (issue 10):
+    the same analyser with the move model set aside."""
+    full = full_function(analyser)
+
+    def run(texts: Texts) -> int:
+        model, analyser.move_model_ = analyser.move_model_, None
+        try:
+            return full(texts)
+        finally:
+            analyser.move_model_ = model
+
+    return run
+
+
 def timed(run: Callable[[Texts], int], texts: Texts) -> tuple[int, float, float]:
     """(words, CPU seconds, wall seconds) of one pass over the texts."""
     wall, cpu = time.perf_counter(), time.process_time()
@@ -127,6 +142,7 @@ def main() -> None:
         "yardstick": tokenizer_words,
         "spine": spine_function(analyser),
         "full": full_function(analyser),
+        "no-moves": without_reflection(analyser),
     }
     for run in stages.values():
         run(texts[:20])  # warm caches: vocabulary, lemma norms, regexes
@@ -149,6 +165,9 @@ def main() -> None:
     for name in ("spine", "full"):
         per_run = [r / y for r, y in zip(cpu_rates[name], cpu_rates["yardstick"])]
         print(f"{name}/yardstick: {statistics.median(per_run):.3f} (median of per-run ratios)")
+    kept = [f / n for f, n in zip(cpu_rates["full"], cpu_rates["no-moves"])]
+    print(f"full/no-moves: {statistics.median(kept):.2f} (throughput kept with the reflection stage; issue 10 wants "
+          f"> 0.70); the reflection stage is {1 - statistics.median(kept):.0%} of the full analysis's time")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak:.0f} MB")
 

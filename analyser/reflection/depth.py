@@ -26,14 +26,15 @@ from analyser.reflection.settings import ReflectionSettings
 from analyser.resources import data_path
 
 CUE_KEYS = ("first_person", "who", "vague_actions", "commitments", "when")
-ORDER_TOLERANCE = 0.05  # stages whose centres are this close count as in order
+ORDER_TOLERANCE = 0.05
+_WORD = re.compile(r"\w+(?:['’]\w+)?")  # "i'm" stays one word, as the first-person list has it  # stages whose centres are this close count as in order
 
 
 @dataclass(frozen=True)
 class Cues:
     """The word lists of analyser/data/reflection.toml as patterns."""
 
-    first_person: re.Pattern[str]
+    first_person: frozenset[str]
     who: re.Pattern[str]
     vague_action: re.Pattern[str]  # a commitment followed by a vague verb ("I will try to")
     commitment: re.Pattern[str]
@@ -57,7 +58,7 @@ def load_cues() -> Cues:
     data = {k: [str(v).lower() for v in file.data[k]] for k in CUE_KEYS}
     flags = re.IGNORECASE
     return Cues(
-        first_person=re.compile(_words(data["first_person"]), flags),
+        first_person=frozenset(data["first_person"]),
         who=re.compile(_words(data["who"]), flags),
         vague_action=re.compile(_words(data["commitments"]) + r"\s+(?:\w+\s+)?(?:to\s+)?" + _words(data["vague_actions"]),
                                 flags),
@@ -91,7 +92,8 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
     move_of = {m.sentence: m.move for m in moves}
     body_sentences = [i for i, s in enumerate(analysis.sentences) if s.paragraph in body_set and i in move_of]
     first_person = {i for i in body_sentences
-                    if cues.first_person.search(text[analysis.sentences[i].start : analysis.sentences[i].end])}
+                    if not cues.first_person.isdisjoint(
+                        _WORD.findall(text[analysis.sentences[i].start : analysis.sentences[i].end].lower()))}
     stage_by_name = {s.name: s for s in settings.stages}
     description_moves = set(stage_by_name[settings.progression[0]].moves) if settings.progression else {"Experience"}
 
@@ -121,16 +123,18 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
             concepts_in.setdefault(mention.paragraph, set()).add(mention.concept)
     citations_in = Counter(c.paragraph for c in analysis.citations if c.paragraph is not None)
     cases_in = {c.paragraph for c in analysis.cases}
-    concept_order = [c.id for c in analysis.concepts]
+    rank_of = {c.id: n for n, c in enumerate(analysis.concepts)}
+    in_block: dict[int, list[int]] = {}
+    for i in body_sentences:
+        in_block.setdefault(analysis.sentences[i].paragraph, []).append(i)
     paragraphs = []
     for block in body:
-        sentences = [i for i in body_sentences if analysis.sentences[i].paragraph == block]
+        sentences = in_block.get(block, [])
         if not sentences:
             continue
         counts = Counter(move_of[i] for i in sentences)
         experience = block in cases_in or any(move_of[i] in description_moves for i in sentences)
-        concepts = sorted(concepts_in.get(block, set()), key=lambda c: concept_order.index(c)
-                          if c in concept_order else len(concept_order))
+        concepts = sorted(concepts_in.get(block, set()), key=lambda c: rank_of.get(c, len(rank_of)))
         theory = bool(concepts) or citations_in[block] > 0
         if experience and concepts and citations_in[block]:
             link = "linked"
