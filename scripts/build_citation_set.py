@@ -245,7 +245,7 @@ PASSAGES = [
      "2017), and Open University (2017) material returns to it in a later unit (The Open University, 2017, p. 3).",
      [N("Rahman et al. (2016)", ["Rahman"], "2016"),
       C("(Rahman, Quayle, Szabo and Thorne, 2016, p. 90)", ["Rahman", "Quayle", "Szabo", "Thorne"], "2016",
-        pages="90", problems=["inconsistent_form"]),
+        pages="90", problems=["et_al_needed"]),
       C("(The Open University, 2017)", ["The Open University"], "2017"),
       N("Open University (2017)", ["Open University"], "2017", problems=["inconsistent_form"]),
       C("(The Open University, 2017, p. 3)", ["The Open University"], "2017", pages="3")]),
@@ -266,11 +266,11 @@ PASSAGES = [
     ("c25", H,
      "Hubs differ widely in size (Thorne, Underhill and Yilmaz, 2019). Larger hubs share more (Thorne et al, "
      "2019, p. 6), but smaller ones decide faster (Thorne et al., 2019, p. 8).",
-     [C("(Thorne, Underhill and Yilmaz, 2019)", ["Thorne", "Underhill", "Yilmaz"], "2019",
-        problems=["inconsistent_form"]),
+     # (Cite Them Right names three authors in full: the "et al." forms are the wrong ones)
+     [C("(Thorne, Underhill and Yilmaz, 2019)", ["Thorne", "Underhill", "Yilmaz"], "2019"),
       C("(Thorne et al, 2019, p. 6)", ["Thorne"], "2019", pages="6",
-        problems=["et_al_no_stop"]),
-      C("(Thorne et al., 2019, p. 8)", ["Thorne"], "2019", pages="8")]),
+        problems=["et_al_no_stop", "et_al_too_few"]),
+      C("(Thorne et al., 2019, p. 8)", ["Thorne"], "2019", pages="8", problems=["et_al_too_few"])]),
     ("c26", A,
      "Okonjo and Berglund (2015) interviewed commissioners. Their sample was small (Okonjo & Berglund, 2015, "
      "p. 7). A later replication is under review (Berglund, in press), and Okonjo (2016) summarises both.\n\n"
