@@ -177,6 +177,13 @@ def style_names() -> list[str]:
     return list(_builtin())
 
 
+def style_title(name: str) -> str:
+    """A style's title for a report ("Harvard (Cite Them Right)"); a name not
+    registered here (a result from another installation) as it is."""
+    found = _builtin().get(name.lower())
+    return found.title if found else name
+
+
 def citation_style(style: str | CitationStyle) -> CitationStyle:
     """The registered style of this name (a style object is returned as it is)."""
     if isinstance(style, CitationStyle):
