@@ -68,8 +68,9 @@ def check_citations(
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
-        unpaginated = citation.year == "n.d." or (entry is not None and _online(entry))
+        unpaginated = False
         if not has_pages and quotes and _quoted(document, block_starts, quotes, citation):
+            unpaginated = citation.year == "n.d." or (entry is not None and _online(entry))
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
             elif rules.unpaginated_quote:
@@ -131,8 +132,9 @@ def _fields(citation: Citation, rules: CitationStyle, extra: dict) -> dict:
             "form": citation.text, **style_fields(rules), **extra}
 
 
+@lru_cache(maxsize=32)
 def style_fields(rules: CitationStyle) -> dict[str, str]:
-    """A style's rules as message fields."""
+    """A style's rules as message fields (read only: built once per style)."""
     return {"style": rules.title, "secondary": rules.secondary, "join": rules.join_in_brackets,
             "page": rules.page, "pages": rules.pages, "paragraph": rules.paragraph, "no_date": rules.no_date,
             "et_al_from": str(rules.et_al_from), "reference_entry": rules.reference_entry}
@@ -269,7 +271,7 @@ def _inconsistent_forms(
         groups[key].append((citation, _form(document.text, citation, aliases)))
     data = load_data()
     for key, members in groups.items():
-        if len(members) < 2:
+        if len(members) < 2 or _all_the_same(members):
             continue
         entry = references[entry_of[key]] if key in entry_of else None
         full = [c for c, form in members if form is not None and not form[-1] and len(c.authors) >= 2]
@@ -299,6 +301,12 @@ def _inconsistent_forms(
                 fix = _reformat(citation, list(entry.authors), False, rules) if entry and entry.authors else None
                 message = data.message("inconsistent_form", "message_unsure", other=f"\"{other}\"")
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+def _all_the_same(members: list[tuple[Citation, tuple | None]]) -> bool:
+    """Every citation of the work written in one form (the usual case)."""
+    first = members[0][1]
+    return first is not None and all(form == first for _, form in members)
 
 
 def _as_style_writes(form: tuple, rules: CitationStyle) -> tuple:

@@ -89,41 +89,43 @@ def _bare_year_citations(
     2020 aims"), so one counts only when its author is cited elsewhere in
     the document or heads an entry of the reference list."""
     text = document.text
+    listed = _listed_surnames(text, skip)
+    known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
     out: list[Citation] = []
-    known: set[str] | None = None
     for match in BARE_YEAR.finditer(text):
-        year_at = match.start()
+        space = match.start()
+        before = text[max(0, space - 2) : space]
+        if not (before[-1:].isalpha() or (before[-1:] == "." and before[:1].isalpha())):
+            continue  # a year after a word ("Patel 2019", "al. 2019"), not after a number or a bracket
+        year_at = match.start("year")
         limit = max(_block_start(document, block_starts, year_at), year_at - LOOKBACK)
         if text.rfind("(", limit, year_at) > text.rfind(")", limit, year_at) or (
             skip and _inside(skip, [a for a, _ in skip], year_at)
         ):
             continue  # inside a bracket (read already), or in the reference list
-        name_end = year_at - 1
-        names_at = _name_run_start(text, name_end, limit)
-        piece = text[names_at:name_end]
+        names_at = _name_run_start(text, space, limit)
+        piece = text[names_at:space]
         lead = narrative_authors(piece, tokens(piece)) if piece else None
         if lead is None:
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        if not authors:
-            continue
-        if known is None:
-            known = {normal_name(a) for c in found for a in c.authors[:1]}
-        if normal_name(authors[0]) not in known and not _heads_an_entry(text, skip, authors[0]):
+        if not authors or normal_name(authors[0]) not in known:
             continue
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
-            authors=authors, year=match.group(), narrative=True,
+            authors=authors, year=match.group("year"), narrative=True,
             paragraph=_paragraph(block_starts, names_at + start),
         ))
     return out
 
 
-def _heads_an_entry(text: str, skip: list[tuple[int, int]], name: str) -> bool:
-    """Whether a line of the reference list starts with this surname."""
-    head = re.compile(rf"(?m)^[ \t]*{re.escape(name)}\s*,")
-    return any(head.search(text, start, end) for start, end in skip)
+_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
+
+
+def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
+    """The first surname of each line of the reference list ("Patel, R. (2019) ...")."""
+    return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
 
 
 Read = tuple[int, int, tuple[str, ...], str, str, str | None, bool, tuple | None]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from analyser.citations.parse import Token, tokens
 from analyser.citations.patterns import YEAR_NUMBER, load_data
@@ -33,9 +34,9 @@ class TextFacts:
     abbreviation: str  # a group author's abbreviation, "[DHSC]", kept in the fix
 
 
-@dataclass(frozen=True)
-class Shape:
-    """The facts of a citation record its text is judged with."""
+class Shape(NamedTuple):
+    """The facts of a citation record its text is judged with (a named
+    tuple: it is a cache key for every citation, and hashes in C)."""
 
     narrative: bool
     has_via: bool

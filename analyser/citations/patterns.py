@@ -76,9 +76,10 @@ YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\.|no date|in press|forthcoming", r
 # (Tried with `match` on brackets without a year, so it is bounded.)
 NO_YEAR = re.compile(rf"\s{{0,2}}{UPPER}[^\d()]{{0,80}}?,\s{{0,2}}(?:pp?|pgs?|paras?|page)\.?\s{{0,2}}\d")
 
-# A year outside brackets after a name: "Patel 2019 argues". Only the year
-# and the space before it are matched; the finder reads the name backwards.
-BARE_YEAR = re.compile(r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_]\. ))(?:1[5-9]\d\d|20\d\d)(?=,? [a-z])")
+# A year outside brackets after a name: "Patel 2019 argues", 1900-2099. The
+# pattern starts with its space so that `re` looks for a literal; the finder
+# checks the letter before it and reads the name backwards.
+BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def token_pattern() -> re.Pattern[str]:
         rf"""
         (?=P)(?P<debris> {DEBRIS} )
       | (?=[pP])(?P<personal> (?i:{personal})(?![\w]) )
-      | (?P<initial> {UPPER}\.(?:\s?-?{UPPER}\.){{0,3}}(?!\w) | {UPPER}(?=,) )
+      | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
       | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
       | (?P<comma> , )
       | (?=[12nfi]){YEAR}

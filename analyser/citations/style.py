@@ -28,9 +28,11 @@ from analyser.errors import DataFileError
 from analyser.resources import data_path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CitationStyle:
-    """The rules of one citation style, as the checker uses them."""
+    """The rules of one citation style, as the checker uses them. Compared
+    and hashed by identity (one object per registered name), so using a
+    style as a cache key costs nothing."""
 
     name: str
     title: str
