@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from analyser import __version__
+from analyser.citations.style import style_names
 from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
 FORMATS = ["html", "json", "all"]
@@ -59,7 +60,7 @@ lexicon_option: Option = click.option(
     "--lexicon", type=click.Path(dir_okay=False), help="Concept lexicon (TOML); overrides the profile's lexicon."
 )
 style_option = click.option(
-    "--style", type=click.Choice(["harvard", "apa"]), help="Citation style; overrides the profile's style."
+    "--style", type=click.Choice(style_names()), help="Citation style; overrides the profile's style."
 )
 max_bytes_option: Option = click.option(
     "--max-bytes", type=click.IntRange(min=1), default=20 * 1024 * 1024, show_default=True,

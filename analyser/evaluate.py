@@ -172,6 +172,9 @@ class CitationEvaluation:
     problems_found: int  # problem codes on correct citations
     problems_correct: int
     errors: list[dict[str, Any]] = field(default_factory=list)
+    suggestions: int = 0  # distinct fixes offered on correct citations
+    suggestions_wrong: int = 0  # ... that are themselves wrong by the style guide (see `_wrong_fix`)
+    by_style: dict[str, CitationEvaluation] = field(default_factory=dict)  # the same counts per style
 
     @property
     def precision(self) -> float:
@@ -215,8 +218,6 @@ def _citation_key(c: dict[str, Any]) -> tuple:
 def evaluate_citations(path: str | Path, default_style: str = "harvard") -> CitationEvaluation:
     """Run the citation stage on each annotated passage (in its own style)
     and compare with the annotation."""
-    from analyser.citations import check_citations, find_citations, find_references
-
     records = read_jsonl(path)
     problems = []
     for r in records:
@@ -234,42 +235,95 @@ def evaluate_citations(path: str | Path, default_style: str = "harvard") -> Cita
     result = CitationEvaluation(str(path), len(records), 0, 0, 0, 0, 0, 0, 0, 0)
     for r in records:
         style = r.get("style") or default_style
-        document = ingest_text(r["text"], f"<{r.get('id', r['_line'])}>")
-        section, references = find_references(document)
-        found = find_citations(document, style, exclude=[section])
-        check_citations(document, found, references or None, style)
-        predicted = [
-            {**asdict(c), "problems": [p.code for p in c.problems]} for c in found
-        ]
-        gold = r["citations"]
-        result.annotated += len(gold)
-        result.found += len(predicted)
-        used: set[int] = set()
-        for g in gold:
-            result.problems_annotated += len(g["problems"])
-            match = next(
-                (i for i, p in enumerate(predicted)
-                 if i not in used and p["start"] < g["end"] and g["start"] < p["end"]
-                 and _citation_key(p) == _citation_key(g)),
-                None,
-            )
-            if match is None:
-                result.errors.append({"line": r["_line"], "error": "missed", "text": g["text"]})
-                continue
-            used.add(match)
-            p = predicted[match]
-            result.correct += 1
-            result.exact_spans += (p["start"], p["end"]) == (g["start"], g["end"])
-            result.narrative_agree += p["narrative"] == g["narrative"]
-            result.problems_found += len(p["problems"])
-            result.problems_correct += len(set(p["problems"]) & set(g["problems"]))
-            if set(p["problems"]) != set(g["problems"]):
-                result.errors.append({"line": r["_line"], "error": "problems", "text": g["text"],
-                                      "expected": sorted(g["problems"]), "found": sorted(p["problems"])})
-        for i, p in enumerate(predicted):
-            if i not in used:
-                result.errors.append({"line": r["_line"], "error": "extra", "text": p["text"]})
+        part = result.by_style.setdefault(style, CitationEvaluation(f"{path} [{style}]", 0, 0, 0, 0, 0, 0, 0, 0, 0))
+        before = _counts(result)
+        _evaluate_passage(result, r, style)
+        part.passages += 1
+        for name, value in _counts(result).items():
+            setattr(part, name, getattr(part, name) + value - before[name])
     return result
+
+
+def _counts(e: CitationEvaluation) -> dict[str, int]:
+    return {f: getattr(e, f) for f in ("annotated", "found", "correct", "exact_spans", "narrative_agree",
+                                        "problems_annotated", "problems_found", "problems_correct", "suggestions",
+                                        "suggestions_wrong")}
+
+
+def _evaluate_passage(result: CitationEvaluation, r: dict[str, Any], style: str) -> None:
+    from analyser.citations import check_citations, find_citations, find_references
+
+    document = ingest_text(r["text"], f"<{r.get('id', r['_line'])}>")
+    section, references = find_references(document)
+    found = find_citations(document, style, exclude=[section])
+    check_citations(document, found, references or None, style)
+    predicted = [
+        {**asdict(c), "problems": [p.code for p in c.problems]} for c in found
+    ]
+    gold = r["citations"]
+    result.annotated += len(gold)
+    result.found += len(predicted)
+    used: set[int] = set()
+    for g in gold:
+        result.problems_annotated += len(g["problems"])
+        match = next(
+            (i for i, p in enumerate(predicted)
+             if i not in used and p["start"] < g["end"] and g["start"] < p["end"]
+             and _citation_key(p) == _citation_key(g)),
+            None,
+        )
+        if match is None:
+            result.errors.append({"line": r["_line"], "error": "missed", "text": g["text"]})
+            continue
+        used.add(match)
+        p = predicted[match]
+        result.correct += 1
+        result.exact_spans += (p["start"], p["end"]) == (g["start"], g["end"])
+        result.narrative_agree += p["narrative"] == g["narrative"]
+        result.problems_found += len(p["problems"])
+        result.problems_correct += len(set(p["problems"]) & set(g["problems"]))
+        if set(p["problems"]) != set(g["problems"]):
+            result.errors.append({"line": r["_line"], "error": "problems", "text": g["text"],
+                                  "expected": sorted(g["problems"]), "found": sorted(p["problems"])})
+        for fix in sorted({q.suggestion for q in found[match].problems if q.suggestion}):
+            result.suggestions += 1
+            if _wrong_fix(fix, g, r["text"], style):
+                result.suggestions_wrong += 1
+                result.errors.append({"line": r["_line"], "error": "wrong fix", "text": g["text"],
+                                      "expected": g.get("fix", "a correct citation"), "found": fix})
+    for i, p in enumerate(predicted):
+        if i not in used:
+            result.errors.append({"line": r["_line"], "error": "extra", "text": p["text"]})
+
+
+# Problems a citation may still have when written correctly in isolation:
+# they depend on the reference list, the sentence or the other citations.
+_CONTEXT_CODES = {"no_reference", "year_mismatch", "suffix_mismatch", "author_spelling", "secondary_lists_original",
+                  "no_page_for_quote", "inconsistent_form", "et_al_too_few", "missing_year"}
+
+
+def _wrong_fix(fix: str, gold: dict[str, Any], text: str, style: str) -> bool:
+    """Whether a suggested fix is wrong by the style guide: it differs from
+    the fix the annotator wrote (`fix`, when given); it rewrites a citation
+    the annotator found correct; or, put in place of the citation, it is
+    itself flagged for its form or not read as one citation. Placeholders
+    ("[page]") are not checked in place."""
+    if gold.get("fix"):
+        return fix != gold["fix"]
+    if not gold["problems"]:
+        return fix != gold["text"]
+    if any(p in fix for p in ("[page]", "[year]", "[number]")):
+        return False
+    from analyser.citations import check_citations, find_citations
+
+    rewritten = text[: gold["start"]] + fix + text[gold["end"] :]
+    document = ingest_text(rewritten, "<fix>")
+    found = find_citations(document, style)
+    check_citations(document, found, None, style)
+    again = [c for c in found if c.start < gold["start"] + len(fix) and gold["start"] < c.end]
+    if len(again) != 1:  # (a fix may change the year or a name to the reference list's: not compared)
+        return True
+    return any(p.code not in _CONTEXT_CODES for p in again[0].problems)
 
 
 def format_citation_evaluation(evaluation: CitationEvaluation) -> str:
@@ -283,4 +337,11 @@ def format_citation_evaluation(evaluation: CitationEvaluation) -> str:
         f"narrative flag {e.narrative_agree / correct:.3f}",
         f"  problem codes on correct citations: precision {e.problem_precision:.3f}, recall {e.problem_recall:.3f}"
         f" ({e.problems_correct} of {e.problems_annotated} annotated, {e.problems_found} found)",
+        f"  suggested fixes: {e.suggestions} offered, {e.suggestions_wrong} wrong by the style guide",
+        *(
+            f"  {name}: {part.passages} passages, citations P {part.precision:.3f} R {part.recall:.3f}; "
+            f"problem flags P {part.problem_precision:.3f} R {part.problem_recall:.3f}; "
+            f"fixes {part.suggestions}, wrong {part.suggestions_wrong}"
+            for name, part in sorted(e.by_style.items()) if len(e.by_style) > 1
+        ),
     ])

@@ -8,15 +8,15 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from analyser.citations.style import register_styles, style_names
 from analyser.datafile import TomlFile
 from analyser.reflection.settings import ReflectionSettings, load_reflection_settings
 from analyser.resources import default_profile_path
 
 PROFILE_KEYS = {"profile", "case_studies", "key_readings", "thresholds", "reflection"}
-HEADER_KEYS = {"name", "description", "lexicon", "citation_style"}
+HEADER_KEYS = {"name", "description", "lexicon", "citation_style", "citation_styles"}
 CASE_KEYS = {"id", "name", "aliases", "description"}
 READING_KEYS = {"authors", "year", "title"}
-STYLES = {"harvard", "apa"}
 
 
 @dataclass
@@ -78,14 +78,17 @@ def load_profile(path: str | Path | None = None) -> Profile:
     if not isinstance(header, dict):
         file.problem(file.line_of("profile"), "'profile' must be a table: [profile]")
         header = {}
-    for key in ("name", "description", "lexicon", "citation_style"):
+    for key in ("name", "description", "lexicon", "citation_style", "citation_styles"):
         if key in header and not isinstance(header[key], str):
             file.problem(file.line_of(key, header_line), f"'{key}' in [profile] must be text in quotes")
             header = {k: v for k, v in header.items() if k != key}
     file.check_keys(header, HEADER_KEYS, "[profile]", header_line)
+    if "citation_styles" in header:  # the course's own styles (README: "Adding a citation style")
+        register_styles((file.path.parent / header["citation_styles"]).resolve())
     style = str(header.get("citation_style", "harvard")).lower()
-    if style not in STYLES:
-        file.problem(file.line_of("citation_style"), f"citation_style '{style}' is not one of: harvard, apa")
+    if style not in style_names():
+        file.problem(file.line_of("citation_style"),
+                     f"citation_style '{style}' is not one of: {', '.join(style_names())}")
     lexicon_path = (file.path.parent / str(header.get("lexicon", "lexicon.toml"))).resolve()
     if not lexicon_path.is_file():
         file.problem(file.line_of("lexicon", header_line), f"lexicon file not found: {lexicon_path}")

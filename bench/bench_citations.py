@@ -26,8 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyser.citations import check_citations, find_citations, find_references
-from analyser.citations.check import _read_text, _written_form
+from analyser.citations.check import _written_form
 from analyser.citations.find import _shape, read_bracket
+from analyser.citations.form import read_text
 from analyser.citations.references import _read_head_memo
 from analyser.model import Block, Document, Metadata
 
@@ -83,6 +84,11 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "opening quotes '“““...' with a citation": (lambda n: "“" * n + " (Smith, 2020)", 1_000_000),
     "reference list of 'Smith, A. ' runs": (lambda n: "References\n\n" + "Smith, A. " * (n // 10), 1_000_000),
     "essay-like paragraphs": (lambda n: ESSAY * (n // len(ESSAY)), 500_000),
+    "bare years 'Smith 2020 argues' (Smith cited)": (lambda n: "(Smith, 2019). " + "Smith 2020 argues " * (n // 18),
+                                                     500_000),
+    "years after long name runs 'A B C ... 2020 says'": (lambda n: ("Ab " * 60 + "2020 says ") * (n // 190), 500_000),
+    "no-year brackets '(Smith, p. 4)'": (lambda n: "(Smith, p. 4) " * (n // 14), 500_000),
+    "personal communications": (lambda n: "(J. Patel, personal communication, March 3, 2020) " * (n // 51), 500_000),
     "all-different citations": (distinct, 500_000),
 }
 
@@ -90,7 +96,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
 def clear_memos() -> None:
     """Forget every reading remembered per distinct string (citations,
     bracket contents, reference entries)."""
-    for memo in (read_bracket, _read_text, _shape, _read_head_memo, _written_form):
+    for memo in (read_bracket, read_text, _shape, _read_head_memo, _written_form):
         memo.cache_clear()
 
 

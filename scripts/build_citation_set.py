@@ -23,14 +23,19 @@ def V(authors, year, suffix="", pages=None):
     return {"authors": list(authors), "year": year, "suffix": suffix, "pages": pages}
 
 
-def C(text, authors, year, suffix="", pages=None, narrative=False, via=None, problems=(), same=False):
-    return dict(text=text, authors=list(authors), year=year, suffix=suffix, pages=pages,
-                narrative=narrative, via=via, problems=list(problems), same=same)
+def C(text, authors, year, suffix="", pages=None, narrative=False, via=None, problems=(), same=False, fix=None):
+    """`fix`: the citation as the style guide writes it, when the annotator
+    wrote it out (evaluate counts a suggestion that differs as wrong)."""
+    out = dict(text=text, authors=list(authors), year=year, suffix=suffix, pages=pages,
+               narrative=narrative, via=via, problems=list(problems), same=same)
+    if fix is not None:
+        out["fix"] = fix
+    return out
 
 
-def N(text, authors, year, suffix="", pages=None, via=None, problems=(), same=False):
+def N(text, authors, year, suffix="", pages=None, via=None, problems=(), same=False, fix=None):
     """A narrative citation."""
-    return C(text, authors, year, suffix, pages, True, via, problems, same)
+    return C(text, authors, year, suffix, pages, True, via, problems, same, fix)
 
 
 H, A = "harvard", "apa"
@@ -245,7 +250,7 @@ PASSAGES = [
      "2017), and Open University (2017) material returns to it in a later unit (The Open University, 2017, p. 3).",
      [N("Rahman et al. (2016)", ["Rahman"], "2016"),
       C("(Rahman, Quayle, Szabo and Thorne, 2016, p. 90)", ["Rahman", "Quayle", "Szabo", "Thorne"], "2016",
-        pages="90", problems=["inconsistent_form"]),
+        pages="90", problems=["et_al_needed"]),
       C("(The Open University, 2017)", ["The Open University"], "2017"),
       N("Open University (2017)", ["Open University"], "2017", problems=["inconsistent_form"]),
       C("(The Open University, 2017, p. 3)", ["The Open University"], "2017", pages="3")]),
@@ -266,11 +271,11 @@ PASSAGES = [
     ("c25", H,
      "Hubs differ widely in size (Thorne, Underhill and Yilmaz, 2019). Larger hubs share more (Thorne et al, "
      "2019, p. 6), but smaller ones decide faster (Thorne et al., 2019, p. 8).",
-     [C("(Thorne, Underhill and Yilmaz, 2019)", ["Thorne", "Underhill", "Yilmaz"], "2019",
-        problems=["inconsistent_form"]),
+     # (Cite Them Right names three authors in full: the "et al." forms are the wrong ones)
+     [C("(Thorne, Underhill and Yilmaz, 2019)", ["Thorne", "Underhill", "Yilmaz"], "2019"),
       C("(Thorne et al, 2019, p. 6)", ["Thorne"], "2019", pages="6",
-        problems=["et_al_no_stop"]),
-      C("(Thorne et al., 2019, p. 8)", ["Thorne"], "2019", pages="8")]),
+        problems=["et_al_no_stop", "et_al_too_few"]),
+      C("(Thorne et al., 2019, p. 8)", ["Thorne"], "2019", pages="8", problems=["et_al_too_few"])]),
     ("c26", A,
      "Okonjo and Berglund (2015) interviewed commissioners. Their sample was small (Okonjo & Berglund, 2015, "
      "p. 7). A later replication is under review (Berglund, in press), and Okonjo (2016) summarises both.\n\n"
@@ -503,6 +508,128 @@ PASSAGES = [
      [C("(Esposito, 2013)", ["Esposito"], "2013"),
       C("(Brannigan, 2009, pp. 14-16)", ["Brannigan"], "2009", pages="14-16"),
       N("Esposito (2013, p. 40)", ["Esposito"], "2013", pages="40")]),
+]
+
+L = "harvard-local"
+
+# Issue 12: the forms students write and the advice each style gives, coded
+# by the style guides (Cite Them Right; APA 7; the local Harvard variant of
+# analyser/data/citation_styles.toml) before the checker was run on them.
+PASSAGES += [
+    ("c57", H,
+     "Three-author works are named in full in Cite Them Right (Ndlovu, Carter and Ruiz, 2020), and Ndlovu, "
+     "Carter and Ruiz (2020, p. 14) describe the handover. A four-author study is cited with et al. (Barker et "
+     "al., 2018), though one student wrote all four out (Barker, Singh, Doyle and Lam, 2018, p. 3).",
+     [C("(Ndlovu, Carter and Ruiz, 2020)", ["Ndlovu", "Carter", "Ruiz"], "2020"),
+      N("Ndlovu, Carter and Ruiz (2020, p. 14)", ["Ndlovu", "Carter", "Ruiz"], "2020", pages="14"),
+      C("(Barker et al., 2018)", ["Barker"], "2018"),
+      C("(Barker, Singh, Doyle and Lam, 2018, p. 3)", ["Barker", "Singh", "Doyle", "Lam"], "2018", pages="3",
+        problems=["et_al_needed"], fix="(Barker et al., 2018, p. 3)")]),
+    ("c58", A,
+     "Handover failures cluster at night (Ndlovu, Carter, & Ruiz, 2020). Ndlovu et al. (2020) found the same "
+     "in two trusts, and Barker and Singh (2018) reached it earlier (Barker & Singh, 2018, p. 9). A fuller list "
+     "appears in one student draft as Ndlovu, Carter and Ruiz (2020).",
+     [C("(Ndlovu, Carter, & Ruiz, 2020)", ["Ndlovu", "Carter", "Ruiz"], "2020", problems=["et_al_needed"],
+        fix="(Ndlovu et al., 2020)"),
+      N("Ndlovu et al. (2020)", ["Ndlovu"], "2020"),
+      N("Barker and Singh (2018)", ["Barker", "Singh"], "2018"),
+      C("(Barker & Singh, 2018, p. 9)", ["Barker", "Singh"], "2018", pages="9"),
+      N("Ndlovu, Carter and Ruiz (2020)", ["Ndlovu", "Carter", "Ruiz"], "2020", problems=["et_al_needed"],
+        fix="Ndlovu et al. (2020)")]),
+    ("c59", A,
+     "The Department of Health and Social Care [DHSC] sets the framework (Department of Health and Social Care "
+     "[DHSC], 2021), and later guidance repeats it (DHSC, 2022). The National Institute for Health and Care "
+     "Excellence (NICE, 2019) is cited with its acronym. A draft of this essay had (Department of Health and "
+     "Social Care [DHSC] 2023).",
+     [C("(Department of Health and Social Care [DHSC], 2021)", ["Department of Health and Social Care"], "2021"),
+      C("(DHSC, 2022)", ["DHSC"], "2022"),
+      C("(NICE, 2019)", ["NICE"], "2019"),
+      C("(Department of Health and Social Care [DHSC] 2023)", ["Department of Health and Social Care"], "2023",
+        problems=["missing_comma"], fix="(Department of Health and Social Care [DHSC], 2023)")]),
+    ("c60", H,
+     "Hartley (2017) argues that \"integration is a habit before it is a structure\" (p. 22). The charity's "
+     "site puts it more bluntly: \"nobody owns the discharge\" (Carers First, 2022).\n\nReferences\n\n"
+     "Carers First (2022) Discharge from hospital. Available at: https://www.example.org/discharge "
+     "(Accessed: 3 March 2023).\n"
+     "Hartley, S. (2017) Integrated care in practice. Bristol: Policy Press.",
+     [N("Hartley (2017)", ["Hartley"], "2017"),
+      C("(Carers First, 2022)", ["Carers First"], "2022")]),
+    ("c61", A,
+     "Hartley (2017) argues that \"integration is a habit before it is a structure\" (p. 22). The charity's "
+     "page puts it more bluntly: \"nobody owns the discharge\" (Carers First, 2022).\n\nReferences\n\n"
+     "Carers First. (2022). Discharge from hospital. https://www.example.org/discharge\n"
+     "Hartley, S. (2017). Integrated care in practice. Policy Press.",
+     [N("Hartley (2017)", ["Hartley"], "2017"),
+      C("(Carers First, 2022)", ["Carers First"], "2022", problems=["no_page_for_quote"],
+        fix="(Carers First, 2022, para. [number])")]),
+    ("c62", H,
+     "Patel 2019 argues that night shifts erode team trust, and a later survey agreed (Patel, 2019, p. 4). "
+     "Some students add initials (Okoro, A., 2021) or a first name (Sarah Whitfield, 2016). Whitfield, S. "
+     "(2016) is also cited in the running text. By 2019 most trusts had a policy.\n\nReferences\n\n"
+     "Okoro, A. (2021) Night shifts. Leeds: Northgate Press.\n"
+     "Patel, R. (2019) Trust on the ward. London: Sage.\n"
+     "Whitfield, S. (2016) Rotas and morale. Bristol: Policy Press.",
+     [N("Patel 2019", ["Patel"], "2019", problems=["year_brackets"], fix="Patel (2019)"),
+      C("(Patel, 2019, p. 4)", ["Patel"], "2019", pages="4"),
+      C("(Okoro, A., 2021)", ["Okoro"], "2021", problems=["initials_in_citation"], fix="(Okoro, 2021)"),
+      C("(Sarah Whitfield, 2016)", ["Whitfield"], "2016", problems=["initials_in_citation"],
+        fix="(Whitfield, 2016)"),
+      N("Whitfield, S. (2016)", ["Whitfield"], "2016", problems=["initials_in_citation"], fix="Whitfield (2016)")]),
+    ("c63", A,
+     "Morgan et al., (2020) found that link workers were rarely invited to ward rounds. Fraser and colleagues "
+     "(2018) reported the same, and Fraser and co-workers (2018, p. 12) add that managers noticed it first. One "
+     "draft left out the year (Morgan, p. 7).",
+     [N("Morgan et al., (2020)", ["Morgan"], "2020", problems=["stray_comma"], fix="Morgan et al. (2020)"),
+      N("Fraser and colleagues (2018)", ["Fraser"], "2018"),
+      N("Fraser and co-workers (2018, p. 12)", ["Fraser"], "2018", pages="12"),
+      C("(Morgan, p. 7)", ["Morgan"], "", pages="7", problems=["missing_year"])]),
+    ("c64", A,
+     "The ward manager confirmed the rota change (K. Osei, personal communication, May 4, 2023). A student "
+     "nurse described it differently (Lambert, personal communication, 2023).\n\nReferences\n\n"
+     "Hartley, S. (2017). Integrated care in practice. Policy Press.",
+     [C("(K. Osei, personal communication, May 4, 2023)", ["Osei"], "2023"),
+      C("(Lambert, personal communication, 2023)", ["Lambert"], "2023", problems=["personal_communication"])]),
+    ("c65", H,
+     "Rotas were drawn up weekly (Quinn, 2015, pg. 31), reviewed monthly (Quinn, 2015, page 40) and audited "
+     "yearly (Quinn, 2015, p 52). The audit covered two sites (Quinn, 2015, pp 60-61).",
+     [C("(Quinn, 2015, pg. 31)", ["Quinn"], "2015", pages="31", problems=["page_label"],
+        fix="(Quinn, 2015, p. 31)"),
+      C("(Quinn, 2015, page 40)", ["Quinn"], "2015", pages="40", problems=["page_label"],
+        fix="(Quinn, 2015, p. 40)"),
+      C("(Quinn, 2015, p 52)", ["Quinn"], "2015", pages="52", problems=["page_label"], fix="(Quinn, 2015, p. 52)"),
+      C("(Quinn, 2015, pp 60-61)", ["Quinn"], "2015", pages="60-61", problems=["page_label"],
+        fix="(Quinn, 2015, pp. 60–61)")]),
+    ("c66", L,
+     "Group work has stages (Tuckman, 1965 cited in Lind, 2013), though one draft wrote (Tuckman, 1965, cited "
+     "in Lind, 2013, p. 4). Three-author work takes et al. here (Ndlovu et al., 2020), not the full list "
+     "(Ndlovu, Carter and Ruiz, 2020). Page labels follow the guide (Quinn, 2015, pg. 31).",
+     [C("(Tuckman, 1965 cited in Lind, 2013)", ["Tuckman"], "1965", via=V(["Lind"], "2013")),
+      C("(Tuckman, 1965, cited in Lind, 2013, p. 4)", ["Tuckman"], "1965", via=V(["Lind"], "2013", pages="4"),
+        problems=["stray_comma"], fix="(Tuckman, 1965 cited in Lind, 2013, p. 4)"),
+      C("(Ndlovu et al., 2020)", ["Ndlovu"], "2020"),
+      C("(Ndlovu, Carter and Ruiz, 2020)", ["Ndlovu", "Carter", "Ruiz"], "2020", problems=["et_al_needed"],
+        fix="(Ndlovu et al., 2020)"),
+      C("(Quinn, 2015, pg. 31)", ["Quinn"], "2015", pages="31", problems=["page_label"],
+        fix="(Quinn, 2015, p. 31)")]),
+    ("c67", H,
+     "The NHS Long Term Plan 2019 set targets. Vision 2030 is the council's plan, and in March 2020 services "
+     "closed. Page 12 of the handbook (see Appendix 2, 2019 data) lists the teams. Agenda for Change 2018 pay "
+     "rates applied.",
+     []),
+    ("c68", A,
+     "Okafor, Mensah, Reid, and Hale (2016) followed 30 teams; the same cohort was revisited (Okafor et al., "
+     "2019). Lind & Berg (2011) had argued the opposite (Lind & Berg, 2011, p. 5).",
+     [N("Okafor, Mensah, Reid, and Hale (2016)", ["Okafor", "Mensah", "Reid", "Hale"], "2016",
+        problems=["et_al_needed"], fix="Okafor et al. (2016)"),
+      C("(Okafor et al., 2019)", ["Okafor"], "2019"),
+      N("Lind & Berg (2011)", ["Lind", "Berg"], "2011", problems=["and_ampersand"], fix="Lind and Berg (2011)"),
+      C("(Lind & Berg, 2011, p. 5)", ["Lind", "Berg"], "2011", pages="5")]),
+    ("c69", H,
+     "Mentoring helps newly qualified staff (Ashby, Kerr and Doyle, 2014). Ashby et al. (2014) add that it "
+     "reduces sickness absence.\n\nReferences\n\n"
+     "Ashby, T., Kerr, M. and Doyle, P. (2014) Mentoring in community nursing. London: Sage.",
+     [C("(Ashby, Kerr and Doyle, 2014)", ["Ashby", "Kerr", "Doyle"], "2014"),
+      N("Ashby et al. (2014)", ["Ashby"], "2014", problems=["et_al_too_few"], fix="Ashby, Kerr and Doyle (2014)")]),
 ]
 
 

@@ -14,61 +14,89 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 
-from analyser.citations.parse import Token, tokens
-from analyser.citations.patterns import QUOTE, SENTENCE_END, YEAR_NUMBER, load_data
+from analyser.citations.form import Shape, TextFacts, read_text
+from analyser.citations.patterns import QUOTE, SENTENCE_END, load_data
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
-from analyser.citations.style import Written, format_citation, year_text
+from analyser.citations.style import CitationStyle, Written, citation_style, format_citation
 from analyser.model import Citation, Document, Problem, Reference, Severity
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
 _QUOTE_MARK = re.compile(r"[“\"‘]")
+# A page in its own bracket just after a quotation: '"..." (p. 45)'.
+_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
+_WARNINGS = {"inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
 
 def check_citations(
     document: Document,
     citations: list[Citation],
     references: list[Reference] | None,
-    style: str = "harvard",
+    style: str | CitationStyle = "harvard",
 ) -> Resolution | None:
     """Add problems to every citation and reference entry, in place.
 
     `references=None` means "no reference list to check against" (a passage,
     or an essay without one: that is an essay-level finding, not a problem on
     every citation). Returns the links to the list, or None without one."""
+    rules = citation_style(style)
     resolution = resolve_citations(citations, references, document.text) if references else None
     block_starts = [b.start for b in document.blocks]
     quotes = _quote_marks(document.text) if citations else []
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
-        facts = _read_text(citation.text, citation.narrative, style, citation.via is not None, has_pages)
+        shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
+                      len(citation.via.authors) if citation.via else 0)
+        facts = read_text(citation.text, shape, rules)
         fixes: dict[str, object] = {}
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
-        if not has_pages and quotes and _quoted(document, block_starts, quotes, citation):
-            found.append(("no_page_for_quote", "message", {}))
+        if not citation.year:
+            found.append(("missing_year", "message", {}))
+        entry = None
         if resolution is not None and references is not None:
-            found += _reference_problems(
-                citation, resolution.links[number], resolution.via_links[number], references, fixes
-            )
+            if not (facts.personal and not rules.personal_listed):
+                found += _reference_problems(
+                    citation, resolution.links[number], resolution.via_links[number], references, fixes, rules
+                )
             link = resolution.via_links[number] or resolution.links[number]
             citation.reference = link.entry if link.entry is not None else resolution.links[number].entry
+            linked = resolution.links[number]
+            entry = references[linked.entry] if linked.entry is not None and linked.outcome != "spelling" else None
+            if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
+                found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
+                fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
+        unpaginated = False
+        if not has_pages and quotes and _quoted(document, block_starts, quotes, citation):
+            unpaginated = citation.year == "n.d." or (entry is not None and _online(entry))
+            if not unpaginated:
+                found.append(("no_page_for_quote", "message", {}))
+            elif rules.unpaginated_quote:
+                found.append(("no_page_for_quote", "message_unpaginated", {}))
         if not found:
             continue
-        suggestion = _suggest(citation, facts, _written(citation), fixes, style)
+        # (a personal communication's date is not kept in the fields: no fix is
+        # offered rather than one that drops it)
+        suggestion = None if facts.personal else _suggest(citation, facts, _written(citation), fixes, rules)
         for code, variant, fields in found:
-            message = load_data().message(code, variant, **_fields(citation, style, fields))
+            message = load_data().message(code, variant, **_fields(citation, rules, fields))
             fix = suggestion
-            if code == "no_page_for_quote":
-                fix = _suggest(citation, facts, _written(citation, page_placeholder=True), fixes, style)
-            citation.problems.append(Problem(code, message, fix, _severity(code)))
-    _inconsistent_forms(document, citations, resolution, style)
+            if code == "no_page_for_quote" and suggestion is not None:
+                locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]" if unpaginated else "[page]"
+                fix = _suggest(citation, facts, _written(citation, locator), fixes, rules)
+            citation.problems.append(Problem(code, message, fix, _severity(code, rules, variant)))
+    _inconsistent_forms(document, citations, resolution, references or [], rules)
     if references:
-        _reference_list_problems(references, resolution.cited if resolution else set(), style)
+        _reference_list_problems(references, resolution.cited if resolution else set(), rules)
     return resolution
+
+
+def _online(entry: Reference) -> bool:
+    """An entry for a source read online with no page numbers (a web page)."""
+    rest = entry.rest.lower()
+    return any(marker in rest for marker in load_data().online) and "pp." not in rest
 
 
 def _quote_marks(text: str) -> list[int]:
@@ -79,191 +107,40 @@ def _quote_marks(text: str) -> list[int]:
     return [m.start() for m in _QUOTE_MARK.finditer(text)]
 
 
-def _severity(code: str) -> Severity:
-    return "warning" if code in {"inconsistent_form", "and_ampersand", "page_label", "missing_comma"} else "problem"
+def _severity(code: str, rules: CitationStyle, variant: str) -> Severity:
+    if code == "page_label" and variant == "message_refused":
+        return "problem"
+    return "warning" if code in _WARNINGS else "problem"
 
 
-def _written(citation: Citation, page_placeholder: bool = False) -> tuple[Written, Written | None]:
-    """The citation's fields to write out; with `page_placeholder`, a
-    "p. [page]" where the page number belongs (in the source read, if any)."""
+def _written(citation: Citation, locator: str | None = None) -> tuple[Written, Written | None]:
+    """The citation's fields to write out; with a `locator` ("[page]",
+    "para. [number]"), a placeholder where the page belongs (in the source
+    read, if any)."""
     via = citation.via
-    page = "[page]" if page_placeholder else None
     return (
-        Written(list(citation.authors), citation.year, citation.suffix, citation.pages or (None if via else page)),
-        Written(list(via.authors), via.year, via.suffix, via.pages or page) if via else None,
+        Written(list(citation.authors), citation.year, citation.suffix, citation.pages or (None if via else locator)),
+        Written(list(via.authors), via.year, via.suffix, via.pages or locator) if via else None,
     )
 
 
-def _fields(citation: Citation, style: str, extra: dict) -> dict:
-    work = _label(citation.authors, citation.year, citation.suffix, style)
-    via = _label(citation.via.authors, citation.via.year, citation.via.suffix, style) if citation.via else ""
-    return {"work": work, "original": work, "via": via, "pages": (citation.pages or "").replace("-", "–"),
-            "form": citation.text, **extra}
+def _fields(citation: Citation, rules: CitationStyle, extra: dict) -> dict:
+    """What a message may name: the works, the citation as written, and the style's rules."""
+    work = rules.label(citation.authors, citation.year or "[year]", citation.suffix)
+    via = rules.label(citation.via.authors, citation.via.year, citation.via.suffix) if citation.via else ""
+    return {"work": work, "original": work, "via": via, "pages_value": (citation.pages or "").replace("-", "–"),
+            "form": citation.text, **style_fields(rules), **extra}
 
 
-def _label(authors: list[str], year: str, suffix: str, style: str) -> str:
-    names = authors[0] if len(authors) == 1 else (
-        f"{authors[0]} and {authors[1]}" if len(authors) == 2 else f"{authors[0]} et al.")
-    return f"{names} ({year_text(year, suffix, style)})"
+@lru_cache(maxsize=32)
+def style_fields(rules: CitationStyle) -> dict[str, str]:
+    """A style's rules as message fields (read only: built once per style)."""
+    return {"style": rules.title, "secondary": rules.secondary, "join": rules.join_in_brackets,
+            "page": rules.page, "pages": rules.pages, "paragraph": rules.paragraph, "no_date": rules.no_date,
+            "et_al_from": str(rules.et_al_from), "reference_entry": rules.reference_entry}
 
 
-# --- style ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _TextFacts:
-    """What the annotate stage reads from a citation's text."""
-
-    problems: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]  # (code, message variant, fields)
-    prefix: str  # words inside the bracket before the first author ("see ")
-    et_al: bool  # the cited work is given as "First et al."
-
-
-# Citations already written correctly in the commonest shapes, "(Okafor, 2018,
-# p. 45)", "Huxham and Vangen (2005)", "O'Neill et al. (2016, pp. 77–95)":
-# they have no style problem in Harvard, so they need no scanning. (APA
-# differs only in "and"/"&", checked by hand.) tests/citations checks that
-# this gives what the full reading gives.
-_NAMES = r"[A-Z][a-z'’\-]{1,30}+(?:[A-Z][a-z'’\-]{1,30}+)?(?: (?:(?:for|of|the) )?[A-Z][A-Za-z'’\-]{1,30}+){0,4}+"
-_LOCATOR = r"(?:, p\. \d{1,5}|, pp\. \d{1,5}[–-]\d{1,5})?"
-_CLEAN = re.compile(
-    rf"""
-    (?P<parenthetical> \( {_NAMES} (?: \ (?:and|&)\ {_NAMES} )? (?: \ et\ al\. )? ,\ {YEAR_NUMBER}[a-z]? {_LOCATOR} \) )
-  | (?P<narrative> {_NAMES} (?: \ (?:and|&)\ {_NAMES} )? (?: \ et\ al\. )? \ \( {YEAR_NUMBER}[a-z]? {_LOCATOR} \) )
-    """,
-    re.VERBOSE,
-)
-
-
-@lru_cache(maxsize=8192)
-def _read_text(text: str, narrative: bool, style: str, has_via: bool, has_pages: bool) -> _TextFacts:
-    """Style problems and the other facts in a citation's text: a pure
-    function of the text and a few flags, so a repeated citation is read once."""
-    clean = None if has_via else _CLEAN.fullmatch(text)
-    if clean is not None and (clean.group("narrative") is not None) == narrative:
-        conjunction = None
-        if "&" in text and (style == "harvard" or narrative):
-            conjunction = "message_harvard" if style == "harvard" else "message_apa_narrative"
-        elif style == "apa" and not narrative and " and " in text:
-            conjunction = "message_apa_brackets"
-        problems = (("and_ampersand", conjunction, ()),) if conjunction else ()
-        return _TextFacts(problems, "", "et al" in text)
-    return _read_text_fully(text, narrative, style, has_via, has_pages)
-
-
-def _read_text_fully(text: str, narrative: bool, style: str, has_via: bool, has_pages: bool) -> _TextFacts:
-    toks = tokens(text)
-    problems = _style_problems(toks, style, narrative, has_via, has_pages)
-    first = _first_name(toks)
-    prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
-    et_al = "et al" in (text.split("(")[0] if narrative else _before_secondary(toks))
-    return _TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al)
-
-
-def _style_problems(
-    toks: list[Token], style: str, narrative: bool, has_via: bool, has_pages: bool
-) -> list[tuple[str, str, dict]]:
-    data = load_data()
-    found: list[tuple[str, str, dict]] = []
-    kinds = [t.kind for t in toks]
-    bracket = _bracket_start(narrative, toks)
-    secondary = [t for t in toks if t.kind == "secondary"]
-    run_together = has_via and not secondary
-    if run_together:
-        found.append(("run_together", "message", {}))
-    elif _missing_comma(toks, kinds, bracket):
-        found.append(("missing_comma", "message", {}))
-    if has_pages and _bare_pages(toks):
-        found.append(("page_label", "message", {}))
-    for token in toks:
-        if token.kind == "pages":
-            assert token.match is not None  # only brackets the finder adds have no match
-            label = token.match.group("plabel").lower().rstrip(".")
-            value = token.match.group("pvalue")
-            ranged = re.search(r"[-–—]", value) is not None
-            if label == "pp" and not ranged:
-                found.append(("pp_single_page", "message", {}))
-            elif label == "p" and ranged:
-                found.append(("p_page_range", "message", {}))
-            if ranged and re.search(r"\s[-–—]|[-–—]\s", value):
-                found.append(("page_range_space", "message", {}))
-    for i, token in enumerate(toks):
-        if token.kind == "etal":
-            if not re.search(r"al\.", token.text):
-                found.append(("et_al_no_stop", "message", {}))
-            if i > 0 and kinds[i - 1] == "comma":
-                found.append(("comma_before_et_al", "message", {}))
-    for token in secondary:
-        phrase = re.sub(r"\s+", " ", token.text.lower())
-        ok_harvard, ok_apa = data.secondary.get(phrase, (False, False))
-        if not (ok_apa if style == "apa" else ok_harvard):
-            found.append(("secondary_wording", f"message_{style}", {"phrase": token.text}))
-    debris = [t for t in toks if t.kind == "debris"]
-    if debris:
-        found.append(("debris", "message", {"debris": debris[0].text}))
-    variant = _conjunction_problem(toks, kinds, bracket, style)
-    if variant:
-        found.append(("and_ampersand", variant, {}))
-    return _unique(found)
-
-
-def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
-    seen: set[str] = set()
-    out = []
-    for item in found:
-        if item[0] not in seen:
-            seen.add(item[0])
-            out.append(item)
-    return out
-
-
-def _bracket_start(narrative: bool, toks: list[Token]) -> int:
-    """Index of the first token inside the citation's brackets (0 for a part
-    of a bracket, which is all inside)."""
-    if not narrative:
-        return 0
-    for i in range(len(toks) - 1):
-        if toks[i].text == "(" and toks[i + 1].kind == "year":
-            return i + 1
-    return len(toks)
-
-
-def _missing_comma(toks: list[Token], kinds: list[str], bracket: int) -> bool:
-    for i, token in enumerate(toks):
-        previous = kinds[i - 1] if i > 0 else ""
-        if token.kind == "year" and i > bracket and previous in ("name", "etal"):
-            return True
-        if token.kind == "pages" and previous == "year":
-            return True
-        if token.kind == "secondary" and previous in ("year", "pages"):
-            return True
-    return False
-
-
-def _bare_pages(toks: list[Token]) -> bool:
-    """Pages given as ": 45" or ", 45" instead of "p. 45"."""
-    for i, token in enumerate(toks):
-        if token.kind == "number" and i > 0 and toks[i - 1].kind in ("colon", "comma"):
-            if i > 1 and toks[i - 2].kind in ("year", "colon", "comma"):
-                return True
-    return False
-
-
-def _conjunction_problem(toks: list[Token], kinds: list[str], bracket: int, style: str) -> str | None:
-    """"&" in Harvard; in APA "and" inside brackets or "&" outside them. Only
-    a conjunction between two names counts."""
-    for i in range(1, len(toks) - 1):
-        if kinds[i] not in ("and", "amp") or kinds[i - 1] not in ("name", "comma") or kinds[i + 1] != "name":
-            continue
-        inside = i >= bracket
-        if style == "apa":
-            if inside and kinds[i] == "and":
-                return "message_apa_brackets"
-            if not inside and kinds[i] == "amp":
-                return "message_apa_narrative"
-        elif kinds[i] == "amp":
-            return "message_harvard"
-    return None
+# --- quotations -------------------------------------------------------------------
 
 
 def _quoted(document: Document, block_starts: list[int], quotes: list[int], citation: Citation) -> bool:
@@ -287,10 +164,13 @@ def _quoted(document: Document, block_starts: list[int], quotes: list[int], cita
         if not _abbreviation(text, match.start()):
             end = match.start() + 1
             break
+    quoted = False
     for quote in QUOTE.finditer(text, start, end):
         if len(quote.group().split()) >= 3 and not (citation.start <= quote.start() < citation.end):
-            return True
-    return False
+            if _PAGE_BRACKET.match(text, quote.end()):
+                return False  # 'Okafor (2018) ... "quotation" (p. 45)': the page has its own bracket
+            quoted = True
+    return quoted
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -302,18 +182,21 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 
 def _reference_problems(
-    citation: Citation, link: Link, via_link: Link | None, references: list[Reference], fixes: dict
+    citation: Citation, link: Link, via_link: Link | None, references: list[Reference], fixes: dict,
+    rules: CitationStyle,
 ) -> list[tuple[str, str, dict]]:
     if via_link is not None:
         if via_link.outcome == "missing":
             if link.outcome != "missing":
                 return [("secondary_lists_original", "message", {})]
             return [("no_reference", "message_via", {})]
-        return _link_problems(citation, via_link, references, fixes, via=True)
-    return _link_problems(citation, link, references, fixes, via=False)
+        return _link_problems(citation, via_link, references, fixes, rules, via=True)
+    return _link_problems(citation, link, references, fixes, rules, via=False)
 
 
-def _link_problems(citation: Citation, link: Link, references: list[Reference], fixes: dict, via: bool):
+def _link_problems(
+    citation: Citation, link: Link, references: list[Reference], fixes: dict, rules: CitationStyle, via: bool
+) -> list[tuple[str, str, dict]]:
     if link.outcome == "ok":  # the usual case: nothing to say, nothing to look up
         return []
     work = citation.via if via and citation.via else citation
@@ -324,48 +207,58 @@ def _link_problems(citation: Citation, link: Link, references: list[Reference], 
     key = "via" if via else "work"
     if link.outcome == "year":
         fixes[key + "_year"] = entry.year
+        if not work.year:  # reported as missing_year; the fix takes the entry's year
+            return []
         return [("year_mismatch", "message", {"entry_year": entry.year, "year": work.year,
-                                               "names": _label(work.authors, "", "", "harvard")[:-3]})]
+                                               "names": rules.label(work.authors)})]
     if link.outcome == "spelling":
         fixes[key + "_authors"] = list(entry.authors)
         return [("author_spelling", "message", {"cited": work.authors[0], "listed": entry.authors[0]})]
     if link.outcome == "suffix":
         fixes[key + "_suffix"] = entry.suffix
-        listed = _label(entry.authors, entry.year or "", entry.suffix, "harvard")
+        listed = rules.label(entry.authors, entry.year or "", entry.suffix)
         return [("suffix_mismatch", "message", {"entry": listed})]
     if link.outcome == "suffix_missing":
-        listed = ", ".join(_label(e.authors, e.year or "", e.suffix, "harvard") for e in entries)
+        listed = ", ".join(rules.label(e.authors, e.year or "", e.suffix) for e in entries)
         return [("suffix_mismatch", "message_missing", {"author": work.authors[0], "year": work.year,
                                                          "entries": listed})]
     return []
 
 
-def _reference_list_problems(references: list[Reference], cited: set[int], style: str) -> None:
+def _reference_list_problems(references: list[Reference], cited: set[int], rules: CitationStyle) -> None:
     data = load_data()
+    fields = style_fields(rules)
     for index, reference in enumerate(references):
         if reference.year is None:
-            reference.problems.append(Problem("unparsed", data.message("unparsed"), None, "warning"))
+            reference.problems.append(Problem("unparsed", data.message("unparsed", **fields), None, "warning"))
             continue
         if index not in cited:
             reference.problems.append(Problem("never_cited", data.message("never_cited"), None, "problem"))
         ampersand, conjunction = uses_ampersand(reference)
-        if (style == "harvard" and ampersand) or (style == "apa" and conjunction and not ampersand):
-            reference.problems.append(
-                Problem("reference_and_ampersand", data.message("reference_and_ampersand", f"message_{style}"),
-                        None, "warning")
-            )
+        join = rules.join_in_references
+        wrong = "&" if join == "and" and ampersand else "and" if join == "&" and conjunction and not ampersand else ""
+        if wrong:
+            message = data.message("reference_and_ampersand", **{**fields, "join": join, "found": wrong})
+            reference.problems.append(Problem("reference_and_ampersand", message, None, "warning"))
 
 
 # --- consistency ------------------------------------------------------------------
 
 
 def _inconsistent_forms(
-    document: Document, citations: list[Citation], resolution: Resolution | None, style: str
+    document: Document, citations: list[Citation], resolution: Resolution | None, references: list[Reference],
+    rules: CitationStyle,
 ) -> None:
-    """The same work cited in different forms: flag the citations whose form
-    differs from the form used most (the first used, on a tie)."""
+    """The same work cited in different forms. Forms the style decides
+    between are style problems: "et al." for a work whose names are given in
+    full elsewhere, with fewer authors than the style's `et_al_from`, is
+    `et_al_too_few`. Of the rest, the citations whose form differs from the
+    form used most (the first used, on a tie) are `inconsistent_form`, with a
+    fix only when it cannot teach a wrong form: the forms name as many
+    authors, or the reference list says which is right."""
     aliases = resolution.aliases if resolution else {}
     groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
+    entry_of: dict[object, int] = {}
     for number, citation in enumerate(citations):
         if not citation.authors:
             continue
@@ -373,22 +266,62 @@ def _inconsistent_forms(
         key: object = ("entry", link.entry) if link and link.entry is not None else (
             aliases.get(normal_name(citation.authors[0]), normal_name(citation.authors[0])),
             citation.year, citation.suffix)
+        if link and link.entry is not None:
+            entry_of[key] = link.entry
         groups[key].append((citation, _form(document.text, citation, aliases)))
     data = load_data()
-    for members in groups.values():
-        counts = Counter(form for _, form in members if form is not None)
+    for key, members in groups.items():
+        if len(members) < 2 or _all_the_same(members):
+            continue
+        entry = references[entry_of[key]] if key in entry_of else None
+        full = [c for c, form in members if form is not None and not form[-1] and len(c.authors) >= 2]
+        names = list(entry.authors) if entry and entry.authors else (max((c.authors for c in full), key=len)
+                                                                       if full else [])
+        corrected: list[tuple | None] = []
+        for citation, form in members:
+            if form is not None and form[-1] and 2 <= len(names) < rules.et_al_from:
+                if not any(p.code == "et_al_too_few" for p in citation.problems):
+                    _add_et_al_too_few(citation, names, rules)
+                form = (*(n.casefold() for n in names), False)
+            corrected.append(None if form is None else _as_style_writes(form, rules))
+        counts = Counter(form for form in corrected if form is not None)
         if len(counts) < 2:
             continue
-        first_seen = {form: i for i, (_, form) in reversed(list(enumerate(members)))}
+        first_seen = {form: i for i, form in reversed(list(enumerate(corrected)))}
         usual = max(counts, key=lambda f: (counts[f], -first_seen[f]))
-        example = next(c for c, form in members if form == usual)
-        for citation, form in members:
+        example = next(c for (c, _), form in zip(members, corrected, strict=True) if form == usual)
+        for (citation, _), form in zip(members, corrected, strict=True):
             if form is None or form == usual or any(p.code == "author_spelling" for p in citation.problems):
                 continue
             other = example.text.strip("()") if not example.narrative else example.text
-            message = data.message("inconsistent_form", other=f"\"{other}\"")
-            citation.problems.append(Problem("inconsistent_form", message, _reformat(citation, example, style),
-                                             "warning"))
+            if len(form) == len(usual) and form[-1] == usual[-1]:
+                fix: str | None = _reformat(citation, list(example.authors), usual[-1], rules)
+                message = data.message("inconsistent_form", other=f"\"{other}\"")
+            else:
+                fix = _reformat(citation, list(entry.authors), False, rules) if entry and entry.authors else None
+                message = data.message("inconsistent_form", "message_unsure", other=f"\"{other}\"")
+            citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+def _all_the_same(members: list[tuple[Citation, tuple | None]]) -> bool:
+    """Every citation of the work written in one form (the usual case)."""
+    first = members[0][1]
+    return first is not None and all(form == first for _, form in members)
+
+
+def _as_style_writes(form: tuple, rules: CitationStyle) -> tuple:
+    """A form as the style would write it: the first name and "et al." from
+    `et_al_from` names."""
+    *names, et_al = form
+    if et_al or len(names) >= rules.et_al_from:
+        return (names[0], True)
+    return form
+
+
+def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyle) -> None:
+    fields = {**_fields(citation, rules, {}), "count": str(len(names))}
+    message = load_data().message("et_al_too_few", **fields)
+    citation.problems.append(Problem("et_al_too_few", message, _reformat(citation, names, False, rules), "problem"))
 
 
 def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | None:
@@ -406,12 +339,12 @@ def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | Non
 @lru_cache(maxsize=8192)
 def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple[tuple[str, ...], bool]:
     """The names as compared (case and curly apostrophes not counting) and
-    whether "et al" is written before the year: the part of `_form` that
-    depends only on the citation as written, so a repeated citation is
-    read once."""
+    whether "et al" (or "and colleagues") is written before the year: the
+    part of `_form` that depends only on the citation as written, so a
+    repeated citation is read once."""
     names = tuple(n.replace("’", "'").casefold() for n in authors)
     head = text.split("(")[0] if narrative else text
-    return names, "et al" in head
+    return names, "et al" in head or any(w in head for w in load_data().colleagues)
 
 
 def _sentence_start(text: str, offset: int) -> bool:
@@ -419,36 +352,36 @@ def _sentence_start(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def _reformat(citation: Citation, example: Citation, style: str) -> str:
-    head = example.text.split("(")[0] if example.narrative else example.text
-    written = Written(list(example.authors), citation.year, citation.suffix, citation.pages, "et al" in head)
+def _reformat(citation: Citation, authors: list[str], et_al: bool, rules: CitationStyle) -> str:
+    """This citation (its year and pages) with other authors."""
+    written = Written(authors, citation.year, citation.suffix, citation.pages, et_al)
     via = Written(list(citation.via.authors), citation.via.year, citation.via.suffix,
                   citation.via.pages) if citation.via else None
-    return format_citation(written, style, citation.narrative, via, brackets=citation.text.startswith("("))
+    return format_citation(written, rules, citation.narrative, via, brackets=citation.text.startswith("("))
 
 
 # --- suggestions --------------------------------------------------------------------
 
 
-def _suggest(citation: Citation, facts: _TextFacts, written: tuple, fixes: dict, style: str) -> str:
+def _suggest(citation: Citation, facts: TextFacts, written: tuple, fixes: dict, rules: CitationStyle) -> str:
     work, via = written
-    if "work_year" in fixes:
-        work.year = str(fixes["work_year"])
+    work.year = str(fixes.get("work_year") or work.year or "[year]")
     if "work_suffix" in fixes:
         work.suffix = str(fixes["work_suffix"])
     if "work_authors" in fixes:
-        work.authors = list(fixes["work_authors"])  # type: ignore[arg-type]
+        work.authors = list(fixes["work_authors"])  # type: ignore[call-overload]
     if via is not None:
         via.year = str(fixes.get("via_year", via.year))
         via.suffix = str(fixes.get("via_suffix", via.suffix))
         via.authors = list(fixes.get("via_authors", via.authors))  # type: ignore[call-overload]
-    work.et_al = facts.et_al
+    work.et_al = bool(fixes.get("work_et_al", facts.et_al))
+    work.abbreviation = facts.abbreviation
     if via is not None and via.authors:
         after = citation.text.rfind(via.authors[0])
         via.et_al = after >= 0 and "et al" in citation.text[after:]
     brackets = citation.text.startswith("(")
     possessive = citation.narrative and bool(re.search(r"['’]s\s*\($|['’]s\s*\(", citation.text.split("(")[0] + "("))
-    out = format_citation(work, style, citation.narrative, via, brackets=brackets, possessive=possessive)
+    out = format_citation(work, rules, citation.narrative, via, brackets=brackets, possessive=possessive)
     if citation.narrative:
         acronym = re.search(r"\s\(([A-Z][A-Za-z.]{1,9})\)\s*\(", citation.text)
         if acronym:
@@ -457,16 +390,3 @@ def _suggest(citation: Citation, facts: _TextFacts, written: tuple, fixes: dict,
     elif brackets and facts.prefix.strip():
         out = "(" + facts.prefix + out[1:]
     return out
-
-
-def _before_secondary(toks: list[Token]) -> str:
-    out = []
-    for token in toks:
-        if token.kind == "secondary":
-            break
-        out.append(token.text)
-    return " ".join(out)
-
-
-def _first_name(toks: list[Token]) -> int | None:
-    return next((t.start for t in toks if t.kind == "name"), None)

@@ -29,17 +29,19 @@ from functools import lru_cache
 
 from analyser.citations.parse import (
     ParsedCitation,
+    author_names,
     narrative_authors,
     read_part,
     split_parts,
     tokens,
 )
-from analyser.citations.patterns import BRACKET, YEARISH, load_data
+from analyser.citations.patterns import BARE_YEAR, BRACKET, NO_YEAR, YEARISH, load_data
+from analyser.citations.resolve import normal_name
 from analyser.model import Citation, CitedWork, Document
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 LOOKBACK_WORDS = 16
-YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|no\sdate|in\spress|forthcoming)")
+YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|no\sdate|in\spress|forthcoming|(?i:personal\s))")
 
 
 def find_citations(
@@ -75,7 +77,55 @@ def find_citations(
                 via=CitedWork(list(via[0]), *via[1:]) if via else None,
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
-    return found
+    bare = _bare_year_citations(document, found, skip, block_starts)
+    return sorted(found + bare, key=lambda c: c.start) if bare else found
+
+
+def _bare_year_citations(
+    document: Document, found: list[Citation], skip: list[tuple[int, int]], block_starts: list[int]
+) -> list[Citation]:
+    """Narrative citations written without brackets: "Patel 2019 argues".
+    A name before a year is often not an author ("By 2019 most", "Vision
+    2020 aims"), so one counts only when its author is cited elsewhere in
+    the document or heads an entry of the reference list."""
+    text = document.text
+    listed = _listed_surnames(text, skip)
+    known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
+    out: list[Citation] = []
+    for match in BARE_YEAR.finditer(text):
+        space = match.start()
+        before = text[max(0, space - 2) : space]
+        if not (before[-1:].isalpha() or (before[-1:] == "." and before[:1].isalpha())):
+            continue  # a year after a word ("Patel 2019", "al. 2019"), not after a number or a bracket
+        year_at = match.start("year")
+        limit = max(_block_start(document, block_starts, year_at), year_at - LOOKBACK)
+        if text.rfind("(", limit, year_at) > text.rfind(")", limit, year_at) or (
+            skip and _inside(skip, [a for a, _ in skip], year_at)
+        ):
+            continue  # inside a bracket (read already), or in the reference list
+        names_at = _name_run_start(text, space, limit)
+        piece = text[names_at:space]
+        lead = narrative_authors(piece, tokens(piece)) if piece else None
+        if lead is None:
+            continue
+        work, start = lead
+        authors = author_names(piece, work.pieces)
+        if not authors or normal_name(authors[0]) not in known:
+            continue
+        out.append(Citation(
+            start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
+            authors=authors, year=match.group("year"), narrative=True,
+            paragraph=_paragraph(block_starts, names_at + start),
+        ))
+    return out
+
+
+_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
+
+
+def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
+    """The first surname of each line of the reference list ("Patel, R. (2019) ...")."""
+    return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
 
 
 Read = tuple[int, int, tuple[str, ...], str, str, str | None, bool, tuple | None]
@@ -87,8 +137,10 @@ def _shape(content: str) -> bool | None:
     a blank line); otherwise whether it starts with the year (a narrative
     citation's bracket). Remembered per distinct content: an essay repeats
     its citations, and this saves two regex calls on each repeat."""
-    if not YEARISH.search(content) or "\n\n" in content:
+    if "\n\n" in content:
         return None
+    if not YEARISH.search(content):  # "(Okafor, p. 45)" has no year, but is a citation
+        return False if NO_YEAR.match(content) else None
     return YEAR_FIRST.match(content) is not None
 
 
@@ -115,7 +167,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     parts = split_parts(inner)
     if not parts:
         return []
-    if parts[0][0].kind == "year":
+    if parts[0][0].kind in ("year", "personal"):
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is None:
             return []
@@ -168,7 +220,7 @@ def _name_run_start(text: str, end: int, limit: int) -> int:
 def _lowercase_name_words() -> frozenset[str]:
     """Words without a capital that may still stand in a list of names."""
     data = load_data()
-    return data.connectors | data.particles | {"and", "et", "al", "al.'s", "al's"}
+    return data.connectors | data.particles | data.colleagues | {"and", "et", "al", "al.'s", "al's"}
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

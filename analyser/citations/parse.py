@@ -52,6 +52,7 @@ class Work:
     sibling: bool = False  # a second year for the same authors: "(Lind, 2013a, 2013b)"
     secondary: Token | None = None  # the "cited in" phrase before this work
     joined_by_and: bool = False  # "(Okafor, 2018 and Lind, 2013)"
+    personal: bool = False  # a personal communication
 
 
 @dataclass
@@ -93,6 +94,7 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
             word = _POSSESSIVE.sub("", token.text).rstrip("'’").lower()
             if token.kind == "name" and word in data.not_authors:
                 return None
+    pieces = [_without_given_name(piece, data.given_names) for piece in pieces]
     if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece):
         names = [_SPACE.sub(" ", text[pieces[0][0].start : pieces[-1][-1].end])]
     else:
@@ -102,6 +104,18 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
     elif _POSSESSIVE.search(names[-1]):
         return None  # "(Okafor's 2018 study)" is prose, not a citation
     return names
+
+
+def _without_given_name(piece: list[Token], given: frozenset[str]) -> list[Token]:
+    """"John Smith" is Smith: a first name before a surname is dropped (the
+    checker reports it). Only the first of two or more adjacent name words."""
+    if len(piece) >= 2 and piece[0].text in given and piece[1].kind == "name":
+        return piece[1:]
+    return piece
+
+
+def has_given_name(piece: list[Token]) -> bool:
+    return _without_given_name(piece, load_data().given_names) is not piece
 
 
 class _PartReader:
@@ -119,6 +133,7 @@ class _PartReader:
         self.colon = False
         self.previous: str = ""
         self.square = False  # inside "[WHO]" after an organisation's name
+        self.personal: list[list[Token]] | None = None  # the author of a personal communication, awaiting its date
 
 
     def _reset_authors(self) -> None:
@@ -133,11 +148,27 @@ class _PartReader:
     def feed(self, token: Token) -> None:
         kind = token.kind
         data = load_data()
-        if token.text == "[" and self.current:  # "World Health Organization [WHO], 2020"
+        if token.text == "[" and self.current:  # "World Health Organization [WHO], 2020": one organisation
             self.square = True
+            if self.pieces:  # ("Department of Health and Social Care [DHSC]")
+                self.current = [t for piece in self.pieces for t in piece] + self.current
+                self.pieces = []
             return
         if self.square:
             self.square = token.text != "]"
+            return
+        if self.personal is not None and kind != "year":
+            return  # the date of a personal communication: "3 March 2020"
+        if kind == "initial":
+            self.previous = "name" if self.current else "comma"
+            return  # "(Smith, J., 2019)", "(J. Smith, 2019)": initials are not part of the name
+        if kind == "personal":
+            self._close_piece()
+            if self.pieces:
+                self.personal = self.pieces
+            elif self.works:
+                self.works[-1].personal = True
+            self.previous = kind
             return
         if kind == "name":
             if self.current and self.pending_connector is not None:
@@ -165,6 +196,8 @@ class _PartReader:
             self.et_al = bool(self.pieces)
         elif kind == "year":
             self._year(token)
+        elif kind == "pages" and not self.works and (self.pieces or self.current) and self.secondary is None:
+            self._no_year(token)  # "(Okafor, p. 45)": a citation without its year
         elif kind == "pages" and self.works:
             last = self.works[-1]
             assert token.match is not None  # only brackets the finder adds have no match
@@ -187,6 +220,14 @@ class _PartReader:
             self.colon = False
         self.previous = kind
 
+    def _no_year(self, token: Token) -> None:
+        assert token.match is not None
+        self._close_piece()
+        work = Work(self.pieces, "", "", self.pieces[0][0].start, token.end, et_al=self.et_al)
+        work.pages = normalise_pages(token.match.group("plabel"), token.match.group("pvalue"))
+        self.works.append(work)
+        self._reset_authors()
+
     def _year(self, token: Token) -> None:
         match = token.match
         assert match is not None  # only brackets the finder adds have no match
@@ -196,7 +237,11 @@ class _PartReader:
         if year[0].isalpha():
             year = "n.d." if year.startswith(("n", "N")) and "press" not in year else year.lower()
         self._close_piece()
-        if self.pieces:
+        if self.personal is not None:
+            self.pieces, self.personal = self.personal, None
+            self.works.append(Work(self.pieces, year, suffix, self.pieces[0][0].start, token.end,
+                                   et_al=self.et_al, personal=True))
+        elif self.pieces:
             start = self.pieces[0][0].start
             self.works.append(
                 Work(self.pieces, year, suffix, start, token.end, et_al=self.et_al, secondary=self.secondary,
@@ -263,13 +308,23 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     (no year yet) and the offset where the citation starts, or None."""
     data = load_data()
     i = len(before) - 1
+    if i >= 1 and before[i].kind == "comma":  # "Okafor et al., (2016)" (the checker reports the comma)
+        i -= 1
     if i >= 2 and before[i].text == ")" and before[i - 1].kind == "name" and before[i - 2].text == "(":
         if before[i - 1].text.isupper():
             i -= 3
+    while i >= 1 and before[i].kind == "initial":  # "Patel, J. (2019)"
+        i -= 1
+        if before[i].kind == "comma":
+            i -= 1
     if i < 0:
         return None
     et_al = False
-    if before[i].kind == "etal":
+    if i >= 2 and before[i].kind == "word" and before[i].text.lower() in data.colleagues \
+            and before[i - 1].kind == "and":  # "Brannigan and colleagues (2014)"
+        et_al = True
+        i -= 2
+    elif before[i].kind == "etal":
         et_al = True
         i -= 1
         if i >= 0 and before[i].kind == "comma":
@@ -314,8 +369,12 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         break
     if not pieces or len(pieces) > 12:
         return None
-    lead = Work(pieces, "", "", pieces[0][0].start, before[-1].end, et_al=et_al)
-    return lead, pieces[0][0].start
+    start = pieces[0][0].start
+    first = before.index(pieces[0][0])
+    if first and before[first - 1].kind == "initial":  # "J. Patel (personal communication, ...)"
+        start = before[first - 1].start
+    lead = Work(pieces, "", "", start, before[-1].end, et_al=et_al)
+    return lead, start
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:

@@ -59,7 +59,7 @@ YEAR = rf"""
 
 PAGE_NUMBER = r"(?:\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
 PAGES = rf"""
-    (?P<plabel> pp\.? | p\.? | pages? | paras?\.? | paragraphs? | ch\.? | chapter )
+    (?P<plabel> pp\.? | pgs?\.? | p\.? | pages? | paras?\.? | paragraphs? | ch\.? | chapter )
     \s{{0,3}}
     (?P<pvalue> {PAGE_NUMBER} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
     (?![\w])"""
@@ -72,23 +72,38 @@ BRACKET = re.compile(r"\((?P<content>[^()]{1,300})\)")
 # Anything that can start a year: candidates without one are skipped cheaply.
 YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\.|no date|in press|forthcoming", re.I)
 
+# A bracket that names a work and a page but no year: "(Okafor, p. 45)".
+# (Tried with `match` on brackets without a year, so it is bounded.)
+NO_YEAR = re.compile(rf"\s{{0,2}}{UPPER}[^\d()]{{0,80}}?,\s{{0,2}}(?:pp?|pgs?|paras?|page)\.?\s{{0,2}}\d")
+
+# A year outside brackets after a name: "Patel 2019 argues", 1900-2099. The
+# pattern starts with its space so that `re` looks for a literal; the finder
+# checks the letter before it and reads the name backwards.
+BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
+
 
 @dataclass(frozen=True)
 class CitationData:
     """What analyser/data/citations.toml says, ready to use."""
 
-    secondary: dict[str, tuple[bool, bool]]  # phrase -> (ok in harvard, ok in apa)
+    secondary: tuple[str, ...]  # phrases joining a work to the source read ("cited in")
+    personal: tuple[str, ...]  # phrases marking a personal communication
     particles: frozenset[str]
     connectors: frozenset[str]
     openers: frozenset[str]
     not_authors: frozenset[str]
+    given_names: frozenset[str]
+    colleagues: frozenset[str]
     headings: frozenset[str]
+    online: tuple[str, ...]
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
     min_claim_sentences: int
     problems: dict[str, dict[str, str]]
 
     def message(self, code: str, variant: str = "message", **fields: Any) -> str:
+        """The message for a problem; a style's rules fill in its fields
+        (`CitationStyle.fields`)."""
         texts = self.problems[code]
         template = texts.get(variant) or texts.get("message") or next(iter(texts.values()))
         return template.format(**fields)
@@ -101,12 +116,16 @@ def load_data() -> CitationData:
     names = raw["names"]
     paragraphs = raw["paragraphs"]
     return CitationData(
-        secondary={p["text"].lower(): (bool(p["ok_harvard"]), bool(p["ok_apa"])) for p in raw["secondary"]["phrases"]},
+        secondary=tuple(p.lower() for p in raw["secondary"]["phrases"]),
+        personal=tuple(p.lower() for p in raw["secondary"]["personal"]),
         particles=frozenset(w.lower() for w in names["particles"]),
         connectors=frozenset(w.lower() for w in names["connectors"]),
         openers=frozenset(w.lower() for w in names["openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
+        given_names=frozenset(names["given"]),
+        colleagues=frozenset(w.lower() for w in names["colleagues"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
+        online=tuple(m.lower() for m in raw["references"]["online"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
         min_claim_sentences=int(paragraphs["min_claim_sentences"]),
@@ -127,9 +146,12 @@ def token_pattern() -> re.Pattern[str]:
     data = load_data()
     particles = "|".join(sorted(data.particles, key=len, reverse=True))
     secondary = _alternatives(list(data.secondary))
+    personal = _alternatives(list(data.personal))
     return re.compile(
         rf"""
         (?=P)(?P<debris> {DEBRIS} )
+      | (?=[pP])(?P<personal> (?i:{personal})(?![\w]) )
+      | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
       | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
       | (?P<comma> , )
       | (?=[12nfi]){YEAR}

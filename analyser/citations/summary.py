@@ -17,13 +17,12 @@ from functools import lru_cache
 
 from analyser.citations.patterns import SENTENCE_END, load_data
 from analyser.citations.resolve import Resolution, normal_name
-from analyser.citations.style import year_text
+from analyser.citations.style import CitationStyle, citation_style
 from analyser.model import Citation, Document, Finding, Reference, SourceCount
 from analyser.profile import Profile
 
 _CROSS_CHECK = {"no_reference", "year_mismatch", "suffix_mismatch", "author_spelling", "secondary_lists_original"}
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
-STYLE_NAMES = {"harvard": "Harvard (Cite Them Right)", "apa": "APA 7"}
 
 
 @dataclass
@@ -38,11 +37,12 @@ def citation_findings(
     references: list[Reference],
     section: tuple[int, int] | None,
     profile: Profile,
-    style: str,
+    style: str | CitationStyle,
     resolution: Resolution | None = None,
 ) -> tuple[list[Finding], list[SourceCount]]:
     """Findings about the referencing of the whole document, and how often
     each source is cited."""
+    style = citation_style(style)
     sources = count_sources(citations, references, resolution, style)
     findings: list[Finding] = []
     if not citations and not references:
@@ -73,7 +73,7 @@ def citation_findings(
 
 
 def count_sources(
-    citations: list[Citation], references: list[Reference], resolution: Resolution | None, style: str
+    citations: list[Citation], references: list[Reference], resolution: Resolution | None, style: CitationStyle
 ) -> list[_Source]:
     """Every cited work with its counts, most used first. Works are the same
     when they point at the same entry, or have the same first author (in
@@ -85,8 +85,8 @@ def count_sources(
             normal_name(authors[0]) if authors else "", year, suffix)
         if key not in table:
             shown = references[entry].authors if entry is not None and references[entry].authors else authors
-            label = _label(shown, year if entry is None else references[entry].year or year,
-                           suffix if entry is None else references[entry].suffix, style)
+            label = style.label(shown, year if entry is None else references[entry].year or year,
+                                suffix if entry is None else references[entry].suffix)
             table[key] = _Source(SourceCount(label, list(shown), year, suffix, reference=entry), citation)
         return table[key].count
 
@@ -103,17 +103,9 @@ def count_sources(
     return sorted(table.values(), key=lambda s: (-(s.count.citations + s.count.via), s.first.start))
 
 
-def _label(authors: list[str], year: str, suffix: str, style: str) -> str:
-    if len(authors) >= 3:
-        names = f"{authors[0]} et al."
-    elif len(authors) == 2:
-        names = f"{authors[0]} and {authors[1]}"
-    else:
-        names = authors[0] if authors else "?"
-    return f"{names} ({year_text(year, suffix, style)})"
-
-
-def _problem_summaries(citations: list[Citation], references: list[Reference], style: str) -> list[Finding]:
+def _problem_summaries(
+    citations: list[Citation], references: list[Reference], style: CitationStyle
+) -> list[Finding]:
     findings = []
     # (most citations have no problem: `c.problems and` skips building a generator for them)
     missing = [c for c in citations if c.problems and any(p.code == "no_reference" for p in c.problems)]
@@ -126,7 +118,7 @@ def _problem_summaries(citations: list[Citation], references: list[Reference], s
             end=first.end))
     uncited = [r for r in references if r.problems and any(p.code == "never_cited" for p in r.problems)]
     if uncited:
-        names = "; ".join(_label(r.authors, r.year or "", r.suffix, style) for r in uncited[:5])
+        names = "; ".join(style.label(r.authors, r.year or "", r.suffix) for r in uncited[:5])
         findings.append(Finding(
             "citations.uncited_entries",
             f"{len(uncited)} entr{'ies' if len(uncited) != 1 else 'y'} in the reference list "
@@ -137,7 +129,7 @@ def _problem_summaries(citations: list[Citation], references: list[Reference], s
         first = styled[0]
         findings.append(Finding(
             "citations.style_problems",
-            f"{len(styled)} of {len(citations)} citations are not written in {STYLE_NAMES.get(style, style)} "
+            f"{len(styled)} of {len(citations)} citations are not written in {style.title} "
             f"style; each has a suggested correction.", "warning", 45, paragraph=first.paragraph,
             start=first.start, end=first.end))
     return findings
@@ -262,7 +254,7 @@ def _prefix_tree(words: frozenset[str]) -> str:
 
 
 def _key_readings(
-    citations: list[Citation], references: list[Reference], profile: Profile, style: str
+    citations: list[Citation], references: list[Reference], profile: Profile, style: CitationStyle
 ) -> list[Finding]:
     if not profile.key_readings:
         return []
@@ -272,7 +264,7 @@ def _key_readings(
     cited: list[str] = []
     missing: list[str] = []
     for reading in profile.key_readings:
-        label = _label(reading.authors, reading.year, "", style)
+        label = style.label(reading.authors, reading.year)
         (cited if (normal_name(reading.authors[0]), reading.year) in used else missing).append(label)
     findings = [
         Finding("citations.key_reading_missing",
@@ -287,7 +279,7 @@ def _key_readings(
     return findings
 
 
-def _conjunctions(citations: list[Citation], references: list[Reference], style: str) -> list[Finding]:
+def _conjunctions(citations: list[Citation], references: list[Reference], style: CitationStyle) -> list[Finding]:
     """"and" and "&" mixed across the essay and its reference list."""
     wrong = [c for c in citations if c.problems and any(p.code == "and_ampersand" for p in c.problems)]
     wrong_refs = [r for r in references if r.problems and any(p.code == "reference_and_ampersand"
@@ -296,12 +288,14 @@ def _conjunctions(citations: list[Citation], references: list[Reference], style:
         return []
     ampersands = sum("&" in c.text for c in citations) + sum(
         "&" in r.text[: r.text.find("(")] for r in references if "(" in r.text)
-    if style == "apa":
-        message = ("Authors are joined inconsistently: APA uses \"&\" inside brackets and in the reference list, "
-                   "and \"and\" in the running text.")
-    else:
+    joins = {style.join_in_brackets, style.join_in_text, style.join_in_references}
+    if joins == {"and"}:
         message = (f"You join authors with \"&\" in {ampersands} place{'s' if ampersands != 1 else ''} but with "
-                   f"\"and\" elsewhere. Cite Them Right uses \"and\" throughout, in the text and the reference list.")
+                   f"\"and\" elsewhere. {style.title} uses \"and\" throughout, in the text and the reference list.")
+    else:
+        message = (f"Authors are joined inconsistently: {style.title} uses \"{style.join_in_brackets}\" inside "
+                   f"brackets, \"{style.join_in_references}\" in the reference list and \"{style.join_in_text}\" "
+                   f"in the running text.")
     first = wrong[0] if wrong else None
     return [Finding("citations.and_inconsistent", message, "warning", 40,
                     paragraph=first.paragraph if first else None,

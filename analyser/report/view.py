@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from analyser.citations.style import style_title
 from analyser.model import Analysis, Citation, Problem
 from analyser.report.concept_map import ConceptMap, build_concept_map
 from analyser.report.concepts import ConceptStyle, concept_styles
@@ -426,7 +427,7 @@ def build_report_view(analysis: Analysis) -> ReportView:
         pages=meta.pages,
         profile_name=str(profile.get("name", "")),
         lexicon_name=str(profile.get("lexicon", "")),
-        citation_style=str(profile.get("citation_style", "")),
+        citation_style=style_title(str(profile.get("citation_style", ""))),
         tool_version=analysis.tool_version,
         concepts=_concept_summaries(analysis, styles),
         feedback=feedback[:FEEDBACK_LIMIT],

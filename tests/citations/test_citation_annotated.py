@@ -21,7 +21,7 @@ COURSE_TEXTS = Path("/work/shared/course-texts")
 def test_the_set_is_big_enough_and_covers_both_styles():
     assert len(RECORDS) >= 40
     assert sum(len(r["citations"]) for r in RECORDS) >= 200
-    assert {r["style"] for r in RECORDS} == {"harvard", "apa"}
+    assert {r["style"] for r in RECORDS} == {"harvard", "apa", "harvard-local"}
     assert any(not r["citations"] for r in RECORDS), "passages of non-citations are part of the set"
 
 
@@ -45,7 +45,11 @@ def test_passage_comes_out_as_annotated(record):
         for c in found
     ]
     expected = [{**c, "problems": sorted(c["problems"])} for c in record["citations"]]
+    fixes = [c.pop("fix", None) for c in expected]
     assert got == expected
+    for citation, fix in zip(found, fixes, strict=True):
+        if fix is not None:  # the annotator wrote the fix the style guide gives
+            assert {p.suggestion for p in citation.problems} == {fix}, citation.text
     for citation in found:
         assert document.text[citation.start : citation.end] == citation.text
 
@@ -53,6 +57,10 @@ def test_passage_comes_out_as_annotated(record):
 def test_evaluation_meets_the_target():
     result = evaluate_citations(ANNOTATED)
     assert result.precision >= 0.98 and result.recall >= 0.98
+    assert result.problem_precision >= 0.95 and result.problem_recall >= 0.90
+    assert result.suggestions > 60 and result.suggestions_wrong == 0
+    assert set(result.by_style) == {"harvard", "apa", "harvard-local"}
+    assert sum(part.annotated for part in result.by_style.values()) == result.annotated
     assert result.annotated == sum(len(r["citations"]) for r in RECORDS)
 
 

@@ -48,9 +48,10 @@ PROFILE_ROWS = [
     ("profile: TOML syntax error", '[profile\nname = "x"\n',
      ["{f}:1: TOML syntax error: Expected ']' at the end of a table declaration"]),
     ("profile: unknown key", f'[profile]\nname = "x"\nlexicon = "{LEXICON}"\ncolour = "red"\n',
-     ["{f}:4: unknown key 'colour' in [profile] (expected one of: citation_style, description, lexicon, name)"]),
+     ["{f}:4: unknown key 'colour' in [profile] (expected one of: citation_style, citation_styles, description, "
+      "lexicon, name)"]),
     ("profile: bad citation style", f'[profile]\nlexicon = "{LEXICON}"\ncitation_style = "mla"\n',
-     ["{f}:3: citation_style 'mla' is not one of: harvard, apa"]),
+     ["{f}:3: citation_style 'mla' is not one of: harvard, apa, harvard-local"]),
     ("profile: bad thresholds",
      f'[profile]\nlexicon = "{LEXICON}"\n[thresholds]\ndominant_source_share = 3\nmin_mentions_per_concept = "two"\n',
      ["{f}:4: threshold 'dominant_source_share' is a share between 0 and 1",

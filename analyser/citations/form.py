@@ -1,0 +1,245 @@
+"""The style problems a citation's own text shows, judged by a style's rules
+(part of the *annotate* stage; check.py adds the cross-checks).
+
+Read from the citation's text, token by token with the scanner the finder
+uses, so a citation record is all this needs. A pure function of the text, a
+style and a few facts of the record, so a citation repeated in an essay (or a
+batch) is read once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
+
+from analyser.citations.parse import Token, tokens
+from analyser.citations.patterns import YEAR_NUMBER, load_data
+from analyser.citations.style import CitationStyle
+
+Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
+_SQUARE = re.compile(r"\[(?P<abbreviation>[A-Z][A-Za-z&.]{1,12})\]")
+_PAGE_LABELS = {"p", "pp"}
+
+
+@dataclass(frozen=True)
+class TextFacts:
+    """What the annotate stage reads from a citation's text."""
+
+    problems: tuple[Found, ...]
+    prefix: str  # words inside the bracket before the first author ("see ")
+    et_al: bool  # the cited work is given as "First et al." (or "and colleagues")
+    personal: bool  # a personal communication
+    abbreviation: str  # a group author's abbreviation, "[DHSC]", kept in the fix
+
+
+class Shape(NamedTuple):
+    """The facts of a citation record its text is judged with (a named
+    tuple: it is a cache key for every citation, and hashes in C)."""
+
+    narrative: bool
+    has_via: bool
+    has_pages: bool
+    authors: int  # how many authors the finder read
+    via_authors: int = 0  # ... for the source read
+
+
+# Citations already written correctly in the commonest shapes, "(Okafor, 2018,
+# p. 45)", "Huxham and Vangen (2005)", "O'Neill et al. (2016, pp. 77–95)":
+# they have no style problem but the joining word, so they need no scanning.
+# tests/citations checks that this gives what the full reading gives.
+_NAMES = r"[A-Z][a-z'’\-]{1,30}+(?:[A-Z][a-z'’\-]{1,30}+)?(?: (?:(?:for|of|the) )?[A-Z][A-Za-z'’\-]{1,30}+){0,4}+"
+_LOCATOR = r"(?:, p\. \d{1,5}|, pp\. \d{1,5}[–-]\d{1,5})?"
+CLEAN = re.compile(
+    rf"""
+    (?P<parenthetical> \( {_NAMES} (?: \ (?:and|&)\ {_NAMES} )? (?: \ et\ al\. )? ,\ {YEAR_NUMBER}[a-z]? {_LOCATOR} \) )
+  | (?P<narrative> {_NAMES} (?: \ (?:and|&)\ {_NAMES} )? (?: \ et\ al\. )? \ \( {YEAR_NUMBER}[a-z]? {_LOCATOR} \) )
+    """,
+    re.VERBOSE,
+)
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+
+
+@lru_cache(maxsize=8192)
+def read_text(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
+    """Style problems and the other facts in a citation's text."""
+    clean = None if shape.has_via or shape.authors >= style.et_al_from else CLEAN.fullmatch(text)
+    if (
+        clean is not None and (clean.group("narrative") is not None) == shape.narrative
+        and (style.page, style.pages) == ("p.", "pp.")
+        and not load_data().given_names.intersection(_CAPITALISED.findall(text))
+    ):
+        problems: tuple[Found, ...] = ()
+        if shape.authors >= 2:
+            join = style.join_in_text if shape.narrative else style.join_in_brackets
+            found = "&" if "&" in text else "and"
+            if found != join:
+                variant = "message_text" if shape.narrative else "message_brackets"
+                problems = (("and_ampersand", variant, (("join", join), ("found", found))),)
+        return TextFacts(problems, "", "et al" in text, False, "")
+    return read_text_fully(text, shape, style)
+
+
+def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
+    toks = tokens(text)
+    problems = _style_problems(toks, shape, style)
+    first = next((t.start for t in toks if t.kind in ("name", "initial")), None)
+    prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
+    secondary = next((t.start for t in toks if t.kind == "secondary"), len(text))
+    head = text.split("(")[0] if shape.narrative else text[:secondary]
+    et_al = "et al" in head or any(w in head for w in load_data().colleagues)
+    square = _SQUARE.search(head)
+    personal = any(t.kind == "personal" for t in toks)
+    return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
+                     square.group() if square else "")
+
+
+def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> list[tuple[str, str, dict]]:
+    found: list[tuple[str, str, dict]] = []
+    kinds = [t.kind for t in toks]
+    bracket = _bracket_start(shape.narrative, toks)
+    secondary = [t for t in toks if t.kind == "secondary"]
+    personal = "personal" in kinds
+    if shape.narrative and bracket == len(toks):
+        found.append(("year_brackets", "message", {}))
+    if shape.has_via and not secondary:
+        found.append(("run_together", "message", {}))
+    elif _missing_comma(toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
+        found.append(("missing_comma", "message", {}))
+    if shape.narrative and 2 <= bracket < len(toks) and kinds[bracket - 2] == "comma":
+        found.append(("stray_comma", "message", {}))
+    if not style.comma_before_secondary and any(
+        kinds[i - 1] == "comma" for i, t in enumerate(toks) if t.kind == "secondary" and i
+    ):
+        found.append(("stray_comma", "message_secondary", {}))
+    if shape.has_pages and _bare_pages(toks):
+        found.append(("page_label", "message", {}))
+    found += _page_problems(toks, style)
+    for i, token in enumerate(toks):
+        if token.kind == "etal":
+            if not re.search(r"al\.", token.text):
+                found.append(("et_al_no_stop", "message", {}))
+            if i > 0 and kinds[i - 1] == "comma":
+                found.append(("comma_before_et_al", "message", {}))
+    for token in secondary:
+        phrase = re.sub(r"\s+", " ", token.text.lower())
+        if phrase not in style.secondary_accepted:
+            found.append(("secondary_wording", "message", {"phrase": token.text}))
+    debris = [t for t in toks if t.kind == "debris"]
+    if debris:
+        found.append(("debris", "message", {"debris": debris[0].text}))
+    if not personal and _initials_or_given_names(toks, kinds, bracket, shape.narrative):
+        found.append(("initials_in_citation", "message", {}))
+    if personal and not style.personal_listed and "initial" not in kinds:
+        found.append(("personal_communication", "message", {}))
+    et_al_written = "etal" in kinds[: _secondary_index(kinds)]
+    if shape.authors >= style.et_al_from and not et_al_written:
+        found.append(("et_al_needed", "message", {}))
+    elif max(shape.authors, shape.via_authors) >= 2:
+        conjunction = _conjunction_problem(toks, kinds, bracket, style)
+        if conjunction:
+            found.append(("and_ampersand", *conjunction))
+    return _unique(found)
+
+
+def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, str, dict]]:
+    found: list[tuple[str, str, dict]] = []
+    for token in toks:
+        if token.kind != "pages":
+            continue
+        assert token.match is not None  # only brackets the finder adds have no match
+        written = token.match.group("plabel")
+        label = written.lower().rstrip(".")
+        value = token.match.group("pvalue")
+        ranged = re.search(r"[-–—]", value) is not None
+        if label in style.refused_page_labels:
+            found.append(("page_label", "message_refused", {"label": written}))
+        elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")):
+            found.append(("page_label", "message_label", {"label": written}))
+        elif label == "pp" and not ranged:
+            found.append(("pp_single_page", "message", {}))
+        elif label == "p" and ranged:
+            found.append(("p_page_range", "message", {}))
+        if ranged and re.search(r"\s[-–—]|[-–—]\s", value):
+            found.append(("page_range_space", "message", {}))
+    return found
+
+
+def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
+    seen: set[str] = set()
+    out = []
+    for item in found:
+        if item[0] not in seen:
+            seen.add(item[0])
+            out.append(item)
+    return out
+
+
+def _bracket_start(narrative: bool, toks: list[Token]) -> int:
+    """Index of the first token inside the citation's brackets (0 for a part
+    of a bracket, which is all inside; the end for a year without brackets)."""
+    if not narrative:
+        return 0
+    for i in range(len(toks) - 1):
+        if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal"):
+            return i + 1
+    return len(toks)
+
+
+def _secondary_index(kinds: list[str]) -> int:
+    return kinds.index("secondary") if "secondary" in kinds else len(kinds)
+
+
+def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: CitationStyle) -> bool:
+    for i, token in enumerate(toks):
+        previous = kinds[i - 1] if i > 0 else ""
+        if token.kind == "year" and i > bracket and previous in ("name", "etal", "initial"):
+            return True
+        if token.kind == "year" and i > bracket and previous == "other" and toks[i - 1].text == "]":
+            return True  # "(World Health Organization [WHO] 2020)"
+        if token.kind == "pages" and previous == "year":
+            return True
+        if token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary:
+            return True
+    return False
+
+
+def _bare_pages(toks: list[Token]) -> bool:
+    """Pages given as ": 45" or ", 45" instead of "p. 45"."""
+    for i, token in enumerate(toks):
+        if token.kind == "number" and i > 0 and toks[i - 1].kind in ("colon", "comma"):
+            if i > 1 and toks[i - 2].kind in ("year", "colon", "comma"):
+                return True
+    return False
+
+
+def _initials_or_given_names(toks: list[Token], kinds: list[str], bracket: int, narrative: bool) -> bool:
+    """Initials with the surname ("(Smith, J., 2019)", "Patel, J. (2019)"), or
+    a first name inside the bracket ("(John Smith, 2019)")."""
+    given = load_data().given_names
+    end = _secondary_index(kinds)
+    for i in range(end):
+        if kinds[i] == "initial":
+            return True
+        if (not narrative and kinds[i] == "name" and toks[i].text in given and i + 1 < end
+                and kinds[i + 1] == "name"):
+            return True
+    return False
+
+
+def _conjunction_problem(
+    toks: list[Token], kinds: list[str], bracket: int, style: CitationStyle
+) -> tuple[str, dict] | None:
+    """The word joining the last two authors, where the style wants another:
+    "and" or "&" inside brackets, and in the running text. Only a
+    conjunction between two names counts."""
+    for i in range(1, len(toks) - 1):
+        if kinds[i] not in ("and", "amp") or kinds[i - 1] not in ("name", "comma") or kinds[i + 1] != "name":
+            continue
+        inside = i >= bracket
+        join = style.join_in_brackets if inside else style.join_in_text
+        found = "&" if kinds[i] == "amp" else "and"
+        if found != join:
+            return ("message_brackets" if inside else "message_text"), {"join": join, "found": found}
+    return None

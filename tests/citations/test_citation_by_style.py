@@ -1,0 +1,182 @@
+"""Each form students write, judged in each style: exact span and fields,
+the problem codes and the fix the style guide gives (Cite Them Right,
+APA 7, and the local Harvard variant shipped as a worked example)."""
+
+from __future__ import annotations
+
+import pytest
+from citation_helpers import codes, fields, run
+
+H, A, L = "harvard", "apa", "harvard-local"
+REFS = "\n\nReferences\n\n"
+
+# (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no problem
+CASES = [
+    # three authors: Cite Them Right names them all, APA 7 and the local variant use et al.
+    ("It is so (Okafor, Reid and Hale, 2016).", H,
+     [("(Okafor, Reid and Hale, 2016)", ["Okafor", "Reid", "Hale"], "2016", None, False, [], None)]),
+    ("It is so (Okafor, Reid and Hale, 2016).", A,
+     [("(Okafor, Reid and Hale, 2016)", ["Okafor", "Reid", "Hale"], "2016", None, False, ["et_al_needed"],
+       "(Okafor et al., 2016)")]),
+    ("It is so (Okafor, Reid & Hale, 2016).", L,
+     [("(Okafor, Reid & Hale, 2016)", ["Okafor", "Reid", "Hale"], "2016", None, False, ["et_al_needed"],
+       "(Okafor et al., 2016)")]),
+    ("It is so (Okafor, Reid & Hale, 2016).", H,
+     [("(Okafor, Reid & Hale, 2016)", ["Okafor", "Reid", "Hale"], "2016", None, False, ["and_ampersand"],
+       "(Okafor, Reid and Hale, 2016)")]),
+    # four or more written out in full: et al. in both styles
+    ("Okafor, Reid, Hale and Mensah (2016) say so.", H,
+     [("Okafor, Reid, Hale and Mensah (2016)", ["Okafor", "Reid", "Hale", "Mensah"], "2016", None, True,
+       ["et_al_needed"], "Okafor et al. (2016)")]),
+    ("It is so (Okafor, Reid, Hale, & Mensah, 2016).", A,
+     [("(Okafor, Reid, Hale, & Mensah, 2016)", ["Okafor", "Reid", "Hale", "Mensah"], "2016", None, False,
+       ["et_al_needed"], "(Okafor et al., 2016)")]),
+    # et al. for a three-author entry: wrong in Cite Them Right, right in APA 7
+    ("It is so (Thorne et al., 2019)." + REFS + "Thorne, A., Underhill, B. and Yilmaz, C. (2019) Hubs. Leeds: P.", H,
+     [("(Thorne et al., 2019)", ["Thorne"], "2019", None, False, ["et_al_too_few"],
+       "(Thorne, Underhill and Yilmaz, 2019)")]),
+    ("It is so (Thorne et al., 2019)." + REFS + "Thorne, A., Underhill, B. & Yilmaz, C. (2019). Hubs. P.", A,
+     [("(Thorne et al., 2019)", ["Thorne"], "2019", None, False, [], None)]),
+    # APA group author with "and" in its name, and its abbreviation at first use
+    ("It is so (Department of Health and Social Care [DHSC], 2021).", A,
+     [("(Department of Health and Social Care [DHSC], 2021)", ["Department of Health and Social Care"], "2021",
+       None, False, [], None)]),
+    ("It is so (Department of Health and Social Care [DHSC] 2021).", A,
+     [("(Department of Health and Social Care [DHSC] 2021)", ["Department of Health and Social Care"], "2021",
+       None, False, ["missing_comma"], "(Department of Health and Social Care [DHSC], 2021)")]),
+    # a page in its own bracket after a quotation
+    ('Okafor (2018) wrote that "trust is the first casualty of a merger" (p. 45).', H,
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None)]),
+    ('Okafor (2018) wrote that "trust is the first casualty of a merger" (p. 45).', A,
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None)]),
+    # a quotation from a web page: a paragraph number in APA, nothing in Cite Them Right
+    ('It says "trust is built slowly here" (Carers Connect, 2021).' + REFS
+     + "Carers Connect (2021) Trust. Available at: https://example.org (Accessed: 1 May 2022).", H,
+     [("(Carers Connect, 2021)", ["Carers Connect"], "2021", None, False, [], None)]),
+    ('It says "trust is built slowly here" (Carers Connect, 2021).' + REFS
+     + "Carers Connect (2021). Trust. https://example.org", A,
+     [("(Carers Connect, 2021)", ["Carers Connect"], "2021", None, False, ["no_page_for_quote"],
+       "(Carers Connect, 2021, para. [number])")]),
+    ('It says "trust is built slowly here" (Carers Connect, n.d.).', A,
+     [("(Carers Connect, n.d.)", ["Carers Connect"], "n.d.", None, False, ["no_page_for_quote"],
+       "(Carers Connect, n.d., para. [number])")]),
+    ('It says "trust is built slowly here" (Okafor, 2018).', A,
+     [("(Okafor, 2018)", ["Okafor"], "2018", None, False, ["no_page_for_quote"], "(Okafor, 2018, p. [page])")]),
+    # a year without brackets, when the author is in the reference list
+    ("Patel 2019 argues that it is so. By 2019 most agreed." + REFS + "Patel, R. (2019) Hubs. Leeds: P.", H,
+     [("Patel 2019", ["Patel"], "2019", None, True, ["year_brackets"], "Patel (2019)")]),
+    ("Patel and Okafor 2019 argue so (Patel and Okafor, 2019).", A,
+     [("Patel and Okafor 2019", ["Patel", "Okafor"], "2019", None, True, ["year_brackets"], "Patel and Okafor (2019)"),
+      ("(Patel and Okafor, 2019)", ["Patel", "Okafor"], "2019", None, False, ["and_ampersand"],
+       "(Patel & Okafor, 2019)")]),
+    # initials or first names
+    ("It is so (Smith, J., 2019).", H,
+     [("(Smith, J., 2019)", ["Smith"], "2019", None, False, ["initials_in_citation"], "(Smith, 2019)")]),
+    ("It is so (J. Smith, 2019).", A,
+     [("(J. Smith, 2019)", ["Smith"], "2019", None, False, ["initials_in_citation"], "(Smith, 2019)")]),
+    ("It is so (John Smith, 2019).", H,
+     [("(John Smith, 2019)", ["Smith"], "2019", None, False, ["initials_in_citation"], "(Smith, 2019)")]),
+    ("Patel, J. (2019) says so.", H,
+     [("Patel, J. (2019)", ["Patel"], "2019", None, True, ["initials_in_citation"], "Patel (2019)")]),
+    # a comma before the bracket
+    ("Smith et al., (2019) say so.", H,
+     [("Smith et al., (2019)", ["Smith"], "2019", None, True, ["stray_comma"], "Smith et al. (2019)")]),
+    ("Smith et al., (2019) say so.", A,
+     [("Smith et al., (2019)", ["Smith"], "2019", None, True, ["stray_comma"], "Smith et al. (2019)")]),
+    # "and colleagues": accepted in the running text
+    ("Brannigan and colleagues (2014) say so.", H,
+     [("Brannigan and colleagues (2014)", ["Brannigan"], "2014", None, True, [], None)]),
+    ("Brannigan and co-workers (2014, p. 3) say so.", A,
+     [("Brannigan and co-workers (2014, p. 3)", ["Brannigan"], "2014", "3", True, [], None)]),
+    # no year
+    ("It is so (Okafor, p. 45).", H,
+     [("(Okafor, p. 45)", ["Okafor"], "", "45", False, ["missing_year"], "(Okafor, [year], p. 45)")]),
+    ("It is so (Okafor, p. 45)." + REFS + "Okafor, N. (2018) Trust. Leeds: P.", A,
+     [("(Okafor, p. 45)", ["Okafor"], "", "45", False, ["missing_year"], "(Okafor, 2018, p. 45)")]),
+    # personal communications: APA wants initials and the date, and no entry in the list
+    ("It is so (J. Patel, personal communication, March 3, 2020)." + REFS + "Okafor, N. (2018) T. Leeds: P.", A,
+     [("(J. Patel, personal communication, March 3, 2020)", ["Patel"], "2020", None, False, [], None)]),
+    ("It is so (Patel, personal communication, 2020).", A,
+     [("(Patel, personal communication, 2020)", ["Patel"], "2020", None, False, ["personal_communication"], None)]),
+    ("J. Patel (personal communication, March 3, 2020) said so.", A,
+     [("J. Patel (personal communication, March 3, 2020)", ["Patel"], "2020", None, True, [], None)]),
+    ("It is so (J. Patel, personal communication, 3 March 2020).", H,
+     [("(J. Patel, personal communication, 3 March 2020)", ["Patel"], "2020", None, False, [], None)]),
+    # page labels: "pg." and "page" corrected, "p" without its full stop flagged
+    ("It is so (Okafor, 2018, pg. 45).", H,
+     [("(Okafor, 2018, pg. 45)", ["Okafor"], "2018", "45", False, ["page_label"], "(Okafor, 2018, p. 45)")]),
+    ("It is so (Okafor, 2018, page 45).", A,
+     [("(Okafor, 2018, page 45)", ["Okafor"], "2018", "45", False, ["page_label"], "(Okafor, 2018, p. 45)")]),
+    ("It is so (Okafor, 2018, p 45).", H,
+     [("(Okafor, 2018, p 45)", ["Okafor"], "2018", "45", False, ["page_label"], "(Okafor, 2018, p. 45)")]),
+    ("It is so (Okafor, 2018, pg 45-47).", A,
+     [("(Okafor, 2018, pg 45-47)", ["Okafor"], "2018", "45-47", False, ["page_label"], "(Okafor, 2018, pp. 45–47)")]),
+    # the secondary-citation comma: Cite Them Right and APA have it, the local variant has not
+    ("It is so (Tuckman, 1965 cited in Lind, 2013).", H,
+     [("(Tuckman, 1965 cited in Lind, 2013)", ["Tuckman"], "1965", None, False, ["missing_comma"],
+       "(Tuckman, 1965, cited in Lind, 2013)")]),
+    ("It is so (Tuckman, 1965 cited in Lind, 2013).", L,
+     [("(Tuckman, 1965 cited in Lind, 2013)", ["Tuckman"], "1965", None, False, [], None)]),
+    ("It is so (Tuckman, 1965, cited in Lind, 2013).", L,
+     [("(Tuckman, 1965, cited in Lind, 2013)", ["Tuckman"], "1965", None, False, ["stray_comma"],
+       "(Tuckman, 1965 cited in Lind, 2013)")]),
+]
+
+
+@pytest.mark.parametrize(("passage", "style", "expected"), CASES, ids=[f"{c[1]}:{c[0][:45]}" for c in CASES])
+def test_form_in_style(passage, style, expected):
+    document, citations, _ = run(passage, style)
+    got = [(*fields(c)[:3], c.pages, c.narrative, codes(c), _fix(c)) for c in citations]
+    assert got == [tuple(e) for e in expected]
+    for citation in citations:
+        assert document.text[citation.start : citation.end] == citation.text
+        assert all(p.message and "{" not in p.message for p in citation.problems)
+
+
+def _fix(citation):
+    fixes = {p.suggestion for p in citation.problems}
+    assert len(fixes) <= 1, fixes
+    return fixes.pop() if fixes else None
+
+
+def test_consistency_advice_points_at_the_form_the_style_wants():
+    """Three authors named in full once and "et al." twice: in Cite Them Right
+    the full form is right, so the et al. forms are told to name all three;
+    in APA the full form is told to use et al. Neither is told to copy a
+    wrong form."""
+    text = "It holds (Thorne, Underhill and Yilmaz, 2019). More (Thorne et al., 2019) and (Thorne et al., 2019, p. 8)."
+    harvard = run(text, H)[1]
+    assert [(codes(c), _fix(c)) for c in harvard] == [
+        ([], None),
+        (["et_al_too_few"], "(Thorne, Underhill and Yilmaz, 2019)"),
+        (["et_al_too_few"], "(Thorne, Underhill and Yilmaz, 2019, p. 8)"),
+    ]
+    apa = run(text, A)[1]
+    assert [(codes(c), _fix(c)) for c in apa] == [(["et_al_needed"], "(Thorne et al., 2019)"), ([], None), ([], None)]
+
+
+def test_consistency_without_a_list_to_decide_gives_no_fix():
+    """"(Lind, 2013)" and "(Lind et al., 2013)": one of them is wrong, but
+    without the reference list nothing says which."""
+    citations = run("It holds (Lind, 2013). Again (Lind, 2013). And (Lind et al., 2013).", H)[1]
+    (flagged,) = [c for c in citations if c.problems]
+    assert flagged.text == "(Lind et al., 2013)"
+    assert [(p.code, p.suggestion) for p in flagged.problems] == [("inconsistent_form", None)]
+
+
+def test_refused_page_label_is_a_problem_in_the_local_variant_only():
+    for style, severity in ((H, "warning"), (L, "problem")):
+        (citation,) = run("It is so (Okafor, 2018, pg. 45).", style)[1]
+        (problem,) = citation.problems
+        assert (problem.code, problem.severity, problem.suggestion) == ("page_label", severity, "(Okafor, 2018, p. 45)")
+
+
+def test_messages_name_the_style_in_use():
+    (citation,) = run("It is so (Tuckman, 1965, cited by Lind, 2013).", L)[1]
+    assert "Harvard (local variant)" in citation.problems[0].message
+
+
+def test_bare_years_need_a_known_author():
+    """"Vision 2020 aims", "By 2019 most": a name before a year counts only
+    when the author is cited elsewhere or listed."""
+    assert run("Vision 2020 aims high. By 2019 most agreed. Patel 2019 argues so.", H)[1] == []
