@@ -41,9 +41,9 @@ from typing import Any
 from analyser.errors import AnalyserError, InputError, printable, text_name
 from analyser.ingest import SUPPORTED_SUFFIXES
 from analyser.model import Analysis
-from analyser.reflection.moves import MOVES
 from analyser.output import safe_stem, temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
+from analyser.reflection.moves import MOVES
 
 FORMATS = ("html", "json", "all")
 INDEX_NAME = "index.html"

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.2"  # 1.1: turns (speaker, start_time, end_time), document kind, speakers; 1.2: optional "reflection"
+# 1.1: turns (speaker, start_time, end_time), document kind, speakers; 1.2: optional "reflection"
+SCHEMA_VERSION = "1.2"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "turn"]
 # essay: prose; meeting_notes: most blocks are turns of named speakers;

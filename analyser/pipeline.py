@@ -70,7 +70,8 @@ class Analyser:
             **self.profile_.summary(), "citation_style": self.style_, "lexicon": self.lexicon_.name,
         }
         reflection = self.profile_.reflection
-        self.move_model_ = load_move_model(reflection.model_path) if reflection.reflective and reflection.model_path else None
+        model_path = reflection.model_path if reflection.reflective else None
+        self.move_model_ = load_move_model(model_path) if model_path else None
         self.concepts_: list[ConceptInfo] = [
             ConceptInfo(c.id, c.label, c.colour, c.description) for c in self.lexicon_.concepts
         ]

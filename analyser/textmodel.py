@@ -237,9 +237,7 @@ class WordMeanFeatures:
             raise ValueError(f"feature set '{self.name}': character n-grams must be char_wb")
 
     def matrix(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        rows: list[int] = []
-        columns: list[int] = []
-        values: list[float] = []
+        entries: list[tuple[int, int, float]] = []  # (row, column, value) of the word and pair columns
         words: dict[str, int] = {}
         word_rows: list[int] = []
         word_columns: list[int] = []
@@ -251,14 +249,15 @@ class WordMeanFeatures:
             for token in tokens:
                 u = self._unigram.get(token)
                 if u is not None:
-                    rows.append(row), columns.append(u), values.append(self.unigram_idf[u])
+                    entries.append((row, u, self.unigram_idf[u]))
                 word_rows.append(row)
                 word_columns.append(words.setdefault(token, len(words)))
             for a, b in zip(tokens, tokens[1:]):
                 g = self._bigram.get(a + " " + b)
                 if g is not None:
-                    rows.append(row), columns.append(n_uni + g), values.append(self.bigram_idf[g])
+                    entries.append((row, n_uni + g, self.bigram_idf[g]))
         n = len(texts)
+        rows, columns, values = zip(*entries) if entries else ((), (), ())
         words_part = sparse.csr_matrix((values, (rows, columns)), shape=(n, len(self.unigrams) + len(self.bigrams)))
         counts = sparse.csr_matrix((np.ones(len(word_columns)), (word_rows, word_columns)), shape=(n, len(words)))
         chars_part = counts @ self._char_counter.transform(list(words))

@@ -60,7 +60,9 @@ from analyser.textmodel import LinearTextModel, WordMeanFeatures, save_model  # 
 DEFAULT_DATA = REPO.parent / "shared" / "external" / "cered"
 DEFAULT_OUT = REPO / "models" / "reflection.model.json"
 DEFAULT_FIELD = REPO / "corpus" / "annotated" / "docs.jsonl"
-FIELD_WEIGHT = 8.0  # grouped 4-fold CV by document over the field training documents: 0 → 0.40, 3 → 0.62, 8 → 0.63 accuracy
+# chosen by grouped 4-fold CV by document over the field training documents: weight 0 → 0.40, 3 → 0.62,
+# 8 → 0.63 accuracy on their reflective units
+FIELD_WEIGHT = 8.0
 SPLITS = ("train", "val", "test")
 LABEL_SPELLINGS = {"Difficulties": "Difficulty"}  # test.tsv spells one label differently
 MIN_CONFIDENCE = 3.0  # the published figures use sentences with mean confidence >= 3

@@ -19,7 +19,9 @@ from analyser.textmodel import LinearTextModel
 __all__ = ["MOVES", "ReflectionSettings", "load_move_model", "load_reflection_settings", "reflect"]
 
 
-def reflect(analysis: Analysis, model: LinearTextModel, settings: ReflectionSettings) -> tuple[Reflection, list[Finding]]:
+def reflect(
+    analysis: Analysis, model: LinearTextModel, settings: ReflectionSettings
+) -> tuple[Reflection, list[Finding]]:
     """The reflection of one analysed document and the feedback it gives."""
     body = set(body_blocks(analysis))
     moves = tag_moves(analysis.document, analysis.sentences, model,

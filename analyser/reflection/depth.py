@@ -26,8 +26,9 @@ from analyser.reflection.settings import ReflectionSettings
 from analyser.resources import data_path
 
 CUE_KEYS = ("first_person", "who", "vague_actions", "commitments", "when")
-ORDER_TOLERANCE = 0.05
-_WORD = re.compile(r"\w+(?:['’]\w+)?")  # "i'm" stays one word, as the first-person list has it  # stages whose centres are this close count as in order
+ORDER_TOLERANCE = 0.05  # stages whose centres are this close count as in order
+DATES = r"|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+"  # "in 2025", "on 3rd May"
+_WORD = re.compile(r"\w+(?:['’]\w+)?")  # "i'm" stays one word, as the first-person list has it
 
 
 @dataclass(frozen=True)
@@ -60,11 +61,10 @@ def load_cues() -> Cues:
     return Cues(
         first_person=frozenset(data["first_person"]),
         who=re.compile(_words(data["who"]), flags),
-        vague_action=re.compile(_words(data["commitments"]) + r"\s+(?:\w+\s+)?(?:to\s+)?" + _words(data["vague_actions"]),
-                                flags),
+        vague_action=re.compile(
+            _words(data["commitments"]) + r"\s+(?:\w+\s+)?(?:to\s+)?" + _words(data["vague_actions"]), flags),
         commitment=re.compile(_words(data["commitments"]), flags),
-        when=re.compile(_words(data["when"]) + r"|\b(?:19|20)\d\d\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+",
-                        flags),
+        when=re.compile(_words(data["when"]) + DATES, flags),
     )
 
 

@@ -198,8 +198,8 @@ def _concepts(c: Context) -> Evidence:
     for concept in c.analysis.concepts:
         where = [m for m in c.analysis.mentions if m.concept == concept.id and m.polarity == "present"]
         if where:
-            found.append(EvidenceItem("concepts", f"{concept.label}: {len(where)} mention{'s' if len(where) != 1 else ''}",
-                                      paragraph=where[0].paragraph))
+            mentions = f"{len(where)} mention{'s' if len(where) != 1 else ''}"
+            found.append(EvidenceItem("concepts", f"{concept.label}: {mentions}", paragraph=where[0].paragraph))
         else:
             missing.append(EvidenceItem("concepts", f"{concept.label} is not discussed"))
     return found, missing

@@ -203,7 +203,8 @@ def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
     for index, mention in enumerate(analysis.mentions):
         mention_at.setdefault(mention.start, index)
     citation_at = {c.start: i for i, c in enumerate(analysis.citations)}
-    sentence_at = {(s.start, s.end): i for i, s in enumerate(analysis.sentences)} if analysis.reflection else {}
+    sentence_at: dict[tuple[int, int | None], int] = (
+        {(s.start, s.end): i for i, s in enumerate(analysis.sentences)} if analysis.reflection else {})
     blocks = analysis.document.blocks
     points = []
     ranked = sorted(analysis.findings, key=lambda f: -f.priority)  # stable: keeps the stage's order on ties

@@ -14,8 +14,8 @@ from analyser.reflection.settings import EVIDENCE_IDS, RULE_FIELDS
 
 SETTINGS = load_profile().reflection
 
-E, F, R, L, INT, O, D, B, P = ("Experience", "Feeling", "Reflection", "Learning", "Intention", "Other", "Difficulty",
-                               "Belief", "Perspective")
+E, F, R, L, INT, OTHER, D, B = ("Experience", "Feeling", "Reflection", "Learning", "Intention", "Other",
+                                "Difficulty", "Belief")
 
 FULL_CYCLE = (
     "On Monday I went to a strategy meeting with the duty social worker.\n\n"
@@ -52,14 +52,15 @@ CASES = [
                                         "I will try to be more confident."),
      FULL_MOVES, {"reflection.vague_action_plan"}, set()),
     ("plan before the experience: no progression",
-     "Next week I will ask my supervisor to plan the next meeting with me.\n\nI learned that silence is not agreement.\n\n"
+     "Next week I will ask my supervisor to plan the next meeting with me.\n\n"
+     "I learned that silence is not agreement.\n\n"
      "Looking back, I think the consultant held the power in that room.\n\nI felt nervous and out of my depth.\n\n"
      "My problem was that I did not know who held the case.\n\nOn Monday I went to a strategy meeting.\n",
      [INT, L, R, F, D, E], {"reflection.no_progression"}, {"reflection.stage_missing"}),
     ("literature summary in the third person",
      "Trust is built slowly between partners (Vangen and Huxham, 2003).\n\nPower shapes whose voice counts in a "
      "partnership (Huxham and Vangen, 2005).\n",
-     [O, O], {"reflection.little_own_voice", "reflection.theory_without_experience"},
+     [OTHER, OTHER], {"reflection.little_own_voice", "reflection.theory_without_experience"},
      {"reflection.experience_without_theory"}),
     ("a concept named but never tied to an experience",
      "On Monday I went to a strategy meeting with the duty social worker.\n\nTrust matters in partnerships.\n",

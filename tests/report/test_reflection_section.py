@@ -64,7 +64,8 @@ def test_theory_practice_rows_and_plans_link_to_passages(analysis):
 def test_every_sentence_carries_its_move_in_the_page(analysis):
     html = render_report(analysis)
     for index, move in enumerate(MOVES):
-        assert f'class="s {move_class(move)}" id="s-{index}" data-move="{move}" title="Reflective move: {move} (' in html
+        opening = f'class="s {move_class(move)}" id="s-{index}" data-move="{move}" title="Reflective move: {move} ('
+        assert opening in html
     assert 'id="toggle-moves"' in html and '<section id="reflection"' in html
     assert '<a href="#reflection">Reflection</a>' in html
     assert "Marking criteria: evidence" in html and "not a mark" in html
@@ -99,9 +100,9 @@ def test_an_academic_essay_profile_has_no_reflection_section(tmp_path):
     text = default_profile_path().read_text(encoding="utf-8").replace("reflective = true", "reflective = false")
     lexicon = (default_profile_path().parent / "lexicon.toml").as_posix()
     path = tmp_path / "academic.toml"
-    path.write_text(text.replace('lexicon = "lexicon.toml"', f'lexicon = "{lexicon}"').replace(
-        'model = "reflection.model.json"', f'model = "{(default_profile_path().parent / "reflection.model.json").as_posix()}"'),
-        encoding="utf-8")
+    model = (default_profile_path().parent / "reflection.model.json").as_posix()
+    text = text.replace('lexicon = "lexicon.toml"', f'lexicon = "{lexicon}"')
+    path.write_text(text.replace('model = "reflection.model.json"', f'model = "{model}"'), encoding="utf-8")
     from analyser.ingest import ingest_text
 
     result = Analyser(Settings(profile_path=str(path))).analyse_document(ingest_text(TEXT, "<t>", "txt"))
