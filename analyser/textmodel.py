@@ -282,7 +282,8 @@ class WordMeanFeatures:
             keys += map(" ".join, zip(tokens, tokens[1:]))
         ids = list(map(self._rows.get, keys))  # -> row of the table of contributions (0: none)
         if None in ids:
-            ids = [self._add(k) if row is None else row for k, row in zip(keys, ids)]
+            self._add({k for k, row in zip(keys, ids) if row is None})
+            ids = list(map(self._rows.__getitem__, keys))
         if len(self._table) != len(self._array):
             self._array = np.array(self._table)
         ids.append(0)  # so that an empty last text has a valid start
@@ -292,25 +293,25 @@ class WordMeanFeatures:
         out[filled] = sums[filled] / np.sqrt(np.asarray(sizes, dtype=np.float64)[filled])[:, None]
         return out
 
-    def _add(self, key: str) -> int:
-        """Cache the contribution of a word or a pair ("a b"); its row in the table."""
+    def _add(self, keys: set[str]) -> None:
+        """Cache the contributions of new words and pairs ("a b"): rows of the table."""
         weights = self._weights
         assert weights is not None
-        if " " in key:
-            g = self._bigram.get(key)
+        words = sorted(k for k in keys if " " not in k)
+        if words:
+            chars = self._char_counter.transform(words)
+            vectors = np.asarray(chars @ weights[len(self.unigrams) + len(self.bigrams):])
+            for word, vector in zip(words, vectors):
+                u = self._unigram.get(word)
+                self._rows[word] = len(self._table)
+                self._table.append(vector if u is None else vector + weights[u] * self.unigram_idf[u])
+        for pair in sorted(k for k in keys if " " in k):
+            g = self._bigram.get(pair)
             if g is None:
-                self._rows[key] = 0
-                return 0
-            vector = weights[len(self.unigrams) + g] * self.bigram_idf[g]
-        else:
-            chars = self._char_counter.transform([key])
-            vector = np.asarray(chars @ weights[len(self.unigrams) + len(self.bigrams):]).ravel()
-            u = self._unigram.get(key)
-            if u is not None:
-                vector = vector + weights[u] * self.unigram_idf[u]
-        self._table.append(vector)
-        self._rows[key] = len(self._table) - 1
-        return len(self._table) - 1
+                self._rows[pair] = 0  # the table's zero row
+            else:
+                self._rows[pair] = len(self._table)
+                self._table.append(weights[len(self.unigrams) + g] * self.bigram_idf[g])
 
     def to_json(self) -> dict[str, Any]:
         return {"name": self.name, "input": self.input, "token_pattern": self.token_pattern,

@@ -14,12 +14,14 @@ from typing import Any
 from analyser.datafile import TomlFile
 from analyser.model import Severity
 from analyser.reflection.moves import MOVES
+from analyser.resources import models_dir
 
 SECTION_KEYS = {"reflective", "model", "framework", "progression", "stages", "thresholds", "feedback", "rubric"}
 STAGE_KEYS = {"name", "question", "moves"}
 RULE_KEYS = {"message", "severity", "priority"}
 CRITERION_KEYS = {"name", "descriptor", "evidence"}
 SEVERITIES = ("info", "warning", "problem")
+DEFAULT_MODEL = "reflection.model.json"
 PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 # Each feedback rule and the placeholders its message may use (the rules
@@ -113,13 +115,19 @@ def load_reflection_settings(file: TomlFile) -> ReflectionSettings:
         progression = []
     if reflective and not stages:
         file.problem(line, "a reflective profile needs [[reflection.stages]] mapping moves to stages")
-    model = raw.get("model", "reflection.model.json")
+    model = raw.get("model", DEFAULT_MODEL)
     if not isinstance(model, str):
         file.problem(file.line_of("model", line), "'model' must be a file name in quotes")
-        model = "reflection.model.json"
+        model = DEFAULT_MODEL
+    model_path = (file.path.parent / model).resolve()
+    if not model_path.is_file() and model == DEFAULT_MODEL:
+        model_path = models_dir() / DEFAULT_MODEL  # a copy of the default profile elsewhere uses the shipped model
+    if reflective and not model_path.is_file():
+        file.problem(file.line_of("model", line), f"move model not found: {model_path} "
+                     "(train one with python scripts/train_reflection.py)")
     return ReflectionSettings(
         reflective=reflective,
-        model_path=(file.path.parent / model).resolve(),
+        model_path=model_path,
         framework=str(raw.get("framework", "")),
         progression=list(progression),
         stages=stages,

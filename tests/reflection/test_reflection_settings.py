@@ -27,6 +27,11 @@ def test_the_default_profile_is_reflective_with_gibbs_stages():
     assert {"descriptive_run", "vague_action_plan", "concept_not_applied"} <= set(settings.feedback)
 
 
+def test_a_copy_of_the_default_profile_elsewhere_uses_the_shipped_model(tmp_path):
+    settings = load_profile(profile_with(tmp_path, "\n[reflection]\n" + DRISCOLL.split("[reflection]\n")[1])).reflection
+    assert settings.model_path == default_profile_path().parent / "reflection.model.json"
+
+
 def test_a_profile_without_the_section_is_not_reflective(tmp_path):
     assert not load_profile(profile_with(tmp_path, "")).reflection.reflective
 
@@ -70,6 +75,7 @@ BAD = [
     ("reflective = false\n[[reflection.rubric]]\nname = \"Use of theory\"\nevidence = [\"vibes\"]\n", "evidence =",
      "evidence must be a list of"),
     ("reflective = true\n", "[reflection]", "needs [[reflection.stages]]"),
+    ("reflective = true\nmodel = \"nowhere.model.json\"\n", "model =", "move model not found: "),
 ]
 
 
