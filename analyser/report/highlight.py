@@ -46,7 +46,7 @@ def highlight_range(text: str, start: int, end: int, spans: Iterable[Span]) -> M
     stack: list[Span] = []
     opened: set[int] = set()  # ids of spans whose first fragment has been opened
     firsts: set[int] = set()  # spans whose currently open fragment is their first
-    queue = list(inside)
+    next_span = 0  # spans before it in `inside` are open or done
     position = start
 
     def open_span(span: Span) -> None:
@@ -80,16 +80,32 @@ def highlight_range(text: str, start: int, end: int, spans: Iterable[Span]) -> M
                     reopen.append(span)
             for span in reversed(reopen):
                 open_span(span)
-        while queue and max(queue[0].start, start) == point:
-            open_span(queue.pop(0))
+        while next_span < len(inside) and max(inside[next_span].start, start) == point:
+            open_span(inside[next_span])
+            next_span += 1
     while stack:
         close_top()
     return Markup("".join(out))
 
 
 def highlight_blocks(text: str, ranges: Sequence[tuple[int, int]], spans: Sequence[Span]) -> list[Markup]:
-    """Each (start, end) range highlighted with the spans that touch it."""
-    return [
-        highlight_range(text, start, end, [s for s in spans if s.start < end and s.end > start])
-        for start, end in ranges
-    ]
+    """Each (start, end) range highlighted with the spans that touch it.
+
+    One pass over the ranges and the spans, both in order of start: checking
+    every span against every block took 8 minutes for 50,000 one-line
+    paragraphs. A span stays in `active` from the first range it could touch
+    until a range starts at or after its end."""
+    order = sorted(range(len(ranges)), key=lambda i: ranges[i][0])
+    pending = sorted((s for s in spans if s.end > s.start), key=lambda s: s.start)
+    active: list[Span] = []
+    taken = 0
+    result: list[Markup] = [Markup("")] * len(ranges)
+    for index in order:
+        start, end = ranges[index]
+        while taken < len(pending) and pending[taken].start < end:
+            active.append(pending[taken])
+            taken += 1
+        if active and min(s.end for s in active) <= start:
+            active = [s for s in active if s.end > start]
+        result[index] = highlight_range(text, start, end, [s for s in active if s.start < end])
+    return result
