@@ -25,19 +25,20 @@ import csv
 import glob
 import hashlib
 import io
+import multiprocessing
 import os
 import shutil
 import signal
+import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import partial
+from multiprocessing.connection import Connection, wait
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from analyser.budget import KILL_GRACE, Budget, OverBudget, within_budget
 from analyser.errors import AnalyserError, InputError, printable, text_name
 from analyser.ingest import SUPPORTED_SUFFIXES
 from analyser.model import Analysis
@@ -231,13 +232,9 @@ def write_document_outputs(
 _worker_analyser: Analyser | None = None
 
 
-def _start_worker(settings: Settings, *, in_pool: bool = False) -> None:
-    """Pool initializer: load the pipeline once per worker process. Workers
-    ignore Ctrl-C: the parent handles it, cancels what has not started and
-    lets each worker finish its current document."""
+def _start_worker(settings: Settings) -> None:
+    """Load the pipeline once per worker process."""
     global _worker_analyser
-    if in_pool:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_analyser = Analyser(settings).load()
 
 
@@ -245,9 +242,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict[str, Any]:
-    """Analyse one document and write its outputs; always returns a summary
-    row (a failed row carries the one-line error instead of counts)."""
+def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str,
+                budget: Budget | None = None) -> dict[str, Any]:
+    """Analyse one document and write its outputs, under `budget` (none: no
+    limit); always returns a summary row (a failed row carries the one-line
+    error instead of counts)."""
+    from analyser.report import failed_row
+
+    try:
+        if budget is None:
+            return _analyse_and_write(path, name, stem, out_dir, fmt)
+        with within_budget(budget):
+            return _analyse_and_write(path, name, stem, out_dir, fmt)
+    except OverBudget as over:
+        return failed_row(name, over.problem)
+
+
+def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict[str, Any]:
     from analyser.report import failed_row, summary_row
 
     assert _worker_analyser is not None, "the worker was not initialised"
@@ -257,6 +268,8 @@ def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict
         return failed_row(name, _one_line(error.problem))
     except AnalyserError as error:
         return failed_row(name, _one_line(str(error)))
+    except MemoryError:
+        raise  # within_budget says how much was allowed
     except Exception as error:  # a bug must not stop the other documents
         return failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})"))
     analysis.document.metadata.source = name
@@ -293,9 +306,12 @@ def run_batch(
     fmt: str = "all",
     title: str = "Class overview",
     on_result: ProgressCallback | None = None,
+    budget: Budget | None = None,
 ) -> BatchResult:
-    """Analyse `inputs` with `jobs` worker processes (one job: in this
-    process, no pool), then write the index and the CSV."""
+    """Analyse `inputs` with `jobs` worker processes, each document under
+    `budget` (default: 30 s and 1 GB), then write the index and the CSV.
+    Raises BatchInterrupted (after writing the index of what completed) on
+    Ctrl-C or SIGTERM."""
     if fmt not in FORMATS:
         raise BatchUsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
     settings = settings or Settings()
@@ -312,17 +328,41 @@ def run_batch(
 
     outputs = [f"{item.stem}.{suffix}" for item in inputs for suffix in ("html", "json")] + [INDEX_NAME, CSV_NAME]
     remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
+    previous_term = _on_sigterm()
     try:
-        if jobs <= 1 or len(tasks) <= 1:
-            _start_worker(settings)
-            for task in tasks:
-                collect(analyse_one(*task))
-        else:
-            _run_in_pools(tasks, settings, jobs, collect)
+        _run_workers(tasks, settings, jobs, budget or Budget(), collect)
         ordered = [rows[item.name] for item in inputs]
         return _finish(ordered, out_dir, title, time.perf_counter() - started)
+    except BatchInterrupted as stopped:
+        # outputs of the documents in hand may be half replaced (a new report
+        # beside an old JSON): removed, so what is there is what the index lists
+        for task in stopped.unfinished:
+            for suffix in ("html", "json"):
+                (out_dir / f"{task[2]}.{suffix}").unlink(missing_ok=True)
+        done = [rows[item.name] for item in inputs if item.name in rows]
+        stopped.result = _finish(done, out_dir, title, time.perf_counter() - started)
+        stopped.signal_name = "SIGTERM" if isinstance(stopped.__cause__, _Terminated) else "SIGINT"
+        raise
     finally:
+        _restore_sigterm(previous_term)
         remove_stale_temporaries(out_dir, outputs)  # left by a worker killed in this run
+
+
+def _on_sigterm() -> Any:
+    """SIGTERM ends the parent the way Ctrl-C does (workers killed, the index
+    of what completed written), instead of leaving the workers running."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminate(signum, frame):  # noqa: ARG001
+        raise _Terminated()
+
+    return signal.signal(signal.SIGTERM, terminate)
+
+
+def _restore_sigterm(previous: Any) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
@@ -336,67 +376,131 @@ def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
 
 Task = tuple[str, str, str, str, str]  # analyse_one's arguments
 WORKER_DIED = "its worker process died while analysing it (killed, out of memory, or a crash in a file parser)"
+_POLL = 0.5  # seconds between looks at the workers' clocks
 
 
-def _run_in_pools(tasks: Sequence[Task], settings: Settings, jobs: int,
-                  collect: Callable[[dict[str, Any]], None]) -> None:
-    """Analyse `tasks` in a pool of `jobs` worker processes.
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing's Process
+    connection: Connection
+    task: Task | None = None
+    started: float = 0.0
 
-    A worker that dies (killed, out of memory, a crash inside a parser)
-    breaks its whole pool, and every document the pool still held fails
-    with it. So a pool holds at most 2 x jobs documents at a time; when it
-    breaks, each document it held is retried alone in a fresh worker (only
-    one that kills that worker too is recorded as failed), and the rest of
-    the batch goes on in a new pool."""
-    from analyser.report import failed_row
 
-    queue = list(tasks)
-    while queue:
-        waiting = len(queue)
-        suspects = _pool_round(queue, settings, min(jobs, len(queue)), collect)
-        for task in suspects:
-            if _pool_round([task], settings, 1, collect):
-                collect(failed_row(task[1], WORKER_DIED))
-        if not suspects and len(queue) == waiting:  # the pool broke before taking anything
-            for task in queue:
-                collect(failed_row(task[1], WORKER_DIED))
+def _worker_main(connection: Connection, settings: Settings, budget: Budget) -> None:
+    """A worker process: load the pipeline once, then analyse the documents
+    it is sent, one at a time, each under its budget. After a document over
+    its budget the worker exits (a timer may have stopped a library half-way)
+    and the parent starts a fresh one."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _start_worker(settings)
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if task is None:
+            return
+        row = analyse_one(*task, budget=budget)
+        connection.send(row)
+        if row.get("error") in (budget.time_message(), budget.memory_message()):
             return
 
 
-def _pool_round(queue: list[Task], settings: Settings, workers: int,
-                collect: Callable[[dict[str, Any]], None]) -> list[Task]:
-    """Run tasks taken from the front of `queue` until it is empty or a worker
-    dies; return the tasks the pool held when it broke (none if it did not)."""
+def _run_workers(tasks: Sequence[Task], settings: Settings, jobs: int, budget: Budget,
+                 collect: Callable[[dict[str, Any]], None]) -> None:
+    """Analyse `tasks` in `jobs` worker processes, one document each at a time.
+
+    The parent knows which document each worker holds and since when, so:
+    a worker that dies (killed, out of memory, a crash in a parser) costs
+    only its document, recorded as WORKER_DIED, and is replaced; a worker
+    still busy `KILL_GRACE` seconds after the document's time budget (stuck
+    in C code, where the worker's own timer cannot reach) is killed, its
+    document recorded as over time, and replaced. On Ctrl-C or SIGTERM the
+    workers are killed and the documents they held are returned through
+    `BatchInterrupted.unfinished`."""
     from analyser.report import failed_row
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=partial(_start_worker, in_pool=True),
-                               initargs=(settings,))
-    held: dict[Future[dict[str, Any]], Task] = {}
-    broken: list[Task] = []
+    context = multiprocessing.get_context()
+    queue = deque(tasks)
+    workers: list[_Worker] = []
+
+    def start() -> None:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_worker_main, args=(theirs, settings, budget), daemon=True)
+        process.start()
+        theirs.close()
+        workers.append(_Worker(process, ours))
+
+    def retire(worker: _Worker, row: dict[str, Any] | None) -> None:
+        workers.remove(worker)
+        worker.connection.close()
+        worker.process.join(timeout=5)
+        if row is not None:
+            collect(row)
+        if queue and len(workers) < jobs:
+            start()
+
     try:
-        while held or (queue and not broken):
-            while queue and not broken and len(held) < 2 * workers:
-                try:
-                    held[pool.submit(analyse_one, *queue[0])] = queue[0]
-                except BrokenProcessPool:
-                    break  # seen through the futures it already holds
-                queue.pop(0)
-            if not held:
+        for _ in range(min(jobs, len(queue))):
+            start()
+        while workers:
+            for worker in workers:
+                if worker.task is None and queue:
+                    worker.task, worker.started = queue.popleft(), time.monotonic()
+                    worker.connection.send(worker.task)
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                for worker in list(workers):
+                    worker.connection.send(None)
+                    retire(worker, None)
                 break
-            done, _ = wait(held, return_when=FIRST_COMPLETED)
-            for future in done:
-                task = held.pop(future)
-                try:
-                    collect(future.result())
-                except BrokenProcessPool:
-                    broken.append(task)
-                except Exception as error:  # e.g. a row that could not be sent back
-                    collect(failed_row(task[1], _one_line(f"worker failed ({type(error).__name__})")))
-    except BaseException:  # Ctrl-C: do not start the documents still queued
-        pool.shutdown(wait=True, cancel_futures=True)
+            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout=_POLL))
+            now = time.monotonic()
+            for worker in busy:
+                task = worker.task
+                assert task is not None
+                if worker.connection in ready:
+                    try:
+                        row = worker.connection.recv()
+                    except (EOFError, OSError):
+                        retire(worker, failed_row(task[1], WORKER_DIED))
+                        continue
+                    worker.task = None
+                    collect(row)
+                    if row.get("error") in (budget.time_message(), budget.memory_message()):
+                        retire(worker, None)  # it exits: a fresh one takes the next document
+                elif worker.process.sentinel in ready:
+                    retire(worker, failed_row(task[1], WORKER_DIED))
+                elif budget.seconds is not None and now - worker.started > budget.seconds + KILL_GRACE:
+                    worker.process.kill()
+                    retire(worker, failed_row(task[1], budget.time_message()))
+    except BaseException as error:  # Ctrl-C, SIGTERM (or a bug): end every worker now
+        unfinished = [w.task for w in workers if w.task is not None]
+        for worker in workers:
+            worker.process.kill()
+        for worker in workers:
+            worker.process.join(timeout=5)
+        if isinstance(error, (KeyboardInterrupt, _Terminated)):
+            raise BatchInterrupted(unfinished) from error
         raise
-    pool.shutdown(wait=True)
-    return broken
+
+
+class BatchInterrupted(Exception):
+    """The batch was stopped (Ctrl-C or SIGTERM). `result` lists the documents
+    that completed (their outputs, index.html and summary.csv are written);
+    `signal_name` says which signal stopped it."""
+
+    def __init__(self, unfinished: list[Task], result: BatchResult | None = None, signal_name: str = "SIGINT") -> None:
+        super().__init__("interrupted")
+        self.unfinished = unfinished
+        self.result = result
+        self.signal_name = signal_name
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the parent so that it cleans up as for Ctrl-C."""
 
 
 def _finish(rows: list[dict[str, Any]], out_dir: Path, title: str, seconds: float) -> BatchResult:

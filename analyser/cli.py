@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from analyser import __version__
+from analyser.arguments import DashFileCommand
 from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
 FORMATS = ["html", "json", "all"]
@@ -57,6 +58,20 @@ max_pages_option = click.option(
     "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
     help="Refuse PDFs with more pages than this.",
 )
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
+    help="Stop a document that takes longer than this, and report it like a bad file.",
+)
+max_memory_option = click.option(
+    "--max-memory", type=click.IntRange(min=64), default=1024, show_default=True, metavar="MB",
+    help="Stop a document that needs more memory than this, and report it like a bad file.",
+)
+
+
+def _budget(timeout: float, max_memory: int):
+    from analyser.budget import Budget
+
+    return Budget(seconds=timeout, memory_mb=max_memory)
 
 
 @click.group(
@@ -81,7 +96,7 @@ def main() -> None:
     power) sentence by sentence with the evidence, and check citations."""
 
 
-@main.command()
+@main.command(cls=DashFileCommand)
 @click.argument("file", type=click.Path(allow_dash=True, readable=False, path_type=str))  # ingest reports problems
 @click.option(
     "--out", "-o", default="reports", show_default=True,
@@ -94,7 +109,9 @@ def main() -> None:
 @style_option
 @max_bytes_option
 @max_pages_option
-def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> None:
+@timeout_option
+@max_memory_option
+def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, timeout, max_memory) -> None:
     """Analyse one document (.txt, .md, .docx, .odt, .pdf; '-' reads text from stdin).
 
     Writes OUT/<name>.html, the feedback report: one self-contained page that
@@ -114,10 +131,17 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
 
     if out == "-" and fmt == "all":
         raise click.UsageError("--out - writes one format to standard output: use --format html or --format json")
+    from analyser.budget import OverBudget, within_budget
+
+    tool = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages))
     try:
-        analysis = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages)).analyse_file(file)
+        tool.load()  # not part of the document's budget
+        with within_budget(_budget(timeout, max_memory)):
+            analysis = tool.analyse_file(file)
     except AnalyserError as error:
         _fail(error)
+    except OverBudget as over:
+        _fail(AnalyserError(f"{printable(text_name(file))}: {over.problem}"))
     if out == "-":
         if fmt == "json":
             click.echo(to_json(analysis.to_dict()), nl=False)
@@ -145,7 +169,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
         click.echo(f"wrote {path}")
 
 
-@main.command()
+@main.command(cls=DashFileCommand)
 @click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_GLOB...")
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder for the reports, index.html and summary.csv.")
@@ -161,7 +185,10 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages) -> No
 @style_option
 @max_bytes_option
 @max_pages_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages) -> None:
+@timeout_option
+@max_memory_option
+def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages,
+          timeout, max_memory) -> None:
     """Analyse every document in a folder (recursively) or matching a glob.
 
     Writes one report per document (and its JSON) to OUT, with names made
@@ -179,6 +206,7 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     import os
 
     from analyser.batch import (
+        BatchInterrupted,
         BatchUsageError,
         ProgressPrinter,
         check_output_folder,
@@ -200,11 +228,20 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
     try:
         result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages),
-                           jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress)
+                           jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress,
+                           budget=_budget(timeout, max_memory))
     except AnalyserError as error:
         _fail(error)
     except OSError as error:
         _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
+    except BatchInterrupted as stopped:
+        done = stopped.result.succeeded if stopped.result else 0
+        if progress:
+            progress.close()
+            progress = None
+        click.echo(f"interrupted ({stopped.signal_name}): {done} of {len(found)} documents analysed; "
+                   f"{out / 'index.html'} lists them", err=True)
+        sys.exit(143 if stopped.signal_name == "SIGTERM" else 130)
     except KeyboardInterrupt:
         click.echo("\ninterrupted: reports written so far are complete; index.html was not updated", err=True)
         sys.exit(130)
