@@ -63,6 +63,7 @@ class BatchInput:
     path: Path  # where to read it (as the user named the folder, joined with the relative name)
     name: str  # path relative to the input root, with "/" separators: shown in reports and the index
     stem: str  # unique, safe output file stem
+    problem: str | None = None  # why it is not read at all (a link that loops, or leads out of the folder)
 
 
 @dataclass
@@ -120,47 +121,79 @@ def find_inputs(specs: str | Sequence[str], *, exclude: Path | None = None) -> l
     excluded = exclude.resolve() if exclude else None
     if excluded and any(excluded == r or excluded in r.parents for r in (Path(x).resolve() for x in roots)):
         excluded = None  # the output folder holds the inputs (--force, or --out above them): leave out none
-    candidates: list[Path] = []
+    candidates: list[tuple[Path, Path | None]] = []  # (file, the folder it was found in, if any)
     for spec in spec_list:
         candidates += _candidates(spec, excluded)
     found: dict[str, Path] = {}
-    for path in candidates:
-        if excluded and (path.resolve() == excluded or excluded in path.resolve().parents):
-            continue
+    problems: dict[str, str] = {}
+    for path, folder in candidates:
         relative = PurePosixPath(text_name(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")))
-        if not is_skipped(relative):
-            found.setdefault(str(relative), path)
+        if is_skipped(relative):
+            continue
+        target = _resolved(path)
+        if excluded and target and (target == excluded or excluded in target.parents):
+            continue
+        if str(relative) not in found and folder is not None and path.is_symlink():
+            problem = _link_problem(target, folder)
+            if problem:
+                problems[str(relative)] = problem
+        found.setdefault(str(relative), path)
     names = sorted(found)
     stems = output_stems(names)
-    return [BatchInput(found[name], name, stems[name]) for name in names]
+    return [BatchInput(found[name], name, stems[name], problems.get(name)) for name in names]
 
 
-def _candidates(spec: str, excluded: Path | None) -> list[Path]:
+def _resolved(path: Path) -> Path | None:
+    """Where `path` leads, or None for a link that loops or cannot be followed."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+        return None
+
+
+def _link_problem(target: Path | None, folder: Path) -> str | None:
+    """Why a symbolic link found in an input folder is not read: one that
+    loops or leads nowhere, or one that leads out of the folder (a link
+    planted among submissions must not make the tool show a tutor's other
+    files in a report)."""
+    if target is None:
+        return "is a symbolic link that loops or leads nowhere; not read"
+    home = _resolved(folder)
+    if home is None or (home != target and home not in target.parents):
+        return "is a symbolic link to a file outside the input folder; not read"
+    return None
+
+
+def _candidates(spec: str, excluded: Path | None) -> list[tuple[Path, Path | None]]:
+    """(file, the folder searched that holds it) for each file `spec` names;
+    None for a file named directly."""
     if _is_glob(spec):
-        paths = []
+        paths: list[tuple[Path, Path | None]] = []
         for match in sorted(glob.glob(spec, recursive=True)):
             path = Path(match)
             if path.is_dir():
                 paths += _walk(path, excluded)
-            elif path.is_file():
-                paths.append(path)
+            elif path.is_file() or path.is_symlink():
+                paths.append((path, input_root(spec)))
         return paths
     path = Path(spec)
     if path.is_dir():
         return _walk(path, excluded)
     if path.is_file():
-        return [path]
+        return [(path, None)]
     raise InputError(spec, "no such file or folder")
 
 
-def _walk(folder: Path, excluded: Path | None) -> list[Path]:
-    files = []
+def _walk(folder: Path, excluded: Path | None) -> list[tuple[Path, Path | None]]:
+    """Every file under `folder`. Links to folders are not followed (os.walk's
+    default), so a link loop cannot make the walk endless."""
+    files: list[tuple[Path, Path | None]] = []
     for directory, subfolders, names in os.walk(folder):
         here = Path(directory)
         subfolders[:] = sorted(
-            d for d in subfolders if not d.startswith(".") and (here / d).resolve() != excluded
+            d for d in subfolders if not d.startswith(".") and _resolved(here / d) != excluded
         )
-        files += [here / name for name in sorted(names)]
+        files += [(here / name, folder) for name in sorted(names)]
     return files
 
 
@@ -175,18 +208,25 @@ def output_stems(names: Sequence[str]) -> dict[str, str]:
     """A unique, safe output stem per relative name, compared without case
     (so outputs survive case-insensitive file systems). A clash adds the
     file's type (`essay_docx`), and a clash after that a short hash of the
-    name, so the choice depends only on the set of names."""
+    name (then a number), so the choice depends only on the set of names.
+    Every stem is checked against every stem already taken, generated ones
+    included: a file named after another's hashed stem (`e_1a2b3c4d.md`)
+    once gave two documents one report."""
     base = {name: _path_stem(name) for name in names}
     clashes = Counter(stem.casefold() for stem in base.values())
-    taken: set[str] = set()
+    taken: set[str] = set(RESERVED_STEMS)
     stems = {}
     for name in sorted(names):
         stem = base[name]
-        if clashes[stem.casefold()] > 1 or stem.casefold() in RESERVED_STEMS:
+        if clashes[stem.casefold()] > 1 or stem.casefold() in taken:
             kind = PurePosixPath(name).suffix.lstrip(".").lower()
             stem = f"{stem}_{safe_stem(kind + '.x') if kind else 'file'}"
-        if stem.casefold() in taken or stem.casefold() in RESERVED_STEMS:
-            stem = f"{base[name]}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
+        if stem.casefold() in taken:
+            hashed = f"{base[name]}_{hashlib.sha1(name.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
+            stem, number = hashed, 1
+            while stem.casefold() in taken:
+                number += 1
+                stem = f"{hashed}_{number}"
         taken.add(stem.casefold())
         stems[name] = stem
     return stems
@@ -242,7 +282,7 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str,
+def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, *,
                 budget: Budget | None = None) -> dict[str, Any]:
     """Analyse one document and write its outputs, under `budget` (none: no
     limit); always returns a summary row (a failed row carries the one-line
@@ -319,17 +359,22 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     rows: dict[str, dict[str, Any]] = {}
-    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt) for item in inputs]
+    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt) for item in inputs if not item.problem]
+    unread = [item for item in inputs if item.problem]
 
     def collect(row: dict[str, Any]) -> None:
         rows[row["document"]] = row
         if on_result:
-            on_result(len(rows), len(tasks), row)
+            on_result(len(rows), len(inputs), row)
 
     outputs = [f"{item.stem}.{suffix}" for item in inputs for suffix in ("html", "json")] + [INDEX_NAME, CSV_NAME]
     remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
     previous_term = _on_sigterm()
     try:
+        from analyser.report import failed_row
+
+        for item in unread:
+            collect(failed_row(item.name, item.problem or ""))
         _run_workers(tasks, settings, jobs, budget or Budget(), collect)
         ordered = [rows[item.name] for item in inputs]
         return _finish(ordered, out_dir, title, time.perf_counter() - started)
@@ -521,7 +566,9 @@ def _spreadsheet_safe(value: Any) -> Any:
 
 
 def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """The index's columns for a spreadsheet: one row per document."""
+    """The index's columns for a spreadsheet: one row per document. Control
+    characters in names, titles and errors are shown escaped (`\\n`,
+    `\\x1b`), as in the report and the terminal: a name cannot add a row."""
     concept_ids: list[str] = []
     for row in rows:
         concept_ids += [c["id"] for c in row.get("concepts") or [] if c["id"] not in concept_ids]
@@ -544,7 +591,7 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
             "" if share is None else f"{share:.3f}", _blank(row.get("problems")),
             row.get("report") or "", row.get("json") or "", row.get("error") or "",
         ]
-        writer.writerow([_spreadsheet_safe(v) for v in values])
+        writer.writerow([_spreadsheet_safe(printable(v) if isinstance(v, str) else v) for v in values])
     return buffer.getvalue()
 
 

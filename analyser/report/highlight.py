@@ -96,16 +96,19 @@ def highlight_blocks(text: str, ranges: Sequence[tuple[int, int]], spans: Sequen
     paragraphs. A span stays in `active` from the first range it could touch
     until a range starts at or after its end."""
     order = sorted(range(len(ranges)), key=lambda i: ranges[i][0])
-    pending = sorted((s for s in spans if s.end > s.start), key=lambda s: s.start)
-    active: list[Span] = []
+    # (position in `spans`, span): each range gets its spans in the order given,
+    # which decides between spans that open at the same place
+    pending = sorted(((i, s) for i, s in enumerate(spans) if s.end > s.start), key=lambda p: p[1].start)
+    active: list[tuple[int, Span]] = []
     taken = 0
     result: list[Markup] = [Markup("")] * len(ranges)
     for index in order:
         start, end = ranges[index]
-        while taken < len(pending) and pending[taken].start < end:
+        while taken < len(pending) and pending[taken][1].start < end:
             active.append(pending[taken])
             taken += 1
-        if active and min(s.end for s in active) <= start:
-            active = [s for s in active if s.end > start]
-        result[index] = highlight_range(text, start, end, [s for s in active if s.start < end])
+        if active and min(s.end for _, s in active) <= start:
+            active = [p for p in active if p[1].end > start]
+        touching = sorted(p for p in active if p[1].start < end)
+        result[index] = highlight_range(text, start, end, [s for _, s in touching])
     return result

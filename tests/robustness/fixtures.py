@@ -299,10 +299,8 @@ def pdf_shared_content(pages: int, lines: int = 40) -> bytes:
     """A PDF of `pages` pages that all draw one content stream of `lines`
     lines of text, written by hand (no PDF library shares a stream this way):
     a small file whose text, page by page, is `pages` times the stream's."""
-    text = b"".join(
-        b"BT /F1 10 Tf 40 %d Td (Line %d: the partners met and trust grew over the year.) Tj ET\n" % (800 - 18 * (i % 40), i)
-        for i in range(lines)
-    )
+    line = b"BT /F1 10 Tf 40 %d Td (Line %d: the partners met and trust grew over the year.) Tj ET\n"
+    text = b"".join(line % (800 - 18 * (i % 40), i) for i in range(lines))
     compressed = zlib.compress(text)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
