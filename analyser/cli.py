@@ -13,8 +13,8 @@ from typing import Any
 import click
 
 from analyser import __version__
-from analyser.citations.style import style_names
 from analyser.arguments import DashFileCommand
+from analyser.citations.style import style_names
 from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
 FORMATS = ["html", "json", "all"]
