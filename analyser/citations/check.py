@@ -69,7 +69,7 @@ def check_citations(
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
         unpaginated = False
-        if not has_pages and quotes and _quoted(document, block_starts, quotes, citation):
+        if not has_pages and quotes and not facts.personal and _quoted(document, block_starts, quotes, citation):
             unpaginated = citation.year == "n.d." or (entry is not None and _online(entry))
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
@@ -162,7 +162,7 @@ def _quoted(document: Document, block_starts: list[int], quotes: list[int], cita
     end = hi
     for match in SENTENCE_END.finditer(text, citation.end, hi):
         if not _abbreviation(text, match.start()):
-            end = match.start() + 1
+            end = match.start() + len(match.group().rstrip())  # with a closing quotation mark: '... destination."'
             break
     quoted = False
     for quote in QUOTE.finditer(text, start, end):
@@ -197,14 +197,16 @@ def _reference_problems(
 def _link_problems(
     citation: Citation, link: Link, references: list[Reference], fixes: dict, rules: CitationStyle, via: bool
 ) -> list[tuple[str, str, dict]]:
-    if link.outcome == "ok":  # the usual case: nothing to say, nothing to look up
-        return []
     work = citation.via if via and citation.via else citation
+    key = "via" if via else "work"
+    if link.outcome == "ok":  # the usual case: only a co-author's name left to compare
+        if len(work.authors) < 2 or link.entry is None:
+            return []
+        return _co_author_spelling(work.authors, references[link.entry].authors, key, fixes)
     entries = [references[i] for i in link.entries]
     if link.outcome == "missing":
         return [("no_reference", "message", {})]
     entry = references[link.entry] if link.entry is not None else entries[0]
-    key = "via" if via else "work"
     if link.outcome == "year":
         fixes[key + "_year"] = entry.year
         if not work.year:  # reported as missing_year; the fix takes the entry's year
@@ -222,6 +224,18 @@ def _link_problems(
         listed = ", ".join(rules.label(e.authors, e.year or "", e.suffix) for e in entries)
         return [("suffix_mismatch", "message_missing", {"author": work.authors[0], "year": work.year,
                                                          "entries": listed})]
+    return []
+
+
+def _co_author_spelling(cited: list[str], listed: list[str], key: str, fixes: dict) -> list[tuple[str, str, dict]]:
+    """"Delaney and Fox (2021)" for "Delaney, M., & Foxe, R. (2021)": the
+    entry was found by its first author, and a later name is spelt another way."""
+    if len(cited) != len(listed):
+        return []
+    for name, entry_name in zip(cited, listed, strict=True):
+        if normal_name(name) != normal_name(entry_name):
+            fixes[key + "_authors"] = list(listed)
+            return [("author_spelling", "message", {"cited": name, "listed": entry_name})]
     return []
 
 

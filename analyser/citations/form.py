@@ -123,8 +123,7 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
             if i > 0 and kinds[i - 1] == "comma":
                 found.append(("comma_before_et_al", "message", {}))
     for token in secondary:
-        phrase = re.sub(r"\s+", " ", token.text.lower())
-        if phrase not in style.secondary_accepted:
+        if _squash(token.text) not in style.secondary_accepted:
             found.append(("secondary_wording", "message", {"phrase": token.text}))
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
@@ -166,6 +165,11 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
     return found
 
 
+def _squash(phrase: str) -> str:
+    """A phrase as the style lists it: lower case, single spaces."""
+    return re.sub(r"\s+", " ", phrase.lower())
+
+
 def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
     seen: set[str] = set()
     out = []
@@ -200,8 +204,9 @@ def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: Cit
             return True  # "(World Health Organization [WHO] 2020)"
         if token.kind == "pages" and previous == "year":
             return True
-        if token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary:
-            return True
+        if (token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary
+                and _squash(token.text) in style.secondary_accepted):
+            return True  # (a phrase the style does not use is secondary_wording: its fix brings the comma)
     return False
 
 
