@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from analyser.citations.parse import (
     ParsedCitation,
+    Token,
     author_names,
     narrative_authors,
     read_part,
@@ -36,12 +37,15 @@ from analyser.citations.parse import (
     tokens,
 )
 from analyser.citations.patterns import BARE_YEAR, BRACKET, NO_YEAR, YEARISH, load_data
-from analyser.citations.resolve import normal_name
+from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, CitedWork, Document
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 LOOKBACK_WORDS = 16
-YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|no\sdate|in\spress|forthcoming|(?i:personal\s))")
+YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
+                        r"|[A-Z][A-Z&]{1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate))")
+# A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
+PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
 
 
 def find_citations(
@@ -140,7 +144,7 @@ def _shape(content: str) -> bool | None:
     if "\n\n" in content:
         return None
     if not YEARISH.search(content):  # "(Okafor, p. 45)" has no year, but is a citation
-        return False if NO_YEAR.match(content) else None
+        return False if NO_YEAR.match(content) else True if PAGE_FIRST.match(content) else None
     return YEAR_FIRST.match(content) is not None
 
 
@@ -167,10 +171,18 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     parts = split_parts(inner)
     if not parts:
         return []
-    if parts[0][0].kind in ("year", "personal"):
+    lead = None
+    if parts[0][0].kind in ("year", "personal", "pages"):
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is None:
             return []
+    elif _acronym_first(parts[0]):  # "The Department of Health and Social Care (DHSC, 2022)"
+        lead = narrative_authors(text, tokens(text[:open_at]))
+        if lead is not None and acronym_fits(parts[0][0].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
+            parts[0] = parts[0][2:]
+        else:
+            lead = None
+    if lead is not None:
         work, start = lead
         out: list[tuple[ParsedCitation, bool]] = []
         first = read_part(text, parts[0], lead=work)
@@ -192,6 +204,12 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]
+
+
+def _acronym_first(part: list[Token]) -> bool:
+    """A bracket opening with an abbreviation and the year: "(DHSC, 2022)"."""
+    return (len(part) > 2 and part[0].kind == "name" and part[0].text.isupper() and part[1].kind == "comma"
+            and part[2].kind == "year")
 
 
 def _name_run_start(text: str, end: int, limit: int) -> int:

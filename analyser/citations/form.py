@@ -125,6 +125,11 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     for token in secondary:
         if _squash(token.text) not in style.secondary_accepted:
             found.append(("secondary_wording", "message", {"phrase": token.text}))
+    for token in toks:
+        if token.kind == "year" and token.text[0] in "nN" and "press" not in token.text:
+            written = re.sub(r"\s+", " ", token.text[: len(token.text) - len(_nd_suffix(token))].rstrip("-"))
+            if written != style.no_date:
+                found.append(("no_date_form", "message", {"found": written}))
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
         found.append(("debris", "message", {"debris": debris[0].text}))
@@ -165,6 +170,11 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
     return found
 
 
+def _nd_suffix(token: Token) -> str:
+    assert token.match is not None  # only brackets the finder adds have no match
+    return token.match.group("nd_suffix") or ""
+
+
 def _squash(phrase: str) -> str:
     """A phrase as the style lists it: lower case, single spaces."""
     return re.sub(r"\s+", " ", phrase.lower())
@@ -186,8 +196,11 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
     if not narrative:
         return 0
     for i in range(len(toks) - 1):
-        if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal"):
+        if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal", "pages"):
             return i + 1
+        if (toks[i].text == "(" and i + 3 < len(toks) and toks[i + 1].text.isupper()
+                and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):
+            return i + 1  # "Department of Health and Social Care (DHSC, 2022)"
     return len(toks)
 
 

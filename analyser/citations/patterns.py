@@ -49,11 +49,11 @@ APOS = "'’"
 NAME_WORD = rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})){{0,40}}(?:[{APOS}](?!{LETTER}))?"
 
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
-# a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, in press, forthcoming, no date
+# a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, "n.d" (no stop: flagged), in press, forthcoming, no date
 YEAR = rf"""
     (?P<year>
         {YEAR_NUMBER}(?![\d])(?P<suffix>[a-rt-z](?!{LETTER}))?(?!{LETTER})
-      | n\.\s?d\.(?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
+      | n\.\s?d(?:\.|(?!{LETTER}))(?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
       | no\s date | in\s press | forthcoming
     )"""
 
@@ -70,7 +70,7 @@ DEBRIS = r"Page\s{1,3}\d{1,4}\s{1,3}of\s{1,3}\d{1,4}(?!\d)"
 BRACKET = re.compile(r"\((?P<content>[^()]{1,300})\)")
 
 # Anything that can start a year: candidates without one are skipped cheaply.
-YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\.|no date|in press|forthcoming", re.I)
+YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|no date|in press|forthcoming", re.I)
 
 # A bracket that names a work and a page but no year: "(Okafor, p. 45)".
 # (Tried with `match` on brackets without a year, so it is bounded.)
