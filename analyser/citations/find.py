@@ -36,7 +36,15 @@ from analyser.citations.parse import (
     split_parts,
     tokens,
 )
-from analyser.citations.patterns import BARE_YEAR, BRACKET, NO_YEAR, YEARISH, load_data
+from analyser.citations.patterns import (
+    BARE_YEAR,
+    BRACKET,
+    NO_YEAR,
+    YEARISH,
+    load_data,
+    reporting_pattern,
+    reporting_verbs,
+)
 from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, CitedWork, Document
 
@@ -82,6 +90,7 @@ def find_citations(
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
     bare = _bare_year_citations(document, found, skip, block_starts)
+    bare += _no_year_citations(document, found + bare, skip, block_starts)
     return sorted(found + bare, key=lambda c: c.start) if bare else found
 
 
@@ -91,7 +100,8 @@ def _bare_year_citations(
     """Narrative citations written without brackets: "Patel 2019 argues".
     A name before a year is often not an author ("By 2019 most", "Vision
     2020 aims"), so one counts only when its author is cited elsewhere in
-    the document or heads an entry of the reference list."""
+    the document, heads an entry of the reference list, or a reporting verb
+    follows the year ("argues", `reporting_verbs` in citations.toml)."""
     text = document.text
     listed = _listed_surnames(text, skip)
     known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
@@ -114,12 +124,51 @@ def _bare_year_citations(
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        if not authors or normal_name(authors[0]) not in known:
+        if not authors or (normal_name(authors[0]) not in known
+                           and not reporting_verbs().match(text, match.end())):
             continue
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
             authors=authors, year=match.group("year"), narrative=True,
             paragraph=_paragraph(block_starts, names_at + start),
+        ))
+    return out
+
+
+def _no_year_citations(
+    document: Document, found: list[Citation], skip: list[tuple[int, int]], block_starts: list[int]
+) -> list[Citation]:
+    """Narrative citations with no year at all: "Ingram also argues that".
+    Only a name before a reporting verb and "that" counts, and only when the
+    author has no citation earlier in the same paragraph (APA 7 lets a
+    repeated narrative citation there drop its year)."""
+    text = document.text
+    out: list[Citation] = []
+    for match in reporting_pattern().finditer(text):
+        space = match.start()
+        if not text[space - 1 : space].isalpha() or (skip and _inside(skip, [a for a, _ in skip], space)):
+            continue
+        limit = max(_block_start(document, block_starts, space), space - LOOKBACK)
+        names_at = _name_run_start(text, space, limit)
+        piece = text[names_at:space]
+        lead = narrative_authors(piece, tokens(piece)) if piece else None
+        if lead is None:
+            continue
+        work, start = lead
+        authors = author_names(piece, work.pieces)
+        if not authors or work.et_al and len(authors) > 1:
+            continue
+        paragraph = _paragraph(block_starts, names_at + start)
+        name = normal_name(authors[0])
+        if any(c.paragraph == paragraph and c.start < space and c.authors and normal_name(c.authors[0]) == name
+               for c in found):
+            continue
+        end = names_at + work.pieces[-1][-1].end
+        if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
+            end = names_at + len(piece.rstrip())
+        out.append(Citation(
+            start=names_at + start, end=end, text=text[names_at + start : end],
+            authors=authors, year="", narrative=True, paragraph=paragraph,
         ))
     return out
 

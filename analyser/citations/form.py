@@ -101,7 +101,7 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     bracket = _bracket_start(shape.narrative, toks)
     secondary = [t for t in toks if t.kind == "secondary"]
     personal = "personal" in kinds
-    if shape.narrative and bracket == len(toks):
+    if shape.narrative and bracket == len(toks) and "year" in kinds:  # ("Ingram also argues": missing_year)
         found.append(("year_brackets", "message", {}))
     if shape.has_via and not secondary:
         found.append(("run_together", "message", {}))

@@ -82,6 +82,22 @@ NO_YEAR = re.compile(rf"\s{{0,2}}{UPPER}[^\d()]{{0,80}}?,\s{{0,2}}(?:pp?|pgs?|pa
 BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
 
 
+@lru_cache(maxsize=1)
+def reporting_pattern() -> re.Pattern[str]:
+    """A reporting verb, after its optional adverb, with "that" after it:
+    " also argues that". It starts with its space (the finder checks the
+    letter before it and reads the name backwards)."""
+    data = load_data()
+    return re.compile(rf" (?:(?:{_alternatives(list(data.reporting_adverbs))}) )?"
+                      rf"(?:{_alternatives(list(data.reporting_verbs))}) that\b")
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> re.Pattern[str]:
+    """A reporting verb just after a year: "Patel 2019 argues"."""
+    return re.compile(rf",? (?:{_alternatives(list(load_data().reporting_verbs))})\b")
+
+
 @dataclass(frozen=True)
 class CitationData:
     """What analyser/data/citations.toml says, ready to use."""
@@ -94,6 +110,8 @@ class CitationData:
     not_authors: frozenset[str]
     given_names: frozenset[str]
     colleagues: frozenset[str]
+    reporting_verbs: tuple[str, ...]
+    reporting_adverbs: tuple[str, ...]
     headings: frozenset[str]
     online: tuple[str, ...]
     exempt_sections: tuple[str, ...]
@@ -124,6 +142,8 @@ def load_data() -> CitationData:
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         given_names=frozenset(names["given"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
+        reporting_verbs=tuple(w.lower() for w in names["reporting_verbs"]),
+        reporting_adverbs=tuple(w.lower() for w in names["reporting_adverbs"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
