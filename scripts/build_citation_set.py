@@ -42,6 +42,8 @@ def N(text, authors, year, suffix="", pages=None, via=None, problems=(), same=Fa
     return C(text, authors, year, suffix, pages, True, via, problems, same, fix, note)
 
 
+APA_ORDER = ("Corrected (issue 12, blind set): APA 7 lists the works in one bracket in alphabetical order of first "
+             "author (8.12), so the work out of place is bracket_order.")
 CTR_NO_DATE = "Corrected (issue 12, blind set): Cite Them Right writes an undated work as 'no date', not 'n.d.'."
 
 
@@ -274,7 +276,7 @@ PASSAGES = [
      "Shared budgets do not guarantee shared decisions (Okonjo, 2015, p. 101; Delacroix, 2018). As Delacroix "
      "(2018, p. 12) puts it, money \"follows whoever writes the minutes\". Zeller and Iqbal (2020) disagree.",
      [C("Okonjo, 2015, p. 101", ["Okonjo"], "2015", pages="101"),
-      C("Delacroix, 2018", ["Delacroix"], "2018"),
+      C("Delacroix, 2018", ["Delacroix"], "2018", problems=["bracket_order"], note=APA_ORDER),
       N("Delacroix (2018, p. 12)", ["Delacroix"], "2018", pages="12"),
       N("Zeller and Iqbal (2020)", ["Zeller", "Iqbal"], "2020")]),
     ("c25", H,
@@ -329,7 +331,8 @@ PASSAGES = [
      "(2020) adds council examples.",
      [C("Gov.UK, n.d.", ["Gov.UK"], "n.d."),
       C("NHS England, 2019", ["NHS England"], "2019"),
-      C("Local Government Association, 2020", ["Local Government Association"], "2020"),
+      C("Local Government Association, 2020", ["Local Government Association"], "2020", problems=["bracket_order"],
+        note=APA_ORDER),
       N("NHS England (2019)", ["NHS England"], "2019"),
       N("Local Government Association (2020)", ["Local Government Association"], "2020")]),
     ("c32", H,

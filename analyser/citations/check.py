@@ -17,9 +17,16 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from analyser.citations.form import Shape, TextFacts, read_text
-from analyser.citations.patterns import QUOTE, SENTENCE_END, load_data
+from analyser.citations.patterns import ET_AL, QUOTE, SENTENCE_END, load_data
 from analyser.citations.references import uses_ampersand
-from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
+from analyser.citations.resolve import (
+    Link,
+    Resolution,
+    acronym_fits,
+    defined_acronyms,
+    normal_name,
+    resolve_citations,
+)
 from analyser.citations.style import CitationStyle, Written, citation_style, format_citation
 from analyser.model import Citation, Document, Problem, Reference, Severity
 
@@ -28,7 +35,7 @@ _QUOTE_WINDOW = 400
 _QUOTE_MARK = re.compile(r"[“\"‘]")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
-_WARNINGS = {"no_date_form", "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
+_WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop", "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
 
 def check_citations(
@@ -88,6 +95,9 @@ def check_citations(
                 fix = _suggest(citation, facts, _written(citation, locator), fixes, rules)
             citation.problems.append(Problem(code, message, fix, _severity(code, rules, variant)))
     _inconsistent_forms(document, citations, resolution, references or [], rules)
+    _undefined_abbreviations(document.text, citations, resolution, rules)
+    if rules.alphabetical_in_brackets:
+        _bracket_order(document.text, citations, rules)
     if references:
         _reference_list_problems(references, resolution.cited if resolution else set(), rules)
     return resolution
@@ -317,6 +327,53 @@ def _inconsistent_forms(
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
+_SAME_BRACKET = re.compile(r"\s{0,3};\s{0,3}")
+
+
+def _bracket_order(text: str, citations: list[Citation], rules: CitationStyle) -> None:
+    """Works in one bracket out of alphabetical order: "(Walsh, 2017; Baker,
+    2019)" flags Baker. Neighbouring parts joined by a plain ";" are
+    compared; a part after "see also" (which APA puts last) ends the run.
+    No fix is offered: a fix rewrites one part, and the order is the bracket's."""
+    previous: Citation | None = None
+    for citation in citations:
+        if citation.narrative or citation.text.startswith("(") or not citation.authors:
+            previous = None
+            continue
+        if previous is not None and _SAME_BRACKET.fullmatch(text, previous.end, citation.start):
+            before, name = normal_name(previous.authors[0]), normal_name(citation.authors[0])
+            if name < before:
+                fields = {**_fields(citation, rules, {}), "previous": rules.label(previous.authors),
+                          "work_name": rules.label(citation.authors)}
+                message = load_data().message("bracket_order", **fields)
+                citation.problems.append(Problem("bracket_order", message, None, "warning"))
+        previous = citation
+
+
+def _undefined_abbreviations(
+    text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle
+) -> None:
+    """"The Local Government Association (2021) ... (LGA, 2021)": an
+    abbreviation the essay never defines, for an organisation it cites in
+    full, is the same work cited in another form; the fix gives the name."""
+    short = [c for c in citations if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
+    if not short:
+        return
+    defined = defined_acronyms(text) | (resolution.aliases if resolution else {})
+    for citation in short:
+        if citation.authors[0].casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
+            continue
+        full = next((c for c in citations if c.year == citation.year and c.suffix == citation.suffix
+                     and len(c.authors) == 1 and " " in c.authors[0]
+                     and acronym_fits(citation.authors[0], c.authors[0])), None)
+        if full is None:
+            continue
+        name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
+        message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
+        fix = _reformat(citation, [name], False, rules)
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
 def _all_the_same(members: list[tuple[Citation, tuple | None]]) -> bool:
     """Every citation of the work written in one form (the usual case)."""
     first = members[0][1]
@@ -358,7 +415,7 @@ def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple
     repeated citation is read once."""
     names = tuple(n.replace("’", "'").casefold() for n in authors)
     head = text.split("(")[0] if narrative else text
-    return names, "et al" in head or any(w in head for w in load_data().colleagues)
+    return names, ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
 
 
 def _sentence_start(text: str, offset: int) -> bool:

@@ -15,12 +15,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analyser.citations.parse import Token, tokens
-from analyser.citations.patterns import YEAR_NUMBER, load_data
+from analyser.citations.patterns import ET_AL, YEAR_NUMBER, load_data
 from analyser.citations.style import CitationStyle
 
 Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
 _SQUARE = re.compile(r"\[(?P<abbreviation>[A-Z][A-Za-z&.]{1,12})\]")
 _PAGE_LABELS = {"p", "pp"}
+_EG_NO_COMMA = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.(?!,)")
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,13 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     problems = _style_problems(toks, shape, style)
     first = next((t.start for t in toks if t.kind in ("name", "initial")), None)
     prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
+    eg = _EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
+    if eg:  # "(e.g. Collins, 2020)" in APA: the fix keeps the prefix, with its comma
+        problems.append(("eg_comma", "message", {"found": eg.group()}))
+        prefix = _EG_NO_COMMA.sub(lambda m: m.group() + ",", prefix)
     secondary = next((t.start for t in toks if t.kind == "secondary"), len(text))
     head = text.split("(")[0] if shape.narrative else text[:secondary]
-    et_al = "et al" in head or any(w in head for w in load_data().colleagues)
+    et_al = ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
     square = _SQUARE.search(head)
     personal = any(t.kind == "personal" for t in toks)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
@@ -120,6 +125,8 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         if token.kind == "etal":
             if not re.search(r"al\.", token.text):
                 found.append(("et_al_no_stop", "message", {}))
+            if token.text.startswith("et."):
+                found.append(("et_al_stray_stop", "message", {}))
             if i > 0 and kinds[i - 1] == "comma":
                 found.append(("comma_before_et_al", "message", {}))
     for token in secondary:

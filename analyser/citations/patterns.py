@@ -69,6 +69,9 @@ DEBRIS = r"Page\s{1,3}\d{1,4}\s{1,3}of\s{1,3}\d{1,4}(?!\d)"
 # A bracket with no bracket inside: the unit the finder works on.
 BRACKET = re.compile(r"\((?P<content>[^()]{1,300})\)")
 
+# "et al." as written, also "et. al." (flagged): whether a citation uses it.
+ET_AL = re.compile(r"\bet\.?\s{0,2}al\b")
+
 # Anything that can start a year: candidates without one are skipped cheaply.
 YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|no date|in press|forthcoming", re.I)
 
@@ -244,8 +247,9 @@ def person_pattern() -> re.Pattern[str]:
 # a sentence or of a bracket ("... Routledge. Huxham, C. and ...").
 ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 
-# An acronym defined in the text: "... Excellence (NICE)".
-ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)")
+# An acronym defined in the text: "... Excellence (NICE)", "... Care [DHSC]",
+# "... Care (DHSC, 2022)".
+ACRONYM = re.compile(r"[(\[](?P<acronym>[A-Z][A-Za-z.]{1,9})(?:[)\]]|,\s)")
 
 # Direct quotations: double quotes (straight or curly) or curly single quotes.
 # (An opening mark never appears inside, so a run of them cannot make each

@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from analyser.citations.patterns import ACRONYM
+from analyser.citations.patterns import ACRONYM, ET_AL
 from analyser.citations.references import entry_acronym
 from analyser.model import Citation, CitedWork, Reference
 
@@ -249,10 +249,10 @@ def resolve_citations(
 
 def _et_al_in_brackets(citation: Citation) -> bool:
     """Whether the main work (not the via) is cited with "et al."."""
-    if "et al" not in citation.text:
+    if "al" not in citation.text:
         return False
     head = _AS_CITED.split(citation.text)[0]
-    return "et al" in head
+    return ET_AL.search(head) is not None
 
 
 def _et_al_for(via: CitedWork, text: str) -> bool:
