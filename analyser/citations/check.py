@@ -35,7 +35,8 @@ _QUOTE_WINDOW = 400
 _QUOTE_MARK = re.compile(r"[“\"‘]")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
-_WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop", "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
+_WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop",
+             "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
 
 def check_citations(

@@ -156,8 +156,8 @@ def _no_year_citations(
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        if not authors or work.et_al and len(authors) > 1:
-            continue
+        if not authors or work.et_al and len(authors) > 1 or authors[0] in load_data().given_names:
+            continue  # ("Jasmine argues that": a person in the case, not an author)
         paragraph = _paragraph(block_starts, names_at + start)
         name = normal_name(authors[0])
         if any(c.paragraph == paragraph and c.start < space and c.authors and normal_name(c.authors[0]) == name

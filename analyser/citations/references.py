@@ -84,7 +84,8 @@ def _inline_heading_pattern() -> re.Pattern[str]:
     with the line break, a literal, so one search of the text is quick."""
     headings = "|".join(sorted((re.escape(h).replace(r"\ ", r"[ \t]{1,3}") for h in load_data().headings),
                                key=len, reverse=True))
-    return re.compile(rf"\n[ \t]{{0,8}}(?:\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}\.?[ \t]{{1,3}})?(?i:{headings})[ \t:.]{{0,3}}(?=\n)")
+    number = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]{1,3})?"
+    return re.compile(rf"\n[ \t]{{0,8}}{number}(?i:{headings})[ \t:.]{{0,3}}(?=\n)")
 
 
 def _inline_heading(text: str) -> re.Match[str] | None:

@@ -142,6 +142,11 @@ def defined_acronyms(text: str) -> dict[str, str]:
             continue
         window = text[max(0, match.start() - 120) : match.start()]
         words = _WORD.findall(window.split("\n")[-1])[-12:]
+        for k in range(len(words) - 1, -1, -1):  # the name is the run of capitalised and joining words
+            # just before the acronym: "... Excellence (NICE)", nothing in "... agree (LGA, 2021)"
+            if not (words[k][0].isupper() or words[k] in _JOINING):
+                words = words[k + 1 :]
+                break
         for k in range(len(words)):
             name = " ".join(words[k:])
             if words[k][0].isupper() and acronym_fits(acronym, name):
