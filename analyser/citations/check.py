@@ -360,7 +360,7 @@ def _undefined_abbreviations(
     short = [c for c in citations if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
     if not short:
         return
-    defined = defined_acronyms(text) | (resolution.aliases if resolution else {})
+    defined = resolution.aliases if resolution else defined_acronyms(text)
     for citation in short:
         if citation.authors[0].casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
             continue

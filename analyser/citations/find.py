@@ -40,9 +40,10 @@ from analyser.citations.patterns import (
     BARE_YEAR,
     BRACKET,
     NO_YEAR,
+    THAT,
     YEARISH,
+    CitationData,
     load_data,
-    reporting_pattern,
     reporting_verbs,
 )
 from analyser.citations.resolve import acronym_fits, normal_name
@@ -73,7 +74,9 @@ def find_citations(
         if shape is None or (skip and _inside(skip, skip_starts, open_at)):
             continue
         names_at = open_at
-        if shape:  # a narrative citation: read the names before the bracket too
+        if shape and (not match.group("content").lstrip()[:1].isupper() or _capitalised_before(text, open_at)):
+            # a narrative citation: read the names before the bracket too (for
+            # "(DHSC, 2022)" only when a capitalised word ends just before it)
             names_at = _name_run_start(text, open_at, max(_block_start(document, block_starts, open_at),
                                                           open_at - LOOKBACK))
         for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at]):
@@ -143,10 +146,12 @@ def _no_year_citations(
     author has no citation earlier in the same paragraph (APA 7 lets a
     repeated narrative citation there drop its year)."""
     text = document.text
+    data = load_data()
     out: list[Citation] = []
-    for match in reporting_pattern().finditer(text):
-        space = match.start()
-        if not text[space - 1 : space].isalpha() or (skip and _inside(skip, [a for a, _ in skip], space)):
+    cited: dict[tuple[int | None, str], int] | None = None  # (paragraph, author) -> first citation's start
+    for match in THAT.finditer(text):
+        space = _reporting_start(text, match.start(), data)
+        if space < 0 or (skip and _inside(skip, [a for a, _ in skip], space)):
             continue
         limit = max(_block_start(document, block_starts, space), space - LOOKBACK)
         names_at = _name_run_start(text, space, limit)
@@ -156,12 +161,17 @@ def _no_year_citations(
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        if not authors or work.et_al and len(authors) > 1 or authors[0] in load_data().given_names:
+        if not authors or work.et_al and len(authors) > 1 or authors[0] in data.given_names:
             continue  # ("Jasmine argues that": a person in the case, not an author)
+        if f" {authors[0].lower()} " in text or f" {authors[0].lower()}." in text:
+            continue  # "Staff found that": a word the text also writes in lower case is not a name
         paragraph = _paragraph(block_starts, names_at + start)
-        name = normal_name(authors[0])
-        if any(c.paragraph == paragraph and c.start < space and c.authors and normal_name(c.authors[0]) == name
-               for c in found):
+        if cited is None:
+            cited = {}
+            for c in reversed(found):
+                if c.authors:
+                    cited[(c.paragraph, normal_name(c.authors[0]))] = c.start
+        if cited.get((paragraph, normal_name(authors[0])), space) < space:
             continue
         end = names_at + work.pieces[-1][-1].end
         if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
@@ -171,6 +181,25 @@ def _no_year_citations(
             authors=authors, year="", narrative=True, paragraph=paragraph,
         ))
     return out
+
+
+def _reporting_start(text: str, that: int, data: CitationData) -> int:
+    """Where the space before the reporting words ending at `that` is ("
+    also argues"), or -1 when the words before "that" are not a reporting verb."""
+    words = text[max(0, that - 40) : that].rsplit(" ", 3)
+    if len(words) < 3:
+        return -1
+    verb = 2 if " ".join(words[-2:]).lower() in data.reporting_verbs else 1
+    if verb == 1 and words[-1].lower() not in data.reporting_verbs:
+        return -1
+    used = verb + (words[-verb - 1].lower() in data.reporting_adverbs)
+    if len(words) <= used:
+        return -1
+    space = that - sum(len(w) + 1 for w in words[-used:])
+    before = words[-used - 1]
+    if not (before[:1].isupper() or before.endswith("al.") or before.lower() in data.colleagues):
+        return -1  # "The steering group found that": no name before the verb
+    return space if text[space - 1 : space].isalpha() else -1
 
 
 _ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
@@ -253,6 +282,12 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]
+
+
+def _capitalised_before(text: str, open_at: int) -> bool:
+    """Whether the word just before a bracket starts with a capital."""
+    before = text[max(0, open_at - 40) : open_at].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1][:1].isupper()
 
 
 def _acronym_first(part: list[Token]) -> bool:

@@ -20,10 +20,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from analyser.citations.patterns import ACRONYM, ET_AL
+from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL
 from analyser.citations.references import entry_acronym
 from analyser.model import Citation, CitedWork, Reference
 
@@ -136,7 +137,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the essay defines: "National Institute for Health and Care
     Excellence (NICE)" maps "nice" to the normal form of the full name."""
     aliases: dict[str, str] = {}
-    for match in ACRONYM.finditer(text):
+    for match in chain(ACRONYM.finditer(text), ACRONYM_SQUARE.finditer(text)):
         acronym = match.group("acronym")
         if not acronym.replace(".", "").isupper():
             continue

@@ -201,6 +201,7 @@ CASES = [
     ("Okafor (2018) found delays. Okafor also argues that they are avoidable.", A,
      [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None)]),
     ("Jasmine argues that the team is split. He argues that it is not. The nurse argued that it was.", H, []),
+    ("Staff found that rotas slipped, and most staff agreed.", A, []),
     # "et. al.": a stray full stop after "et"
     ("Grant et. al. (2020) found so.", H,
      [("Grant et. al. (2020)", ["Grant"], "2020", None, True, ["et_al_stray_stop"], "Grant et al. (2020)")]),
