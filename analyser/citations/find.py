@@ -186,6 +186,9 @@ def _no_year_citations(
 def _reporting_start(text: str, that: int, data: CitationData) -> int:
     """Where the space before the reporting words ending at `that` is ("
     also argues"), or -1 when the words before "that" are not a reporting verb."""
+    last = text[text.rfind(" ", max(0, that - 16), that) + 1 : that].lower()
+    if last not in data.reporting_verbs and last != "out":
+        return -1  # the usual case, decided without splitting the words
     words = text[max(0, that - 40) : that].rsplit(" ", 3)
     if len(words) < 3:
         return -1
@@ -199,6 +202,8 @@ def _reporting_start(text: str, that: int, data: CitationData) -> int:
     before = words[-used - 1]
     if not (before[:1].isupper() or before.endswith("al.") or before.lower() in data.colleagues):
         return -1  # "The steering group found that": no name before the verb
+    if before in data.given_names or before.lower() in data.openers:
+        return -1  # "Jasmine found that", "They found that": a person, not an author
     return space if text[space - 1 : space].isalpha() else -1
 
 
