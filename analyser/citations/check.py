@@ -361,12 +361,15 @@ def _undefined_abbreviations(
     if not short:
         return
     defined = resolution.aliases if resolution else defined_acronyms(text)
+    named: dict[tuple[str, str], list[Citation]] = defaultdict(list)  # organisations by year (a linear pass)
+    for c in citations:
+        if len(c.authors) == 1 and " " in c.authors[0]:
+            named[(c.year, c.suffix)].append(c)
     for citation in short:
         if citation.authors[0].casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
             continue
-        full = next((c for c in citations if c.year == citation.year and c.suffix == citation.suffix
-                     and len(c.authors) == 1 and " " in c.authors[0]
-                     and acronym_fits(citation.authors[0], c.authors[0])), None)
+        full = next((c for c in named[(citation.year, citation.suffix)][:8]
+                     if acronym_fits(citation.authors[0], c.authors[0])), None)
         if full is None:
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
