@@ -93,8 +93,8 @@ def units_of(analysis: Analysis, kind: UnitKind, document: str) -> list[Unit]:
     return [Unit(document, i, start, end, text[start:end], speaker) for i, (start, end, speaker) in enumerate(spans)]
 
 
-def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float | None:
-    """Cohen's kappa of two coders' 0/1 codes; None when neither varies."""
+def cohen_kappa(a: Sequence, b: Sequence) -> float | None:
+    """Cohen's kappa of two coders' codes (0/1, or any labels); None when neither varies."""
     if len(set(a) | set(b)) < 2:
         return None
     return float(cohen_kappa_score(a, b))

@@ -7,62 +7,61 @@ glob) in parallel, write one report per document, then the class overview
 
 Why it is built this way:
 
-- Worker processes each load the `Analyser` once (the pool's initializer) and
-  do everything for a document themselves (analyse, render, write), sending
-  back only a small plain-dict summary row: the parent never holds analyses.
+- Worker processes each load the `Analyser` once and do everything for a
+  document themselves (analyse, render, write) under its time and memory
+  budget, sending back only a small plain-dict summary row: the parent never
+  holds analyses. The parent knows which worker holds which document since
+  when, so a worker that dies or hangs costs one document and is replaced.
 - One bad file never stops the run: its row carries its one-line error, the
   others complete, and the caller decides the exit status.
 - Outputs are deterministic: names come from each file's path relative to the
-  input folder (so two `essay.docx` in different folders never collide),
-  reports record that relative path rather than where the folder happens to
-  live, and rows are sorted by it. The same inputs give the same bytes, and a
+  input folder (`analyser/inputs.py`), and rows are sorted by it. The same inputs give the same bytes, and a
   rerun replaces every file atomically.
 """
 
 from __future__ import annotations
 
 import csv
-import glob
-import hashlib
 import io
-import os
+import multiprocessing
 import shutil
 import signal
+import threading
 import time
-from collections import Counter
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from functools import partial
-from pathlib import Path, PurePosixPath
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any
 
-from analyser.errors import AnalyserError, InputError, printable, text_name
-from analyser.ingest import SUPPORTED_SUFFIXES
+from analyser.budget import KILL_GRACE, Budget, OverBudget, within_budget
+from analyser.errors import AnalyserError, InputError, printable
+from analyser.inputs import (
+    BatchInput,
+    BatchUsageError,
+    check_output_folder,
+    find_inputs,
+    input_root,
+    is_skipped,
+    output_stems,
+)
 from analyser.model import Analysis
-from analyser.output import safe_stem, temp_pattern, to_json, write_atomic
+from analyser.output import temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
 from analyser.reflection.moves import MOVES
+
+__all__ = [
+    "BatchInput", "BatchInterrupted", "BatchResult", "BatchUsageError", "ProgressPrinter", "WORKER_DIED",
+    "analyse_one", "check_output_folder", "find_inputs", "input_root", "is_skipped", "output_stems",
+    "remove_stale_temporaries", "run_batch", "summary_csv", "validate_settings", "write_document_outputs",
+]
 
 FORMATS = ("html", "json", "all")
 INDEX_NAME = "index.html"
 CSV_NAME = "summary.csv"
-RESERVED_STEMS = {"index", "summary"}  # would collide with the overview's own files
-_GLOB_CHARS = set("*?[")
 
 ProgressCallback = Callable[[int, int, dict[str, Any]], None]
-
-
-class BatchUsageError(AnalyserError):
-    """The batch cannot start as asked (e.g. the output folder is inside the input)."""
-
-
-@dataclass(frozen=True)
-class BatchInput:
-    path: Path  # where to read it (as the user named the folder, joined with the relative name)
-    name: str  # path relative to the input root, with "/" separators: shown in reports and the index
-    stem: str  # unique, safe output file stem
 
 
 @dataclass
@@ -76,138 +75,6 @@ class BatchResult:
     @property
     def succeeded(self) -> int:
         return len(self.rows) - len(self.failures)
-
-
-def is_skipped(relative: PurePosixPath) -> bool:
-    """Hidden files and folders, office lock and temporary files, editor backups."""
-    name = relative.name
-    return (
-        any(part.startswith(".") for part in relative.parts)
-        or name.startswith("~$")
-        or name.endswith("~")
-        or (name.startswith("#") and name.endswith("#"))
-        or relative.suffix.lower() not in SUPPORTED_SUFFIXES
-    )
-
-
-def input_root(spec: str) -> Path:
-    """The folder a batch reads from: the folder itself, a file's folder, or
-    the fixed part of a glob pattern (everything before the first wildcard)."""
-    if _is_glob(spec):
-        fixed = []
-        for part in Path(spec).parts:
-            if _GLOB_CHARS & set(part):
-                break
-            fixed.append(part)
-        return Path(*fixed) if fixed else Path(".")
-    path = Path(spec)
-    return path if path.is_dir() else path.parent
-
-
-def _is_glob(spec: str) -> bool:
-    return bool(_GLOB_CHARS & set(spec)) and not Path(spec).exists()
-
-
-def find_inputs(specs: str | Sequence[str], *, exclude: Path | None = None) -> list[BatchInput]:
-    """Every supported document named by `specs` — folders (searched
-    recursively), glob patterns (`**` allowed) or files; several may be given,
-    as a shell expands `essays/*.docx` — sorted by name relative to the
-    inputs' common folder, with unique output stems. `exclude` is a folder to
-    leave out (the output folder, when it lies inside the input)."""
-    spec_list = [specs] if isinstance(specs, str) else list(specs)
-    roots = [os.path.abspath(input_root(spec)) for spec in spec_list]
-    root = os.path.commonpath(roots) if roots else os.path.abspath(".")
-    excluded = exclude.resolve() if exclude else None
-    if excluded and any(excluded == r or excluded in r.parents for r in (Path(x).resolve() for x in roots)):
-        excluded = None  # the output folder holds the inputs (--force, or --out above them): leave out none
-    candidates: list[Path] = []
-    for spec in spec_list:
-        candidates += _candidates(spec, excluded)
-    found: dict[str, Path] = {}
-    for path in candidates:
-        if excluded and (path.resolve() == excluded or excluded in path.resolve().parents):
-            continue
-        relative = PurePosixPath(text_name(os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")))
-        if not is_skipped(relative):
-            found.setdefault(str(relative), path)
-    names = sorted(found)
-    stems = output_stems(names)
-    return [BatchInput(found[name], name, stems[name]) for name in names]
-
-
-def _candidates(spec: str, excluded: Path | None) -> list[Path]:
-    if _is_glob(spec):
-        paths = []
-        for match in sorted(glob.glob(spec, recursive=True)):
-            path = Path(match)
-            if path.is_dir():
-                paths += _walk(path, excluded)
-            elif path.is_file():
-                paths.append(path)
-        return paths
-    path = Path(spec)
-    if path.is_dir():
-        return _walk(path, excluded)
-    if path.is_file():
-        return [path]
-    raise InputError(spec, "no such file or folder")
-
-
-def _walk(folder: Path, excluded: Path | None) -> list[Path]:
-    files = []
-    for directory, subfolders, names in os.walk(folder):
-        here = Path(directory)
-        subfolders[:] = sorted(
-            d for d in subfolders if not d.startswith(".") and (here / d).resolve() != excluded
-        )
-        files += [here / name for name in sorted(names)]
-    return files
-
-
-def _path_stem(name: str) -> str:
-    """`sub/essay.docx` → `sub__essay`: the relative path, made safe."""
-    relative = PurePosixPath(name)
-    joined = "__".join([*relative.parent.parts, relative.stem]) if relative.parent.parts else relative.stem
-    return safe_stem(joined + ".x")
-
-
-def output_stems(names: Sequence[str]) -> dict[str, str]:
-    """A unique, safe output stem per relative name, compared without case
-    (so outputs survive case-insensitive file systems). A clash adds the
-    file's type (`essay_docx`), and a clash after that a short hash of the
-    name, so the choice depends only on the set of names."""
-    base = {name: _path_stem(name) for name in names}
-    clashes = Counter(stem.casefold() for stem in base.values())
-    taken: set[str] = set()
-    stems = {}
-    for name in sorted(names):
-        stem = base[name]
-        if clashes[stem.casefold()] > 1 or stem.casefold() in RESERVED_STEMS:
-            kind = PurePosixPath(name).suffix.lstrip(".").lower()
-            stem = f"{stem}_{safe_stem(kind + '.x') if kind else 'file'}"
-        if stem.casefold() in taken or stem.casefold() in RESERVED_STEMS:
-            stem = f"{base[name]}_{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}"
-        taken.add(stem.casefold())
-        stems[name] = stem
-    return stems
-
-
-def check_output_folder(specs: str | Sequence[str], out: Path, *, force: bool = False) -> None:
-    """Refuse to write into an input folder (or below it) unless forced: a
-    rerun would otherwise find its own outputs, and a tutor's folder of
-    submissions should not fill up with reports by accident."""
-    if force:
-        return
-    target = out.resolve()
-    for spec in [specs] if isinstance(specs, str) else specs:
-        if not (_is_glob(spec) or Path(spec).is_dir()):
-            continue  # a single file: nothing below it to read back
-        root = input_root(spec).resolve()
-        if target == root or root in target.parents:
-            raise BatchUsageError(
-                f"the output folder {out} is inside the input folder {input_root(spec)}; "
-                "choose another --out, or add --force"
-            )
 
 
 def write_document_outputs(
@@ -232,13 +99,9 @@ def write_document_outputs(
 _worker_analyser: Analyser | None = None
 
 
-def _start_worker(settings: Settings, *, in_pool: bool = False) -> None:
-    """Pool initializer: load the pipeline once per worker process. Workers
-    ignore Ctrl-C: the parent handles it, cancels what has not started and
-    lets each worker finish its current document."""
+def _start_worker(settings: Settings) -> None:
+    """Load the pipeline once per worker process."""
     global _worker_analyser
-    if in_pool:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_analyser = Analyser(settings).load()
 
 
@@ -246,9 +109,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict[str, Any]:
-    """Analyse one document and write its outputs; always returns a summary
-    row (a failed row carries the one-line error instead of counts)."""
+def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, *,
+                budget: Budget | None = None) -> dict[str, Any]:
+    """Analyse one document and write its outputs, under `budget` (none: no
+    limit); always returns a summary row (a failed row carries the one-line
+    error instead of counts)."""
+    from analyser.report import failed_row
+
+    try:
+        if budget is None:
+            return _analyse_and_write(path, name, stem, out_dir, fmt)
+        with within_budget(budget):
+            return _analyse_and_write(path, name, stem, out_dir, fmt)
+    except OverBudget as over:
+        return failed_row(name, over.problem)
+
+
+def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict[str, Any]:
     from analyser.report import failed_row, summary_row
 
     assert _worker_analyser is not None, "the worker was not initialised"
@@ -258,6 +135,8 @@ def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict
         return failed_row(name, _one_line(error.problem))
     except AnalyserError as error:
         return failed_row(name, _one_line(str(error)))
+    except MemoryError:
+        raise  # within_budget says how much was allowed
     except Exception as error:  # a bug must not stop the other documents
         return failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})"))
     analysis.document.metadata.source = name
@@ -294,9 +173,12 @@ def run_batch(
     fmt: str = "all",
     title: str = "Class overview",
     on_result: ProgressCallback | None = None,
+    budget: Budget | None = None,
 ) -> BatchResult:
-    """Analyse `inputs` with `jobs` worker processes (one job: in this
-    process, no pool), then write the index and the CSV."""
+    """Analyse `inputs` with `jobs` worker processes, each document under
+    `budget` (default: 30 s and 1 GB), then write the index and the CSV.
+    Raises BatchInterrupted (after writing the index of what completed) on
+    Ctrl-C or SIGTERM."""
     if fmt not in FORMATS:
         raise BatchUsageError(f"unknown format '{fmt}' (use one of: {', '.join(FORMATS)})")
     settings = settings or Settings()
@@ -304,26 +186,55 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     rows: dict[str, dict[str, Any]] = {}
-    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt) for item in inputs]
+    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt) for item in inputs if not item.problem]
+    unread = [item for item in inputs if item.problem]
 
     def collect(row: dict[str, Any]) -> None:
         rows[row["document"]] = row
         if on_result:
-            on_result(len(rows), len(tasks), row)
+            on_result(len(rows), len(inputs), row)
 
     outputs = [f"{item.stem}.{suffix}" for item in inputs for suffix in ("html", "json")] + [INDEX_NAME, CSV_NAME]
     remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
+    previous_term = _on_sigterm()
     try:
-        if jobs <= 1 or len(tasks) <= 1:
-            _start_worker(settings)
-            for task in tasks:
-                collect(analyse_one(*task))
-        else:
-            _run_in_pools(tasks, settings, jobs, collect)
+        from analyser.report import failed_row
+
+        for item in unread:
+            collect(failed_row(item.name, item.problem or ""))
+        _run_workers(tasks, settings, jobs, budget or Budget(), collect)
         ordered = [rows[item.name] for item in inputs]
         return _finish(ordered, out_dir, title, time.perf_counter() - started)
+    except BatchInterrupted as stopped:
+        # outputs of the documents in hand may be half replaced (a new report
+        # beside an old JSON): removed, so what is there is what the index lists
+        for task in stopped.unfinished:
+            for suffix in ("html", "json"):
+                (out_dir / f"{task[2]}.{suffix}").unlink(missing_ok=True)
+        done = [rows[item.name] for item in inputs if item.name in rows]
+        stopped.result = _finish(done, out_dir, title, time.perf_counter() - started)
+        stopped.signal_name = "SIGTERM" if isinstance(stopped.__cause__, _Terminated) else "SIGINT"
+        raise
     finally:
+        _restore_sigterm(previous_term)
         remove_stale_temporaries(out_dir, outputs)  # left by a worker killed in this run
+
+
+def _on_sigterm() -> Any:
+    """SIGTERM ends the parent the way Ctrl-C does (workers killed, the index
+    of what completed written), instead of leaving the workers running."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def terminate(signum, frame):  # noqa: ARG001
+        raise _Terminated()
+
+    return signal.signal(signal.SIGTERM, terminate)
+
+
+def _restore_sigterm(previous: Any) -> None:
+    if previous is not None:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
@@ -337,67 +248,131 @@ def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
 
 Task = tuple[str, str, str, str, str]  # analyse_one's arguments
 WORKER_DIED = "its worker process died while analysing it (killed, out of memory, or a crash in a file parser)"
+_POLL = 0.5  # seconds between looks at the workers' clocks
 
 
-def _run_in_pools(tasks: Sequence[Task], settings: Settings, jobs: int,
-                  collect: Callable[[dict[str, Any]], None]) -> None:
-    """Analyse `tasks` in a pool of `jobs` worker processes.
+@dataclass
+class _Worker:
+    process: Any  # multiprocessing's Process
+    connection: Connection
+    task: Task | None = None
+    started: float = 0.0
 
-    A worker that dies (killed, out of memory, a crash inside a parser)
-    breaks its whole pool, and every document the pool still held fails
-    with it. So a pool holds at most 2 x jobs documents at a time; when it
-    breaks, each document it held is retried alone in a fresh worker (only
-    one that kills that worker too is recorded as failed), and the rest of
-    the batch goes on in a new pool."""
-    from analyser.report import failed_row
 
-    queue = list(tasks)
-    while queue:
-        waiting = len(queue)
-        suspects = _pool_round(queue, settings, min(jobs, len(queue)), collect)
-        for task in suspects:
-            if _pool_round([task], settings, 1, collect):
-                collect(failed_row(task[1], WORKER_DIED))
-        if not suspects and len(queue) == waiting:  # the pool broke before taking anything
-            for task in queue:
-                collect(failed_row(task[1], WORKER_DIED))
+def _worker_main(connection: Connection, settings: Settings, budget: Budget) -> None:
+    """A worker process: load the pipeline once, then analyse the documents
+    it is sent, one at a time, each under its budget. After a document over
+    its budget the worker exits (a timer may have stopped a library half-way)
+    and the parent starts a fresh one."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _start_worker(settings)
+    while True:
+        try:
+            task = connection.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if task is None:
+            return
+        row = analyse_one(*task, budget=budget)
+        connection.send(row)
+        if row.get("error") in (budget.time_message(), budget.memory_message()):
             return
 
 
-def _pool_round(queue: list[Task], settings: Settings, workers: int,
-                collect: Callable[[dict[str, Any]], None]) -> list[Task]:
-    """Run tasks taken from the front of `queue` until it is empty or a worker
-    dies; return the tasks the pool held when it broke (none if it did not)."""
+def _run_workers(tasks: Sequence[Task], settings: Settings, jobs: int, budget: Budget,
+                 collect: Callable[[dict[str, Any]], None]) -> None:
+    """Analyse `tasks` in `jobs` worker processes, one document each at a time.
+
+    The parent knows which document each worker holds and since when, so:
+    a worker that dies (killed, out of memory, a crash in a parser) costs
+    only its document, recorded as WORKER_DIED, and is replaced; a worker
+    still busy `KILL_GRACE` seconds after the document's time budget (stuck
+    in C code, where the worker's own timer cannot reach) is killed, its
+    document recorded as over time, and replaced. On Ctrl-C or SIGTERM the
+    workers are killed and the documents they held are returned through
+    `BatchInterrupted.unfinished`."""
     from analyser.report import failed_row
 
-    pool = ProcessPoolExecutor(max_workers=workers, initializer=partial(_start_worker, in_pool=True),
-                               initargs=(settings,))
-    held: dict[Future[dict[str, Any]], Task] = {}
-    broken: list[Task] = []
+    context = multiprocessing.get_context()
+    queue = deque(tasks)
+    workers: list[_Worker] = []
+
+    def start() -> None:
+        ours, theirs = context.Pipe()
+        process = context.Process(target=_worker_main, args=(theirs, settings, budget), daemon=True)
+        process.start()
+        theirs.close()
+        workers.append(_Worker(process, ours))
+
+    def retire(worker: _Worker, row: dict[str, Any] | None) -> None:
+        workers.remove(worker)
+        worker.connection.close()
+        worker.process.join(timeout=5)
+        if row is not None:
+            collect(row)
+        if queue and len(workers) < jobs:
+            start()
+
     try:
-        while held or (queue and not broken):
-            while queue and not broken and len(held) < 2 * workers:
-                try:
-                    held[pool.submit(analyse_one, *queue[0])] = queue[0]
-                except BrokenProcessPool:
-                    break  # seen through the futures it already holds
-                queue.pop(0)
-            if not held:
+        for _ in range(min(jobs, len(queue))):
+            start()
+        while workers:
+            for worker in workers:
+                if worker.task is None and queue:
+                    worker.task, worker.started = queue.popleft(), time.monotonic()
+                    worker.connection.send(worker.task)
+            busy = [w for w in workers if w.task is not None]
+            if not busy:
+                for worker in list(workers):
+                    worker.connection.send(None)
+                    retire(worker, None)
                 break
-            done, _ = wait(held, return_when=FIRST_COMPLETED)
-            for future in done:
-                task = held.pop(future)
-                try:
-                    collect(future.result())
-                except BrokenProcessPool:
-                    broken.append(task)
-                except Exception as error:  # e.g. a row that could not be sent back
-                    collect(failed_row(task[1], _one_line(f"worker failed ({type(error).__name__})")))
-    except BaseException:  # Ctrl-C: do not start the documents still queued
-        pool.shutdown(wait=True, cancel_futures=True)
+            ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout=_POLL))
+            now = time.monotonic()
+            for worker in busy:
+                task = worker.task
+                assert task is not None
+                if worker.connection in ready:
+                    try:
+                        row = worker.connection.recv()
+                    except (EOFError, OSError):
+                        retire(worker, failed_row(task[1], WORKER_DIED))
+                        continue
+                    worker.task = None
+                    collect(row)
+                    if row.get("error") in (budget.time_message(), budget.memory_message()):
+                        retire(worker, None)  # it exits: a fresh one takes the next document
+                elif worker.process.sentinel in ready:
+                    retire(worker, failed_row(task[1], WORKER_DIED))
+                elif budget.seconds is not None and now - worker.started > budget.seconds + KILL_GRACE:
+                    worker.process.kill()
+                    retire(worker, failed_row(task[1], budget.time_message()))
+    except BaseException as error:  # Ctrl-C, SIGTERM (or a bug): end every worker now
+        unfinished = [w.task for w in workers if w.task is not None]
+        for worker in workers:
+            worker.process.kill()
+        for worker in workers:
+            worker.process.join(timeout=5)
+        if isinstance(error, (KeyboardInterrupt, _Terminated)):
+            raise BatchInterrupted(unfinished) from error
         raise
-    pool.shutdown(wait=True)
-    return broken
+
+
+class BatchInterrupted(Exception):
+    """The batch was stopped (Ctrl-C or SIGTERM). `result` lists the documents
+    that completed (their outputs, index.html and summary.csv are written);
+    `signal_name` says which signal stopped it."""
+
+    def __init__(self, unfinished: list[Task], result: BatchResult | None = None, signal_name: str = "SIGINT") -> None:
+        super().__init__("interrupted")
+        self.unfinished = unfinished
+        self.result = result
+        self.signal_name = signal_name
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the parent so that it cleans up as for Ctrl-C."""
 
 
 def _finish(rows: list[dict[str, Any]], out_dir: Path, title: str, seconds: float) -> BatchResult:
@@ -418,7 +393,9 @@ def _spreadsheet_safe(value: Any) -> Any:
 
 
 def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """The index's columns for a spreadsheet: one row per document."""
+    """The index's columns for a spreadsheet: one row per document. Control
+    characters in names, titles and errors are shown escaped (`\\n`,
+    `\\x1b`), as in the report and the terminal: a name cannot add a row."""
     concept_ids: list[str] = []
     for row in rows:
         concept_ids += [c["id"] for c in row.get("concepts") or [] if c["id"] not in concept_ids]
@@ -447,7 +424,7 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
         ]
         if reflective:
             values += ["" if row.get("moves") is None else row["moves"].get(m, 0) for m in MOVES]
-        writer.writerow([_spreadsheet_safe(v) for v in values])
+        writer.writerow([_spreadsheet_safe(printable(v) if isinstance(v, str) else v) for v in values])
     return buffer.getvalue()
 
 

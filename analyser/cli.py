@@ -13,6 +13,7 @@ from typing import Any
 import click
 
 from analyser import __version__
+from analyser.arguments import DashFileCommand
 from analyser.citations.style import style_names
 from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
@@ -83,6 +84,20 @@ max_pages_option = click.option(
     "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
     help="Refuse PDFs with more pages than this.",
 )
+timeout_option = click.option(
+    "--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
+    help="Stop a document that takes longer than this, and report it like a bad file.",
+)
+max_memory_option = click.option(
+    "--max-memory", type=click.IntRange(min=64), default=1024, show_default=True, metavar="MB",
+    help="Stop a document that needs more memory than this, and report it like a bad file.",
+)
+
+
+def _budget(timeout: float, max_memory: int):
+    from analyser.budget import Budget
+
+    return Budget(seconds=timeout, memory_mb=max_memory)
 
 
 @click.group(
@@ -107,7 +122,7 @@ def main() -> None:
     power) sentence by sentence with the evidence, and check citations."""
 
 
-@main.command()
+@main.command(cls=DashFileCommand)
 @click.argument("file", type=click.Path(allow_dash=True, readable=False, path_type=str))  # ingest reports problems
 @click.option(
     "--out", "-o", default="reports", show_default=True,
@@ -123,7 +138,10 @@ def main() -> None:
 @kind_option
 @pseudonymise_option
 @key_option
-def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind, pseudonymise, key_path) -> None:
+@timeout_option
+@max_memory_option
+def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind, pseudonymise, key_path,
+            timeout, max_memory) -> None:
     """Analyse one document (.txt, .md, .docx, .odt, .pdf, .vtt, .srt; '-' reads text from stdin).
 
     Writes OUT/<name>.html, the feedback report: one self-contained page that
@@ -143,21 +161,27 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 
     if out == "-" and fmt == "all":
         raise click.UsageError("--out - writes one format to standard output: use --format html or --format json")
-    shown = text_name(file)
-    try:
-        analyser = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages, kind))
-        pseudonymiser = None
-        if pseudonymise:
-            from analyser.ingest import ingest
-            from analyser.pseudonyms import Pseudonymiser
+    from analyser.budget import OverBudget, within_budget
 
-            pseudonymiser = Pseudonymiser()
-            analysis = analyser.analyse_document(pseudonymiser.apply(ingest(file, max_bytes, max_pages)))
-            shown = analysis.document.metadata.source
-        else:
-            analysis = analyser.analyse_file(file)
+    shown = text_name(file)
+    tool = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages, kind))
+    pseudonymiser = None
+    try:
+        tool.load()  # not part of the document's budget
+        with within_budget(_budget(timeout, max_memory)):
+            if pseudonymise:
+                from analyser.ingest import ingest
+                from analyser.pseudonyms import Pseudonymiser
+
+                pseudonymiser = Pseudonymiser()
+                analysis = tool.analyse_document(pseudonymiser.apply(ingest(file, max_bytes, max_pages)))
+                shown = analysis.document.metadata.source
+            else:
+                analysis = tool.analyse_file(file)
     except AnalyserError as error:
         _fail(error)
+    except OverBudget as over:
+        _fail(AnalyserError(f"{printable(text_name(file))}: {over.problem}"))
     if out == "-":
         if fmt == "json":
             click.echo(to_json(analysis.to_dict()), nl=False)
@@ -186,7 +210,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
     write_key(pseudonymiser, key_path)
 
 
-@main.command()
+@main.command(cls=DashFileCommand)
 @click.argument("inputs", nargs=-1, required=True, metavar="DIR_OR_GLOB...")
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder for the reports, index.html and summary.csv.")
@@ -203,7 +227,10 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @max_bytes_option
 @max_pages_option
 @kind_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages, kind) -> None:
+@timeout_option
+@max_memory_option
+def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages, kind,
+          timeout, max_memory) -> None:
     """Analyse every document in a folder (recursively) or matching a glob.
 
     Writes one report per document (and its JSON) to OUT, with names made
@@ -221,6 +248,7 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     import os
 
     from analyser.batch import (
+        BatchInterrupted,
         BatchUsageError,
         ProgressPrinter,
         check_output_folder,
@@ -242,11 +270,20 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
     try:
         result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind),
-                           jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress)
+                           jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress,
+                           budget=_budget(timeout, max_memory))
     except AnalyserError as error:
         _fail(error)
     except OSError as error:
         _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
+    except BatchInterrupted as stopped:
+        done = stopped.result.succeeded if stopped.result else 0
+        if progress:
+            progress.close()
+            progress = None
+        click.echo(f"interrupted ({stopped.signal_name}): {done} of {len(found)} documents analysed; "
+                   f"{out / 'index.html'} lists them", err=True)
+        sys.exit(143 if stopped.signal_name == "SIGTERM" else 130)
     except KeyboardInterrupt:
         click.echo("\ninterrupted: reports written so far are complete; index.html was not updated", err=True)
         sys.exit(130)

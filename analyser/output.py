@@ -27,8 +27,8 @@ def safe_stem(source: str) -> str:
     always written one way, and look-alikes such as a full-width "／" or
     "ＣＯＮ", or "COM¹", become "/", "CON" and "COM1" before the checks below
     see them. Separators, controls, bidi and other format characters,
-    punctuation and symbols become "_"; dots at either end are removed; at
-    most 120 bytes of UTF-8 are kept."""
+    punctuation and symbols become "_"; dots at either end are removed, and
+    dashes at the start become "_"; at most 120 bytes of UTF-8 are kept."""
     stem = Path(source.replace("\\", "/")).stem if source not in ("-", "") else "stdin"
     chars: list[str] = []
     for char in unicodedata.normalize("NFKC", stem):
@@ -36,6 +36,7 @@ def safe_stem(source: str) -> str:
         mark = unicodedata.category(char) in ("Mn", "Mc") and chars and chars[-1] not in (_UNSAFE, "_", ".", "-")
         chars.append(char if char.isalnum() or char in "_.-" or mark else _UNSAFE)
     stem = re.sub(f"{_UNSAFE}+", "_", "".join(chars)).strip("._") or "document"
+    stem = re.sub("^-+", "_", stem)  # "-x.html" would read as an option to the tools a tutor uses on it
     if stem.split(".")[0].lower() in _RESERVED:  # Windows reserves "con" and "con.anything"
         stem = f"_{stem}"
     return stem.encode("utf-8")[:MAX_STEM_BYTES].decode("utf-8", "ignore")

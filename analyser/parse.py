@@ -20,6 +20,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,6 +30,17 @@ from analyser.nlp import SENTENCE_CHARS, doc_text, sentence_token_starts
 BLOCK_SEPARATOR = "\n"
 _ASCII_TO_COMPACT = ("  ", "\n", "\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 _COMPACT = re.compile(r"\s{2,}|[^\S ]|[\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+# The tokenizer guard (see `OffsetMap._guard`). An affix: a character that is
+# neither a letter, a digit nor whitespace, or one of spaCy's English affixes
+# that hold letters ('s, US$, C$, A$).
+AFFIX_PIECE = 8  # affixes of a run kept together
+MAX_CHUNK = 200  # characters of a chunk without whitespace kept together
+GUARD_FROM = 16  # chunks this long or shorter cost the tokenizer a bounded time: not looked at
+_AFFIX = re.compile(r"['’][sS]|(?:US|[CA])\$|[^\w\s]|_")
+_AFFIX_RUN = re.compile(rf"(?:{_AFFIX.pattern}){{{AFFIX_PIECE + 1},}}+")
+_ENDERS = frozenset(".?!…\"'”’)]")  # what may end a sentence just before a space (nlp._SENTENCE_END)
+_OPENERS = frozenset("\"'“‘([")  # ... and what may open the next, before a capital or digit
+_STARTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
 
 class OffsetMap:
@@ -71,6 +83,46 @@ class OffsetMap:
             length += len(text) - last
             self.segment_lengths.append(length - segment_start)
         self.view = "".join(parts)
+        self._guard()
+
+    def _guard(self) -> None:
+        """Split the runs that make spaCy's tokenizer quadratic, keeping the map exact.
+
+        The tokenizer peels prefixes and suffixes off a chunk (text between
+        spaces) one at a time, searching the whole rest of the chunk each
+        time: a chunk of n affixes (32,000 commas, brackets or emoji, "'s's's",
+        "US$US$") costs n² (3 minutes for 32 KB). So a space goes after every
+        `AFFIX_PIECE` affixes of a longer run, and at least every `MAX_CHUNK`
+        characters of a chunk: no chunk costs more than a constant. The
+        spaces exist only in the view; the anchors take every other character
+        back to the document, and a cut is moved off a place where a space
+        could make a sentence end. A run of punctuation is tokenized one mark
+        per token either way, so only hostile or very long chunks (a URL of
+        over 200 characters) are tokenized differently.
+
+        Ordinary text has few chunks over `GUARD_FROM` characters; they are
+        found with numpy (a regular expression over all the text cost 20% of
+        the analysis), and only they are searched for runs."""
+        cuts = [cut for start, end in _long_chunks(self.view) for cut in _cuts(self.view, start, end)]
+        if not cuts:
+            return
+        view = self.view
+        self.view = " ".join(view[a:b] for a, b in zip([0, *cuts], [*cuts, len(view)]))
+        before = self._view_points
+        points = [(v + bisect.bisect_right(cuts, v), o) for v, o in zip(self._view_points, self._original_points)]
+        for number, cut in enumerate(cuts, start=1):  # the character after each space
+            i = bisect.bisect_right(before, cut) - 1
+            points.append((cut + number, self._original_points[i] + cut - before[i]))
+        points.sort()
+        self._view_points = [v for v, _ in points]
+        self._original_points = [o for _, o in points]
+        for index, start in enumerate(self.segment_starts):
+            end = start + self.segment_lengths[index]
+            inside = bisect.bisect_left(cuts, end) - bisect.bisect_right(cuts, start)
+            self.segment_starts[index] = start + bisect.bisect_right(cuts, start)
+            if inside:
+                self.segment_lengths[index] += inside
+                self.unchanged_at[index] = -1
 
     def _anchor(self, view_offset: int, original_offset: int) -> None:
         self._view_points.append(view_offset)
@@ -89,6 +141,49 @@ class OffsetMap:
 
     def segment_at(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.segment_starts, offset) - 1)
+
+
+def _long_chunks(view: str) -> list[tuple[int, int]]:
+    """(start, end) of each chunk of `view` longer than GUARD_FROM characters.
+    The view's only whitespace is " " and the block separator "\\n"."""
+    codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    edges = np.concatenate(([-1], np.flatnonzero((codes == 32) | (codes == 10)), [len(codes)]))
+    long = np.flatnonzero(np.diff(edges) > GUARD_FROM + 1)
+    return [(int(edges[i]) + 1, int(edges[i + 1])) for i in long]
+
+
+def _cuts(view: str, start: int, end: int) -> list[int]:
+    """Where spaces go in the chunk `view[start:end]` (a space goes before
+    `view[cut]`): after every AFFIX_PIECE affixes of a longer run, and at
+    least every MAX_CHUNK characters."""
+    wanted = []
+    for run in _AFFIX_RUN.finditer(view, start, end):
+        ends = [m.end() for m in _AFFIX.finditer(view, run.start(), run.end())]
+        pieces = range(AFFIX_PIECE - 1, len(ends) - 1, AFFIX_PIECE)
+        wanted += [_safe_cut(view, ends[i], run.start() + 1) for i in pieces]
+    cuts: list[int] = []
+    last = start
+    for cut in [*wanted, end]:
+        while cut - last > MAX_CHUNK:
+            last = _safe_cut(view, last + MAX_CHUNK, last + 1)
+            cuts.append(last)
+        if last < cut < end:
+            cuts.append(cut)
+            last = cut
+    return cuts
+
+
+def _safe_cut(view: str, cut: int, lowest: int) -> int:
+    """`cut`, or a place at most three characters before it (and not before
+    `lowest`), where a space cannot make a sentence end: not after an end
+    mark or closer when a capital or digit, or an opener and one, follows."""
+    for place in range(cut, max(lowest, cut - 3) - 1, -1):
+        follows = view[place : place + 2]
+        if view[place - 1] not in _ENDERS or not (
+            follows[:1] in _STARTERS or (follows[:1] in _OPENERS and follows[1:2] in _STARTERS)
+        ):
+            return place
+    return cut
 
 
 @dataclass

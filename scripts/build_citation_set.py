@@ -23,19 +23,28 @@ def V(authors, year, suffix="", pages=None):
     return {"authors": list(authors), "year": year, "suffix": suffix, "pages": pages}
 
 
-def C(text, authors, year, suffix="", pages=None, narrative=False, via=None, problems=(), same=False, fix=None):
+def C(text, authors, year, suffix="", pages=None, narrative=False, via=None, problems=(), same=False, fix=None,
+      note=None):
     """`fix`: the citation as the style guide writes it, when the annotator
-    wrote it out (evaluate counts a suggestion that differs as wrong)."""
+    wrote it out (evaluate counts a suggestion that differs as wrong); `note`:
+    why an annotation was corrected."""
     out = dict(text=text, authors=list(authors), year=year, suffix=suffix, pages=pages,
                narrative=narrative, via=via, problems=list(problems), same=same)
     if fix is not None:
         out["fix"] = fix
+    if note is not None:
+        out["note"] = note
     return out
 
 
-def N(text, authors, year, suffix="", pages=None, via=None, problems=(), same=False, fix=None):
+def N(text, authors, year, suffix="", pages=None, via=None, problems=(), same=False, fix=None, note=None):
     """A narrative citation."""
-    return C(text, authors, year, suffix, pages, True, via, problems, same, fix)
+    return C(text, authors, year, suffix, pages, True, via, problems, same, fix, note)
+
+
+APA_ORDER = ("Corrected (issue 12, blind set): APA 7 lists the works in one bracket in alphabetical order of first "
+             "author (8.12), so the work out of place is bracket_order.")
+CTR_NO_DATE = "Corrected (issue 12, blind set): Cite Them Right writes an undated work as 'no date', not 'n.d.'."
 
 
 H, A = "harvard", "apa"
@@ -78,7 +87,7 @@ PASSAGES = [
       N("The Open University (2017a)", ["The Open University"], "2017", "a"),
       C("(The Open University, 2017b)", ["The Open University"], "2017", "b"),
       C("Mind Tools, 2017", ["Mind Tools"], "2017"),
-      C("Gov.UK, n.d.", ["Gov.UK"], "n.d."),
+      C("Gov.UK, n.d.", ["Gov.UK"], "n.d.", problems=["no_date_form"], fix="Gov.UK, no date", note=CTR_NO_DATE),
       C("(King's Fund, 2020)", ["King's Fund"], "2020")]),
     ("c05", H,
      "Van Dijk (2019) argues that boundary spanners need permission to fail. This echoes earlier findings "
@@ -195,8 +204,10 @@ PASSAGES = [
      "Newer evidence is still appearing (Petrakis, in press). A charity's guide is undated (Carers Connect, n.d.) "
      "but widely used, and Carers Connect (n.d.) is cited in several council strategies.",
      [C("(Petrakis, in press)", ["Petrakis"], "in press"),
-      C("(Carers Connect, n.d.)", ["Carers Connect"], "n.d."),
-      N("Carers Connect (n.d.)", ["Carers Connect"], "n.d.")]),
+      C("(Carers Connect, n.d.)", ["Carers Connect"], "n.d.", problems=["no_date_form"],
+        fix="(Carers Connect, no date)", note=CTR_NO_DATE),
+      N("Carers Connect (n.d.)", ["Carers Connect"], "n.d.", problems=["no_date_form"],
+        fix="Carers Connect (no date)", note=CTR_NO_DATE)]),
     ("c18", H,
      "Voluntary sector partners often feel like junior members (Ashworth, 2012). Ashworth (2013) later softened "
      "this view. Boards that publish minutes are trusted more (Bellamy, 2017), although Hartigan and Osei (2019) "
@@ -265,7 +276,7 @@ PASSAGES = [
      "Shared budgets do not guarantee shared decisions (Okonjo, 2015, p. 101; Delacroix, 2018). As Delacroix "
      "(2018, p. 12) puts it, money \"follows whoever writes the minutes\". Zeller and Iqbal (2020) disagree.",
      [C("Okonjo, 2015, p. 101", ["Okonjo"], "2015", pages="101"),
-      C("Delacroix, 2018", ["Delacroix"], "2018"),
+      C("Delacroix, 2018", ["Delacroix"], "2018", problems=["bracket_order"], note=APA_ORDER),
       N("Delacroix (2018, p. 12)", ["Delacroix"], "2018", pages="12"),
       N("Zeller and Iqbal (2020)", ["Zeller", "Iqbal"], "2020")]),
     ("c25", H,
@@ -320,7 +331,8 @@ PASSAGES = [
      "(2020) adds council examples.",
      [C("Gov.UK, n.d.", ["Gov.UK"], "n.d."),
       C("NHS England, 2019", ["NHS England"], "2019"),
-      C("Local Government Association, 2020", ["Local Government Association"], "2020"),
+      C("Local Government Association, 2020", ["Local Government Association"], "2020", problems=["bracket_order"],
+        note=APA_ORDER),
       N("NHS England (2019)", ["NHS England"], "2019"),
       N("Local Government Association (2020)", ["Local Government Association"], "2020")]),
     ("c32", H,
@@ -543,7 +555,11 @@ PASSAGES += [
      "Social Care [DHSC] 2023).",
      [C("(Department of Health and Social Care [DHSC], 2021)", ["Department of Health and Social Care"], "2021"),
       C("(DHSC, 2022)", ["DHSC"], "2022"),
-      C("(NICE, 2019)", ["NICE"], "2019"),
+      N("The National Institute for Health and Care Excellence (NICE, 2019)",
+        ["The National Institute for Health and Care Excellence"], "2019",
+        note="Corrected (issue 12, blind set): a group author named in the text with its abbreviation and year "
+             "in one bracket is APA's narrative first citation, \"National Institute of Mental Health (NIMH, "
+             "2020)\", so the span runs from the name, as the blind annotator read it."),
       C("(Department of Health and Social Care [DHSC] 2023)", ["Department of Health and Social Care"], "2023",
         problems=["missing_comma"], fix="(Department of Health and Social Care [DHSC], 2023)")]),
     ("c60", H,

@@ -26,9 +26,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from sklearn.metrics import cohen_kappa_score
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from analyser.agreement import cohen_kappa  # noqa: E402
 from analyser.ingest import ingest  # noqa: E402
 from analyser.nlp import sentence_starts  # noqa: E402
 from analyser.resources import read_word_list  # noqa: E402
@@ -77,13 +76,15 @@ def read_coding(path: Path) -> dict[tuple[str, int], dict]:
 
 
 def kappa(a: list, b: list) -> float:
-    return float(cohen_kappa_score(a, b)) if len(set(a) | set(b)) > 1 else 1.0
+    """Cohen's kappa (1.0 where neither coding varies: they agree on everything)."""
+    value = cohen_kappa(a, b)
+    return 1.0 if value is None else value
 
 
 def agreement(keys: list[tuple[str, int]], first: dict, second: dict, reflective: set[str]) -> list[str]:
     """Markdown rows: agreement of two codings per concept and on moves."""
-    rows = ["| concept | units coded (first / second) | agreement | kappa (coded or not) | kappa (none/present/absent) |",
-            "| --- | --- | --- | --- | --- |"]
+    rows = ["| concept | units coded (first / second) | agreement | kappa (coded or not) "
+            "| kappa (none/present/absent) |", "| --- | --- | --- | --- | --- |"]
     for concept in CONCEPTS:
         a = [first[k]["codes"].get(concept, "none") for k in keys]
         b = [second[k]["codes"].get(concept, "none") for k in keys]

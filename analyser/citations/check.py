@@ -17,9 +17,16 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from analyser.citations.form import Shape, TextFacts, read_text
-from analyser.citations.patterns import QUOTE, SENTENCE_END, load_data
+from analyser.citations.patterns import ET_AL, QUOTE, SENTENCE_END, load_data
 from analyser.citations.references import uses_ampersand
-from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
+from analyser.citations.resolve import (
+    Link,
+    Resolution,
+    acronym_fits,
+    defined_acronyms,
+    normal_name,
+    resolve_citations,
+)
 from analyser.citations.style import CitationStyle, Written, citation_style, format_citation
 from analyser.model import Citation, Document, Problem, Reference, Severity
 
@@ -28,7 +35,8 @@ _QUOTE_WINDOW = 400
 _QUOTE_MARK = re.compile(r"[“\"‘]")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
-_WARNINGS = {"inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
+_WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop",
+             "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
 
 def check_citations(
@@ -69,7 +77,7 @@ def check_citations(
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
         unpaginated = False
-        if not has_pages and quotes and _quoted(document, block_starts, quotes, citation):
+        if not has_pages and quotes and not facts.personal and _quoted(document, block_starts, quotes, citation):
             unpaginated = citation.year == "n.d." or (entry is not None and _online(entry))
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
@@ -88,6 +96,9 @@ def check_citations(
                 fix = _suggest(citation, facts, _written(citation, locator), fixes, rules)
             citation.problems.append(Problem(code, message, fix, _severity(code, rules, variant)))
     _inconsistent_forms(document, citations, resolution, references or [], rules)
+    _undefined_abbreviations(document.text, citations, resolution, rules)
+    if rules.alphabetical_in_brackets:
+        _bracket_order(document.text, citations, rules)
     if references:
         _reference_list_problems(references, resolution.cited if resolution else set(), rules)
     return resolution
@@ -162,7 +173,7 @@ def _quoted(document: Document, block_starts: list[int], quotes: list[int], cita
     end = hi
     for match in SENTENCE_END.finditer(text, citation.end, hi):
         if not _abbreviation(text, match.start()):
-            end = match.start() + 1
+            end = match.start() + len(match.group().rstrip())  # with a closing quotation mark: '... destination."'
             break
     quoted = False
     for quote in QUOTE.finditer(text, start, end):
@@ -197,14 +208,16 @@ def _reference_problems(
 def _link_problems(
     citation: Citation, link: Link, references: list[Reference], fixes: dict, rules: CitationStyle, via: bool
 ) -> list[tuple[str, str, dict]]:
-    if link.outcome == "ok":  # the usual case: nothing to say, nothing to look up
-        return []
     work = citation.via if via and citation.via else citation
+    key = "via" if via else "work"
+    if link.outcome == "ok":  # the usual case: only a co-author's name left to compare
+        if len(work.authors) < 2 or link.entry is None:
+            return []
+        return _co_author_spelling(work.authors, references[link.entry].authors, key, fixes)
     entries = [references[i] for i in link.entries]
     if link.outcome == "missing":
         return [("no_reference", "message", {})]
     entry = references[link.entry] if link.entry is not None else entries[0]
-    key = "via" if via else "work"
     if link.outcome == "year":
         fixes[key + "_year"] = entry.year
         if not work.year:  # reported as missing_year; the fix takes the entry's year
@@ -222,6 +235,18 @@ def _link_problems(
         listed = ", ".join(rules.label(e.authors, e.year or "", e.suffix) for e in entries)
         return [("suffix_mismatch", "message_missing", {"author": work.authors[0], "year": work.year,
                                                          "entries": listed})]
+    return []
+
+
+def _co_author_spelling(cited: list[str], listed: list[str], key: str, fixes: dict) -> list[tuple[str, str, dict]]:
+    """"Delaney and Fox (2021)" for "Delaney, M., & Foxe, R. (2021)": the
+    entry was found by its first author, and a later name is spelt another way."""
+    if len(cited) != len(listed):
+        return []
+    for name, entry_name in zip(cited, listed, strict=True):
+        if normal_name(name) != normal_name(entry_name):
+            fixes[key + "_authors"] = list(listed)
+            return [("author_spelling", "message", {"cited": name, "listed": entry_name})]
     return []
 
 
@@ -303,6 +328,56 @@ def _inconsistent_forms(
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
+_SAME_BRACKET = re.compile(r"\s{0,3};\s{0,3}")
+
+
+def _bracket_order(text: str, citations: list[Citation], rules: CitationStyle) -> None:
+    """Works in one bracket out of alphabetical order: "(Walsh, 2017; Baker,
+    2019)" flags Baker. Neighbouring parts joined by a plain ";" are
+    compared; a part after "see also" (which APA puts last) ends the run.
+    No fix is offered: a fix rewrites one part, and the order is the bracket's."""
+    previous: Citation | None = None
+    for citation in citations:
+        if citation.narrative or citation.text.startswith("(") or not citation.authors:
+            previous = None
+            continue
+        if previous is not None and _SAME_BRACKET.fullmatch(text, previous.end, citation.start):
+            before, name = normal_name(previous.authors[0]), normal_name(citation.authors[0])
+            if name < before:
+                fields = {**_fields(citation, rules, {}), "previous": rules.label(previous.authors),
+                          "work_name": rules.label(citation.authors)}
+                message = load_data().message("bracket_order", **fields)
+                citation.problems.append(Problem("bracket_order", message, None, "warning"))
+        previous = citation
+
+
+def _undefined_abbreviations(
+    text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle
+) -> None:
+    """"The Local Government Association (2021) ... (LGA, 2021)": an
+    abbreviation the essay never defines, for an organisation it cites in
+    full, is the same work cited in another form; the fix gives the name."""
+    short = [c for c in citations if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
+    if not short:
+        return
+    defined = resolution.aliases if resolution else defined_acronyms(text)
+    named: dict[tuple[str, str], list[Citation]] = defaultdict(list)  # organisations by year (a linear pass)
+    for c in citations:
+        if len(c.authors) == 1 and " " in c.authors[0]:
+            named[(c.year, c.suffix)].append(c)
+    for citation in short:
+        if citation.authors[0].casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
+            continue
+        full = next((c for c in named[(citation.year, citation.suffix)][:8]
+                     if acronym_fits(citation.authors[0], c.authors[0])), None)
+        if full is None:
+            continue
+        name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
+        message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
+        fix = _reformat(citation, [name], False, rules)
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
 def _all_the_same(members: list[tuple[Citation, tuple | None]]) -> bool:
     """Every citation of the work written in one form (the usual case)."""
     first = members[0][1]
@@ -344,7 +419,7 @@ def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple
     repeated citation is read once."""
     names = tuple(n.replace("’", "'").casefold() for n in authors)
     head = text.split("(")[0] if narrative else text
-    return names, "et al" in head or any(w in head for w in load_data().colleagues)
+    return names, ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
 
 
 def _sentence_start(text: str, offset: int) -> bool:

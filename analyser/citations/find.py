@@ -29,19 +29,32 @@ from functools import lru_cache
 
 from analyser.citations.parse import (
     ParsedCitation,
+    Token,
     author_names,
     narrative_authors,
     read_part,
     split_parts,
     tokens,
 )
-from analyser.citations.patterns import BARE_YEAR, BRACKET, NO_YEAR, YEARISH, load_data
-from analyser.citations.resolve import normal_name
+from analyser.citations.patterns import (
+    BARE_YEAR,
+    BRACKET,
+    NO_YEAR,
+    THAT,
+    YEARISH,
+    CitationData,
+    load_data,
+    reporting_verbs,
+)
+from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, CitedWork, Document
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 LOOKBACK_WORDS = 16
-YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\.|no\sdate|in\spress|forthcoming|(?i:personal\s))")
+YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
+                        r"|[A-Z][A-Z&]{1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate))")
+# A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
+PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
 
 
 def find_citations(
@@ -61,7 +74,9 @@ def find_citations(
         if shape is None or (skip and _inside(skip, skip_starts, open_at)):
             continue
         names_at = open_at
-        if shape:  # a narrative citation: read the names before the bracket too
+        if shape and (not match.group("content").lstrip()[:1].isupper() or _capitalised_before(text, open_at)):
+            # a narrative citation: read the names before the bracket too (for
+            # "(DHSC, 2022)" only when a capitalised word ends just before it)
             names_at = _name_run_start(text, open_at, max(_block_start(document, block_starts, open_at),
                                                           open_at - LOOKBACK))
         for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at]):
@@ -78,6 +93,7 @@ def find_citations(
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
     bare = _bare_year_citations(document, found, skip, block_starts)
+    bare += _no_year_citations(document, found + bare, skip, block_starts)
     return sorted(found + bare, key=lambda c: c.start) if bare else found
 
 
@@ -87,7 +103,8 @@ def _bare_year_citations(
     """Narrative citations written without brackets: "Patel 2019 argues".
     A name before a year is often not an author ("By 2019 most", "Vision
     2020 aims"), so one counts only when its author is cited elsewhere in
-    the document or heads an entry of the reference list."""
+    the document, heads an entry of the reference list, or a reporting verb
+    follows the year ("argues", `reporting_verbs` in citations.toml)."""
     text = document.text
     listed = _listed_surnames(text, skip)
     known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
@@ -110,7 +127,8 @@ def _bare_year_citations(
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        if not authors or normal_name(authors[0]) not in known:
+        if not authors or (normal_name(authors[0]) not in known
+                           and not reporting_verbs().match(text, match.end())):
             continue
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
@@ -118,6 +136,75 @@ def _bare_year_citations(
             paragraph=_paragraph(block_starts, names_at + start),
         ))
     return out
+
+
+def _no_year_citations(
+    document: Document, found: list[Citation], skip: list[tuple[int, int]], block_starts: list[int]
+) -> list[Citation]:
+    """Narrative citations with no year at all: "Ingram also argues that".
+    Only a name before a reporting verb and "that" counts, and only when the
+    author has no citation earlier in the same paragraph (APA 7 lets a
+    repeated narrative citation there drop its year)."""
+    text = document.text
+    data = load_data()
+    out: list[Citation] = []
+    cited: dict[tuple[int | None, str], int] | None = None  # (paragraph, author) -> first citation's start
+    for match in THAT.finditer(text):
+        space = _reporting_start(text, match.start(), data)
+        if space < 0 or (skip and _inside(skip, [a for a, _ in skip], space)):
+            continue
+        limit = max(_block_start(document, block_starts, space), space - LOOKBACK)
+        names_at = _name_run_start(text, space, limit)
+        piece = text[names_at:space]
+        lead = narrative_authors(piece, tokens(piece)) if piece else None
+        if lead is None:
+            continue
+        work, start = lead
+        authors = author_names(piece, work.pieces)
+        if not authors or work.et_al and len(authors) > 1 or authors[0] in data.given_names:
+            continue  # ("Jasmine argues that": a person in the case, not an author)
+        if f" {authors[0].lower()} " in text or f" {authors[0].lower()}." in text:
+            continue  # "Staff found that": a word the text also writes in lower case is not a name
+        paragraph = _paragraph(block_starts, names_at + start)
+        if cited is None:
+            cited = {}
+            for c in reversed(found):
+                if c.authors:
+                    cited[(c.paragraph, normal_name(c.authors[0]))] = c.start
+        if cited.get((paragraph, normal_name(authors[0])), space) < space:
+            continue
+        end = names_at + work.pieces[-1][-1].end
+        if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
+            end = names_at + len(piece.rstrip())
+        out.append(Citation(
+            start=names_at + start, end=end, text=text[names_at + start : end],
+            authors=authors, year="", narrative=True, paragraph=paragraph,
+        ))
+    return out
+
+
+def _reporting_start(text: str, that: int, data: CitationData) -> int:
+    """Where the space before the reporting words ending at `that` is ("
+    also argues"), or -1 when the words before "that" are not a reporting verb."""
+    last = text[text.rfind(" ", max(0, that - 16), that) + 1 : that].lower()
+    if last not in data.reporting_verbs and last != "out":
+        return -1  # the usual case, decided without splitting the words
+    words = text[max(0, that - 40) : that].rsplit(" ", 3)
+    if len(words) < 3:
+        return -1
+    verb = 2 if " ".join(words[-2:]).lower() in data.reporting_verbs else 1
+    if verb == 1 and words[-1].lower() not in data.reporting_verbs:
+        return -1
+    used = verb + (words[-verb - 1].lower() in data.reporting_adverbs)
+    if len(words) <= used:
+        return -1
+    space = that - sum(len(w) + 1 for w in words[-used:])
+    before = words[-used - 1]
+    if not (before[:1].isupper() or before.endswith("al.") or before.lower() in data.colleagues):
+        return -1  # "The steering group found that": no name before the verb
+    if before in data.given_names or before.lower() in data.openers:
+        return -1  # "Jasmine found that", "They found that": a person, not an author
+    return space if text[space - 1 : space].isalpha() else -1
 
 
 _ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
@@ -140,7 +227,7 @@ def _shape(content: str) -> bool | None:
     if "\n\n" in content:
         return None
     if not YEARISH.search(content):  # "(Okafor, p. 45)" has no year, but is a citation
-        return False if NO_YEAR.match(content) else None
+        return False if NO_YEAR.match(content) else True if PAGE_FIRST.match(content) else None
     return YEAR_FIRST.match(content) is not None
 
 
@@ -167,10 +254,18 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     parts = split_parts(inner)
     if not parts:
         return []
-    if parts[0][0].kind in ("year", "personal"):
+    lead = None
+    if parts[0][0].kind in ("year", "personal", "pages"):
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is None:
             return []
+    elif _acronym_first(parts[0]):  # "The Department of Health and Social Care (DHSC, 2022)"
+        lead = narrative_authors(text, tokens(text[:open_at]))
+        if lead is not None and acronym_fits(parts[0][0].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
+            parts[0] = parts[0][2:]
+        else:
+            lead = None
+    if lead is not None:
         work, start = lead
         out: list[tuple[ParsedCitation, bool]] = []
         first = read_part(text, parts[0], lead=work)
@@ -192,6 +287,18 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]
+
+
+def _capitalised_before(text: str, open_at: int) -> bool:
+    """Whether the word just before a bracket starts with a capital."""
+    before = text[max(0, open_at - 40) : open_at].rstrip().rsplit(None, 1)
+    return bool(before) and before[-1][:1].isupper()
+
+
+def _acronym_first(part: list[Token]) -> bool:
+    """A bracket opening with an abbreviation and the year: "(DHSC, 2022)"."""
+    return (len(part) > 2 and part[0].kind == "name" and part[0].text.isupper() and part[1].kind == "comma"
+            and part[2].kind == "year")
 
 
 def _name_run_start(text: str, end: int, limit: int) -> int:

@@ -15,12 +15,13 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analyser.citations.parse import Token, tokens
-from analyser.citations.patterns import YEAR_NUMBER, load_data
+from analyser.citations.patterns import ET_AL, YEAR_NUMBER, load_data
 from analyser.citations.style import CitationStyle
 
 Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
 _SQUARE = re.compile(r"\[(?P<abbreviation>[A-Z][A-Za-z&.]{1,12})\]")
 _PAGE_LABELS = {"p", "pp"}
+_EG_NO_COMMA = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.(?!,)")
 
 
 @dataclass(frozen=True)
@@ -86,9 +87,13 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     problems = _style_problems(toks, shape, style)
     first = next((t.start for t in toks if t.kind in ("name", "initial")), None)
     prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
+    eg = _EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
+    if eg:  # "(e.g. Collins, 2020)" in APA: the fix keeps the prefix, with its comma
+        problems.append(("eg_comma", "message", {"found": eg.group()}))
+        prefix = _EG_NO_COMMA.sub(lambda m: m.group() + ",", prefix)
     secondary = next((t.start for t in toks if t.kind == "secondary"), len(text))
     head = text.split("(")[0] if shape.narrative else text[:secondary]
-    et_al = "et al" in head or any(w in head for w in load_data().colleagues)
+    et_al = ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
     square = _SQUARE.search(head)
     personal = any(t.kind == "personal" for t in toks)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
@@ -101,7 +106,7 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     bracket = _bracket_start(shape.narrative, toks)
     secondary = [t for t in toks if t.kind == "secondary"]
     personal = "personal" in kinds
-    if shape.narrative and bracket == len(toks):
+    if shape.narrative and bracket == len(toks) and "year" in kinds:  # ("Ingram also argues": missing_year)
         found.append(("year_brackets", "message", {}))
     if shape.has_via and not secondary:
         found.append(("run_together", "message", {}))
@@ -120,12 +125,18 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         if token.kind == "etal":
             if not re.search(r"al\.", token.text):
                 found.append(("et_al_no_stop", "message", {}))
+            if token.text.startswith("et."):
+                found.append(("et_al_stray_stop", "message", {}))
             if i > 0 and kinds[i - 1] == "comma":
                 found.append(("comma_before_et_al", "message", {}))
     for token in secondary:
-        phrase = re.sub(r"\s+", " ", token.text.lower())
-        if phrase not in style.secondary_accepted:
+        if _squash(token.text) not in style.secondary_accepted:
             found.append(("secondary_wording", "message", {"phrase": token.text}))
+    for token in toks:
+        if token.kind == "year" and token.text[0] in "nN" and "press" not in token.text:
+            written = re.sub(r"\s+", " ", token.text[: len(token.text) - len(_nd_suffix(token))].rstrip("-"))
+            if written != style.no_date:
+                found.append(("no_date_form", "message", {"found": written}))
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
         found.append(("debris", "message", {"debris": debris[0].text}))
@@ -166,6 +177,16 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
     return found
 
 
+def _nd_suffix(token: Token) -> str:
+    assert token.match is not None  # only brackets the finder adds have no match
+    return token.match.group("nd_suffix") or ""
+
+
+def _squash(phrase: str) -> str:
+    """A phrase as the style lists it: lower case, single spaces."""
+    return re.sub(r"\s+", " ", phrase.lower())
+
+
 def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
     seen: set[str] = set()
     out = []
@@ -182,8 +203,11 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
     if not narrative:
         return 0
     for i in range(len(toks) - 1):
-        if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal"):
+        if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal", "pages"):
             return i + 1
+        if (toks[i].text == "(" and i + 3 < len(toks) and toks[i + 1].text.isupper()
+                and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):
+            return i + 1  # "Department of Health and Social Care (DHSC, 2022)"
     return len(toks)
 
 
@@ -200,8 +224,9 @@ def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: Cit
             return True  # "(World Health Organization [WHO] 2020)"
         if token.kind == "pages" and previous == "year":
             return True
-        if token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary:
-            return True
+        if (token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary
+                and _squash(token.text) in style.secondary_accepted):
+            return True  # (a phrase the style does not use is secondary_wording: its fix brings the comma)
     return False
 
 

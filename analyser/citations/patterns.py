@@ -49,11 +49,11 @@ APOS = "'’"
 NAME_WORD = rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})){{0,40}}(?:[{APOS}](?!{LETTER}))?"
 
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
-# a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, in press, forthcoming, no date
+# a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, "n.d" (no stop: flagged), in press, forthcoming, no date
 YEAR = rf"""
     (?P<year>
         {YEAR_NUMBER}(?![\d])(?P<suffix>[a-rt-z](?!{LETTER}))?(?!{LETTER})
-      | n\.\s?d\.(?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
+      | n\.\s?d(?:\.|(?!{LETTER}))(?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
       | no\s date | in\s press | forthcoming
     )"""
 
@@ -69,8 +69,11 @@ DEBRIS = r"Page\s{1,3}\d{1,4}\s{1,3}of\s{1,3}\d{1,4}(?!\d)"
 # A bracket with no bracket inside: the unit the finder works on.
 BRACKET = re.compile(r"\((?P<content>[^()]{1,300})\)")
 
+# "et al." as written, also "et. al." (flagged): whether a citation uses it.
+ET_AL = re.compile(r"\bet\.?\s{0,2}al\b")
+
 # Anything that can start a year: candidates without one are skipped cheaply.
-YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\.|no date|in press|forthcoming", re.I)
+YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|no date|in press|forthcoming", re.I)
 
 # A bracket that names a work and a page but no year: "(Okafor, p. 45)".
 # (Tried with `match` on brackets without a year, so it is bounded.)
@@ -80,6 +83,18 @@ NO_YEAR = re.compile(rf"\s{{0,2}}{UPPER}[^\d()]{{0,80}}?,\s{{0,2}}(?:pp?|pgs?|pa
 # pattern starts with its space so that `re` looks for a literal; the finder
 # checks the letter before it and reads the name backwards.
 BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
+
+
+# " that" after a word: where a reporting verb may stand just before
+# ("Ingram also argues that"). A literal, so the scan of a text is quick; the
+# words before it are checked in code.
+THAT = re.compile(r" that\b")
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> re.Pattern[str]:
+    """A reporting verb just after a year: "Patel 2019 argues"."""
+    return re.compile(rf",? (?:{_alternatives(list(load_data().reporting_verbs))})\b")
 
 
 @dataclass(frozen=True)
@@ -94,6 +109,8 @@ class CitationData:
     not_authors: frozenset[str]
     given_names: frozenset[str]
     colleagues: frozenset[str]
+    reporting_verbs: frozenset[str]
+    reporting_adverbs: frozenset[str]
     headings: frozenset[str]
     online: tuple[str, ...]
     exempt_sections: tuple[str, ...]
@@ -124,6 +141,8 @@ def load_data() -> CitationData:
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         given_names=frozenset(names["given"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
+        reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
+        reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
@@ -224,8 +243,12 @@ def person_pattern() -> re.Pattern[str]:
 # a sentence or of a bracket ("... Routledge. Huxham, C. and ...").
 ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 
-# An acronym defined in the text: "... Excellence (NICE)".
-ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Za-z.]{1,9})\)")
+# An acronym defined in the text: "... Excellence (NICE)", "... Care [DHSC]",
+# "... Care (DHSC, 2022)".
+# (Two patterns, each starting with a literal: a scan for one character is
+# several times quicker than for a class of two.)
+ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.]{1,9})(?:\)|,\s)")
+ACRONYM_SQUARE = re.compile(r"\[(?P<acronym>[A-Z][A-Z.]{1,9})\]")
 
 # Direct quotations: double quotes (straight or curly) or curly single quotes.
 # (An opening mark never appears inside, so a run of them cannot make each

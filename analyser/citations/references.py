@@ -3,7 +3,8 @@ entry's authors, year, suffix and the rest, without losing the raw text.
 
 The section starts at a heading such as "References" or "Bibliography"
 (`[references].headings` in analyser/data/citations.toml), also when the
-heading is an ordinary paragraph or the first line of a block; failing that,
+heading is an ordinary paragraph, the first line of a block, or a line of
+its own inside a block (a passage pasted with single line breaks); failing that,
 it is the trailing run of blocks that look like entries. It ends at the next
 heading of the same or a higher level.
 
@@ -31,8 +32,12 @@ def find_references(document: Document) -> tuple[tuple[int, int] | None, list[Re
     """The span of the reference section (heading included) and its entries."""
     text = document.text
     blocks = document.blocks
+    inline = _inline_heading(text)
     for index, block in enumerate(blocks):
         heading = _heading_line(text, block)
+        section_start = block.start
+        if heading is None and inline is not None and block.start < inline.start() < block.end:
+            section_start, heading = inline.start() + 1, min(inline.end() + 1, block.end)
         if heading is None:
             continue
         level = block.level if block.kind == "heading" else 99
@@ -45,7 +50,7 @@ def find_references(document: Document) -> tuple[tuple[int, int] | None, list[Re
         spans = [(heading, block.end)] if heading < block.end else []
         spans += [(b.start, b.end) for b in body]
         end = body[-1].end if body else block.end
-        return (block.start, end), parse_entries(text, spans)
+        return (section_start, end), parse_entries(text, spans)
     trailing = _trailing_entries(text, blocks)
     if trailing:
         spans = [(b.start, b.end) for b in trailing]
@@ -71,6 +76,22 @@ def _heading_line(text: str, block: Block) -> int | None:
         return None
     rest = text[first_end + 1 : block.end] if newline >= 0 else ""
     return block.start + len(first) + 1 if rest.strip() else block.end
+
+
+@lru_cache(maxsize=1)
+def _inline_heading_pattern() -> re.Pattern[str]:
+    """A reference heading on a line of its own after a line break. It starts
+    with the line break, a literal, so one search of the text is quick."""
+    headings = "|".join(sorted((re.escape(h).replace(r"\ ", r"[ \t]{1,3}") for h in load_data().headings),
+                               key=len, reverse=True))
+    number = r"(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?[ \t]{1,3})?"
+    return re.compile(rf"\n[ \t]{{0,8}}{number}(?i:{headings})[ \t:.]{{0,3}}(?=\n)")
+
+
+def _inline_heading(text: str) -> re.Match[str] | None:
+    """The first reference heading standing on its own line inside a block
+    ("... a third.\nReferences\nHuxham, C. ..."), followed by more text."""
+    return _inline_heading_pattern().search(text)
 
 
 def _is_entry(text: str, block: Block) -> bool:

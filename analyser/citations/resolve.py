@@ -20,10 +20,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from analyser.citations.patterns import ACRONYM
+from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL
 from analyser.citations.references import entry_acronym
 from analyser.model import Citation, CitedWork, Reference
 
@@ -136,12 +137,17 @@ def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the essay defines: "National Institute for Health and Care
     Excellence (NICE)" maps "nice" to the normal form of the full name."""
     aliases: dict[str, str] = {}
-    for match in ACRONYM.finditer(text):
+    for match in chain(ACRONYM.finditer(text), ACRONYM_SQUARE.finditer(text)):
         acronym = match.group("acronym")
         if not acronym.replace(".", "").isupper():
             continue
         window = text[max(0, match.start() - 120) : match.start()]
         words = _WORD.findall(window.split("\n")[-1])[-12:]
+        for k in range(len(words) - 1, -1, -1):  # the name is the run of capitalised and joining words
+            # just before the acronym: "... Excellence (NICE)", nothing in "... agree (LGA, 2021)"
+            if not (words[k][0].isupper() or words[k] in _JOINING):
+                words = words[k + 1 :]
+                break
         for k in range(len(words)):
             name = " ".join(words[k:])
             if words[k][0].isupper() and acronym_fits(acronym, name):
@@ -249,10 +255,10 @@ def resolve_citations(
 
 def _et_al_in_brackets(citation: Citation) -> bool:
     """Whether the main work (not the via) is cited with "et al."."""
-    if "et al" not in citation.text:
+    if "al" not in citation.text:
         return False
     head = _AS_CITED.split(citation.text)[0]
-    return "et al" in head
+    return ET_AL.search(head) is not None
 
 
 def _et_al_for(via: CitedWork, text: str) -> bool:

@@ -52,6 +52,8 @@ class CitationStyle:
     unpaginated_quote: str
     personal_listed: bool
     reference_entry: str
+    comma_after_eg: bool
+    alphabetical_in_brackets: bool
 
     def authors(
         self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False

@@ -13,6 +13,7 @@ English) is kept as a warning on the document, never done silently.
 
 from __future__ import annotations
 
+import re
 import stat
 import sys
 from collections import Counter
@@ -20,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyser.errors import InputError, text_name
+from analyser.ingest.builder import MAX_TEXT_CHARS
 from analyser.ingest.captions import CAPTION_READERS
 from analyser.ingest.decoding import decode_text, normalise_newlines, scrub, scrub_warnings
 from analyser.ingest.docx import read_docx
@@ -40,9 +42,10 @@ from analyser.ingest.transcript import find_turns
 from analyser.model import Document
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-# spaCy holds about 20 bytes per character of text; this bounds a document
-# whatever its format (a small .docx may hold far more text than its size).
-MAX_TEXT_CHARS = 50_000_000
+# A character that shows: not whitespace, nor one that takes no space (soft
+# hyphen, zero-width space and joiners, direction marks and embeddings, word
+# joiner and invisible operators, byte-order mark).
+_VISIBLE = re.compile("[^\\s\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 __all__ = [
     "ingest", "ingest_bytes", "ingest_text", "SUPPORTED_SUFFIXES", "TEXT_FORMATS", "BINARY_FORMATS",
@@ -171,6 +174,9 @@ def _finish(document: Document, require_body: bool) -> Document:
     if not text.strip():
         problem = "contains only whitespace: no text to analyse" if text else "is empty (no text to analyse)"
         raise InputError(source, problem)
+    if not _VISIBLE.search(text):
+        raise InputError(source, "contains only invisible characters (zero-width spaces, joiners, soft hyphens, "
+                                 "direction marks): no text to analyse")
     if not document.blocks:
         raise InputError(source, "has no text to analyse")
     if require_body and all(block.kind == "heading" for block in document.blocks):

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections import Counter
 
+from analyser.errors import InputError
 from analyser.ingest.decoding import scrub, scrub_warnings
 from analyser.model import Block, BlockKind, Document, Dropped, Metadata
 
 BLOCK_SEPARATOR = "\n\n"
+# spaCy holds about 20 bytes per character of text; this bounds a document
+# whatever its format (a small .docx may hold far more text than its size).
+MAX_TEXT_CHARS = 50_000_000
+
+
+def too_much_text(source: str) -> InputError:
+    """The refusal for a document whose text would pass MAX_TEXT_CHARS, raised
+    by a reader before it builds the text (a few bytes of .odt or PDF can
+    stand for gigabytes of it)."""
+    return InputError(source, f"has over {MAX_TEXT_CHARS:,} characters of text, the limit")
 
 
 def count_words(text: str) -> int:
@@ -39,6 +50,8 @@ class DocumentBuilder:
         text = scrub(text, self._scrubbed).strip()
         if not text:
             return
+        if self._length + len(text) > MAX_TEXT_CHARS:
+            raise too_much_text(self.metadata.source)
         if self._parts:
             self._parts.append(BLOCK_SEPARATOR)
             self._length += len(BLOCK_SEPARATOR)

@@ -66,14 +66,15 @@ def decode_text(data: bytes, path: str) -> Decoded:
         raise InputError(path, "is empty (0 bytes)")
     warnings: list[str] = []
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        text, encoding = _strict(data, "utf-32", path), "UTF-32"
+        text, encoding = _unicode(data, "utf-32", path, warnings), "UTF-32"
     elif data.startswith(codecs.BOM_UTF8):
-        text, encoding = _strict(data[3:], "utf-8", path), "UTF-8"
+        text, encoding = _unicode(data[3:], "utf-8", path, warnings), "UTF-8"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text, encoding = _strict(data, "utf-16", path), "UTF-16"
+        text, encoding = _unicode(data, "utf-16", path, warnings), "UTF-16"
     elif (utf16 := utf16_without_bom(data)) is not None:
-        text, encoding = _strict(data, utf16, path), utf16.upper()
+        encoding = utf16.upper()
         warnings.append(f"the file has no byte-order mark; it was read as {encoding}")
+        text = _unicode(data, utf16, path, warnings)
     else:
         nuls = data.count(0)
         if nuls > MAX_NUL_SHARE * len(data):
@@ -158,9 +159,25 @@ def scrub_warnings(counts: Counter[str]) -> list[str]:
     return warnings
 
 
-def _strict(data: bytes, encoding: str, path: str) -> str:
+def _unicode(data: bytes, encoding: str, path: str, warnings: list[str]) -> str:
+    """Decode a Unicode encoding with one policy for all of them (UTF-8,
+    UTF-16, UTF-32): a sequence that does not decode — a broken byte, a lone
+    surrogate, a character cut off at the end — becomes U+FFFD and is counted
+    in a warning, as long as the good characters outnumber the broken ones;
+    otherwise the file is refused. (A lone surrogate used to refuse a whole
+    UTF-16 file while bad UTF-8 was replaced.)"""
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        label = encoding.upper().replace("_", "-")
-        raise InputError(path, f"is not valid {label} ({exc.reason} at byte {exc.start:,})") from None
+        first = exc
+    replaced = data.decode(encoding, errors="replace")
+    broken = replaced.count("\ufffd") - data.decode(encoding, errors="ignore").count("\ufffd")
+    label = encoding.upper().replace("_", "-")
+    if broken >= len(replaced) - broken:
+        raise InputError(path, f"is not valid {label} ({first.reason} at byte {first.start:,})") from None
+    if encoding == "utf-8":
+        warnings.append(f"{broken:,} invalid UTF-8 byte sequence(s) were replaced with U+FFFD (�)")
+    else:
+        warnings.append(f"{broken:,} invalid {label} sequence(s) (a lone surrogate or a cut-off character) "
+                        "were replaced with U+FFFD (�)")
+    return replaced

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 import docx
 from docx.oxml.ns import qn
+from lxml.etree import XMLSyntaxError
 
 from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
@@ -30,21 +31,49 @@ def read_docx(data: bytes, source: str) -> Document:
     try:
         package = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises several types for a bad package
+        if isinstance(exc, XMLSyntaxError) and (problem := lxml_limit(exc)):
+            raise InputError(source, problem) from None
         if "macroEnabled" in str(exc):
             raise InputError(source, "is a macro-enabled Word document (.docm); save it as .docx") from None
         if "template.main" in str(exc):
             raise InputError(source, "is a Word template (.dotx); save it as a .docx document") from None
         raise InputError(source, f"is not a readable .docx file ({_reason(exc)})") from None
     builder = DocumentBuilder(source, "docx")
-    styles = {s.style_id: (s.name or "") for s in package.styles}
-    for kind, text, level in _blocks(package.element.body, styles):
-        builder.add(kind, text, level)
+    try:  # styles and properties are parsed only now, when first read
+        styles = {s.style_id: (s.name or "") for s in package.styles}
+        for kind, text, level in _blocks(package.element.body, styles):
+            builder.add(kind, text, level)
+        props = package.core_properties
+        title, author = props.title, props.author
+    except XMLSyntaxError as exc:
+        raise InputError(source, lxml_limit(exc) or f"is not a readable .docx file ({_reason(exc)})") from None
     if not builder.block_count:
         raise InputError(source, "contains no text to analyse (only images, drawings or empty paragraphs?)")
-    props = package.core_properties
-    builder.metadata.title = (props.title or "").strip() or None
-    builder.metadata.author = (props.author or "").strip() or None
+    builder.metadata.title = (title or "").strip() or None
+    builder.metadata.author = (author or "").strip() or None
     return builder.build()
+
+
+# lxml refuses XML past its resource limits (python-docx parses without
+# XML_PARSE_HUGE); each limit gets a line in our words instead of libxml2's.
+_LXML_LIMITS = (
+    ("Excessive depth", "is nested too deeply to read as .docx (XML elements over 256 levels deep, "
+                        "e.g. tables inside tables); refused"),
+    ("Text node too long", "has over 10,000,000 characters of text in one XML element, over lxml's limit; refused"),
+    ("huge text node", "has over 10,000,000 characters of text in one XML element, over lxml's limit; refused"),
+    ("Buffer size limit", "has a single XML value (an attribute or text) over lxml's limit of 10,000,000 "
+                          "characters; refused"),
+    ("AttValue length too long", "has an XML attribute over lxml's limit of 10,000,000 characters; refused"),
+    ("Name too long", "has an XML element or attribute name over lxml's length limit; refused"),
+    ("Huge input lookup", "has XML too large for lxml to read; refused"),
+    ("Memory allocation failed", "is too large to read as .docx in memory"),
+)
+
+
+def lxml_limit(exc: Exception) -> str | None:
+    """Our one-line refusal for an lxml resource limit, or None for other errors."""
+    message = str(exc)
+    return next((problem for marker, problem in _LXML_LIMITS if marker in message), None)
 
 
 def _reason(exc: Exception) -> str:

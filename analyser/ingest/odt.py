@@ -13,9 +13,10 @@ from odf.opendocument import load
 
 from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
-from analyser.ingest.builder import DocumentBuilder
+from analyser.ingest.builder import MAX_TEXT_CHARS, DocumentBuilder, too_much_text
 from analyser.model import BlockKind, Document
 
+MAX_OUTLINE_LEVEL = 10  # ODF allows 1 to 10
 _SKIP = {(TEXTNS, "tracked-changes"), (OFFICENS, "annotation"), (TEXTNS, "note")}
 
 
@@ -34,7 +35,8 @@ def read_odt(data: bytes, source: str) -> Document:
     except Exception as exc:  # noqa: BLE001 - odfpy raises zip, XML, key and attribute errors
         raise InputError(source, f"is not a readable .odt file ({type(exc).__name__})") from None
     builder = DocumentBuilder(source, "odt")
-    for kind, text, level in _blocks(body, in_list=False):
+    spaces = _SpaceBudget(source)
+    for kind, text, level in _blocks(body, in_list=False, spaces=spaces):
         builder.add(kind, text, level)
     if not builder.block_count:
         raise InputError(source, "contains no text to analyse (only images, drawings or empty paragraphs?)")
@@ -45,27 +47,57 @@ def read_odt(data: bytes, source: str) -> Document:
     return builder.build()
 
 
-def _blocks(node, in_list: bool) -> Iterator[tuple[BlockKind, str, int]]:
+class _SpaceBudget:
+    """`<text:s text:c="400000000"/>` stands for that many spaces in 40 bytes:
+    the spaces of a document are counted before they are made, and a document
+    that would pass MAX_TEXT_CHARS with them is refused (three such elements
+    in a 981-byte file took 2.4 GB)."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.left = MAX_TEXT_CHARS
+
+    def spaces(self, element) -> str:
+        count = _count(element.getAttrNS(TEXTNS, "c"), default=1, lowest=1)
+        if count > self.left:
+            raise too_much_text(self.source)
+        self.left -= count
+        return " " * count
+
+
+def _count(value: str | None, default: int, lowest: int, highest: int | None = None) -> int:
+    """An integer attribute as written, or `default` when it is missing or not
+    an integer; kept within [lowest, highest] (a negative outline level gave
+    JSON that failed the schema)."""
+    try:
+        number = int(value) if value else default
+    except ValueError:
+        number = default
+    number = max(lowest, number)
+    return min(highest, number) if highest is not None else number
+
+
+def _blocks(node, in_list: bool, spaces: _SpaceBudget) -> Iterator[tuple[BlockKind, str, int]]:
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
         if qname is None or qname in _SKIP:
             continue
         if qname == (TEXTNS, "h"):
-            level = int(child.getAttrNS(TEXTNS, "outline-level") or 1)
-            yield "heading", _text(child), level
+            level = _count(child.getAttrNS(TEXTNS, "outline-level"), default=1, lowest=1, highest=MAX_OUTLINE_LEVEL)
+            yield "heading", _text(child, spaces), level
         elif qname == (TEXTNS, "p"):
-            yield ("list_item" if in_list else "paragraph"), _text(child), 0
+            yield ("list_item" if in_list else "paragraph"), _text(child, spaces), 0
         elif qname == (TABLENS, "table-cell"):
             yield "table_cell", "\n".join(
-                _text(p) for p in child.childNodes if getattr(p, "qname", None) == (TEXTNS, "p")
+                _text(p, spaces) for p in child.childNodes if getattr(p, "qname", None) == (TEXTNS, "p")
             ), 0
         elif qname in ((TEXTNS, "list"), (TEXTNS, "list-item")):
-            yield from _blocks(child, in_list=True)
+            yield from _blocks(child, True, spaces)
         else:
-            yield from _blocks(child, in_list)
+            yield from _blocks(child, in_list, spaces)
 
 
-def _text(element) -> str:
+def _text(element, spaces: _SpaceBudget) -> str:
     """Text of a paragraph without annotations or notes inside it."""
     parts = []
     for child in element.childNodes:
@@ -75,13 +107,13 @@ def _text(element) -> str:
         if child.nodeType == child.TEXT_NODE:
             parts.append(str(child))
         elif qname == (TEXTNS, "s"):
-            parts.append(" " * int(child.getAttrNS(TEXTNS, "c") or 1))
+            parts.append(spaces.spaces(child))
         elif qname == (TEXTNS, "tab"):
             parts.append("\t")
         elif qname == (TEXTNS, "line-break"):
             parts.append("\n")
         else:
-            parts.append(_text(child))
+            parts.append(_text(child, spaces))
     return "".join(parts)
 
 

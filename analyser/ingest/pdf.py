@@ -15,13 +15,15 @@ from contextlib import contextmanager
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+from pypdf.generic import ArrayObject, IndirectObject
 
 from analyser.errors import InputError
-from analyser.ingest.builder import DocumentBuilder
+from analyser.ingest.builder import MAX_TEXT_CHARS, DocumentBuilder, too_much_text
 from analyser.model import Document, Dropped
 from analyser.resources import read_word_list
 
 DEFAULT_MAX_PAGES = 2000
+MAX_CONTENT_BYTES = 100 * 1024 * 1024  # page content parsed per PDF, a shared stream counted once per page
 
 _PAGE_NUMBER = re.compile(
     r"(?:page\s+\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|[-–]?\s*\d{1,4}\s*[-–]?)",
@@ -53,7 +55,7 @@ def read_pdf(data: bytes, source: str, max_pages: int = DEFAULT_MAX_PAGES) -> Do
                 count = len(reader.pages)
             if count > max_pages:
                 raise InputError(source, f"has {count:,} pages, more than the limit of {max_pages:,} (--max-pages)")
-            pages = [(page.extract_text() or "").split("\n") for page in reader.pages]
+            pages = [text.split("\n") for text in _page_texts(reader, source)]
             info = reader.metadata
             title, author = (_clean(info.title), _clean(info.author)) if info is not None else (None, None)
         except InputError:
@@ -72,6 +74,58 @@ def read_pdf(data: bytes, source: str, max_pages: int = DEFAULT_MAX_PAGES) -> Do
     if not builder.block_count:
         raise InputError(source, "has no extractable text — is this a scan?")
     return builder.build()
+
+
+def _page_texts(reader: PdfReader, source: str) -> list[str]:
+    """Each page's text, with the work bounded before it is done.
+
+    Pages that draw the same content streams with equal resources have the
+    same text, so it is extracted once: 2,000 pages sharing one stream (a
+    427 KB PDF) were otherwise each parsed in full, for over 7 minutes. The
+    content parsed (shared streams counted each time) may not pass
+    MAX_CONTENT_BYTES, and the text may not pass MAX_TEXT_CHARS: both are
+    counted before the work or the copy is made (one string stands for every
+    page that shares it)."""
+    texts: list[str] = []
+    seen: dict[tuple, list[tuple[object, str]]] = {}
+    parsed = chars = 0
+    for page in reader.pages:
+        key = _reference(page.raw_get("/Contents")) if "/Contents" in page else None
+        resources = page.get("/Resources")
+        text = next((known for res, known in seen.get(key, ()) if res == resources), None) if key else None
+        if text is None:
+            parsed += _content_size(page)
+            if parsed > MAX_CONTENT_BYTES:
+                raise InputError(
+                    source, f"has over {MAX_CONTENT_BYTES:,} bytes of page content to read (pages drawing "
+                    "the same content again and again?), the limit"
+                )
+            text = page.extract_text() or ""
+            if key:
+                seen.setdefault(key, []).append((resources, text))
+        chars += len(text)
+        if chars > MAX_TEXT_CHARS:
+            raise too_much_text(source)
+        texts.append(text)
+    return texts
+
+
+def _reference(value: object) -> tuple | None:
+    """The object numbers a page's /Contents refers to, or None when the
+    content is written inline (then it is not shared)."""
+    if isinstance(value, IndirectObject):
+        return ((value.idnum, value.generation),)
+    if isinstance(value, ArrayObject) and value and all(isinstance(v, IndirectObject) for v in value):
+        return tuple((v.idnum, v.generation) for v in value)
+    return None
+
+
+def _content_size(page) -> int:
+    """Decoded bytes of a page's content streams (pypdf keeps the decoded
+    data, so extracting the text does not decode them again)."""
+    contents = page.get("/Contents")
+    streams = contents if isinstance(contents, ArrayObject) else [contents] if contents is not None else []
+    return sum(len(stream.get_object().get_data()) for stream in streams)
 
 
 def _open(data: bytes, source: str) -> PdfReader:

@@ -120,6 +120,107 @@ CASES = [
     ("It is so (Tuckman, 1965, cited in Lind, 2013).", L,
      [("(Tuckman, 1965, cited in Lind, 2013)", ["Tuckman"], "1965", None, False, ["stray_comma"],
        "(Tuckman, 1965 cited in Lind, 2013)")]),
+
+    # --- classes found by the blind set (issue 12, second round) ---
+    # a reference heading on its own line inside a block (no blank line before it)
+    ("It is so (Okafor, 2019).\nReferences\nOkafor, N. (2018) Trust. Leeds: P.", H,
+     [("(Okafor, 2019)", ["Okafor"], "2019", None, False, ["year_mismatch"], "(Okafor, 2018)")]),
+    ("It is so (Okafor, 2019).\nReferences\nOkafor, N. (2018). Trust. P.", A,
+     [("(Okafor, 2019)", ["Okafor"], "2019", None, False, ["year_mismatch"], "(Okafor, 2018)")]),
+    # a quotation whose full stop sits inside the closing mark
+    ('Okafor (2018) calls it "a journey, not a destination." Others agree.', H,
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, ["no_page_for_quote"], "Okafor (2018, p. [page])")]),
+    ('Okafor (2018) calls it “a journey, not a destination.” Others agree.', A,
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, ["no_page_for_quote"], "Okafor (2018, p. [page])")]),
+    # a personal communication has no page to give for a quotation
+    ('It was "where the real work happens" (R. Osei, personal communication, March 14, 2023).', A,
+     [("(R. Osei, personal communication, March 14, 2023)", ["Osei"], "2023", None, False, [], None)]),
+    ('It was "where the real work happens" (R. Osei, personal communication, 14 March 2023).', H,
+     [("(R. Osei, personal communication, 14 March 2023)", ["Osei"], "2023", None, False, [], None)]),
+    # a co-author spelt differently from the reference list
+    ("Delaney and Fox (2021) say so." + REFS + "Delaney, M. and Foxe, R. (2021) Legitimacy. Leeds: P.", H,
+     [("Delaney and Fox (2021)", ["Delaney", "Fox"], "2021", None, True, ["author_spelling"],
+       "Delaney and Foxe (2021)")]),
+    ("It is so (Delaney & Fox, 2021)." + REFS + "Delaney, M., & Foxe, R. (2021). Legitimacy. P.", A,
+     [("(Delaney & Fox, 2021)", ["Delaney", "Fox"], "2021", None, False, ["author_spelling"],
+       "(Delaney & Foxe, 2021)")]),
+    # a secondary phrase the style does not use: one problem, and its fix brings the comma
+    ("It is so (Laming, 2003 in Parker, 2017).", H,
+     [("(Laming, 2003 in Parker, 2017)", ["Laming"], "2003", None, False, ["secondary_wording"],
+       "(Laming, 2003, cited in Parker, 2017)")]),
+    ("It is so (Laming, 2003 in Parker, 2017).", A,
+     [("(Laming, 2003 in Parker, 2017)", ["Laming"], "2003", None, False, ["secondary_wording"],
+       "(Laming, 2003, as cited in Parker, 2017)")]),
+    ("It is so (Laming, 2003 in Parker, 2017).", L,
+     [("(Laming, 2003 in Parker, 2017)", ["Laming"], "2003", None, False, ["secondary_wording"],
+       "(Laming, 2003 cited in Parker, 2017)")]),
+    # a group author named in the text, its abbreviation and year in one bracket
+    ("The Department of Health and Social Care (DHSC, 2022) sets plans. They build on (DHSC, 2022).", A,
+     [("The Department of Health and Social Care (DHSC, 2022)", ["The Department of Health and Social Care"],
+       "2022", None, True, [], None),
+      ("(DHSC, 2022)", ["DHSC"], "2022", None, False, [], None)]),
+    ("Plans are set by the Department of Health and Social Care (DHSC, 2022).", H,
+     [("Department of Health and Social Care (DHSC, 2022)", ["Department of Health and Social Care"], "2022",
+       None, True, [], None)]),
+    ("Health staff were consulted (DHSC, 2022).", H,
+     [("(DHSC, 2022)", ["DHSC"], "2022", None, False, [], None)]),
+    # an abbreviation never defined, for an organisation cited in full
+    ("The Local Government Association (2021) says so. Councils agree (LGA, 2021).", A,
+     [("The Local Government Association (2021)", ["The Local Government Association"], "2021", None, True, [],
+       None),
+      ("(LGA, 2021)", ["LGA"], "2021", None, False, ["inconsistent_form"], "(Local Government Association, 2021)")]),
+    ("Councils agree (Local Government Association, 2021). They say so (LGA, 2021).", H,
+     [("(Local Government Association, 2021)", ["Local Government Association"], "2021", None, False, [], None),
+      ("(LGA, 2021)", ["LGA"], "2021", None, False, ["inconsistent_form"], "(Local Government Association, 2021)")]),
+    # names before a bracket holding only the page: a citation without its year
+    ("Carter and Osei (pp. 12 - 15) describe it.", H,
+     [("Carter and Osei (pp. 12 - 15)", ["Carter", "Osei"], "", "12-15", True, ["missing_year", "page_range_space"],
+       "Carter and Osei ([year], pp. 12–15)")]),
+    ("Carter (p. 4) describes it.", A,
+     [("Carter (p. 4)", ["Carter"], "", "4", True, ["missing_year"], "Carter ([year], p. 4)")]),
+    ('Officers felt like "unofficial paramedics on call" (p. 41).', A, []),
+    # no date: Cite Them Right writes "no date", APA 7 "n.d.", and "n.d" lacks its stop in both
+    ("It is so (Home Office, n.d.).", H,
+     [("(Home Office, n.d.)", ["Home Office"], "n.d.", None, False, ["no_date_form"], "(Home Office, no date)")]),
+    ("It is so (Home Office, no date).", H,
+     [("(Home Office, no date)", ["Home Office"], "n.d.", None, False, [], None)]),
+    ("It is so (Home Office, n.d).", A,
+     [("(Home Office, n.d)", ["Home Office"], "n.d.", None, False, ["no_date_form"], "(Home Office, n.d.)")]),
+    ("It is so (Home Office, no date).", A,
+     [("(Home Office, no date)", ["Home Office"], "n.d.", None, False, ["no_date_form"], "(Home Office, n.d.)")]),
+    # a year without brackets before a reporting verb, the author cited nowhere else
+    ("Patel 2019 argues that it is so.", H,
+     [("Patel 2019", ["Patel"], "2019", None, True, ["year_brackets"], "Patel (2019)")]),
+    ("Patel 2019 found that it is so.", A,
+     [("Patel 2019", ["Patel"], "2019", None, True, ["year_brackets"], "Patel (2019)")]),
+    # an author before a reporting verb and "that", with no year at all
+    ("Budgets matter. Ingram also argues that they drive behaviour.", H,
+     [("Ingram", ["Ingram"], "", None, True, ["missing_year"], "Ingram ([year])")]),
+    ("Budgets matter. Ingram and Shah argue that they drive behaviour.", A,
+     [("Ingram and Shah", ["Ingram", "Shah"], "", None, True, ["missing_year"], "Ingram and Shah ([year])")]),
+    ("Okafor (2018) found delays. Okafor also argues that they are avoidable.", A,
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None)]),
+    ("Jasmine argues that the team is split. He argues that it is not. The nurse argued that it was.", H, []),
+    ("Staff found that rotas slipped, and most staff agreed.", A, []),
+    # "et. al.": a stray full stop after "et"
+    ("Grant et. al. (2020) found so.", H,
+     [("Grant et. al. (2020)", ["Grant"], "2020", None, True, ["et_al_stray_stop"], "Grant et al. (2020)")]),
+    ("It is so (Grant et. al., 2020).", A,
+     [("(Grant et. al., 2020)", ["Grant"], "2020", None, False, ["et_al_stray_stop"], "(Grant et al., 2020)")]),
+    # "e.g." takes a comma after it in APA 7, not in Cite Them Right
+    ("It is so (e.g. Collins, 2020).", A,
+     [("(e.g. Collins, 2020)", ["Collins"], "2020", None, False, ["eg_comma"], "(e.g., Collins, 2020)")]),
+    ("It is so (e.g. Collins, 2020).", H,
+     [("(e.g. Collins, 2020)", ["Collins"], "2020", None, False, [], None)]),
+    # works in one bracket: alphabetical in APA 7 ("see also" ones last), any order in Cite Them Right
+    ("It is so (Walsh, 2017; Baker, 2019; Carter, 2020; see also Adams, 2018).", A,
+     [("Walsh, 2017", ["Walsh"], "2017", None, False, [], None),
+      ("Baker, 2019", ["Baker"], "2019", None, False, ["bracket_order"], None),
+      ("Carter, 2020", ["Carter"], "2020", None, False, [], None),
+      ("Adams, 2018", ["Adams"], "2018", None, False, [], None)]),
+    ("It is so (Walsh, 2017; Baker, 2019).", H,
+     [("Walsh, 2017", ["Walsh"], "2017", None, False, [], None),
+      ("Baker, 2019", ["Baker"], "2019", None, False, [], None)]),
 ]
 
 
@@ -176,7 +277,8 @@ def test_messages_name_the_style_in_use():
     assert "Harvard (local variant)" in citation.problems[0].message
 
 
-def test_bare_years_need_a_known_author():
+def test_bare_years_need_a_known_author_or_a_reporting_verb():
     """"Vision 2020 aims", "By 2019 most": a name before a year counts only
-    when the author is cited elsewhere or listed."""
-    assert run("Vision 2020 aims high. By 2019 most agreed. Patel 2019 argues so.", H)[1] == []
+    when the author is cited elsewhere or listed, or a reporting verb follows."""
+    assert run("Vision 2020 aims high. By 2019 most agreed. Patel 2019 was busy.", H)[1] == []
+    assert [c.text for c in run("Vision 2020 aims high. Patel 2019 argues so.", H)[1]] == ["Patel 2019"]

@@ -295,6 +295,36 @@ def pdf_many_pages(count: int) -> bytes:
     return bytes(pdf.output())
 
 
+def pdf_shared_content(pages: int, lines: int = 40) -> bytes:
+    """A PDF of `pages` pages that all draw one content stream of `lines`
+    lines of text, written by hand (no PDF library shares a stream this way):
+    a small file whose text, page by page, is `pages` times the stream's."""
+    line = b"BT /F1 10 Tf 40 %d Td (Line %d: the partners met and trust grew over the year.) Tj ET\n"
+    text = b"".join(line % (800 - 18 * (i % 40), i) for i in range(lines))
+    compressed = zlib.compress(text)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Count %d /Kids [%s] >>" % (pages, b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(compressed) + compressed + b"\nendstream",
+    ]
+    objects += [
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+        b"/Contents 4 0 R >>"
+        for _ in range(pages)
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
 def all_fixtures(secret: Path) -> dict[str, bytes]:
     """Every fixture by file name (for the script below)."""
     pdf = pdf_bytes()

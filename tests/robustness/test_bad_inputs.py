@@ -9,8 +9,10 @@ result's `document.warnings`.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
+import random
 import re
 import time
 from collections.abc import Callable
@@ -34,9 +36,11 @@ class Refused:
 
 @dataclass(frozen=True)
 class Read:
-    """The file is read; this warning (exact) is on the document, or none at all."""
+    """The file is read; this warning (exact) is on the document, or none at
+    all; `more`: the warnings after it."""
 
     warning: str | None = None
+    more: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,10 @@ class Row:
     content: Callable[[Path], bytes] | None  # None: the test makes the path itself
     outcome: Refused | Read
     args: tuple[str, ...] = ()
+
+
+UTF16_REPLACED = ("1 invalid UTF-16{} sequence(s) (a lone surrogate or a cut-off character) were replaced "
+                  "with U+FFFD (�)")
 
 
 def _essay(_: Path) -> bytes:
@@ -81,7 +89,36 @@ ROWS = [
     Row("UTF-16 BE without BOM", "utf16be.txt", lambda _: fixtures.ESSAY.encode("utf-16-be"),
         Read("the file has no byte-order mark; it was read as UTF-16-BE")),
     Row("UTF-16 without BOM, cut short", "utf16cut.txt", lambda _: fixtures.ESSAY.encode("utf-16-le")[:-1],
-        Refused("is not valid UTF-16-LE (truncated data at byte 792)")),
+        Read("the file has no byte-order mark; it was read as UTF-16-LE", (UTF16_REPLACED.format("-LE"),))),
+    Row("UTF-16 with a lone surrogate", "surrogate.txt",
+        lambda _: codecs.BOM_UTF16_LE + fixtures.ESSAY.encode("utf-16-le").replace(b"t\x00", b"\x00\xd8", 1),
+        Read(UTF16_REPLACED.format(""))),
+    Row("only zero-width characters", "invisible.txt", lambda _: "\u200b\u200d\n\u00ad\ufeff\u200e".encode(),
+        Refused("contains only invisible characters (zero-width spaces, joiners, soft hyphens, direction marks): "
+                "no text to analyse")),
+    Row("a run of 32,000 commas", "commas.txt", lambda _: b"Trust grew. " + b"," * 32_000, Read()),
+    Row(".odt with text:c of 400,000,000 spaces", "spaces.odt", lambda _: fixtures.odt_bytes(
+        '<text:p>Trust grew.</text:p>' + '<text:p>x<text:s text:c="400000000"/>y</text:p>' * 3),
+        Refused("has over 50,000,000 characters of text, the limit")),
+    Row(".odt heading with a negative outline level", "level.odt", lambda _: fixtures.odt_bytes(
+        '<text:h text:outline-level="-3">Trust</text:h><text:p>Trust grew between the partners.</text:p>'), Read()),
+    Row(".docx with 34 MB of XML", "bigxml.docx", lambda _: fixtures.docx_bytes(
+        "".join(f"<w:p><w:r><w:t>T{(i * 7919) % 1000003}.</w:t></w:r></w:p>" for i in range(1_000_000))),
+        Refused("has |bytes of XML in word/document.xml, over the limit of 33,554,432; refused before reading it",
+                exact=False)),
+    Row(".docx with a 12 MB text node", "textnode.docx", lambda _: fixtures.docx_paragraphs(
+        ["".join(random.Random(1).choices("abcdefghij klmnopqrstuvwxyz", k=12_000_000))]),
+        Refused("has over 10,000,000 characters of text in one XML element, over lxml's limit; refused")),
+    Row(".docx with 120 nested tables", "nested.docx", lambda _: fixtures.docx_bytes(
+        "<w:tbl><w:tr><w:tc>" * 120 + "<w:p><w:r><w:t>deep</w:t></w:r></w:p>" + "</w:tc></w:tr></w:tbl>" * 120),
+        Refused("is nested too deeply to read as .docx (XML elements over 256 levels deep, e.g. tables inside "
+                "tables); refused")),
+    Row(".docx with a 60,000-character element name", "longname.docx", lambda _: fixtures.docx_bytes(
+        "<w:" + "a" * 60_000 + "/><w:p><w:r><w:t>x</w:t></w:r></w:p>"),
+        Refused("has an XML element or attribute name over lxml's length limit; refused")),
+    Row("PDF of 2,000 pages sharing one content stream", "shared.pdf",
+        lambda _: fixtures.pdf_shared_content(2_000, 500),
+        Refused("has over 50,000,000 characters of text, the limit")),
     Row("mixed line endings", "mixed.txt",
         lambda _: fixtures.ESSAY.replace("\n", "\r\n", 3).replace("\n\n", "\r\r", 1).encode(), Read()),
     Row(".docx that is not a zip", "essay.docx", _essay,
@@ -187,7 +224,7 @@ def test_bad_input(row: Row, tmp_path: Path, run_cli) -> None:
     else:
         assert result.exit_code == 0, result.stderr
         document = json.loads(result.stdout)["document"]
-        expected = [row.outcome.warning] if row.outcome.warning else []
+        expected = [row.outcome.warning, *row.outcome.more] if row.outcome.warning else []
         assert document["warnings"] == expected
 
 

@@ -20,7 +20,9 @@
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import json
 import multiprocessing
 import os
@@ -145,11 +147,12 @@ def test_inputs_are_never_modified_and_bad_files_are_listed(tmp_path: Path, run_
 
 def test_outputs_are_renamed_into_place_with_ordinary_permissions(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    renamed: list[tuple[Path, Path]] = []
+    log = tmp_path / "renames.log"  # written by the worker processes, which inherit the spy
     real_replace = os.replace
 
     def spy(source: str, target: Path) -> None:
-        renamed.append((Path(source), Path(target)))
+        with log.open("a") as handle:
+            handle.write(f"{source}\t{target}\n")
         real_replace(source, target)
 
     folder = tmp_path / "in"
@@ -160,6 +163,7 @@ def test_outputs_are_renamed_into_place_with_ordinary_permissions(tmp_path: Path
     monkeypatch.setattr(output.os, "replace", spy)
     run_batch(find_inputs(str(folder)), out, jobs=1, fmt="all")
     monkeypatch.undo()
+    renamed = [tuple(map(Path, line.split("\t"))) for line in log.read_text().splitlines()]
     written = sorted(out.iterdir())
     assert sorted(target for _, target in renamed) == written  # every output, and only by a rename
     for source, target in renamed:
@@ -176,26 +180,48 @@ def analyser_command(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "analyser", *(str(a) for a in args)]
 
 
-def test_ctrl_c_leaves_complete_outputs_and_a_rerun_finishes(tmp_path: Path) -> None:
-    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) as
-    soon as the first report appears. Twenty documents that take a while each
-    make it all but certain the batch is still running then; if it has
-    finished, the same checks still hold."""
+def _children(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    return [int(p) for p in path.read_text().split()] if path.exists() else []
+
+
+def _alive(pid: int) -> bool:
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "\nState:\tZ" not in status.read_text()
+    except OSError:
+        return False
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm"])
+def test_an_interrupted_batch_ends_its_workers_and_indexes_what_completed(tmp_path: Path, how: str) -> None:
+    """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) or
+    SIGTERM to the batch process alone (as a scheduler or `kill` sends it),
+    as soon as the first report appears. Twenty documents that take a while
+    each make it all but certain the batch is still running then; if it has
+    finished, the same checks still hold. Interrupted, the batch prints one
+    line, leaves no worker running, and its index.html and summary.csv list
+    exactly the reports that are there, each complete."""
     folder = tmp_path / "in"
     folder.mkdir()
     for number in range(20):
         (folder / f"essay{number:02d}.txt").write_text(essay(number, repeat=25))
     before = freeze(folder)
     out = tmp_path / "out"
-    process = subprocess.Popen(analyser_command("batch", folder, "--out", out, "--jobs", "2"),
+    process = subprocess.Popen(analyser_command("batch", folder, "--out", out, "--jobs", "2", "--quiet"),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    workers: list[int] = []
     try:
         deadline = time.monotonic() + 120
         while not (out.is_dir() and any(p.suffix == ".html" for p in out.iterdir())):
             assert process.poll() is None and time.monotonic() < deadline, "no report appeared"
             time.sleep(0.01)
+        workers = _children(process.pid)
         try:
-            os.killpg(process.pid, signal.SIGINT)
+            if how == "ctrl-c":
+                os.killpg(process.pid, signal.SIGINT)
+            else:
+                os.kill(process.pid, signal.SIGTERM)
         except ProcessLookupError:
             pass  # it had already finished
         _, stderr = process.communicate(timeout=120)
@@ -204,13 +230,20 @@ def test_ctrl_c_leaves_complete_outputs_and_a_rerun_finishes(tmp_path: Path) -> 
             process.kill()
     errors = stderr.decode()
     assert "Traceback" not in errors
-    assert process.returncode in (130, 0), errors
+    expected = {"ctrl-c": 130, "sigterm": 143}[how]
+    assert process.returncode in (expected, 0), errors
+    time.sleep(0.5)
+    assert not [pid for pid in workers if _alive(pid)], "a worker outlived the batch"
     names = assert_outputs_complete(out)
-    reports = [n for n in names if n.endswith(".html") and n != "index.html"]
-    assert sorted(n.replace(".html", ".json") for n in reports) == [n for n in names if n.endswith(".json")]
-    if process.returncode == 130:
-        assert errors.splitlines()[-1].startswith("interrupted: reports written so far are complete")
-        assert "index.html" not in names and len(reports) < 20
+    reports = sorted(n for n in names if n.endswith(".html") and n != "index.html")
+    assert sorted(n.replace(".html", ".json") for n in reports) == sorted(n for n in names if n.endswith(".json"))
+    if process.returncode == expected:
+        assert errors.splitlines() == [errors.splitlines()[-1]]  # one line
+        signal_name = {"ctrl-c": "SIGINT", "sigterm": "SIGTERM"}[how]
+        assert errors.startswith(f"interrupted ({signal_name}): {len(reports)} of 20 documents analysed; ")
+        assert "index.html" in names and len(reports) < 20
+        listed = [row["report"] for row in csv.DictReader(io.StringIO((out / "summary.csv").read_text()))]
+        assert sorted(listed) == reports
     assert fingerprint(folder) == before
 
     rerun = subprocess.run(analyser_command("batch", folder, "--out", out, "--jobs", "2", "--quiet"),
