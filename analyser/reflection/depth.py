@@ -77,6 +77,11 @@ def body_blocks(analysis: Analysis) -> list[int]:
     ]
 
 
+def first_person(sentence: str, cues: Cues | None = None) -> bool:
+    """The sentence is in the writer's own voice (I, my, we ...)."""
+    return not (cues or load_cues()).first_person.isdisjoint(_WORD.findall(sentence.lower()))
+
+
 def check_action_plan(text: str, cues: Cues) -> tuple[bool, bool, bool]:
     """(who, what, when) for one Learning or Intention sentence."""
     committed = bool(cues.commitment.search(text)) and not cues.vague_action.search(text)
@@ -91,9 +96,8 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
     body_set = set(body)
     move_of = {m.sentence: m.move for m in moves}
     body_sentences = [i for i, s in enumerate(analysis.sentences) if s.paragraph in body_set and i in move_of]
-    first_person = {i for i in body_sentences
-                    if not cues.first_person.isdisjoint(
-                        _WORD.findall(text[analysis.sentences[i].start : analysis.sentences[i].end].lower()))}
+    own_voice = {i for i in body_sentences
+                 if first_person(text[analysis.sentences[i].start : analysis.sentences[i].end], cues)}
     stage_by_name = {s.name: s for s in settings.stages}
     description_moves = set(stage_by_name[settings.progression[0]].moves) if settings.progression else {"Experience"}
 
@@ -151,7 +155,7 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
             moves=dict(sorted(counts.items())),
             dominant=max(sorted(counts), key=lambda m: counts[m]) if counts else None,
             description_share=round(sum(counts[m] for m in description_moves) / len(sentences), 3),
-            first_person_share=round(sum(1 for i in sentences if i in first_person) / len(sentences), 3),
+            first_person_share=round(sum(1 for i in sentences if i in own_voice) / len(sentences), 3),
             experience=experience,
             concepts=concepts,
             citations=citations_in[block],
@@ -178,7 +182,7 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
         stage_positions=positions,
         progresses=progresses,
         progression_text=progression_text(settings.progression, positions, covered),
-        first_person_share=round(len(first_person) / len(body_sentences), 3) if body_sentences else 0.0,
+        first_person_share=round(len(own_voice) / len(body_sentences), 3) if body_sentences else 0.0,
         action_plans=plans,
     )
 

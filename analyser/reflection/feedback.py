@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analyser.model import Analysis, EvidenceItem, Finding, Reflection, RubricCriterion
+from analyser.reflection.depth import first_person
 from analyser.reflection.settings import ReflectionSettings, fill
 
 
@@ -78,11 +79,16 @@ def stage_missing(c: Context) -> list[Hit]:
 
 
 def concept_not_applied(c: Context) -> list[Hit]:
+    """A concept counts as applied in a paragraph that tells an experience or a
+    case, or in a sentence in the writer's own voice ("I think trust ...")."""
     with_experience = {p.paragraph for p in c.reflection.paragraphs if p.experience}
+    text, sentences = c.analysis.document.text, c.analysis.sentences
     hits = []
     for concept in c.analysis.concepts:
         where = [m for m in c.analysis.mentions if m.concept == concept.id and m.polarity == "present"]
-        if where and not any(m.paragraph in with_experience for m in where):
+        if where and not any(m.paragraph in with_experience
+                             or first_person(text[sentences[m.sentence].start : sentences[m.sentence].end])
+                             for m in where):
             hits.append(Hit({"concept": concept.label}, where[0].paragraph, where[0].sentence, concept.id))
     return hits
 

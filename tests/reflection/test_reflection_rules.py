@@ -65,6 +65,9 @@ CASES = [
     ("a concept named but never tied to an experience",
      "On Monday I went to a strategy meeting with the duty social worker.\n\nTrust matters in partnerships.\n",
      [E, B], {"reflection.concept_not_applied", "reflection.experience_without_theory"}, set()),
+    ("a concept in the writer's own voice counts as applied",
+     "On Monday I went to a strategy meeting with the duty social worker.\n\nI think our team lacked trust.\n",
+     [E, R], set(), {"reflection.concept_not_applied"}),
 ]
 
 
