@@ -204,7 +204,8 @@ def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
         mention_at.setdefault(mention.start, index)
     citation_at = {c.start: i for i, c in enumerate(analysis.citations)}
     sentence_at: dict[tuple[int, int | None], int] = (
-        {(s.start, s.end): i for i, s in enumerate(analysis.sentences)} if analysis.reflection else {})
+        {(analysis.sentences[m.sentence].start, analysis.sentences[m.sentence].end): m.sentence
+         for m in analysis.reflection.moves} if analysis.reflection else {})  # the sentences with an s-N anchor
     blocks = analysis.document.blocks
     points = []
     ranked = sorted(analysis.findings, key=lambda f: -f.priority)  # stable: keeps the stage's order on ties
