@@ -224,7 +224,7 @@ def _reporting_start(text: str, that: int, data: CitationData) -> int:
     if last not in data.reporting_verbs and last != "out":
         return -1  # the usual case, decided without splitting the words
     words = text[max(0, that - 40) : that].rsplit(" ", 3)
-    if len(words) < 3:
+    if len(words) < 2:  # (the name may open the text: "Mensah notes that")
         return -1
     verb = 2 if " ".join(words[-2:]).lower() in data.reporting_verbs else 1
     if verb == 1 and words[-1].lower() not in data.reporting_verbs:
