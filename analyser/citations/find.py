@@ -118,6 +118,9 @@ def _bare_year_citations(
         space = match.start()
         before = text[max(0, space - 2) : space]
         comma = before[-1:] == ","
+        verb = reporting_verbs().match(text, match.end())
+        if comma and not verb:
+            continue  # "in Leeds, 2016, and"
         if comma:  # "Yardley, 2016, argued": the name ends before the comma
             space -= 1
             before = text[max(0, space - 2) : space]
@@ -136,8 +139,7 @@ def _bare_year_citations(
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        verb = reporting_verbs().match(text, match.end())
-        if not authors or not verb and (comma or normal_name(authors[0]) not in known):
+        if not authors or not verb and normal_name(authors[0]) not in known:
             continue
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
@@ -203,6 +205,8 @@ def _reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]
     for a literal and check a few words around it."""
     out = [(space, 0) for m in THAT.finditer(text) if (space := _reporting_start(text, m.start(), data)) >= 0]
     for m in AS_NAME.finditer(text):
+        if text[m.start() - 1 : m.start()] not in ("A", "a") or text[m.start() - 2 : m.start() - 1].isalnum():
+            continue  # not the word "As"
         comma = text.find(",", m.end(), m.end() + 80)
         if comma > 0 and (space := _reporting_start(text, comma, data)) > m.end():
             out.append((space, m.end()))

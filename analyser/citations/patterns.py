@@ -90,9 +90,11 @@ BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
 # words before it are checked in code.
 THAT = re.compile(r" that\b")
 
-# "As" before a capitalised word: where "As Whitlock argues, ..." may start
-# (the finder checks for a reporting verb and a comma after the name).
-AS_NAME = re.compile(r"\b[Aa]s (?=[A-Z])")
+# "s" and a space before a capitalised word: where "As Whitlock argues, ..."
+# may start. The pattern starts with a literal, so the scan is quick; the
+# finder checks that the word is "As" and for a reporting verb and a comma
+# after the name.
+AS_NAME = re.compile(r"s (?=[A-Z])")
 
 
 @lru_cache(maxsize=1)
