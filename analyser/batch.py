@@ -46,7 +46,7 @@ from analyser.inputs import (
     is_skipped,
     output_stems,
 )
-from analyser.model import Analysis
+from analyser.model import Analysis, Submission
 from analyser.output import temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
 
@@ -108,46 +108,57 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, *,
-                budget: Budget | None = None) -> dict[str, Any]:
+def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submission: Submission | None = None,
+                *, budget: Budget | None = None) -> dict[str, Any]:
     """Analyse one document and write its outputs, under `budget` (none: no
     limit); always returns a summary row (a failed row carries the one-line
-    error instead of counts)."""
+    error instead of counts). `submission` (a VLE download) goes into the
+    result and the row."""
     from analyser.report import failed_row
 
     try:
         if budget is None:
-            return _analyse_and_write(path, name, stem, out_dir, fmt)
+            return _analyse_and_write(path, name, stem, out_dir, fmt, submission)
         with within_budget(budget):
-            return _analyse_and_write(path, name, stem, out_dir, fmt)
+            return _analyse_and_write(path, name, stem, out_dir, fmt, submission)
     except OverBudget as over:
-        return failed_row(name, over.problem)
+        return _with_submission(failed_row(name, over.problem), submission)
 
 
-def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict[str, Any]:
+def _with_submission(row: dict[str, Any], submission: Submission | None) -> dict[str, Any]:
+    """The row with who handed the document in (blank keys when nobody is known)."""
+    if submission is not None:
+        row.update(student=submission.student, identifier=submission.identifier, flag=submission.flag)
+    return row
+
+
+def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str,
+                       submission: Submission | None = None) -> dict[str, Any]:
     from analyser.report import failed_row, summary_row
 
     assert _worker_analyser is not None, "the worker was not initialised"
     try:
         analysis = _worker_analyser.analyse_file(path)
     except InputError as error:
-        return failed_row(name, _one_line(error.problem))
+        return _with_submission(failed_row(name, _one_line(error.problem)), submission)
     except AnalyserError as error:
-        return failed_row(name, _one_line(str(error)))
+        return _with_submission(failed_row(name, _one_line(str(error))), submission)
     except MemoryError:
         raise  # within_budget says how much was allowed
     except Exception as error:  # a bug must not stop the other documents
-        return failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})"))
+        return _with_submission(failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})")),
+                                submission)
     analysis.document.metadata.source = name
+    analysis.document.metadata.submission = submission
     try:
         written = write_document_outputs(analysis, Path(out_dir), stem, fmt, index_href=INDEX_NAME)
     except OSError as error:
         return failed_row(name, _one_line(f"cannot write its report ({error.strerror or error})"))
     report = written.get("html")
     data = written.get("json")
-    return summary_row(
+    return _with_submission(summary_row(
         analysis, document=name, report=report.name if report else None, json=data.name if data else None
-    )
+    ), submission)
 
 
 # --- parent side -----------------------------------------------------------
@@ -185,7 +196,8 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     rows: dict[str, dict[str, Any]] = {}
-    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt) for item in inputs if not item.problem]
+    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt, item.submission)
+             for item in inputs if not item.problem]
     unread = [item for item in inputs if item.problem]
 
     def collect(row: dict[str, Any]) -> None:
@@ -200,7 +212,7 @@ def run_batch(
         from analyser.report import failed_row
 
         for item in unread:
-            collect(failed_row(item.name, item.problem or ""))
+            collect(_with_submission(failed_row(item.name, item.problem or ""), item.submission))
         _run_workers(tasks, settings, jobs, budget or Budget(), collect)
         ordered = [rows[item.name] for item in inputs]
         return _finish(ordered, out_dir, title, time.perf_counter() - started)
@@ -245,7 +257,7 @@ def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
             path.unlink(missing_ok=True)
 
 
-Task = tuple[str, str, str, str, str]  # analyse_one's arguments
+Task = tuple[str, str, str, str, str, Submission | None]  # analyse_one's arguments
 WORKER_DIED = "its worker process died while analysing it (killed, out of memory, or a crash in a file parser)"
 _POLL = 0.5  # seconds between looks at the workers' clocks
 
@@ -336,17 +348,17 @@ def _run_workers(tasks: Sequence[Task], settings: Settings, jobs: int, budget: B
                     try:
                         row = worker.connection.recv()
                     except (EOFError, OSError):
-                        retire(worker, failed_row(task[1], WORKER_DIED))
+                        retire(worker, _with_submission(failed_row(task[1], WORKER_DIED), task[5]))
                         continue
                     worker.task = None
                     collect(row)
                     if row.get("error") in (budget.time_message(), budget.memory_message()):
                         retire(worker, None)  # it exits: a fresh one takes the next document
                 elif worker.process.sentinel in ready:
-                    retire(worker, failed_row(task[1], WORKER_DIED))
+                    retire(worker, _with_submission(failed_row(task[1], WORKER_DIED), task[5]))
                 elif budget.seconds is not None and now - worker.started > budget.seconds + KILL_GRACE:
                     worker.process.kill()
-                    retire(worker, failed_row(task[1], budget.time_message()))
+                    retire(worker, _with_submission(failed_row(task[1], budget.time_message()), task[5]))
     except BaseException as error:  # Ctrl-C, SIGTERM (or a bug): end every worker now
         unfinished = [w.task for w in workers if w.task is not None]
         for worker in workers:
@@ -398,9 +410,10 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
     concept_ids: list[str] = []
     for row in rows:
         concept_ids += [c["id"] for c in row.get("concepts") or [] if c["id"] not in concept_ids]
+    students = any(row.get("identifier") for row in rows)  # a VLE download: who handed each file in
     header = ["document", "title", "words", *concept_ids, *(f"{c}_absent" for c in concept_ids),
               "citations", "secondary", "secondary_share", "problems", "kind", "speakers", "turns",
-              "report", "json", "error"]
+              *(["student", "identifier", "flag"] if students else []), "report", "json", "error"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
@@ -417,6 +430,7 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
             _blank(row.get("citations")), _blank(row.get("secondary")),
             "" if share is None else f"{share:.3f}", _blank(row.get("problems")),
             row.get("kind") or "", _blank(row.get("speakers")), _blank(row.get("turns")),
+            *([row.get("student") or "", row.get("identifier") or "", row.get("flag") or ""] if students else []),
             row.get("report") or "", row.get("json") or "", row.get("error") or "",
         ]
         writer.writerow([_spreadsheet_safe(printable(v) if isinstance(v, str) else v) for v in values])

@@ -5,6 +5,7 @@ Exit status: 0 success, 1 an input or data file could not be used, 2 usage error
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from analyser.citations.style import style_names
 from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
 FORMATS = ["html", "json", "all"]
+UNPACKED_FOLDER = ".analyser-submissions"  # where `batch` expands a submissions zip, inside --out
 Option = Callable[[Callable[..., Any]], Callable[..., Any]]  # a shared click option (typed for cli_research)
 
 
@@ -231,7 +233,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @max_memory_option
 def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages, kind,
           timeout, max_memory) -> None:
-    """Analyse every document in a folder (recursively) or matching a glob.
+    """Analyse every document in a folder (recursively), matching a glob, or
+    in a VLE's "download all submissions" zip (Moodle, Blackboard, Canvas).
 
     Writes one report per document (and its JSON) to OUT, with names made
     from each file's path inside the input folder, plus OUT/index.html, a
@@ -244,6 +247,11 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     Examples:
       analyser batch submissions/ --out reports/
       analyser batch 'submissions/**/*.docx' --out reports/ --jobs 2 --quiet
+      analyser batch cohort-download.zip --out marked/
+
+    From a VLE's download (the zip, or the folder it unpacks to) each report,
+    the overview and summary.csv name the student and identifier; a student
+    with two files gets both, flagged.
     """
     import os
 
@@ -256,16 +264,28 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
         run_batch,
     )
     from analyser.ingest import SUPPORTED_SUFFIXES
+    from analyser.vle import attach_submissions, is_submissions_zip, open_submissions_zip
 
+    zipped = any(is_submissions_zip(spec) for spec in inputs)
+    unpacked = out / UNPACKED_FOLDER  # a VLE download's documents, expanded inside --out, removed at the end
     try:
-        found = find_inputs(inputs, exclude=out)
-        check_output_folder(inputs, out, force=force)
+        if zipped and len(inputs) > 1:
+            raise BatchUsageError("a submissions zip must be the only input of a batch")
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)  # left by a killed run
+            found = open_submissions_zip(Path(inputs[0]), unpacked, max_bytes)
+        else:
+            found = find_inputs(inputs, exclude=out)
+            check_output_folder(inputs, out, force=force)
+        found = attach_submissions(found)
     except BatchUsageError as error:  # one line, like every other error; exit status 2 as for usage errors
         click.echo(f"error: {printable(text_name(str(error)))}", err=True)
         sys.exit(2)
     except AnalyserError as error:
         _fail(error)
     if not found:
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)
         _fail(AnalyserError(f"{' '.join(inputs)}: no documents to analyse ({', '.join(SUPPORTED_SUFFIXES)})"))
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
     try:
@@ -290,7 +310,9 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     finally:
         if progress:
             progress.close()
-    where = {item.name: item.path for item in found}
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)
+    where = {item.name: Path(inputs[0]) / item.name if zipped else item.path for item in found}
     for row in result.failures:
         click.echo(f"error: {printable(text_name(str(where[row['document']])))}: {printable(row['error'])}",
                    err=True)
