@@ -62,7 +62,7 @@ profile_option: Option = click.option(
 lexicon_option: Option = click.option(
     "--lexicon", type=click.Path(dir_okay=False), help="Concept lexicon (TOML); overrides the profile's lexicon."
 )
-style_option = click.option(
+style_option: Option = click.option(
     "--style", type=click.Choice(style_names()), help="Citation style; overrides the profile's style."
 )
 max_bytes_option: Option = click.option(
@@ -435,4 +435,10 @@ def evaluate(files, profile, lexicon, show_errors) -> None:
 from analyser.cli_research import COMMANDS  # noqa: E402  (it imports the options above)
 
 for _command in COMMANDS:
+    main.add_command(_command)
+
+# The tutor's and student's commands (annotate, compare), likewise.
+from analyser.cli_tutor import COMMANDS as TUTOR_COMMANDS  # noqa: E402
+
+for _command in TUTOR_COMMANDS:
     main.add_command(_command)

@@ -1,0 +1,69 @@
+"""Commands for a tutor's and a student's workflow, registered on the main
+command group (`analyser.cli`): feedback as Word comments on a copy of the
+student's document (`annotate`), and two drafts compared (`compare`). Thin
+click commands over `analyser.annotate` and `analyser.compare`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from analyser.annotate import SHOW_CHOICES
+from analyser.cli import _fail, _settings, lexicon_option, max_bytes_option, profile_option, style_option
+from analyser.errors import AnalyserError, printable, text_name
+
+show_option = click.option(
+    "--show", type=click.Choice(SHOW_CHOICES), default="problems", show_default=True,
+    help="Which comments: citation and reference problems with their fixes, concept mentions, or all. "
+         "Essay-level findings always go on the title.")
+
+
+@click.command()
+@click.argument("file", type=click.Path(readable=False, path_type=str))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder for the commented copy.")
+@show_option
+@profile_option
+@lexicon_option
+@style_option
+@max_bytes_option
+def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
+    """Write a copy of a student's .docx with the feedback as Word comments.
+
+    Writes OUT/<name>.annotated.docx: the student's own document, its
+    formatting, tracked changes and comments kept, with a comment on each
+    citation problem (with its fix), each concept mention (--show concepts or
+    all) and each essay-level finding (on the title). The original is never
+    modified. Comments need a .docx; other formats get one line saying so.
+
+    \b
+    Examples:
+      analyser annotate essay.docx --out marked/
+      analyser annotate essay.docx --out marked/ --show all
+    """
+    from analyser.annotate import needs_docx, write_annotated_copy
+    from analyser.ingest import ingest_bytes, read_file
+    from analyser.output import safe_stem
+    from analyser.pipeline import Analyser
+
+    shown = text_name(file)
+    refusal = needs_docx(shown)
+    if refusal:
+        _fail(AnalyserError(f"{printable(shown)}: {refusal}"))
+    settings = _settings(profile, lexicon, style, max_bytes)
+    try:
+        data = read_file(Path(file), shown, max_bytes)
+        analysis = Analyser(settings).analyse_document(
+            ingest_bytes(data, shown, "docx", max_bytes, settings.max_pages, suffix=".docx"))
+        target, placed, wanted = write_annotated_copy(data, analysis, out, safe_stem(file), show)
+    except AnalyserError as error:
+        _fail(error)
+    except OSError as error:
+        _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
+    missed = f" ({wanted - placed} could not be anchored)" if placed < wanted else ""
+    click.echo(f"{printable(shown)}: {placed} comments{missed}")
+    click.echo(f"wrote {target}")
+
+
+COMMANDS = [annotate]

@@ -1,0 +1,155 @@
+"""Feedback as Word comments (analyser/annotate.py): each comment covers
+exactly its span, formatting, tracked changes and the student's comments
+survive, the original is untouched, and LibreOffice opens the copy."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+
+from analyser.annotate import annotate_docx, feedback_notes
+from analyser.cli import main
+from analyser.ingest import ingest_bytes
+
+from .docx_fixtures import comment_ranges, tricky_docx
+
+
+@pytest.fixture(scope="module")
+def tricky(analyser):
+    data = tricky_docx()
+    analysis = analyser.analyse_document(ingest_bytes(data, "tricky.docx", "docx", suffix=".docx"))
+    notes = feedback_notes(analysis, "all")
+    copy, placed = annotate_docx(data, analysis.document.text, notes)
+    return data, analysis, notes, copy, placed
+
+
+def _texts(copy: bytes) -> dict[str, list[int]]:
+    """Comment text -> the ids of the comments saying it."""
+    found: dict[str, list[int]] = {}
+    for comment in docx.Document(io.BytesIO(copy)).comments:
+        found.setdefault(comment.text, []).append(comment.comment_id)
+    return found
+
+
+def _range_of(copy: bytes, starts_with: str) -> str:
+    ranges = comment_ranges(copy)
+    ids = [i for text, ids in _texts(copy).items() if text.startswith(starts_with) for i in ids]
+    assert len(ids) == 1, (starts_with, ids)
+    return ranges[ids[0]]
+
+
+def test_every_note_is_placed_and_the_copy_reads_as_the_same_text(tricky):
+    data, analysis, notes, copy, placed = tricky
+    assert placed == len(notes) > 10
+    assert ingest_bytes(copy, "c.docx", "docx", suffix=".docx").text == analysis.document.text
+
+
+@pytest.mark.parametrize("comment, anchored", [
+    ("Trust: said to be missing", "trust"),  # "tr" + bold "ust": split mid-word
+    ("Power: discussed", "power"),  # inside a longer run: split on both sides
+    ('The author\'s name is spelt "Huxam"', "(Huxam and Vangen, 2005)"),  # inside a hyperlink
+    ("Shared vision: discussed", "shared vision"),  # a tracked insertion
+    ("Trust: discussed", "Our trust was rebuilt"),  # inside a field's result: the whole field
+    ("You cite 1 of the 4 key readings", "Reflections on partnership"),  # essay-level finding: the title
+])
+def test_each_comment_covers_its_span(tricky, comment, anchored):
+    assert _range_of(tricky[3], comment) == anchored
+
+
+def test_the_citation_problem_carries_its_fix(tricky):
+    texts = _texts(tricky[3])
+    assert any(t.startswith('The author\'s name is spelt "Huxam"') and "Suggested: (Huxham and Vangen, 2005)" in t
+               for t in texts)
+
+
+def test_split_runs_keep_their_formatting(tricky):
+    body = docx.Document(io.BytesIO(tricky[3])).element.body
+    runs = {"".join(t.text for t in r.iter(qn("w:t"))): r for r in body.iter(qn("w:r"))}
+    assert runs["ust"].find(qn("w:rPr")).find(qn("w:b")) is not None
+    assert runs["tr"].find(qn("w:rPr")) is None and runs["At first the team lacked "].find(qn("w:rPr")) is None
+
+
+def test_tracked_changes_and_the_students_comment_are_kept(tricky):
+    body = docx.Document(io.BytesIO(tricky[3])).element.body
+    assert [e.get(qn("w:author")) for e in body.iter(qn("w:ins"), qn("w:del"))] == ["Student", "Student"]
+    assert [t.text for t in body.iter(qn("w:delText"))] == [" slowly"]
+    assert _texts(tricky[3])["My own note to self"] == [0]
+    assert comment_ranges(tricky[3])[0] == "Later "
+
+
+def test_reference_marks_never_join_a_link_an_insertion_or_a_field(tricky):
+    body = docx.Document(io.BytesIO(tricky[3])).element.body
+    for reference in body.iter(qn("w:commentReference")):
+        assert reference.getparent().getparent().tag == qn("w:p")
+    # the field's result is untouched: one run between "separate" and "end"
+    field = next(p for p in body.iter(qn("w:p")) if p.find(".//" + qn("w:instrText")) is not None)
+    kinds = [e.get(qn("w:fldCharType")) or "".join(t.text for t in e.iter(qn("w:t")))
+             for e in field.iter(qn("w:fldChar"), qn("w:r")) if e.tag == qn("w:fldChar") or e.find(qn("w:t")) is not None]
+    assert kinds[:4] == ["begin", "separate", "Our trust was rebuilt", "end"]
+
+
+def test_show_chooses_the_comments(tricky):
+    analysis = tricky[1]
+    problems = feedback_notes(analysis, "problems")
+    concepts = feedback_notes(analysis, "concepts")
+    assert not any(n.text.startswith("Trust:") for n in problems)
+    assert any(n.text.startswith('The author\'s name is spelt') for n in problems)
+    assert not any(n.text.startswith('The author\'s name is spelt') for n in concepts)
+    assert any(n.text.startswith("Trust:") for n in concepts)
+    findings = {f.message for f in analysis.findings}
+    assert findings <= {n.text for n in problems} and findings <= {n.text for n in concepts}
+
+
+def test_cli_writes_a_copy_and_never_touches_the_original(tmp_path):
+    source = tmp_path / "essay.docx"
+    source.write_bytes(tricky_docx())
+    before = (hashlib.sha256(source.read_bytes()).hexdigest(), source.stat().st_mtime_ns)
+    result = CliRunner().invoke(main, ["annotate", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (hashlib.sha256(source.read_bytes()).hexdigest(), source.stat().st_mtime_ns) == before
+    copy = (tmp_path / "out" / "essay.annotated.docx").read_bytes()
+    assert result.output.splitlines()[0] == f"{source}: {len(docx.Document(io.BytesIO(copy)).comments) - 1} comments"
+
+
+@pytest.mark.parametrize("name", ["essay.pdf", "essay.odt", "essay.txt", "essay"])
+def test_other_formats_get_one_line(tmp_path, name):
+    source = tmp_path / name
+    source.write_text("Trust grew.")
+    result = CliRunner().invoke(main, ["annotate", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "comments need a .docx" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_hostile_docx_is_refused_like_ingest_does(tmp_path):
+    source = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * (3 * 1024 * 1024))
+    result = CliRunner().invoke(main, ["annotate", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "looks like a zip bomb" in result.stderr
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_the_copy_with_every_comment(tricky, tmp_path):
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed (.ci/run installs libreoffice-writer-nogui)")
+        pytest.skip("LibreOffice is not installed")
+    copy = tmp_path / "essay.annotated.docx"
+    copy.write_bytes(tricky[3])
+    subprocess.run([soffice, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "odt", "--outdir", str(tmp_path), str(copy)],
+                   check=True, capture_output=True, timeout=180)
+    content = zipfile.ZipFile(tmp_path / "essay.annotated.odt").read("content.xml").decode()
+    assert content.count("<office:annotation ") == tricky[4] + 1  # ours and the student's own
+    assert content.count("<text:changed-region") == 2  # the insertion and the deletion
