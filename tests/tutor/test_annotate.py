@@ -92,8 +92,9 @@ def test_reference_marks_never_join_a_link_an_insertion_or_a_field(tricky):
         assert reference.getparent().getparent().tag == qn("w:p")
     # the field's result is untouched: one run between "separate" and "end"
     field = next(p for p in body.iter(qn("w:p")) if p.find(".//" + qn("w:instrText")) is not None)
-    kinds = [e.get(qn("w:fldCharType")) or "".join(t.text for t in e.iter(qn("w:t")))
-             for e in field.iter(qn("w:fldChar"), qn("w:r")) if e.tag == qn("w:fldChar") or e.find(qn("w:t")) is not None]
+    pieces = [e for e in field.iter(qn("w:fldChar"), qn("w:r"))
+              if e.tag == qn("w:fldChar") or e.find(qn("w:t")) is not None]
+    kinds = [e.get(qn("w:fldCharType")) or "".join(t.text for t in e.iter(qn("w:t"))) for e in pieces]
     assert kinds[:4] == ["begin", "separate", "Our trust was rebuilt", "end"]
 
 
