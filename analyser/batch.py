@@ -35,6 +35,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from analyser.annotate import ANNOTATED_SUFFIX
 from analyser.budget import KILL_GRACE, Budget, OverBudget, within_budget
 from analyser.errors import AnalyserError, InputError, printable
 from analyser.inputs import (
@@ -58,6 +59,7 @@ __all__ = [
 
 FORMATS = ("html", "json", "all")
 INDEX_NAME = "index.html"
+OUTPUT_SUFFIXES = (".html", ".json", ANNOTATED_SUFFIX)  # what a document can have written
 CSV_NAME = "summary.csv"
 
 ProgressCallback = Callable[[int, int, dict[str, Any]], None]
@@ -109,18 +111,19 @@ def _one_line(text: str) -> str:
 
 
 def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submission: Submission | None = None,
-                *, budget: Budget | None = None) -> dict[str, Any]:
+                annotate: str | None = None, *, budget: Budget | None = None) -> dict[str, Any]:
     """Analyse one document and write its outputs, under `budget` (none: no
     limit); always returns a summary row (a failed row carries the one-line
     error instead of counts). `submission` (a VLE download) goes into the
-    result and the row."""
+    result and the row; `annotate` (a --show choice) also writes a copy of a
+    .docx with the feedback as Word comments (analyser/annotate.py)."""
     from analyser.report import failed_row
 
     try:
         if budget is None:
-            return _analyse_and_write(path, name, stem, out_dir, fmt, submission)
+            return _analyse_and_write(path, name, stem, out_dir, fmt, submission, annotate)
         with within_budget(budget):
-            return _analyse_and_write(path, name, stem, out_dir, fmt, submission)
+            return _analyse_and_write(path, name, stem, out_dir, fmt, submission, annotate)
     except OverBudget as over:
         return _with_submission(failed_row(name, over.problem), submission)
 
@@ -133,7 +136,7 @@ def _with_submission(row: dict[str, Any], submission: Submission | None) -> dict
 
 
 def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str,
-                       submission: Submission | None = None) -> dict[str, Any]:
+                       submission: Submission | None = None, annotate: str | None = None) -> dict[str, Any]:
     from analyser.report import failed_row, summary_row
 
     assert _worker_analyser is not None, "the worker was not initialised"
@@ -156,9 +159,28 @@ def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str,
         return failed_row(name, _one_line(f"cannot write its report ({error.strerror or error})"))
     report = written.get("html")
     data = written.get("json")
-    return _with_submission(summary_row(
+    row = _with_submission(summary_row(
         analysis, document=name, report=report.name if report else None, json=data.name if data else None
     ), submission)
+    if annotate:
+        row["annotated"] = _annotated_copy(path, name, analysis, Path(out_dir), stem, annotate)
+    return row
+
+
+def _annotated_copy(path: str, name: str, analysis: Analysis, out_dir: Path, stem: str, show: str) -> str | None:
+    """The commented copy's file name, for a .docx (None for other formats,
+    or when the copy cannot be written: the report still stands)."""
+    from analyser.annotate import SHOW_CHOICES, needs_docx, write_annotated_copy
+    from analyser.ingest import read_file
+
+    if needs_docx(name) or _worker_analyser is None or show not in SHOW_CHOICES:
+        return None
+    try:
+        data = read_file(Path(path), name, _worker_analyser.settings.max_bytes)
+        target, _, _ = write_annotated_copy(data, analysis, out_dir, stem, show)  # type: ignore[arg-type]  # checked
+    except (AnalyserError, OSError, ValueError):
+        return None
+    return target.name
 
 
 # --- parent side -----------------------------------------------------------
@@ -184,6 +206,7 @@ def run_batch(
     title: str = "Class overview",
     on_result: ProgressCallback | None = None,
     budget: Budget | None = None,
+    annotate: str | None = None,
 ) -> BatchResult:
     """Analyse `inputs` with `jobs` worker processes, each document under
     `budget` (default: 30 s and 1 GB), then write the index and the CSV.
@@ -196,7 +219,7 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     rows: dict[str, dict[str, Any]] = {}
-    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt, item.submission)
+    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt, item.submission, annotate)
              for item in inputs if not item.problem]
     unread = [item for item in inputs if item.problem]
 
@@ -205,7 +228,7 @@ def run_batch(
         if on_result:
             on_result(len(rows), len(inputs), row)
 
-    outputs = [f"{item.stem}.{suffix}" for item in inputs for suffix in ("html", "json")] + [INDEX_NAME, CSV_NAME]
+    outputs = [f"{item.stem}{suffix}" for item in inputs for suffix in OUTPUT_SUFFIXES] + [INDEX_NAME, CSV_NAME]
     remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
     previous_term = _on_sigterm()
     try:
@@ -220,8 +243,8 @@ def run_batch(
         # outputs of the documents in hand may be half replaced (a new report
         # beside an old JSON): removed, so what is there is what the index lists
         for task in stopped.unfinished:
-            for suffix in ("html", "json"):
-                (out_dir / f"{task[2]}.{suffix}").unlink(missing_ok=True)
+            for suffix in OUTPUT_SUFFIXES:
+                (out_dir / f"{task[2]}{suffix}").unlink(missing_ok=True)
         done = [rows[item.name] for item in inputs if item.name in rows]
         stopped.result = _finish(done, out_dir, title, time.perf_counter() - started)
         stopped.signal_name = "SIGTERM" if isinstance(stopped.__cause__, _Terminated) else "SIGINT"
@@ -257,7 +280,7 @@ def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
             path.unlink(missing_ok=True)
 
 
-Task = tuple[str, str, str, str, str, Submission | None]  # analyse_one's arguments
+Task = tuple[str, str, str, str, str, Submission | None, str | None]  # analyse_one's arguments
 WORKER_DIED = "its worker process died while analysing it (killed, out of memory, or a crash in a file parser)"
 _POLL = 0.5  # seconds between looks at the workers' clocks
 
@@ -411,9 +434,11 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
     for row in rows:
         concept_ids += [c["id"] for c in row.get("concepts") or [] if c["id"] not in concept_ids]
     students = any(row.get("identifier") for row in rows)  # a VLE download: who handed each file in
+    annotated = any(row.get("annotated") for row in rows)  # batch --annotate
     header = ["document", "title", "words", *concept_ids, *(f"{c}_absent" for c in concept_ids),
               "citations", "secondary", "secondary_share", "problems", "kind", "speakers", "turns",
-              *(["student", "identifier", "flag"] if students else []), "report", "json", "error"]
+              *(["student", "identifier", "flag"] if students else []), "report", "json",
+              *(["annotated"] if annotated else []), "error"]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
@@ -431,7 +456,8 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
             "" if share is None else f"{share:.3f}", _blank(row.get("problems")),
             row.get("kind") or "", _blank(row.get("speakers")), _blank(row.get("turns")),
             *([row.get("student") or "", row.get("identifier") or "", row.get("flag") or ""] if students else []),
-            row.get("report") or "", row.get("json") or "", row.get("error") or "",
+            row.get("report") or "", row.get("json") or "", *([row.get("annotated") or ""] if annotated else []),
+            row.get("error") or "",
         ]
         writer.writerow([_spreadsheet_safe(printable(v) if isinstance(v, str) else v) for v in values])
     return buffer.getvalue()

@@ -223,6 +223,10 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @click.option("--title", default="Class overview", show_default=True, help="Heading of index.html.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; errors are still printed.")
 @click.option("--force", is_flag=True, help="Allow an output folder inside the input folder.")
+@click.option("--annotate", is_flag=True,
+              help="Also write a copy of each .docx with the feedback as Word comments (see 'analyser annotate').")
+@click.option("--show", type=click.Choice(["concepts", "problems", "all"]), default="problems", show_default=True,
+              help="With --annotate: which comments (as for 'analyser annotate').")
 @profile_option
 @lexicon_option
 @style_option
@@ -231,8 +235,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @kind_option
 @timeout_option
 @max_memory_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages, kind,
-          timeout, max_memory) -> None:
+def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, profile, lexicon, style, max_bytes, max_pages,
+          kind, timeout, max_memory) -> None:
     """Analyse every document in a folder (recursively), matching a glob, or
     in a VLE's "download all submissions" zip (Moodle, Blackboard, Canvas).
 
@@ -247,7 +251,7 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     Examples:
       analyser batch submissions/ --out reports/
       analyser batch 'submissions/**/*.docx' --out reports/ --jobs 2 --quiet
-      analyser batch cohort-download.zip --out marked/
+      analyser batch cohort-download.zip --out marked/ --annotate
 
     From a VLE's download (the zip, or the folder it unpacks to) each report,
     the overview and summary.csv name the student and identifier; a student
@@ -291,7 +295,7 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     try:
         result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind),
                            jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress,
-                           budget=_budget(timeout, max_memory))
+                           budget=_budget(timeout, max_memory), annotate=show if annotate else None)
     except AnalyserError as error:
         _fail(error)
     except OSError as error:

@@ -48,6 +48,7 @@ class IndexRow:
     json_href: str | None
     error: str | None
     cells: list[IndexCell]
+    annotated_href: str | None = None  # the .docx with Word comments (batch --annotate)
 
 
 @dataclass
@@ -171,7 +172,7 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
         cells.append(IndexCell("", "", None))
         view_rows.append(
             IndexRow(str(row["document"]), str(row.get("title") or row["document"]), row.get("report"),
-                     row.get("json"), row.get("error"), cells)
+                     row.get("json"), row.get("error"), cells, row.get("annotated"))
         )
     cohort = _cohort(ok, styles)
     words = [r["words"] for r in ok if r.get("words") is not None]

@@ -154,3 +154,23 @@ def test_libreoffice_opens_the_copy_with_every_comment(tricky, tmp_path):
     content = zipfile.ZipFile(tmp_path / "essay.annotated.odt").read("content.xml").decode()
     assert content.count("<office:annotation ") == tricky[4] + 1  # ours and the student's own
     assert content.count("<text:changed-region") == 2  # the insertion and the deletion
+
+
+def test_batch_annotate_writes_a_commented_copy_per_docx(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.docx").write_bytes(tricky_docx())
+    (folder / "b.txt").write_text("Trust grew between the partners (Huxam and Vangen, 2005).\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(folder), "--out", str(out), "--jobs", "1", "-q",
+                                       "--annotate", "--show", "all"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir() if p.suffix == ".docx") == ["a.annotated.docx"]
+    assert ingest_bytes((out / "a.annotated.docx").read_bytes(), "a", "docx", suffix=".docx").text.startswith(
+        "Reflections on partnership")
+    assert len(docx.Document(out / "a.annotated.docx").comments) > 10
+    index = (out / "index.html").read_text()
+    assert 'href="a.annotated.docx"' in index
+    import csv
+    rows = {r["document"]: r for r in csv.DictReader(io.StringIO((out / "summary.csv").read_text()))}
+    assert rows["a.docx"]["annotated"] == "a.annotated.docx" and rows["b.txt"]["annotated"] == ""
