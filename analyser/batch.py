@@ -50,6 +50,7 @@ from analyser.inputs import (
 from analyser.model import Analysis, Submission
 from analyser.output import temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
+from analyser.worksheet import plain_feedback
 
 __all__ = [
     "BatchInput", "BatchInterrupted", "BatchResult", "BatchUsageError", "ProgressPrinter", "WORKER_DIED",
@@ -162,6 +163,7 @@ def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str,
     row = _with_submission(summary_row(
         analysis, document=name, report=report.name if report else None, json=data.name if data else None
     ), submission)
+    row["feedback"] = plain_feedback(analysis)  # for the grading worksheet (analyser/worksheet.py)
     if annotate:
         row["annotated"] = _annotated_copy(path, name, analysis, Path(out_dir), stem, annotate)
     return row

@@ -227,6 +227,10 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
               help="Also write a copy of each .docx with the feedback as Word comments (see 'analyser annotate').")
 @click.option("--show", type=click.Choice(["concepts", "problems", "all"]), default="problems", show_default=True,
               help="With --annotate: which comments (as for 'analyser annotate').")
+@click.option("--worksheet", type=click.Path(dir_okay=False, path_type=Path),
+              help="A Moodle offline grading worksheet (CSV): writes a copy to OUT with each student's "
+                   "'Feedback comments' filled in (grades and every other column untouched). Without it, a batch "
+                   "of a VLE download writes OUT/worksheet.csv with the same columns.")
 @profile_option
 @lexicon_option
 @style_option
@@ -235,8 +239,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @kind_option
 @timeout_option
 @max_memory_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, profile, lexicon, style, max_bytes, max_pages,
-          kind, timeout, max_memory) -> None:
+def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, worksheet, profile, lexicon, style,
+          max_bytes, max_pages, kind, timeout, max_memory) -> None:
     """Analyse every document in a folder (recursively), matching a glob, or
     in a VLE's "download all submissions" zip (Moodle, Blackboard, Canvas).
 
@@ -269,10 +273,12 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, profile, 
     )
     from analyser.ingest import SUPPORTED_SUFFIXES
     from analyser.vle import attach_submissions, is_submissions_zip, open_submissions_zip
+    from analyser.worksheet import read_worksheet
 
     zipped = any(is_submissions_zip(spec) for spec in inputs)
     unpacked = out / UNPACKED_FOLDER  # a VLE download's documents, expanded inside --out, removed at the end
     try:
+        sheet = read_worksheet(worksheet) if worksheet else None
         if zipped and len(inputs) > 1:
             raise BatchUsageError("a submissions zip must be the only input of a batch")
         if zipped:
@@ -287,6 +293,10 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, profile, 
         sys.exit(2)
     except AnalyserError as error:
         _fail(error)
+    except OSError as error:
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)
+        _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
     if not found:
         if zipped:
             shutil.rmtree(unpacked, ignore_errors=True)
@@ -320,12 +330,36 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, profile, 
     for row in result.failures:
         click.echo(f"error: {printable(text_name(str(where[row['document']])))}: {printable(row['error'])}",
                    err=True)
+    _write_worksheet(result.rows, sheet, worksheet, out, quiet)
     if not quiet:
         click.echo(f"analysed {result.succeeded} of {len(result.rows)} documents in {result.seconds:.1f} s"
                    + (f"; {len(result.failures)} failed" if result.failures else ""))
         click.echo(f"wrote {result.index_path}")
         click.echo(f"wrote {result.csv_path}")
     sys.exit(1 if result.failures else 0)
+
+
+def _write_worksheet(rows, sheet, given: Path | None, out: Path, quiet: bool) -> None:
+    """The grading worksheet: the tutor's, with the feedback filled in, or a
+    new one for a VLE download (analyser/worksheet.py)."""
+    from analyser.output import write_atomic
+    from analyser.worksheet import fill_worksheet, new_worksheet, student_feedback, worksheet_bytes
+
+    feedback = student_feedback(rows)
+    if sheet is None:
+        if not feedback:
+            return
+        sheet = new_worksheet(rows)
+    target = out / sheet.name
+    if given is not None and target.resolve() == given.resolve():
+        _fail(AnalyserError(f"{target}: refusing to overwrite the worksheet given; choose another --out"))
+    filled = fill_worksheet(sheet, feedback)
+    write_atomic(target, worksheet_bytes(filled.sheet))
+    for identifier in filled.unmatched:
+        click.echo(f"warning: {printable(str(given or target))}: no row for student {printable(identifier)}", err=True)
+    if not quiet:
+        kept = f"; {filled.kept} kept as the tutor wrote them" if filled.kept else ""
+        click.echo(f"wrote {target} ({filled.filled} feedback comments filled{kept})")
 
 
 @main.group()
