@@ -66,4 +66,46 @@ def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
     click.echo(f"wrote {target}")
 
 
-COMMANDS = [annotate]
+@click.command()
+@click.argument("first", type=click.Path(readable=False, path_type=str))
+@click.argument("second", type=click.Path(readable=False, path_type=str))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder for the page.")
+@profile_option
+@lexicon_option
+@style_option
+@max_bytes_option
+def compare(first, second, out, profile, lexicon, style, max_bytes) -> None:
+    """Compare two drafts of one essay: what a redraft changed.
+
+    Writes OUT/<second>.compare.html, one self-contained page: concepts
+    gained and lost, citation problems fixed, new and still open, references
+    added, feedback points resolved and still open, and the second draft's
+    text with what was added and removed marked. Any formats the analyser reads.
+
+    
+    Example:
+      analyser compare draft1.docx draft2.docx --out feedback/
+    """
+    from analyser.compare import compare as compare_drafts
+    from analyser.output import safe_stem, write_atomic
+    from analyser.pipeline import Analyser
+    from analyser.report.compare_page import render_comparison
+
+    tool = Analyser(_settings(profile, lexicon, style, max_bytes))
+    try:
+        before, after = tool.analyse_file(first), tool.analyse_file(second)
+        comparison = compare_drafts(before, after)
+        target = out / f"{safe_stem(second)}.compare.html"
+        write_atomic(target, render_comparison(comparison))
+    except AnalyserError as error:
+        _fail(error)
+    except OSError as error:
+        _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
+    click.echo(f"{printable(text_name(second))}: {len(comparison.problems_fixed)} problems fixed, "
+               f"{len(comparison.problems_new)} new, {len(comparison.problems_open)} still to fix; "
+               f"{len(comparison.findings_resolved)} feedback points resolved")
+    click.echo(f"wrote {target}")
+
+
+COMMANDS = [annotate, compare]
