@@ -279,6 +279,9 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, worksheet
     unpacked = out / UNPACKED_FOLDER  # a VLE download's documents, expanded inside --out, removed at the end
     try:
         sheet = read_worksheet(worksheet) if worksheet else None
+        if worksheet and (out / worksheet.name).resolve() == worksheet.resolve():
+            raise AnalyserError(f"{out / worksheet.name}: refusing to overwrite the worksheet given; "
+                                "choose another --out")
         if zipped and len(inputs) > 1:
             raise BatchUsageError("a submissions zip must be the only input of a batch")
         if zipped:
@@ -350,9 +353,7 @@ def _write_worksheet(rows, sheet, given: Path | None, out: Path, quiet: bool) ->
         if not feedback:
             return
         sheet = new_worksheet(rows)
-    target = out / sheet.name
-    if given is not None and target.resolve() == given.resolve():
-        _fail(AnalyserError(f"{target}: refusing to overwrite the worksheet given; choose another --out"))
+    target = out / sheet.name  # never the worksheet given: checked before the batch
     filled = fill_worksheet(sheet, feedback)
     write_atomic(target, worksheet_bytes(filled.sheet))
     for identifier in filled.unmatched:

@@ -58,6 +58,7 @@ Vle = Literal["moodle", "blackboard", "canvas"]
 # A cohort's download is bigger than one document's parts: 1 GiB expanded in all.
 MAX_SUBMISSIONS_BYTES = 1024 * 1024 * 1024
 _CHUNK = 1 << 20
+TWICE = "appears twice in the zip, with no way to tell which is the submission; neither is read"
 
 
 @dataclass(frozen=True)
@@ -155,7 +156,7 @@ def open_submissions_zip(zip_path: Path, work_dir: Path, max_bytes: int) -> list
             escapes = _escapes(relative)
             if name in found or (not escapes and (is_skipped(relative) or "__MACOSX" in relative.parts)):
                 if name in found:
-                    problems.setdefault(name, "appears twice in the zip; the first copy is read")
+                    problems.setdefault(name, TWICE)
                 continue
             target = work_dir / f"{number:05d}{relative.suffix.lower()}"
             problem = _entry_problem(info, relative, max_bytes)

@@ -174,3 +174,53 @@ def test_batch_annotate_writes_a_commented_copy_per_docx(tmp_path):
     import csv
     rows = {r["document"]: r for r in csv.DictReader(io.StringIO((out / "summary.csv").read_text()))}
     assert rows["a.docx"]["annotated"] == "a.annotated.docx" and rows["b.txt"]["annotated"] == ""
+
+
+SENTENCE = "The partnership lacked trust at first, and the council held the power (Huxam and Vangen, 2005)."
+
+
+def _one_paragraph_docx(pieces: list[tuple[str, bool]], extra_xml: str = "") -> bytes:
+    from .docx_fixtures import _append, _run
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    _append(paragraph, "".join(_run(text, bold) for text, bold in pieces) + extra_xml)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("cuts", [
+    list(range(1, len(SENTENCE))),  # one character per run
+    [3, 25, 26, 27, 40, 71, 80],  # mid-word, mid-citation
+    [],
+])
+def test_runs_split_anywhere_still_anchor_exactly(analyser, cuts):
+    bounds = [0, *cuts, len(SENTENCE)]
+    pieces = [(SENTENCE[a:b], i % 2 == 1) for i, (a, b) in enumerate(zip(bounds, bounds[1:]))]
+    data = _one_paragraph_docx(pieces)
+    analysis = analyser.analyse_document(ingest_bytes(data, "s.docx", "docx", suffix=".docx"))
+    notes = feedback_notes(analysis, "all")
+    copy, placed = annotate_docx(data, analysis.document.text, notes)
+    assert placed == len(notes) >= 3
+    ranges = comment_ranges(copy)
+    wanted = sorted(analysis.document.text[n.start:n.end] for n in notes)
+    assert sorted(ranges.values()) == wanted
+    body = docx.Document(io.BytesIO(copy)).element.body
+    bold = "".join(t.text for r in body.iter(qn("w:r")) if r.find(qn("w:rPr")) is not None for t in r.iter(qn("w:t")))
+    assert bold == "".join(text for text, is_bold in pieces if is_bold)  # formatting follows the characters
+
+
+def test_an_unclosed_field_and_a_text_box_do_not_break_the_copy(analyser):
+    text_box = ('<w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+                '<w:p><w:r><w:t>power in a box</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>')
+    data = _one_paragraph_docx([("Trust grew", False)],
+                               '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:t> and power</w:t></w:r>'
+                               + text_box)
+    analysis = analyser.analyse_document(ingest_bytes(data, "s.docx", "docx", suffix=".docx"))
+    notes = feedback_notes(analysis, "concepts")
+    copy, placed = annotate_docx(data, analysis.document.text, notes)
+    ranges = comment_ranges(copy)
+    assert "Trust" in ranges.values()
+    assert all("box" not in text for text in ranges.values())  # text in a text box is not anchored
+    assert ingest_bytes(copy, "c.docx", "docx", suffix=".docx").text == analysis.document.text

@@ -161,3 +161,17 @@ def test_entries_are_expanded_under_generated_names_only(tmp_path):
     assert {i.name: i.problem for i in inputs} == {
         "C:\\A_1_assignsubmission_file_x.txt": "has a path that leads out of the zip; not read",
         "A_1_assignsubmission_file_/ok.txt": None}
+
+
+def test_an_entry_that_appears_twice_is_listed_not_read(tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate name it is asked to write
+        download = _zip(tmp_path / "c.zip", {"A_1_assignsubmission_file_x.txt": ESSAY.encode()})
+        with zipfile.ZipFile(download, "a") as archive:
+            archive.writestr("A_1_assignsubmission_file_x.txt", b"a second copy")
+    inputs = open_submissions_zip(download, tmp_path / "work", 10_000)
+    assert [(i.name, i.problem) for i in inputs] == [
+        ("A_1_assignsubmission_file_x.txt",
+         "appears twice in the zip, with no way to tell which is the submission; neither is read")]

@@ -148,3 +148,15 @@ def test_a_bad_worksheet_stops_the_batch_before_it_starts(tmp_path):
                                        "--worksheet", str(given)])
     assert result.exit_code == 1 and "has no 'Identifier' column" in result.stderr
     assert not (out / "index.html").exists() and not (out / UNPACKED_FOLDER).exists()
+
+
+def test_the_worksheet_given_is_never_overwritten(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    given = out / "Grades.csv"
+    given.write_bytes(_sheet(ROWS))
+    before = given.read_bytes()
+    result = CliRunner().invoke(main, ["batch", str(_download(tmp_path / "c.zip")), "--out", str(out), "-j", "1",
+                                       "-q", "--worksheet", str(given)])
+    assert result.exit_code == 1 and "refusing to overwrite the worksheet given" in result.stderr
+    assert given.read_bytes() == before
