@@ -29,7 +29,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -209,6 +209,7 @@ def run_batch(
     on_result: ProgressCallback | None = None,
     budget: Budget | None = None,
     annotate: str | None = None,
+    previous: Mapping[str, str] | None = None,
 ) -> BatchResult:
     """Analyse `inputs` with `jobs` worker processes, each document under
     `budget` (default: 30 s and 1 GB), then write the index and the CSV.
@@ -226,6 +227,10 @@ def run_batch(
     unread = [item for item in inputs if item.problem]
 
     def collect(row: dict[str, Any]) -> None:
+        if previous:  # a previous run's report of the same student (--previous; analyser/compare.py)
+            from analyser.compare import previous_key
+
+            row["previous"] = previous.get(previous_key(row))
         rows[row["document"]] = row
         if on_result:
             on_result(len(rows), len(inputs), row)

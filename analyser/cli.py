@@ -227,6 +227,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
               help="Also write a copy of each .docx with the feedback as Word comments (see 'analyser annotate').")
 @click.option("--show", type=click.Choice(["concepts", "problems", "all"]), default="problems", show_default=True,
               help="With --annotate: which comments (as for 'analyser annotate').")
+@click.option("--previous", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A previous run's output folder: the overview links each student's earlier report.")
 @click.option("--worksheet", type=click.Path(dir_okay=False, path_type=Path),
               help="A Moodle offline grading worksheet (CSV): writes a copy to OUT with each student's "
                    "'Feedback comments' filled in (grades and every other column untouched). Without it, a batch "
@@ -239,8 +241,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @kind_option
 @timeout_option
 @max_memory_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, worksheet, profile, lexicon, style,
-          max_bytes, max_pages, kind, timeout, max_memory) -> None:
+def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous, worksheet, profile, lexicon,
+          style, max_bytes, max_pages, kind, timeout, max_memory) -> None:
     """Analyse every document in a folder (recursively), matching a glob, or
     in a VLE's "download all submissions" zip (Moodle, Blackboard, Canvas).
 
@@ -271,6 +273,7 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, worksheet
         find_inputs,
         run_batch,
     )
+    from analyser.compare import previous_reports
     from analyser.ingest import SUPPORTED_SUFFIXES
     from analyser.vle import attach_submissions, is_submissions_zip, open_submissions_zip
     from analyser.worksheet import read_worksheet
@@ -308,7 +311,8 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, worksheet
     try:
         result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind),
                            jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress,
-                           budget=_budget(timeout, max_memory), annotate=show if annotate else None)
+                           budget=_budget(timeout, max_memory), annotate=show if annotate else None,
+                           previous=previous_reports(previous, out) if previous else None)
     except AnalyserError as error:
         _fail(error)
     except OSError as error:

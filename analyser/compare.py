@@ -14,11 +14,15 @@ the second draft is shown with what was added and removed marked.
 
 from __future__ import annotations
 
+import csv
 import difflib
+import os
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from pathlib import Path
+from typing import Any, Literal
 
 from analyser.model import Analysis, Citation, Reference
 
@@ -171,3 +175,32 @@ def _add(segments: list[Segment], kind: SegmentKind, text: str) -> None:
         segments[-1].text += text
     else:
         segments.append(Segment(kind, text))
+
+
+def previous_reports(folder: Path, out: Path) -> dict[str, str]:
+    """Where a previous batch run (its output folder) put each student's
+    report, as links from `out`: keyed by the student's identifier when the
+    run was a VLE download, else by the document's name. A folder without a
+    summary.csv gives nothing."""
+    from analyser.worksheet import identifier_key
+
+    summary = folder / "summary.csv"
+    try:
+        text = summary.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    links: dict[str, str] = {}
+    for row in csv.DictReader(text.splitlines()):
+        report = (row.get("report") or "").strip()
+        if not report or "/" in report or "\\" in report or not (folder / report).is_file():
+            continue  # only a report the previous run wrote beside its summary
+        key = identifier_key(row["identifier"]) if row.get("identifier") else row.get("document", "")
+        links.setdefault(key, Path(os.path.relpath(folder / report, out)).as_posix())
+    return links
+
+
+def previous_key(row: Mapping[str, Any]) -> str:
+    """The key `previous_reports` gives a batch row."""
+    from analyser.worksheet import identifier_key
+
+    return identifier_key(str(row["identifier"])) if row.get("identifier") else str(row["document"])

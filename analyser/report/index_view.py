@@ -49,6 +49,7 @@ class IndexRow:
     error: str | None
     cells: list[IndexCell]
     annotated_href: str | None = None  # the .docx with Word comments (batch --annotate)
+    previous_href: str | None = None  # the same student's report in a previous run (batch --previous)
 
 
 @dataclass
@@ -172,7 +173,7 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
         cells.append(IndexCell("", "", None))
         view_rows.append(
             IndexRow(str(row["document"]), str(row.get("title") or row["document"]), row.get("report"),
-                     row.get("json"), row.get("error"), cells, row.get("annotated"))
+                     row.get("json"), row.get("error"), cells, row.get("annotated"), row.get("previous"))
         )
     cohort = _cohort(ok, styles)
     words = [r["words"] for r in ok if r.get("words") is not None]

@@ -73,3 +73,26 @@ def test_a_bad_draft_is_one_line(tmp_path):
     result = CliRunner().invoke(main, ["compare", str(tmp_path / "d1.txt"), str(tmp_path / "nope.txt"),
                                        "--out", str(tmp_path / "out")])
     assert result.exit_code == 1 and result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
+
+
+def test_the_overview_links_each_students_earlier_report(tmp_path):
+    import csv
+    import io
+    import zipfile
+
+    for number, text in ((1, FIRST), (2, SECOND)):
+        with zipfile.ZipFile(tmp_path / f"draft{number}.zip", "w") as archive:
+            # the file a student hands in is named anew each time: matched on the identifier
+            archive.writestr(f"Ann Example_1001_assignsubmission_file_/essay v{number}.txt", text)
+            archive.writestr(f"Bo Li_1002_assignsubmission_file_/bo{number}.txt", text)
+    first_out, second_out = tmp_path / "run1", tmp_path / "run2"
+    runs = (("draft1.zip", first_out, []), ("draft2.zip", second_out, ["--previous", str(first_out)]))
+    for zipped, out, extra in runs:
+        result = CliRunner().invoke(main, ["batch", str(tmp_path / zipped), "--out", str(out), "-j", "1", "-q", *extra])
+        assert result.exit_code == 0, result.output
+    earlier = {r["identifier"]: r["report"]
+               for r in csv.DictReader(io.StringIO((first_out / "summary.csv").read_text()))}
+    root = html5lib.parse((second_out / "index.html").read_text(), namespaceHTMLElements=False)
+    links = {a.get("href") for a in root.iter("a") if "".join(a.itertext()).startswith("Earlier report")}
+    assert links == {f"../run1/{earlier['1001']}", f"../run1/{earlier['1002']}"}
+    assert all((second_out / link).is_file() for link in links)
