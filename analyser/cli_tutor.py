@@ -108,4 +108,37 @@ def compare(first, second, out, profile, lexicon, style, max_bytes) -> None:
     click.echo(f"wrote {target}")
 
 
-COMMANDS = [annotate, compare]
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Any other than this computer's own (127.0.0.1) needs the token printed.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
+@profile_option
+@lexicon_option
+@style_option
+@max_bytes_option
+def serve(host, port, profile, lexicon, style, max_bytes) -> None:
+    """A page in your browser to drop a file on: an essay gives its report,
+    a VLE's submissions zip the class overview.
+
+    Listens on 127.0.0.1 (this computer only) unless --host says otherwise;
+    then it prints a token that every request needs. Nothing is stored.
+    Stop it with Ctrl-C.
+
+    \b
+    Example:
+      analyser serve            # then open http://127.0.0.1:8765/
+    """
+    import uvicorn
+
+    from analyser.serve import ServeSettings, build_app, needs_token, new_token
+
+    token = new_token() if needs_token(host) else None
+    app = build_app(ServeSettings(_settings(profile, lexicon, style, max_bytes), host, port, token))
+    shown = f"[{host}]" if ":" in host else host
+    click.echo(f"analyser serve: open http://{shown}:{port}/" + (f"?token={token}" if token else ""))
+    if token:
+        click.echo(f"token (needed by every request): {token}")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+COMMANDS = [annotate, compare, serve]
