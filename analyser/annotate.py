@@ -280,24 +280,29 @@ def _mark(p, first: _Atom, last: _Atom, comment_id: int) -> None:
 
 # --- one document, from its file -------------------------------------------------------------------------------
 
-NEEDS_DOCX = "comments need a .docx (this is {kind}); save it as .docx, or use 'analyser analyse' for a report"
-ANNOTATED_SUFFIX = ".annotated.docx"
+NEEDS_DOCX = ("comments need a .docx or .odt (this is {kind}); save it as .docx, or use 'analyser analyse' "
+              "for a report")
+ANNOTATED_SUFFIXES = {".docx": ".annotated.docx", ".odt": ".annotated.odt"}  # original's suffix -> the copy's
 
 
 def needs_docx(name: str) -> str | None:
-    """The one-line refusal for a file that cannot take Word comments, or None for a .docx."""
+    """The one-line refusal for a file that cannot take comments, or None for a .docx or .odt."""
     suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
-    if suffix == ".docx":
+    if suffix in ANNOTATED_SUFFIXES:
         return None
     return NEEDS_DOCX.format(kind=f"a {suffix} file" if suffix else "a file without an extension")
 
 
 def write_annotated_copy(data: bytes, analysis: Analysis, out_dir: Path, stem: str,
                          show: Show = "problems") -> tuple[Path, int, int]:
-    """Write OUT/<stem>.annotated.docx, atomically, from the original's bytes
-    and their analysis. Returns (path, comments placed, comments wanted)."""
+    """Write OUT/<stem>.annotated.docx (or .odt, for an .odt), atomically,
+    from the original's bytes and their analysis. Returns (path, comments
+    placed, comments wanted)."""
+    from analyser.annotate_odt import annotate_odt
+
     notes = feedback_notes(analysis, show)
-    copy_bytes, placed = annotate_docx(data, analysis.document.text, notes)
-    target = out_dir / f"{stem}{ANNOTATED_SUFFIX}"
+    odt = analysis.document.metadata.format == "odt"
+    copy_bytes, placed = (annotate_odt if odt else annotate_docx)(data, analysis.document.text, notes)
+    target = out_dir / f"{stem}{ANNOTATED_SUFFIXES['.odt' if odt else '.docx']}"
     write_atomic(target, copy_bytes)
     return target, placed, len(notes)

@@ -35,7 +35,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
-from analyser.annotate import ANNOTATED_SUFFIX
+from analyser.annotate import ANNOTATED_SUFFIXES
 from analyser.budget import KILL_GRACE, Budget, OverBudget, within_budget
 from analyser.errors import AnalyserError, InputError, printable
 from analyser.inputs import (
@@ -60,7 +60,7 @@ __all__ = [
 
 FORMATS = ("html", "json", "all")
 INDEX_NAME = "index.html"
-OUTPUT_SUFFIXES = (".html", ".json", ANNOTATED_SUFFIX)  # what a document can have written
+OUTPUT_SUFFIXES = (".html", ".json", *ANNOTATED_SUFFIXES.values())  # what a document can have written
 CSV_NAME = "summary.csv"
 
 ProgressCallback = Callable[[int, int, dict[str, Any]], None]
@@ -175,7 +175,8 @@ def _annotated_copy(path: str, name: str, analysis: Analysis, out_dir: Path, ste
     from analyser.annotate import SHOW_CHOICES, needs_docx, write_annotated_copy
     from analyser.ingest import read_file
 
-    if needs_docx(name) or _worker_analyser is None or show not in SHOW_CHOICES:
+    if (needs_docx(name) or _worker_analyser is None or show not in SHOW_CHOICES
+            or analysis.document.metadata.format not in ("docx", "odt")):  # the content decides, not the name
         return None
     try:
         data = read_file(Path(path), name, _worker_analyser.settings.max_bytes)

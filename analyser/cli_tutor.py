@@ -29,13 +29,14 @@ show_option = click.option(
 @style_option
 @max_bytes_option
 def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
-    """Write a copy of a student's .docx with the feedback as Word comments.
+    """Write a copy of a student's .docx (or .odt) with the feedback as comments.
 
-    Writes OUT/<name>.annotated.docx: the student's own document, its
-    formatting, tracked changes and comments kept, with a comment on each
-    citation problem (with its fix), each concept mention (--show concepts or
-    all) and each essay-level finding (on the title). The original is never
-    modified. Comments need a .docx; other formats get one line saying so.
+    Writes OUT/<name>.annotated.docx (Word comments; for an .odt,
+    OUT/<name>.annotated.odt with ODF annotations): the student's own
+    document, its formatting, tracked changes and comments kept, with a
+    comment on each citation problem (with its fix), each concept mention
+    (--show concepts or all) and each essay-level finding (on the title). The
+    original is never modified. Other formats get one line saying so.
 
     \b
     Examples:
@@ -52,10 +53,13 @@ def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
     if refusal:
         _fail(AnalyserError(f"{printable(shown)}: {refusal}"))
     settings = _settings(profile, lexicon, style, max_bytes)
+    suffix = Path(shown).suffix.lower()
     try:
         data = read_file(Path(file), shown, max_bytes)
         analysis = Analyser(settings).analyse_document(
-            ingest_bytes(data, shown, "docx", max_bytes, settings.max_pages, suffix=".docx"))
+            ingest_bytes(data, shown, suffix.lstrip("."), max_bytes, settings.max_pages, suffix=suffix))
+        if analysis.document.metadata.format not in ("docx", "odt"):  # content decides: a mis-named file
+            raise AnalyserError(f"{printable(shown)}: {needs_docx('x.' + analysis.document.metadata.format)}")
         target, placed, wanted = write_annotated_copy(data, analysis, out, safe_stem(file), show)
     except AnalyserError as error:
         _fail(error)

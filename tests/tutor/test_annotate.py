@@ -121,13 +121,13 @@ def test_cli_writes_a_copy_and_never_touches_the_original(tmp_path):
     assert result.output.splitlines()[0] == f"{source}: {len(docx.Document(io.BytesIO(copy)).comments) - 1} comments"
 
 
-@pytest.mark.parametrize("name", ["essay.pdf", "essay.odt", "essay.txt", "essay"])
+@pytest.mark.parametrize("name", ["essay.pdf", "essay.md", "essay.txt", "essay"])
 def test_other_formats_get_one_line(tmp_path, name):
     source = tmp_path / name
     source.write_text("Trust grew.")
     result = CliRunner().invoke(main, ["annotate", str(source), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert result.stderr.count("\n") == 1 and "comments need a .docx" in result.stderr
+    assert result.stderr.count("\n") == 1 and "comments need a .docx or .odt" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -224,3 +224,12 @@ def test_an_unclosed_field_and_a_text_box_do_not_break_the_copy(analyser):
     assert "Trust" in ranges.values()
     assert all("box" not in text for text in ranges.values())  # text in a text box is not anchored
     assert ingest_bytes(copy, "c.docx", "docx", suffix=".docx").text == analysis.document.text
+
+
+def test_a_text_file_named_docx_is_refused_by_its_content(tmp_path):
+    source = tmp_path / "essay.docx"
+    source.write_text("Trust grew between the partners.\n")
+    result = CliRunner().invoke(main, ["annotate", str(source), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "comments need a .docx or .odt (this is a .txt file)" in result.stderr
+    assert not (tmp_path / "out").exists()
