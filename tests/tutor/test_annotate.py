@@ -231,5 +231,5 @@ def test_a_text_file_named_docx_is_refused_by_its_content(tmp_path):
     source.write_text("Trust grew between the partners.\n")
     result = CliRunner().invoke(main, ["annotate", str(source), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
-    assert "comments need a .docx or .odt (this is a .txt file)" in result.stderr
+    assert "is not a Word .docx document (a .docx file is a zip archive; this file is not one)" in result.stderr
     assert not (tmp_path / "out").exists()
