@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-SCHEMA_VERSION = "1.1"  # 1.1: turns (speaker, start_time, end_time), document kind, speakers
+SCHEMA_VERSION = "1.2"  # 1.1: turns (speaker, start_time, end_time), document kind, speakers
+# 1.2: document.submission (the student and identifier a VLE download names a file after)
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "turn"]
 # essay: prose; meeting_notes: most blocks are turns of named speakers;
@@ -49,6 +50,17 @@ class Dropped:
 
 
 @dataclass
+class Submission:
+    """Who handed a document in, as the VLE's download names it (analyser/vle.py)."""
+
+    vle: Literal["moodle", "blackboard", "canvas"]
+    identifier: str  # Moodle participant number, Blackboard username, Canvas user id
+    student: str | None = None  # None when the VLE hides it (Moodle blind marking)
+    files: int = 1  # how many files this student handed in to the same batch
+    flag: str | None = None  # e.g. "one of 2 files handed in by this student"
+
+
+@dataclass
 class Metadata:
     source: str
     format: str
@@ -57,6 +69,7 @@ class Metadata:
     word_count: int = 0
     pages: int | None = None
     kind: DocumentKind | None = None  # set by the pipeline (detected, or --kind)
+    submission: Submission | None = None  # set by a batch over a VLE download (schema 1.2)
 
 
 @dataclass
@@ -239,6 +252,7 @@ class Analysis:
                 "word_count": doc.metadata.word_count,
                 "pages": doc.metadata.pages,
                 "kind": doc.metadata.kind,
+                "submission": asdict(doc.metadata.submission) if doc.metadata.submission else None,
                 "text": doc.text,
                 "paragraphs": [asdict(b) for b in doc.blocks],
                 "sentences": [asdict(s) for s in self.sentences],
@@ -276,6 +290,7 @@ class Analysis:
                 word_count=d.get("word_count", 0),
                 pages=d.get("pages"),
                 kind=d.get("kind"),  # absent before schema 1.1
+                submission=Submission(**d["submission"]) if d.get("submission") else None,  # 1.2
             ),
             dropped=[Dropped(**x) for x in d.get("dropped", [])],
             warnings=list(d.get("warnings", [])),
