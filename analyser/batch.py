@@ -29,12 +29,13 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
 
+from analyser.annotate import ANNOTATED_SUFFIXES
 from analyser.budget import KILL_GRACE, Budget, OverBudget, within_budget
 from analyser.errors import AnalyserError, InputError, printable
 from analyser.inputs import (
@@ -46,10 +47,11 @@ from analyser.inputs import (
     is_skipped,
     output_stems,
 )
-from analyser.model import Analysis
+from analyser.model import Analysis, Submission
 from analyser.output import temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
 from analyser.reflection.moves import MOVES
+from analyser.worksheet import plain_feedback
 
 __all__ = [
     "BatchInput", "BatchInterrupted", "BatchResult", "BatchUsageError", "ProgressPrinter", "WORKER_DIED",
@@ -59,6 +61,7 @@ __all__ = [
 
 FORMATS = ("html", "json", "all")
 INDEX_NAME = "index.html"
+OUTPUT_SUFFIXES = (".html", ".json", *ANNOTATED_SUFFIXES.values())  # what a document can have written
 CSV_NAME = "summary.csv"
 
 ProgressCallback = Callable[[int, int, dict[str, Any]], None]
@@ -109,46 +112,79 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, *,
-                budget: Budget | None = None) -> dict[str, Any]:
+def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submission: Submission | None = None,
+                annotate: str | None = None, *, budget: Budget | None = None) -> dict[str, Any]:
     """Analyse one document and write its outputs, under `budget` (none: no
     limit); always returns a summary row (a failed row carries the one-line
-    error instead of counts)."""
+    error instead of counts). `submission` (a VLE download) goes into the
+    result and the row; `annotate` (a --show choice) also writes a copy of a
+    .docx with the feedback as Word comments (analyser/annotate.py)."""
     from analyser.report import failed_row
 
     try:
         if budget is None:
-            return _analyse_and_write(path, name, stem, out_dir, fmt)
+            return _analyse_and_write(path, name, stem, out_dir, fmt, submission, annotate)
         with within_budget(budget):
-            return _analyse_and_write(path, name, stem, out_dir, fmt)
+            return _analyse_and_write(path, name, stem, out_dir, fmt, submission, annotate)
     except OverBudget as over:
-        return failed_row(name, over.problem)
+        return _with_submission(failed_row(name, over.problem), submission)
 
 
-def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str) -> dict[str, Any]:
+def _with_submission(row: dict[str, Any], submission: Submission | None) -> dict[str, Any]:
+    """The row with who handed the document in (blank keys when nobody is known)."""
+    if submission is not None:
+        row.update(student=submission.student, identifier=submission.identifier, flag=submission.flag)
+    return row
+
+
+def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str,
+                       submission: Submission | None = None, annotate: str | None = None) -> dict[str, Any]:
     from analyser.report import failed_row, summary_row
 
     assert _worker_analyser is not None, "the worker was not initialised"
     try:
         analysis = _worker_analyser.analyse_file(path)
     except InputError as error:
-        return failed_row(name, _one_line(error.problem))
+        return _with_submission(failed_row(name, _one_line(error.problem)), submission)
     except AnalyserError as error:
-        return failed_row(name, _one_line(str(error)))
+        return _with_submission(failed_row(name, _one_line(str(error))), submission)
     except MemoryError:
         raise  # within_budget says how much was allowed
     except Exception as error:  # a bug must not stop the other documents
-        return failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})"))
+        return _with_submission(failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})")),
+                                submission)
     analysis.document.metadata.source = name
+    analysis.document.metadata.submission = submission
     try:
         written = write_document_outputs(analysis, Path(out_dir), stem, fmt, index_href=INDEX_NAME)
     except OSError as error:
         return failed_row(name, _one_line(f"cannot write its report ({error.strerror or error})"))
     report = written.get("html")
     data = written.get("json")
-    return summary_row(
+    row = _with_submission(summary_row(
         analysis, document=name, report=report.name if report else None, json=data.name if data else None
-    )
+    ), submission)
+    row["feedback"] = plain_feedback(analysis)  # for the grading worksheet (analyser/worksheet.py)
+    if annotate:
+        row["annotated"] = _annotated_copy(path, name, analysis, Path(out_dir), stem, annotate)
+    return row
+
+
+def _annotated_copy(path: str, name: str, analysis: Analysis, out_dir: Path, stem: str, show: str) -> str | None:
+    """The commented copy's file name, for a .docx (None for other formats,
+    or when the copy cannot be written: the report still stands)."""
+    from analyser.annotate import SHOW_CHOICES, needs_docx, write_annotated_copy
+    from analyser.ingest import read_file
+
+    if (needs_docx(name) or _worker_analyser is None or show not in SHOW_CHOICES
+            or analysis.document.metadata.format not in ("docx", "odt")):  # the content decides, not the name
+        return None
+    try:
+        data = read_file(Path(path), name, _worker_analyser.settings.max_bytes)
+        target, _, _ = write_annotated_copy(data, analysis, out_dir, stem, show)  # type: ignore[arg-type]  # checked
+    except (AnalyserError, OSError, ValueError):
+        return None
+    return target.name
 
 
 # --- parent side -----------------------------------------------------------
@@ -174,6 +210,8 @@ def run_batch(
     title: str = "Class overview",
     on_result: ProgressCallback | None = None,
     budget: Budget | None = None,
+    annotate: str | None = None,
+    previous: Mapping[str, str] | None = None,
 ) -> BatchResult:
     """Analyse `inputs` with `jobs` worker processes, each document under
     `budget` (default: 30 s and 1 GB), then write the index and the CSV.
@@ -186,22 +224,27 @@ def run_batch(
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     rows: dict[str, dict[str, Any]] = {}
-    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt) for item in inputs if not item.problem]
+    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt, item.submission, annotate)
+             for item in inputs if not item.problem]
     unread = [item for item in inputs if item.problem]
 
     def collect(row: dict[str, Any]) -> None:
+        if previous:  # a previous run's report of the same student (--previous; analyser/compare.py)
+            from analyser.compare import previous_key
+
+            row["previous"] = previous.get(previous_key(row))
         rows[row["document"]] = row
         if on_result:
             on_result(len(rows), len(inputs), row)
 
-    outputs = [f"{item.stem}.{suffix}" for item in inputs for suffix in ("html", "json")] + [INDEX_NAME, CSV_NAME]
+    outputs = [f"{item.stem}{suffix}" for item in inputs for suffix in OUTPUT_SUFFIXES] + [INDEX_NAME, CSV_NAME]
     remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
     previous_term = _on_sigterm()
     try:
         from analyser.report import failed_row
 
         for item in unread:
-            collect(failed_row(item.name, item.problem or ""))
+            collect(_with_submission(failed_row(item.name, item.problem or ""), item.submission))
         _run_workers(tasks, settings, jobs, budget or Budget(), collect)
         ordered = [rows[item.name] for item in inputs]
         return _finish(ordered, out_dir, title, time.perf_counter() - started)
@@ -209,8 +252,8 @@ def run_batch(
         # outputs of the documents in hand may be half replaced (a new report
         # beside an old JSON): removed, so what is there is what the index lists
         for task in stopped.unfinished:
-            for suffix in ("html", "json"):
-                (out_dir / f"{task[2]}.{suffix}").unlink(missing_ok=True)
+            for suffix in OUTPUT_SUFFIXES:
+                (out_dir / f"{task[2]}{suffix}").unlink(missing_ok=True)
         done = [rows[item.name] for item in inputs if item.name in rows]
         stopped.result = _finish(done, out_dir, title, time.perf_counter() - started)
         stopped.signal_name = "SIGTERM" if isinstance(stopped.__cause__, _Terminated) else "SIGINT"
@@ -246,7 +289,7 @@ def remove_stale_temporaries(out_dir: Path, names: Sequence[str]) -> None:
             path.unlink(missing_ok=True)
 
 
-Task = tuple[str, str, str, str, str]  # analyse_one's arguments
+Task = tuple[str, str, str, str, str, Submission | None, str | None]  # analyse_one's arguments
 WORKER_DIED = "its worker process died while analysing it (killed, out of memory, or a crash in a file parser)"
 _POLL = 0.5  # seconds between looks at the workers' clocks
 
@@ -337,17 +380,17 @@ def _run_workers(tasks: Sequence[Task], settings: Settings, jobs: int, budget: B
                     try:
                         row = worker.connection.recv()
                     except (EOFError, OSError):
-                        retire(worker, failed_row(task[1], WORKER_DIED))
+                        retire(worker, _with_submission(failed_row(task[1], WORKER_DIED), task[5]))
                         continue
                     worker.task = None
                     collect(row)
                     if row.get("error") in (budget.time_message(), budget.memory_message()):
                         retire(worker, None)  # it exits: a fresh one takes the next document
                 elif worker.process.sentinel in ready:
-                    retire(worker, failed_row(task[1], WORKER_DIED))
+                    retire(worker, _with_submission(failed_row(task[1], WORKER_DIED), task[5]))
                 elif budget.seconds is not None and now - worker.started > budget.seconds + KILL_GRACE:
                     worker.process.kill()
-                    retire(worker, failed_row(task[1], budget.time_message()))
+                    retire(worker, _with_submission(failed_row(task[1], budget.time_message()), task[5]))
     except BaseException as error:  # Ctrl-C, SIGTERM (or a bug): end every worker now
         unfinished = [w.task for w in workers if w.task is not None]
         for worker in workers:
@@ -399,9 +442,12 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
     concept_ids: list[str] = []
     for row in rows:
         concept_ids += [c["id"] for c in row.get("concepts") or [] if c["id"] not in concept_ids]
+    students = any(row.get("identifier") for row in rows)  # a VLE download: who handed each file in
+    annotated = any(row.get("annotated") for row in rows)  # batch --annotate
     header = ["document", "title", "words", *concept_ids, *(f"{c}_absent" for c in concept_ids),
               "citations", "secondary", "secondary_share", "problems", "kind", "speakers", "turns",
-              "report", "json", "error"]
+              *(["student", "identifier", "flag"] if students else []), "report", "json",
+              *(["annotated"] if annotated else []), "error"]
     reflective = any(row.get("moves") is not None for row in rows)
     header += [f"move_{m}" for m in MOVES] if reflective else []  # sentences per reflective move
     buffer = io.StringIO()
@@ -420,7 +466,9 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
             _blank(row.get("citations")), _blank(row.get("secondary")),
             "" if share is None else f"{share:.3f}", _blank(row.get("problems")),
             row.get("kind") or "", _blank(row.get("speakers")), _blank(row.get("turns")),
-            row.get("report") or "", row.get("json") or "", row.get("error") or "",
+            *([row.get("student") or "", row.get("identifier") or "", row.get("flag") or ""] if students else []),
+            row.get("report") or "", row.get("json") or "", *([row.get("annotated") or ""] if annotated else []),
+            row.get("error") or "",
         ]
         if reflective:
             values += ["" if row.get("moves") is None else row["moves"].get(m, 0) for m in MOVES]

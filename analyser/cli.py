@@ -5,6 +5,7 @@ Exit status: 0 success, 1 an input or data file could not be used, 2 usage error
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +19,7 @@ from analyser.citations.style import style_names
 from analyser.errors import AnalyserError, DataFileError, printable, text_name
 
 FORMATS = ["html", "json", "all"]
+UNPACKED_FOLDER = ".analyser-submissions"  # where `batch` expands a submissions zip, inside --out
 Option = Callable[[Callable[..., Any]], Callable[..., Any]]  # a shared click option (typed for cli_research)
 
 
@@ -60,7 +62,7 @@ profile_option: Option = click.option(
 lexicon_option: Option = click.option(
     "--lexicon", type=click.Path(dir_okay=False), help="Concept lexicon (TOML); overrides the profile's lexicon."
 )
-style_option = click.option(
+style_option: Option = click.option(
     "--style", type=click.Choice(style_names()), help="Citation style; overrides the profile's style."
 )
 max_bytes_option: Option = click.option(
@@ -221,6 +223,16 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @click.option("--title", default="Class overview", show_default=True, help="Heading of index.html.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; errors are still printed.")
 @click.option("--force", is_flag=True, help="Allow an output folder inside the input folder.")
+@click.option("--annotate", is_flag=True,
+              help="Also write a copy of each .docx with the feedback as Word comments (see 'analyser annotate').")
+@click.option("--show", type=click.Choice(["concepts", "problems", "all"]), default="problems", show_default=True,
+              help="With --annotate: which comments (as for 'analyser annotate').")
+@click.option("--previous", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A previous run's output folder: the overview links each student's earlier report.")
+@click.option("--worksheet", type=click.Path(dir_okay=False, path_type=Path),
+              help="A Moodle offline grading worksheet (CSV): writes a copy to OUT with each student's "
+                   "'Feedback comments' filled in (grades and every other column untouched). Without it, a batch "
+                   "of a VLE download writes OUT/worksheet.csv with the same columns.")
 @profile_option
 @lexicon_option
 @style_option
@@ -229,9 +241,10 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @kind_option
 @timeout_option
 @max_memory_option
-def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, max_bytes, max_pages, kind,
-          timeout, max_memory) -> None:
-    """Analyse every document in a folder (recursively) or matching a glob.
+def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous, worksheet, profile, lexicon,
+          style, max_bytes, max_pages, kind, timeout, max_memory) -> None:
+    """Analyse every document in a folder (recursively), matching a glob, or
+    in a VLE's "download all submissions" zip (Moodle, Blackboard, Canvas).
 
     Writes one report per document (and its JSON) to OUT, with names made
     from each file's path inside the input folder, plus OUT/index.html, a
@@ -244,6 +257,11 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     Examples:
       analyser batch submissions/ --out reports/
       analyser batch 'submissions/**/*.docx' --out reports/ --jobs 2 --quiet
+      analyser batch cohort-download.zip --out marked/ --annotate
+
+    From a VLE's download (the zip, or the folder it unpacks to) each report,
+    the overview and summary.csv name the student and identifier; a student
+    with two files gets both, flagged.
     """
     import os
 
@@ -255,23 +273,46 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
         find_inputs,
         run_batch,
     )
+    from analyser.compare import previous_reports
     from analyser.ingest import SUPPORTED_SUFFIXES
+    from analyser.vle import attach_submissions, is_submissions_zip, open_submissions_zip
+    from analyser.worksheet import read_worksheet
 
+    zipped = any(is_submissions_zip(spec) for spec in inputs)
+    unpacked = out / UNPACKED_FOLDER  # a VLE download's documents, expanded inside --out, removed at the end
     try:
-        found = find_inputs(inputs, exclude=out)
-        check_output_folder(inputs, out, force=force)
+        sheet = read_worksheet(worksheet) if worksheet else None
+        if worksheet and (out / worksheet.name).resolve() == worksheet.resolve():
+            raise AnalyserError(f"{out / worksheet.name}: refusing to overwrite the worksheet given; "
+                                "choose another --out")
+        if zipped and len(inputs) > 1:
+            raise BatchUsageError("a submissions zip must be the only input of a batch")
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)  # left by a killed run
+            found = open_submissions_zip(Path(inputs[0]), unpacked, max_bytes)
+        else:
+            found = find_inputs(inputs, exclude=out)
+            check_output_folder(inputs, out, force=force)
+        found = attach_submissions(found)
     except BatchUsageError as error:  # one line, like every other error; exit status 2 as for usage errors
         click.echo(f"error: {printable(text_name(str(error)))}", err=True)
         sys.exit(2)
     except AnalyserError as error:
         _fail(error)
+    except OSError as error:
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)
+        _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
     if not found:
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)
         _fail(AnalyserError(f"{' '.join(inputs)}: no documents to analyse ({', '.join(SUPPORTED_SUFFIXES)})"))
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
     try:
         result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind),
                            jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress,
-                           budget=_budget(timeout, max_memory))
+                           budget=_budget(timeout, max_memory), annotate=show if annotate else None,
+                           previous=previous_reports(previous, out) if previous else None)
     except AnalyserError as error:
         _fail(error)
     except OSError as error:
@@ -290,16 +331,40 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, profile, lexicon, style, 
     finally:
         if progress:
             progress.close()
-    where = {item.name: item.path for item in found}
+        if zipped:
+            shutil.rmtree(unpacked, ignore_errors=True)
+    where = {item.name: Path(inputs[0]) / item.name if zipped else item.path for item in found}
     for row in result.failures:
         click.echo(f"error: {printable(text_name(str(where[row['document']])))}: {printable(row['error'])}",
                    err=True)
+    _write_worksheet(result.rows, sheet, worksheet, out, quiet)
     if not quiet:
         click.echo(f"analysed {result.succeeded} of {len(result.rows)} documents in {result.seconds:.1f} s"
                    + (f"; {len(result.failures)} failed" if result.failures else ""))
         click.echo(f"wrote {result.index_path}")
         click.echo(f"wrote {result.csv_path}")
     sys.exit(1 if result.failures else 0)
+
+
+def _write_worksheet(rows, sheet, given: Path | None, out: Path, quiet: bool) -> None:
+    """The grading worksheet: the tutor's, with the feedback filled in, or a
+    new one for a VLE download (analyser/worksheet.py)."""
+    from analyser.output import write_atomic
+    from analyser.worksheet import fill_worksheet, new_worksheet, student_feedback, worksheet_bytes
+
+    feedback = student_feedback(rows)
+    if sheet is None:
+        if not feedback:
+            return
+        sheet = new_worksheet(rows)
+    target = out / sheet.name  # never the worksheet given: checked before the batch
+    filled = fill_worksheet(sheet, feedback)
+    write_atomic(target, worksheet_bytes(filled.sheet))
+    for identifier in filled.unmatched:
+        click.echo(f"warning: {printable(str(given or target))}: no row for student {printable(identifier)}", err=True)
+    if not quiet:
+        kept = f"; {filled.kept} kept as the tutor wrote them" if filled.kept else ""
+        click.echo(f"wrote {target} ({filled.filled} feedback comments filled{kept})")
 
 
 @main.group()
@@ -413,4 +478,10 @@ def evaluate(files, profile, lexicon, show_errors) -> None:
 from analyser.cli_research import COMMANDS  # noqa: E402  (it imports the options above)
 
 for _command in COMMANDS:
+    main.add_command(_command)
+
+# The tutor's and student's commands (annotate, compare), likewise.
+from analyser.cli_tutor import COMMANDS as TUTOR_COMMANDS  # noqa: E402
+
+for _command in TUTOR_COMMANDS:
     main.add_command(_command)

@@ -302,16 +302,28 @@ _CONTEXT_CODES = {"no_reference", "year_mismatch", "suffix_mismatch", "author_sp
                   "no_page_for_quote", "inconsistent_form", "et_al_too_few", "missing_year"}
 
 
+_DASHES = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-"})
+
+
+def _same_fix(fix: str, expected: str) -> bool:
+    """Whether two forms of a citation agree, hyphens and en or em dashes
+    taken as the same: "pp. 23–25" is what Cite Them Right and APA 7 print,
+    "pp. 23-25" what an annotator types, and neither is wrong by the guide."""
+    return fix.translate(_DASHES) == expected.translate(_DASHES)
+
+
 def _wrong_fix(fix: str, gold: dict[str, Any], text: str, style: str) -> bool:
     """Whether a suggested fix is wrong by the style guide: it differs from
     the fix the annotator wrote (`fix`, when given); it rewrites a citation
     the annotator found correct; or, put in place of the citation, it is
     itself flagged for its form or not read as one citation. Placeholders
-    ("[page]") are not checked in place."""
+    ("[page]") are not checked in place. Dashes compare as one character
+    (`_same_fix`): both guides print a page range with an en dash, which an
+    annotator may type as a hyphen."""
     if gold.get("fix"):
-        return fix != gold["fix"]
+        return not _same_fix(fix, gold["fix"])
     if not gold["problems"]:
-        return fix != gold["text"]
+        return not _same_fix(fix, gold["text"])
     if any(p in fix for p in ("[page]", "[year]", "[number]")):
         return False
     from analyser.citations import check_citations, find_citations

@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 
 from analyser.errors import AnalyserError, InputError, text_name
 from analyser.ingest import SUPPORTED_SUFFIXES
+from analyser.model import Submission
 from analyser.output import safe_stem
 
 RESERVED_STEMS = {"index", "summary"}  # would collide with the batch overview's own files
@@ -45,6 +46,7 @@ class BatchInput:
     name: str  # path relative to the input root, with "/" separators: shown in reports and the index
     stem: str  # unique, safe output file stem
     problem: str | None = None  # why it is not read at all (a link that loops, or leads out of the folder)
+    submission: Submission | None = None  # who handed it in, when the batch is a VLE download (analyser/vle.py)
 
 
 def is_skipped(relative: PurePosixPath) -> bool:

@@ -12,8 +12,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-# 1.1: turns (speaker, start_time, end_time), document kind, speakers; 1.2: optional "reflection"
-SCHEMA_VERSION = "1.2"
+# 1.1: turns (speaker, start_time, end_time), document kind, speakers
+# 1.2: document.submission (the student and identifier a VLE download names a file after)
+# 1.3: optional "reflection"
+SCHEMA_VERSION = "1.3"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "turn"]
 # essay: prose; meeting_notes: most blocks are turns of named speakers;
@@ -50,6 +52,17 @@ class Dropped:
 
 
 @dataclass
+class Submission:
+    """Who handed a document in, as the VLE's download names it (analyser/vle.py)."""
+
+    vle: Literal["moodle", "blackboard", "canvas"]
+    identifier: str  # Moodle participant number, Blackboard username, Canvas user id
+    student: str | None = None  # None when the VLE hides it (Moodle blind marking)
+    files: int = 1  # how many files this student handed in to the same batch
+    flag: str | None = None  # e.g. "one of 2 files handed in by this student"
+
+
+@dataclass
 class Metadata:
     source: str
     format: str
@@ -58,6 +71,7 @@ class Metadata:
     word_count: int = 0
     pages: int | None = None
     kind: DocumentKind | None = None  # set by the pipeline (detected, or --kind)
+    submission: Submission | None = None  # set by a batch over a VLE download (schema 1.2)
 
 
 @dataclass
@@ -241,6 +255,7 @@ class Analysis:
                 "word_count": doc.metadata.word_count,
                 "pages": doc.metadata.pages,
                 "kind": doc.metadata.kind,
+                "submission": asdict(doc.metadata.submission) if doc.metadata.submission else None,
                 "text": doc.text,
                 "paragraphs": [asdict(b) for b in doc.blocks],
                 "sentences": [asdict(s) for s in self.sentences],
@@ -279,6 +294,7 @@ class Analysis:
                 word_count=d.get("word_count", 0),
                 pages=d.get("pages"),
                 kind=d.get("kind"),  # absent before schema 1.1
+                submission=Submission(**d["submission"]) if d.get("submission") else None,  # 1.2
             ),
             dropped=[Dropped(**x) for x in d.get("dropped", [])],
             warnings=list(d.get("warnings", [])),
@@ -317,7 +333,7 @@ def _citation_from_dict(c: dict[str, Any]) -> Citation:
     )
 
 
-# --- reflection (schema 1.2): present when the profile says essays are reflective ---
+# --- reflection (schema 1.3): present when the profile says essays are reflective ---
 
 
 @dataclass

@@ -32,14 +32,17 @@ from analyser.citations.parse import (
     Token,
     author_names,
     narrative_authors,
+    one_organisation,
     read_part,
     split_parts,
     tokens,
 )
 from analyser.citations.patterns import (
+    AS_NAME,
     BARE_YEAR,
     BRACKET,
     NO_YEAR,
+    SENTENCE_END,
     THAT,
     YEARISH,
     CitationData,
@@ -100,11 +103,13 @@ def find_citations(
 def _bare_year_citations(
     document: Document, found: list[Citation], skip: list[tuple[int, int]], block_starts: list[int]
 ) -> list[Citation]:
-    """Narrative citations written without brackets: "Patel 2019 argues".
-    A name before a year is often not an author ("By 2019 most", "Vision
-    2020 aims"), so one counts only when its author is cited elsewhere in
-    the document, heads an entry of the reference list, or a reporting verb
-    follows the year ("argues", `reporting_verbs` in citations.toml)."""
+    """Narrative citations written without brackets: "Patel 2019 argues",
+    "Yardley, 2016, argued". A name before a year is often not an author
+    ("By 2019 most", "Vision 2020 aims"), so one counts only when its author
+    is cited elsewhere in the document, heads an entry of the reference list,
+    or a reporting verb follows the year ("argues", `reporting_verbs` in
+    citations.toml); with a comma between name and year ("in Leeds, 2016,
+    and"), only when a reporting verb follows."""
     text = document.text
     listed = _listed_surnames(text, skip)
     known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
@@ -112,6 +117,13 @@ def _bare_year_citations(
     for match in BARE_YEAR.finditer(text):
         space = match.start()
         before = text[max(0, space - 2) : space]
+        comma = before[-1:] == ","
+        verb = reporting_verbs().match(text, match.end())
+        if comma and not verb:
+            continue  # "in Leeds, 2016, and"
+        if comma:  # "Yardley, 2016, argued": the name ends before the comma
+            space -= 1
+            before = text[max(0, space - 2) : space]
         if not (before[-1:].isalpha() or (before[-1:] == "." and before[:1].isalpha())):
             continue  # a year after a word ("Patel 2019", "al. 2019"), not after a number or a bracket
         year_at = match.start("year")
@@ -127,8 +139,7 @@ def _bare_year_citations(
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        if not authors or (normal_name(authors[0]) not in known
-                           and not reporting_verbs().match(text, match.end())):
+        if not authors or not verb and normal_name(authors[0]) not in known:
             continue
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
@@ -141,25 +152,28 @@ def _bare_year_citations(
 def _no_year_citations(
     document: Document, found: list[Citation], skip: list[tuple[int, int]], block_starts: list[int]
 ) -> list[Citation]:
-    """Narrative citations with no year at all: "Ingram also argues that".
-    Only a name before a reporting verb and "that" counts, and only when the
-    author has no citation earlier in the same paragraph (APA 7 lets a
-    repeated narrative citation there drop its year)."""
+    """Narrative citations with no year at all: "Ingram also argues that",
+    "As Whitlock argues, ...". Only a name before a reporting verb and "that",
+    or between "As" and a reporting verb and a comma, counts; and only when
+    the author has no citation earlier in the same paragraph (APA 7 lets a
+    repeated narrative citation there drop its year) nor later in the same
+    sentence ('Farrow notes that "..." (Farrow, 2019)': the year is there)."""
     text = document.text
     data = load_data()
     out: list[Citation] = []
-    cited: dict[tuple[int | None, str], int] | None = None  # (paragraph, author) -> first citation's start
-    for match in THAT.finditer(text):
-        space = _reporting_start(text, match.start(), data)
-        if space < 0 or (skip and _inside(skip, [a for a, _ in skip], space)):
+    cited: dict[tuple[int | None, str], list[int]] | None = None  # (paragraph, author) -> citations' starts
+    for space, names_from in _reporting_candidates(text, data):
+        if skip and _inside(skip, [a for a, _ in skip], space):
             continue
-        limit = max(_block_start(document, block_starts, space), space - LOOKBACK)
+        limit = max(_block_start(document, block_starts, space), space - LOOKBACK, names_from)
         names_at = _name_run_start(text, space, limit)
         piece = text[names_at:space]
         lead = narrative_authors(piece, tokens(piece)) if piece else None
         if lead is None:
             continue
         work, start = lead
+        if names_from and names_at + start != names_from:
+            continue  # "As the ward manager Okafor argues,": only a name right after "As"
         authors = author_names(piece, work.pieces)
         if not authors or work.et_al and len(authors) > 1 or authors[0] in data.given_names:
             continue  # ("Jasmine argues that": a person in the case, not an author)
@@ -168,10 +182,11 @@ def _no_year_citations(
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
             cited = {}
-            for c in reversed(found):
+            for c in sorted(found, key=lambda c: c.start):
                 if c.authors:
-                    cited[(c.paragraph, normal_name(c.authors[0]))] = c.start
-        if cited.get((paragraph, normal_name(authors[0])), space) < space:
+                    cited.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
+        starts = cited.get((paragraph, normal_name(authors[0])), [])
+        if starts and (starts[0] < space or _same_sentence(text, space, starts[bisect.bisect_left(starts, space):])):
             continue
         end = names_at + work.pieces[-1][-1].end
         if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
@@ -183,6 +198,29 @@ def _no_year_citations(
     return out
 
 
+def _reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]]:
+    """Where reporting words start after a name, as (space before them, where
+    the name must start or 0): before "that" ("Ingram also argues that") and,
+    after "As", before a comma ("As Whitlock argues, ..."). Both scans look
+    for a literal and check a few words around it."""
+    out = [(space, 0) for m in THAT.finditer(text) if (space := _reporting_start(text, m.start(), data)) >= 0]
+    for m in AS_NAME.finditer(text):
+        if text[m.start() - 1 : m.start()] not in ("A", "a") or text[m.start() - 2 : m.start() - 1].isalnum():
+            continue  # not the word "As"
+        comma = text.find(",", m.end(), m.end() + 80)
+        if comma > 0 and (space := _reporting_start(text, comma, data)) > m.end():
+            out.append((space, m.end()))
+    return sorted(out) if len(out) > 1 else out
+
+
+def _same_sentence(text: str, offset: int, later: list[int]) -> bool:
+    """Whether the first of `later` (offsets after `offset`) is in the sentence holding `offset`."""
+    if not later:
+        return False
+    end = SENTENCE_END.search(text, offset, later[0])
+    return end is None
+
+
 def _reporting_start(text: str, that: int, data: CitationData) -> int:
     """Where the space before the reporting words ending at `that` is ("
     also argues"), or -1 when the words before "that" are not a reporting verb."""
@@ -190,7 +228,7 @@ def _reporting_start(text: str, that: int, data: CitationData) -> int:
     if last not in data.reporting_verbs and last != "out":
         return -1  # the usual case, decided without splitting the words
     words = text[max(0, that - 40) : that].rsplit(" ", 3)
-    if len(words) < 3:
+    if len(words) < 2:  # (the name may open the text: "Mensah notes that")
         return -1
     verb = 2 if " ".join(words[-2:]).lower() in data.reporting_verbs else 1
     if verb == 1 and words[-1].lower() not in data.reporting_verbs:
@@ -263,6 +301,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is not None and acronym_fits(parts[0][0].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
             parts[0] = parts[0][2:]
+            lead[0].pieces = [one_organisation(lead[0].pieces)]  # (the abbreviation spells one name)
         else:
             lead = None
     if lead is not None:

@@ -126,7 +126,7 @@ class _PartReader:
         self.works: list[Work] = []
         self.pieces: list[list[Token]] = []
         self.current: list[Token] = []
-        self.pending_connector: Token | None = None
+        self.pending_connectors: list[Token] = []  # "for the" in "Department for the Environment"
         self.et_al = False
         self.secondary: Token | None = None
         self.after_and = False
@@ -137,13 +137,13 @@ class _PartReader:
 
 
     def _reset_authors(self) -> None:
-        self.pieces, self.current, self.pending_connector, self.et_al = [], [], None, False
+        self.pieces, self.current, self.pending_connectors, self.et_al = [], [], [], False
 
     def _close_piece(self) -> None:
         if self.current:
             self.pieces.append(self.current)
             self.current = []
-        self.pending_connector = None
+        self.pending_connectors = []
 
     def feed(self, token: Token) -> None:
         kind = token.kind
@@ -171,17 +171,19 @@ class _PartReader:
             self.previous = kind
             return
         if kind == "name":
-            if self.current and self.pending_connector is not None:
-                self.current += [self.pending_connector, token]
-                self.pending_connector = None
+            if self.current and self.pending_connectors:
+                self.current += [*self.pending_connectors, token]
+                self.pending_connectors = []
             elif self.current and self.previous == "name":
                 self.current.append(token)
             else:
                 self._close_piece()
                 self.current = [token]
         elif kind == "word":
-            if self.current and token.text.lower() in data.connectors and self.pending_connector is None:
-                self.pending_connector = token
+            word = token.text.lower()
+            if (self.current and len(self.pending_connectors) < 2
+                    and (word in data.connectors or word in data.connectors_in_brackets)):
+                self.pending_connectors.append(token)  # ("Prevention of Cruelty to Children", "for the")
             elif self.current or self.pieces:
                 self._reset_authors()
         elif kind in ("and", "amp"):
@@ -342,6 +344,10 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
             elif (prev.kind == "word" and prev.text.lower() in data.connectors and j > 1
                   and before[j - 2].kind == "name"):
                 j -= 2
+            elif (prev.kind == "word" and prev.text.lower() in data.connectors and j > 2
+                  and before[j - 2].kind == "word" and before[j - 2].text.lower() in data.connectors
+                  and before[j - 3].kind == "name"):  # "Department for the Environment (2019)"
+                j -= 3
             else:
                 break
         piece = before[j : i + 1]
@@ -369,12 +375,22 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         break
     if not pieces or len(pieces) > 12:
         return None
+    if len(pieces) == 2 and pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4:
+        pieces = [one_organisation(pieces)]  # "The Northmoor Health and Wellbeing Board (2021)"
     start = pieces[0][0].start
     first = before.index(pieces[0][0])
     if first and before[first - 1].kind == "initial":  # "J. Patel (personal communication, ...)"
         start = before[first - 1].start
     lead = Work(pieces, "", "", start, before[-1].end, et_al=et_al)
     return lead, start
+
+
+def one_organisation(pieces: list[list[Token]]) -> list[Token]:
+    """The pieces of a name split at "and" read as one organisation's name:
+    "The Health and Care Professions Council" is one group author, not
+    "The Health" and "Care Professions Council". Only a name that opens with
+    "The" (no person's name does) or that its abbreviation spells is joined."""
+    return [token for piece in pieces for token in piece]
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:

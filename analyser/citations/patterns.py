@@ -90,6 +90,12 @@ BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
 # words before it are checked in code.
 THAT = re.compile(r" that\b")
 
+# "s" and a space before a capitalised word: where "As Whitlock argues, ..."
+# may start. The pattern starts with a literal, so the scan is quick; the
+# finder checks that the word is "As" and for a reporting verb and a comma
+# after the name.
+AS_NAME = re.compile(r"s (?=[A-Z])")
+
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> re.Pattern[str]:
@@ -105,6 +111,7 @@ class CitationData:
     personal: tuple[str, ...]  # phrases marking a personal communication
     particles: frozenset[str]
     connectors: frozenset[str]
+    connectors_in_brackets: frozenset[str]  # ... and those only inside a bracket ("Cruelty to Children")
     openers: frozenset[str]
     not_authors: frozenset[str]
     given_names: frozenset[str]
@@ -137,6 +144,7 @@ def load_data() -> CitationData:
         personal=tuple(p.lower() for p in raw["secondary"]["personal"]),
         particles=frozenset(w.lower() for w in names["particles"]),
         connectors=frozenset(w.lower() for w in names["connectors"]),
+        connectors_in_brackets=frozenset(w.lower() for w in names["connectors_in_brackets"]),
         openers=frozenset(w.lower() for w in names["openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         given_names=frozenset(names["given"]),

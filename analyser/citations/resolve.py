@@ -24,7 +24,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL
+from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, load_data
 from analyser.citations.references import entry_acronym
 from analyser.model import Citation, CitedWork, Reference
 
@@ -33,7 +33,14 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _AS_CITED = re.compile(r"(?i)\b(?:as\s+)?(?:cited|quoted)\b")
 _CITED = re.compile(r"(?i)\b(?:cited|quoted)\b")
-_JOINING = {"for", "of", "the", "and", "in", "on", "at"}  # not counted as initials of a name
+
+
+@lru_cache(maxsize=1)
+def _joining() -> frozenset[str]:
+    """Words of an organisation's name not counted as its initials: the
+    connectors of citations.toml ("for", "of", "to", ...) and "and"."""
+    data = load_data()
+    return data.connectors | data.connectors_in_brackets | {"and"}
 
 
 @lru_cache(maxsize=4096)
@@ -120,7 +127,7 @@ def acronym_fits(acronym: str, name: str) -> bool:
     """"NICE" fits "national institute for health and care excellence": its
     letters are initials of the name's words, in order, starting with the first."""
     letters = [c for c in acronym.upper() if c.isalpha()]
-    initials = [w[0].upper() for w in _WORD.findall(name) if w.lower() not in _JOINING]
+    initials = [w[0].upper() for w in _WORD.findall(name) if w.lower() not in _joining()]
     if len(letters) < 2 or not initials or letters[0] != initials[0]:
         return False
     position = 0
@@ -145,7 +152,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
         words = _WORD.findall(window.split("\n")[-1])[-12:]
         for k in range(len(words) - 1, -1, -1):  # the name is the run of capitalised and joining words
             # just before the acronym: "... Excellence (NICE)", nothing in "... agree (LGA, 2021)"
-            if not (words[k][0].isupper() or words[k] in _JOINING):
+            if not (words[k][0].isupper() or words[k] in _joining()):
                 words = words[k + 1 :]
                 break
         for k in range(len(words)):

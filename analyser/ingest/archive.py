@@ -64,8 +64,9 @@ def check_archive(data: bytes, source: str, fmt: str) -> None:
             check_xml(archive, name, source)
 
 
-def check_sizes(archive: zipfile.ZipFile, source: str) -> None:
-    """Refuse a zip bomb from the central directory alone."""
+def check_sizes(archive: zipfile.ZipFile, source: str, *, max_total: int = MAX_EXPANDED_BYTES) -> None:
+    """Refuse a zip bomb from the central directory alone. `max_total` is
+    larger for a VLE's download of a whole cohort (analyser/vle.py)."""
     infos = archive.infolist()
     if len(infos) > MAX_MEMBERS:
         raise InputError(source, f"has {len(infos):,} parts in its zip archive, more than the limit of {MAX_MEMBERS:,}")
@@ -81,10 +82,10 @@ def check_sizes(archive: zipfile.ZipFile, source: str) -> None:
                 f"looks like a zip bomb: part '{info.filename}' would expand {ratio:,} times "
                 f"(to {info.file_size:,} bytes); the limit is {MAX_RATIO} times",
             )
-        if total > MAX_EXPANDED_BYTES:
+        if total > max_total:
             raise InputError(
                 source,
-                f"looks like a zip bomb: it would expand to over {MAX_EXPANDED_BYTES:,} bytes "
+                f"looks like a zip bomb: it would expand to over {max_total:,} bytes "
                 f"(the limit); refused before expanding",
             )
 

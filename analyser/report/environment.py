@@ -104,18 +104,19 @@ def csp_hash(content: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def content_security_policy(style: str, script: str) -> str:
-    """No network at all; only our own inline style and script blocks."""
+def content_security_policy(style: str, script: str, form_action: str = "'none'") -> str:
+    """No network at all; only our own inline style and script blocks (and,
+    for the page of `analyser serve`, a form posted to the page's own server)."""
     return (
         "default-src 'none'; "
         f"style-src {csp_hash(style)}; "
         f"script-src {csp_hash(script)}; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'"
+        f"img-src 'none'; base-uri 'none'; form-action {form_action}"
     )
 
 
 def render_page(template_name: str, context: dict[str, Any], *, css: list[str], js: list[str],
-                extra_css: str = "") -> str:
+                extra_css: str = "", form_action: str = "'none'") -> str:
     """Render a page template with its inline assets and matching CSP.
 
     The style and script text are passed to the template as Markup and placed
@@ -129,5 +130,5 @@ def render_page(template_name: str, context: dict[str, Any], *, css: list[str], 
         **context,
         inline_style=Markup(style),
         inline_script=Markup(script),
-        csp=content_security_policy(style, script),
+        csp=content_security_policy(style, script, form_action),
     )

@@ -50,6 +50,8 @@ class IndexRow:
     json_href: str | None
     error: str | None
     cells: list[IndexCell]
+    annotated_href: str | None = None  # the .docx with Word comments (batch --annotate)
+    previous_href: str | None = None  # the same student's report in a previous run (batch --previous)
 
 
 @dataclass
@@ -126,7 +128,11 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
     ok = [r for r in ordered if not r.get("error")]
     concepts = _concepts(ok)
     styles = concept_styles(concepts)
-    columns = [IndexColumn("document", "Document", False), IndexColumn("words", "Words", True)]
+    columns = [IndexColumn("document", "Document", False)]
+    students = any(r.get("identifier") for r in ordered)  # a VLE download (analyser/vle.py)
+    if students:
+        columns.append(IndexColumn("student", "Student", False))
+    columns.append(IndexColumn("words", "Words", True))
     meetings = any(is_meeting(r.get("kind")) for r in ok)  # a folder of meetings, or a mix
     if meetings:
         columns += [IndexColumn("kind", "Kind", False), IndexColumn("speakers", "Speakers", True),
@@ -156,6 +162,10 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
         failed = bool(row.get("error"))
         counts = _counts(row)
         cells = [IndexCell(str(row["document"]), str(row["document"]).lower(), None)]
+        if students:
+            who = " ".join(x for x in (row.get("student") or "", f"({row['identifier']})" if row.get("identifier")
+                                       else "") if x)
+            cells.append(IndexCell(who or "—", who.lower(), None, "student", row.get("flag") or ""))
         cells.append(_number_cell(row.get("words"), max_words))
         if meetings:
             kind = KIND_NAMES.get(row.get("kind") or "", "")
@@ -176,7 +186,7 @@ def build_index_view(rows: Sequence[Mapping[str, Any]], *, title: str) -> IndexV
         cells.append(IndexCell("", "", None))
         view_rows.append(
             IndexRow(str(row["document"]), str(row.get("title") or row["document"]), row.get("report"),
-                     row.get("json"), row.get("error"), cells)
+                     row.get("json"), row.get("error"), cells, row.get("annotated"), row.get("previous"))
         )
     cohort = _cohort(ok, styles)
     reflective = [r for r in ok if r.get("moves") is not None]

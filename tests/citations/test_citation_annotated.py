@@ -83,3 +83,21 @@ def test_no_passage_shares_nine_words_with_the_course_texts():
         w = words(record["text"])
         shared = [" ".join(w[i : i + 9]) for i in range(len(w) - 8) if tuple(w[i : i + 9]) in grams]
         assert not shared, (record["id"], shared)
+
+
+@pytest.mark.parametrize(("annotated_fix", "wrong"), [
+    ("(Okafor, 2018, pp. 23-25)", 0),  # the annotator's hyphen against the guides' en dash: the same fix
+    ("(Okafor, 2018, pp. 23—25)", 0),
+    ("(Okafor, 2018, pp. 23-26)", 1),  # another page range is still wrong
+])
+def test_fixes_compare_with_dashes_normalised(tmp_path, annotated_fix, wrong):
+    text = "Links are fragile (Okafor, 2018, pp. 23 - 25)."
+    cited = "(Okafor, 2018, pp. 23 - 25)"
+    record = {"id": "t1", "style": "harvard", "text": text, "citations": [{
+        "start": text.index(cited), "end": text.index(cited) + len(cited), "text": cited, "authors": ["Okafor"],
+        "year": "2018", "suffix": "", "pages": "23-25", "narrative": False, "via": None,
+        "problems": ["page_range_space"], "fix": annotated_fix}]}
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = evaluate_citations(path)
+    assert (result.correct, result.suggestions, result.suggestions_wrong) == (1, 1, wrong)

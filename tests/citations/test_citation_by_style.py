@@ -221,6 +221,60 @@ CASES = [
     ("It is so (Walsh, 2017; Baker, 2019).", H,
      [("Walsh, 2017", ["Walsh"], "2017", None, False, [], None),
       ("Baker, 2019", ["Baker"], "2019", None, False, [], None)]),
+    # the second blind set (issue 12)
+    # an author before a reporting verb whose year is in a bracket later in the same sentence
+    ("Mensah notes that 'rotas slip when nobody owns them' (Mensah, 2019, p. 4).", H,
+     [("(Mensah, 2019, p. 4)", ["Mensah"], "2019", "4", False, [], None)]),
+    ("Mensah notes that rotas slip (Mensah, 2019).", A,
+     [("(Mensah, 2019)", ["Mensah"], "2019", None, False, [], None)]),
+    ("The Riverside Carers Forum insists that carers are partners (Riverside Carers Forum, no date).", H,
+     [("(Riverside Carers Forum, no date)", ["Riverside Carers Forum"], "n.d.", None, False, [], None)]),
+    ("Carers Wales states that carers are experts (Carers Wales, n.d.).", A,
+     [("(Carers Wales, n.d.)", ["Carers Wales"], "n.d.", None, False, [], None)]),
+    # ... but a year only in the next sentence does not give this one its year
+    ("Mensah notes that rotas slip. Others agree (Mensah, 2019).", H,
+     [("Mensah", ["Mensah"], "", None, True, ["missing_year"], "Mensah ([year])"),
+      ("(Mensah, 2019)", ["Mensah"], "2019", None, False, [], None)]),
+    # "As Whitlock argues," with no year anywhere
+    ("As Whitlock argues, reflection must change practice.", H,
+     [("Whitlock", ["Whitlock"], "", None, True, ["missing_year"], "Whitlock ([year])")]),
+    ("Teams drift. As Brennan and Hale suggest, rotas need owners.", A,
+     [("Brennan and Hale", ["Brennan", "Hale"], "", None, True, ["missing_year"], "Brennan and Hale ([year])")]),
+    ("As Whitlock (2019) argues, reflection must change practice.", H,
+     [("Whitlock (2019)", ["Whitlock"], "2019", None, True, [], None)]),
+    ("As Jasmine argues, the team is split. As I argued, it is not. As the ward manager notes, it is.", H, []),
+    # a group author whose name holds "and": one author, not two
+    ("The Nursing and Midwifery Council (NMC, 2018) sets the code. Nurses follow it (NMC, 2018).", H,
+     [("The Nursing and Midwifery Council (NMC, 2018)", ["The Nursing and Midwifery Council"], "2018", None,
+       True, [], None),
+      ("(NMC, 2018)", ["NMC"], "2018", None, False, [], None)]),
+    ("Guidance from the Nursing and Midwifery Council (NMC, 2018) is clear.", A,
+     [("Nursing and Midwifery Council (NMC, 2018)", ["Nursing and Midwifery Council"], "2018", None, True, [],
+       None)]),
+    ("The Eastfield Health and Care Partnership (2020) set out a plan.", A,
+     [("The Eastfield Health and Care Partnership (2020)", ["The Eastfield Health and Care Partnership"], "2020",
+       None, True, [], None)]),
+    ("Huxham and Vangen (2005) set out a model.", A,
+     [("Huxham and Vangen (2005)", ["Huxham", "Vangen"], "2005", None, True, [], None)]),
+    # "for the" and, inside a bracket, "to" join the words of an organisation's name
+    ("Neglect is missed (National Society for the Prevention of Cruelty to Children [NSPCC], 2022). "
+     "Training helps (NSPCC, 2022).", A,
+     [("(National Society for the Prevention of Cruelty to Children [NSPCC], 2022)",
+       ["National Society for the Prevention of Cruelty to Children"], "2022", None, False, [], None),
+      ("(NSPCC, 2022)", ["NSPCC"], "2022", None, False, [], None)]),
+    ("It is so (Department for the Environment, 2019).", H,
+     [("(Department for the Environment, 2019)", ["Department for the Environment"], "2019", None, False, [],
+       None)]),
+    ("Compared to Okafor (2018), Lind (2013) found less.", H,
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None),
+      ("Lind (2013)", ["Lind"], "2013", None, True, [], None)]),
+    # a year set off by commas before a reporting verb
+    ("Yardley, 2016, argued that it is so.", A,
+     [("Yardley, 2016", ["Yardley"], "2016", None, True, ["year_brackets"], "Yardley (2016)")]),
+    ("Yardley, 2016, argued that it is so.", H,
+     [("Yardley, 2016", ["Yardley"], "2016", None, True, ["year_brackets"], "Yardley (2016)")]),
+    ("Staff moved to Leeds, 2016, and stayed. Okafor, 2018, was busy (Okafor, 2018).", H,
+     [("(Okafor, 2018)", ["Okafor"], "2018", None, False, [], None)]),
 ]
 
 
