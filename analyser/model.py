@@ -71,6 +71,15 @@ class Sentence:
 
 
 @dataclass
+class Evidence:
+    """One feature that pushed a model suggestion towards its concept, and by
+    how much (feature value × weight): what a researcher reads to see why."""
+
+    feature: str  # e.g. "word:no say", "char:trus", "extra:lexicon:power"
+    weight: float
+
+
+@dataclass
 class Mention:
     """One occurrence of a concept in the text, with its evidence."""
 
@@ -87,6 +96,7 @@ class Mention:
     source: str = ""  # where the lexicon entry comes from
     origin: Origin = "lexicon"
     score: float | None = None  # model suggestions carry a probability
+    evidence: list[Evidence] = field(default_factory=list)  # model suggestions: the features that weighed most
 
 
 @dataclass
@@ -261,7 +271,10 @@ class Analysis:
         return cls(
             document=document,
             sentences=[Sentence(**s) for s in d["sentences"]],
-            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            mentions=[
+                Mention(**{**m, "evidence": [Evidence(**e) for e in m.get("evidence") or []]})
+                for m in data.get("mentions", [])
+            ],
             cases=[CaseMention(**c) for c in data.get("cases", [])],
             citations=[_citation_from_dict(c) for c in data.get("citations", [])],
             references=[

@@ -12,7 +12,7 @@ from analyser.datafile import TomlFile
 from analyser.resources import default_profile_path
 
 PROFILE_KEYS = {"profile", "case_studies", "key_readings", "thresholds"}
-HEADER_KEYS = {"name", "description", "lexicon", "citation_style"}
+HEADER_KEYS = {"name", "description", "lexicon", "citation_style", "model"}
 CASE_KEYS = {"id", "name", "aliases", "description"}
 READING_KEYS = {"authors", "year", "title"}
 STYLES = {"harvard", "apa"}
@@ -48,6 +48,7 @@ class Profile:
     name: str
     path: str
     lexicon_path: Path
+    model_path: Path | None = None  # the concept model suggesting what the lexicon misses; None: lexicon only
     citation_style: str = "harvard"
     description: str = ""
     case_studies: list[CaseStudy] = field(default_factory=list)
@@ -75,7 +76,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
     if not isinstance(header, dict):
         file.problem(file.line_of("profile"), "'profile' must be a table: [profile]")
         header = {}
-    for key in ("name", "description", "lexicon", "citation_style"):
+    for key in ("name", "description", "lexicon", "citation_style", "model"):
         if key in header and not isinstance(header[key], str):
             file.problem(file.line_of(key, header_line), f"'{key}' in [profile] must be text in quotes")
             header = {k: v for k, v in header.items() if k != key}
@@ -86,10 +87,12 @@ def load_profile(path: str | Path | None = None) -> Profile:
     lexicon_path = (file.path.parent / str(header.get("lexicon", "lexicon.toml"))).resolve()
     if not lexicon_path.is_file():
         file.problem(file.line_of("lexicon", header_line), f"lexicon file not found: {lexicon_path}")
+    model = str(header.get("model", "")).strip()  # "" or absent: no model
     profile = Profile(
         name=str(header.get("name", file.path.stem)),
         path=str(file.path),
         lexicon_path=lexicon_path,
+        model_path=(file.path.parent / model).resolve() if model else None,
         citation_style=style,
         description=str(header.get("description", "")),
         case_studies=_case_studies(file),
