@@ -269,7 +269,10 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
             if len(np.unique(Y[:, k])) < 2:
                 intercept[k] = 10.0 if Y[0, k] else -10.0
                 continue
-            fitted = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, solver="liblinear")
+            # liblinear's dual solver: with more features than units, 20-40x faster than the primal;
+            # a fixed random_state keeps its coordinate order, so training twice gives the same bytes
+            fitted = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, solver="liblinear",
+                                        dual=True, random_state=0)
             fitted.fit(X, Y[:, k])
             coef[k], intercept[k] = fitted.coef_[0], fitted.intercept_[0]
         self.coef_, self.intercept_ = coef, intercept
