@@ -317,7 +317,7 @@ DEFAULT_EVALUATION_SETS = ["corpus/annotated/concepts.jsonl", "corpus/annotated/
 def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross, html, show_errors) -> None:
     """Compare the tool with human annotation.
 
-    FILES are JSON Lines files; each is recognised by its records: coded
+    FILES are JSON Lines (or CSV, as for train) files; each is recognised by its records: coded
     units ("codes") get per-concept precision, recall, F1 and Cohen's kappa of
     the analysis, then lexicon alone, model alone and both with micro and
     macro F1 (units with "doc", "start", "end" are read from the whole
@@ -358,7 +358,7 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
         for number, path in enumerate(paths):
             if number:
                 click.echo()
-            if is_citation_file(read_jsonl(path)):
+            if Path(path).suffix.lower() != ".csv" and is_citation_file(read_jsonl(path)):
                 cited = evaluate_citations(path, tool.load().style_)
                 click.echo(format_citation_evaluation(cited))
                 if show_errors:
@@ -367,13 +367,14 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
                         click.echo(f"  {path}:{error['line']}: {error['error']} {error['text']!r}{detail}")
                 continue
             concept_files.append(path)
-            result = evaluate_concepts(path, tool)
-            click.echo(format_concept_evaluation(result))
-            if show_errors:
-                for error in result.errors:
-                    click.echo(f"  {path}:{error['line']}: {error['error']} {error['concept']}: {error['text']}")
-            if tool.load().suggester_ is not None:
+            if Path(path).suffix.lower() != ".csv":  # per-sentence agreement of the analysis (JSON Lines sets)
+                result = evaluate_concepts(path, tool)
+                click.echo(format_concept_evaluation(result))
+                if show_errors:
+                    for error in result.errors:
+                        click.echo(f"  {path}:{error['line']}: {error['error']} {error['concept']}: {error['text']}")
                 click.echo()
+            if tool.load().suggester_ is not None:
                 click.echo(format_systems(evaluate_systems([path], plain, tool.suggester_.model, threshold)))
         for path in heldout:
             if tool.load().suggester_ is None:
@@ -481,6 +482,6 @@ def suggest(files, count, profile, lexicon, model) -> None:
         candidates += uncertain_sentences(tool.suggester_, reading.parsed, reading.mentions, reading.not_coded,
                                           printable(text_name(file)))
     for item in least_sure(candidates, count):
-        click.echo(f"{item.source}:{item.start}-{item.end}\t{item.concept}\t{item.probability:.2f} "
+        click.echo(f"{item.source}:{item.start}-{item.end}\t{item.concept}\t{item.probability:.3f} "
                    f"(threshold {item.threshold:.2f})\t{printable(' '.join(item.text.split()))}")
     sys.exit(1 if failed else 0)

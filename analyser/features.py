@@ -47,14 +47,15 @@ def extra_feature_names(concepts: Sequence[str]) -> list[str]:
     return [f"{kind}:{concept}" for concept in concepts for kind in PER_CONCEPT] + [CUE_FEATURE]
 
 
-def concept_vectorizers() -> list[tuple[str, TfidfVectorizer]]:
+def concept_vectorizers(min_df: int = 2) -> list[tuple[str, TfidfVectorizer]]:
     """The TF-IDF settings of the concept model: word unigrams and bigrams and
     character 2-5-grams inside words, over the span's lemmas joined by spaces
-    (`token_pattern` takes each lemma whole: tokenizing was spaCy's job)."""
+    (`token_pattern` takes each lemma whole: tokenizing was spaCy's job).
+    `min_df`: n-grams seen in fewer units are left out (1 for tiny sets)."""
     return [
         ("word", TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),
-                                 min_df=2, sublinear_tf=True, dtype=np.float64)),
-        ("char", TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=(2, 5), min_df=2,
+                                 min_df=min_df, sublinear_tf=True, dtype=np.float64)),
+        ("char", TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=(2, 5), min_df=min_df,
                                  sublinear_tf=True, dtype=np.float64)),
     ]
 

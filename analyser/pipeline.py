@@ -26,7 +26,7 @@ from analyser.nlp import build_pipeline
 from analyser.parse import ParsedDocument, parse
 from analyser.polarity import PolarityCues, load_cues
 from analyser.profile import Profile, load_profile
-from analyser.suggestions import Suggester, load_suggester, suggest_mentions
+from analyser.suggestions import ModelConceptsError, Suggester, load_suggester, suggest_mentions
 
 
 @dataclass
@@ -64,8 +64,16 @@ class Analyser:
         self.cues_: PolarityCues = load_cues(self.nlp_)
         model_path = Path(s.model_path) if s.model_path else self.profile_.model_path
         self.suggester_: Suggester | None = None
+        self.model_note_: str | None = None
         if s.use_model and model_path is not None:
-            self.suggester_ = load_suggester(model_path, self.nlp_, self.cues_, self.lexicon_.concept_ids, s.threshold)
+            try:
+                self.suggester_ = load_suggester(model_path, self.nlp_, self.cues_, self.lexicon_.concept_ids,
+                                                 s.threshold)
+            except ModelConceptsError as error:
+                if s.model_path or not s.lexicon_path:
+                    raise
+                # a lexicon of its own (--lexicon) with the profile's model: lexicon only, and say so
+                self.model_note_ = f"No model suggestions: {error}"
         self.style_ = (s.style or self.profile_.citation_style).lower()
         # The same for every document, so built here once rather than per
         # document (asdict over the profile's cases and readings is not cheap).
@@ -109,6 +117,8 @@ class Analyser:
             document, citations, references, section, self.profile_, self.style_, resolution
         )
         findings += referencing
+        if self.model_note_:
+            document.warnings.append(self.model_note_)
         return Analysis(
             document=document,
             sentences=parsed.sentences,

@@ -39,6 +39,10 @@ from analyser.textmodel import LinearTextModel, ModelFileError, load_model
 EVIDENCE_FEATURES = 3
 
 
+class ModelConceptsError(ModelFileError):
+    """The model codes concepts the lexicon does not have."""
+
+
 @dataclass
 class Suggester:
     """A loaded concept model, ready to score documents parsed by `nlp`."""
@@ -67,7 +71,7 @@ def load_suggester(path: str | Path, nlp: Language, cues: PolarityCues, concepts
         raise ModelFileError(path, "not a concept model (it picks one label per sentence)")
     unknown = [label for label in model.labels if label not in concepts]
     if unknown:
-        raise ModelFileError(path, f"the model codes concepts the lexicon does not have ({', '.join(unknown)}): "
+        raise ModelConceptsError(path, f"the model codes concepts the lexicon does not have ({', '.join(unknown)}): "
                                    "use a model trained with this lexicon, or --no-model")
     if model.extra_features != extra_feature_names(model.labels):
         raise ModelFileError(

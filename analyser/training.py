@@ -285,11 +285,15 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
         return self.decision_function(X) > 0
 
 
-def concept_pipeline(c: float = C) -> Pipeline:
+SMALL = 50  # fewer units than this: keep n-grams seen once (min_df 1)
+
+
+def concept_pipeline(c: float = C, units: int = SMALL) -> Pipeline:
     """Features (word and character TF-IDF of the text, the extra features)
     then one logistic regression per concept. Input: (text, extras) pairs."""
     parts: list[tuple[str, Any]] = [
-        (name, make_pipeline(FunctionTransformer(_texts), vectorizer)) for name, vectorizer in concept_vectorizers()
+        (name, make_pipeline(FunctionTransformer(_texts), vectorizer))
+        for name, vectorizer in concept_vectorizers(min_df=1 if units < SMALL else 2)
     ]
     parts.append(("extra", FunctionTransformer(_extras)))
     return Pipeline([("features", FeatureUnion(parts)), ("classify", PerConceptLogistic(c))])
@@ -367,12 +371,12 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
     if splits:
         decision = np.zeros(data.gold.shape)
         for train, test in splits:
-            pipeline = concept_pipeline(c).fit([examples[i] for i in train], data.gold[train])
+            pipeline = concept_pipeline(c, len(train)).fit([examples[i] for i in train], data.gold[train])
             decision[test] = pipeline.decision_function([examples[i] for i in test])
         calibration = platt(decision, data.gold)
         out_of_fold = calibrated(decision, calibration)
         thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts)
-    pipeline = concept_pipeline(c).fit(examples, data.gold)
+    pipeline = concept_pipeline(c, len(examples)).fit(examples, data.gold)
     model = export(pipeline, data.concepts, calibration, thresholds, card or {})
     return Fitted(model, pipeline, out_of_fold)
 
