@@ -374,13 +374,15 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
                     for error in result.errors:
                         click.echo(f"  {path}:{error['line']}: {error['error']} {error['concept']}: {error['text']}")
                 click.echo()
-            if tool.load().suggester_ is not None:
-                click.echo(format_systems(evaluate_systems([path], plain, tool.suggester_.model, threshold)))
+            suggester = tool.load().suggester_
+            if suggester is not None:
+                click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold)))
         for path in heldout:
-            if tool.load().suggester_ is None:
+            suggester = tool.load().suggester_
+            if suggester is None:
                 raise click.UsageError("--heldout compares lexicon and model: it needs a model (not --no-model)")
             click.echo()
-            click.echo(format_systems(evaluate_systems([path], plain, tool.suggester_.model, threshold,
+            click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
                                                        title=f"{path} (held out)")))
         if cross or html:
             from analyser.training import prepare, read_coded
@@ -468,8 +470,10 @@ def suggest(files, count, profile, lexicon, model) -> None:
         tool.load()
     except AnalyserError as error:
         _fail(error)
-    if tool.suggester_ is None:
+    suggester = tool.suggester_
+    if suggester is None:
         _fail(AnalyserError("no concept model: the profile names none (give one with --model)"))
+        return
     candidates = []
     failed = False
     for file in files:
@@ -479,7 +483,7 @@ def suggest(files, count, profile, lexicon, model) -> None:
             click.echo(f"error: {error}", err=True)
             failed = True
             continue
-        candidates += uncertain_sentences(tool.suggester_, reading.parsed, reading.mentions, reading.not_coded,
+        candidates += uncertain_sentences(suggester, reading.parsed, reading.mentions, reading.not_coded,
                                           printable(text_name(file)))
     for item in least_sure(candidates, count):
         click.echo(f"{item.source}:{item.start}-{item.end}\t{item.concept}\t{item.probability:.3f} "

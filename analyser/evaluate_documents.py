@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from analyser.features import TEXT_INPUT
+from analyser.features import model_inputs
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
 from analyser.training import FOLDS, Prepared, fit, grouped_folds, prepare, read_coded, system_scores, three_systems
@@ -44,7 +44,7 @@ class SystemsEvaluation:
 def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None) -> np.ndarray:
     """(units, data.concepts) bool: the model's call on each unit; False for
     a concept the model does not code."""
-    probabilities = model.predict_proba({TEXT_INPUT: data.texts}, data.extra)
+    probabilities = model.predict_proba(model_inputs(data.texts), data.extra)
     cut = thresholds or model.thresholds
     predicted = np.zeros(data.gold.shape, dtype=bool)
     for k, label in enumerate(model.labels):

@@ -29,13 +29,15 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, NORM
-from spacy.strings import StringStore, hash_string
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
 
 from analyser.model import Mention
 from analyser.parse import ParsedDocument
 from analyser.polarity import PolarityCues
 
-TEXT_INPUT = "sentence"  # the one text input of the concept model
+TEXT_INPUT = "sentence"  # the span's lemmas: word n-grams
+CONTENT_INPUT = "content"  # its lemmas less function words: character n-grams
 PER_CONCEPT = ("lexicon", "lexicon_absent", "lexicon_count")
 CUE_FEATURE = "cue:absence"
 CAP = 3  # counts above this add nothing
@@ -47,15 +49,27 @@ def extra_feature_names(concepts: Sequence[str]) -> list[str]:
     return [f"{kind}:{concept}" for concept in concepts for kind in PER_CONCEPT] + [CUE_FEATURE]
 
 
-def concept_vectorizers(min_df: int = 2) -> list[tuple[str, TfidfVectorizer]]:
-    """The TF-IDF settings of the concept model: word unigrams and bigrams and
-    character 2-5-grams inside words, over the span's lemmas joined by spaces
-    (`token_pattern` takes each lemma whole: tokenizing was spaCy's job).
-    `min_df`: n-grams seen in fewer units are left out (1 for tiny sets)."""
+def content_text(text: str) -> str:
+    """A span's lemmas without function words (spaCy's English stop words):
+    character n-grams of "the" and "of" say nothing, and cost half the time."""
+    return " ".join(word for word in text.split(" ") if word not in STOP_WORDS)
+
+
+def model_inputs(texts: Sequence[str]) -> dict[str, list[str]]:
+    """The text inputs of the concept model from each span's joined lemmas."""
+    return {TEXT_INPUT: list(texts), CONTENT_INPUT: [content_text(t) for t in texts]}
+
+
+def concept_vectorizers(min_df: int = 2) -> list[tuple[str, str, TfidfVectorizer]]:
+    """(name, input, vectorizer) of the concept model: word unigrams and
+    bigrams over the span's lemmas joined by spaces (`token_pattern` takes
+    each lemma whole: tokenizing was spaCy's job), and character 3-5-grams
+    inside its content words. `min_df`: n-grams seen in fewer units are left
+    out (1 for tiny sets)."""
     return [
-        ("word", TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),
+        ("word", TEXT_INPUT, TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),
                                  min_df=min_df, sublinear_tf=True, dtype=np.float64)),
-        ("char", TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=(2, 5), min_df=min_df,
+        ("char", CONTENT_INPUT, TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=(3, 5), min_df=min_df,
                                  sublinear_tf=True, dtype=np.float64)),
     ]
 
@@ -172,7 +186,7 @@ class SpanMatrix:
 class FastTransform:
     """The model's features and decision values from a `TokenTable`,
     computed with numpy and scipy: the same numbers `LinearTextModel.transform`
-    and `decision` give for `span_texts` (a test checks it).
+    and `decision` give for `model_inputs(span_texts(...))` (a test checks it).
 
     Works for the settings `concept_vectorizers` uses (word 1-2-grams split
     on spaces, char_wb n-grams, sublinear tf, idf, l2 norm); `supports` says
@@ -205,7 +219,8 @@ class FastTransform:
     def supports(text_features) -> bool:
         for f in text_features:
             p = f.params
-            if f.input != TEXT_INPUT or p.get("lowercase") or p.get("binary") or p.get("strip_accents"):
+            expected = TEXT_INPUT if p["analyzer"] == "word" else CONTENT_INPUT
+            if f.input != expected or p.get("lowercase") or p.get("binary") or p.get("strip_accents"):
                 return False
             if p.get("norm") not in ("l2", None) or not p.get("use_idf", True):
                 return False
@@ -239,11 +254,10 @@ class FastTransform:
         """Counts of the vocabulary's word n-grams in each span."""
         uni = _lookup(unigrams, hashes)
         bi = np.where(rows[:-1] == rows[1:], _lookup(bigrams, _bigram_keys(hashes[:-1], hashes[1:])), -1)
-        all_rows = np.concatenate([rows, rows[:-1]])
-        all_columns = np.concatenate([uni, bi])
-        found = all_columns >= 0
-        return sparse.csr_matrix((np.ones(int(found.sum())), (all_rows[found], all_columns[found])),
-                                 shape=(n_rows, width))
+        keys = np.concatenate([(rows * width + uni)[uni >= 0], (rows[:-1] * width + bi)[bi >= 0]])
+        unique, counts = np.unique(keys, return_counts=True)
+        indptr = np.searchsorted(unique // width, np.arange(n_rows + 1))
+        return sparse.csr_matrix((counts.astype(np.float64), unique % width, indptr), shape=(n_rows, width))
 
     def _char_counts(self, hashes, rows, n_rows, width, analyzer, index, cache) -> sparse.csr_matrix:
         """Counts of the vocabulary's character n-grams in each span: spans ×
@@ -276,7 +290,10 @@ def _bigram_keys(first: np.ndarray, second: np.ndarray) -> np.ndarray:
 
 
 def _char_grams(word: str, analyzer, index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Columns of the word's character n-grams in the vocabulary, and counts."""
+    """Columns of the word's character n-grams in the vocabulary, and counts
+    (none for a function word: see `content_text`)."""
+    if word in STOP_WORDS or " " in word:
+        return np.zeros(0, dtype=np.int32), np.zeros(0)
     columns, counts = np.unique(np.array([index[g] for g in analyzer(word) if g in index], dtype=np.int32),
                                 return_counts=True)
     return columns, counts.astype(np.float64)

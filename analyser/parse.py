@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-
 from spacy.language import Language
 from spacy.tokens import Doc
 

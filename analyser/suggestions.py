@@ -17,16 +17,16 @@ from pathlib import Path
 
 import numpy as np
 from spacy.language import Language
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 
 from analyser.features import (
-    TEXT_INPUT,
     FastTransform,
     SpanMatrix,
     TokenTable,
     cue_hashes,
     extra_feature_names,
     extra_features,
+    model_inputs,
     span_rows,
     span_texts,
     token_table,
@@ -106,10 +106,8 @@ def score_spans(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence
     if suggester.fast is not None:
         features = suggester.fast.transform(table, rows, len(spans), extra)
     else:  # a model with other vectorizer settings: scikit-learn's own, slower
-        matrix = model.transform({TEXT_INPUT: span_texts(table, rows, len(spans), suggester.nlp.vocab.strings)}, extra)
-        coo = matrix.tocoo()
-        features = SpanMatrix(len(spans), model.n_features, coo.row.astype(np.int64), coo.col.astype(np.int64),
-                              coo.data, model.decision(matrix))
+        matrix = model.transform(model_inputs(span_texts(table, rows, len(spans), suggester.nlp.vocab.strings)), extra)
+        features = SpanMatrix(len(spans), model.n_features, [(matrix, 0)], model.decision(matrix))
     return SpanScores(spans, features, model.probabilities(features.decision), table, rows)
 
 
