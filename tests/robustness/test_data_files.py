@@ -47,7 +47,7 @@ PROFILE_ROWS = [
     ("profile: TOML syntax error", '[profile\nname = "x"\n',
      ["{f}:1: TOML syntax error: Expected ']' at the end of a table declaration"]),
     ("profile: unknown key", f'[profile]\nname = "x"\nlexicon = "{LEXICON}"\ncolour = "red"\n',
-     ["{f}:4: unknown key 'colour' in [profile] (expected one of: citation_style, description, lexicon, name)"]),
+     ["{f}:4: unknown key 'colour' in [profile] (expected one of: citation_style, description, lexicon, model, name)"]),
     ("profile: bad citation style", f'[profile]\nlexicon = "{LEXICON}"\ncitation_style = "mla"\n',
      ["{f}:3: citation_style 'mla' is not one of: harvard, apa"]),
     ("profile: bad thresholds",
