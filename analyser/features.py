@@ -273,6 +273,8 @@ class FastTransform:
                 found = cache[value] = _char_grams(self.strings[value], analyzer, index)
             columns.append(found[0])
             counts.append(found[1])
+        if not columns:  # no words at all
+            return sparse.csr_matrix((n_rows, width))
         indptr = np.zeros(len(types) + 1, dtype=np.int64)
         np.cumsum([len(c) for c in columns], out=indptr[1:])
         by_type = sparse.csr_matrix((np.concatenate(counts), np.concatenate(columns), indptr),
