@@ -16,6 +16,7 @@ and macro F1.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -87,14 +88,16 @@ class CurvePoint:
 def learning_curve(data: Prepared, shares: Sequence[float] = CURVE_SHARES, folds: int = FOLDS) -> list[CurvePoint]:
     """Micro F1 of model and both against the number of training documents:
     each fold trains on the first share of its training groups (in a fixed
-    order) and is scored on its held-out groups."""
+    order; a coded sentence without a document is a group of its own) and
+    is scored on its held-out groups."""
     splits = grouped_folds(data.groups, folds)
     points = []
     for share in shares:
         predicted = np.zeros(data.gold.shape, dtype=bool)
         sizes = []
         for train, test in splits:
-            groups = sorted(set(data.groups[train].tolist()))
+            # a fixed order that mixes documents and single coded sentences
+            groups = sorted(set(data.groups[train].tolist()), key=lambda g: hashlib.sha256(g.encode()).hexdigest())
             chosen = set(groups[: max(2, round(share * len(groups)))])
             rows = np.array([i for i in train if data.groups[i] in chosen])
             sizes.append(len(chosen))
