@@ -122,14 +122,28 @@ def suggest_mentions(suggester: Suggester, parsed: ParsedDocument, mentions: Seq
     has_words = np.bincount(scores.rows[scores.rows >= 0], minlength=len(sentences))[: len(sentences)] > 0
     candidates = np.argwhere((scores.probabilities >= cutoffs) & has_words[:, None])
     text = parsed.document.text
-    suggestions = []
+    # tokens grouped by sentence, found by bisection (not a scan of every token per suggestion)
+    by_row = np.argsort(scores.rows, kind="stable")
+    sorted_rows = scores.rows[by_row]
+    chosen = []
+    anchors: dict[int, list[tuple[int, int]]] = {}  # block -> token spans of each suggestion's strongest word
     for row, label in candidates.tolist():
-        concept = labels[label]
-        if (row, concept) in found:
+        if (row, labels[label]) in found:
             continue
+        lo, hi = np.searchsorted(sorted_rows, [row, row + 1])
+        anchor = _anchor(suggester, scores, by_row[lo:hi], row, label)
+        if anchor is not None:
+            anchors.setdefault(anchor[0], []).append(anchor[1])
+        chosen.append((row, label, anchor))
+    # one cue search per block for all its anchors (it reads the block's whole token array)
+    cues = {block: dict(zip(spans, find_absence_cues(parsed.docs[block], spans, suggester.cues)))
+            for block, spans in anchors.items()}
+    suggestions = []
+    for row, label, anchor in chosen:
+        concept = labels[label]
         sentence = sentences[row]
         evidence = suggester.model.evidence_of(*scores.features.row(row), label, n=EVIDENCE_FEATURES)
-        cue = _governing_cue(suggester, parsed, scores, row, label)
+        cue = cues[anchor[0]][anchor[1]] if anchor is not None else None
         suggestions.append(Mention(
             concept=concept,
             term="",
@@ -150,10 +164,11 @@ def suggest_mentions(suggester: Suggester, parsed: ParsedDocument, mentions: Seq
     return suggestions
 
 
-def _governing_cue(suggester: Suggester, parsed: ParsedDocument, scores: SpanScores, row: int,
-                   label: int) -> str | None:
-    """A negation or absence cue in the clause of the sentence's word (or word
-    pair) that weighed most towards the concept, or None."""
+def _anchor(suggester: Suggester, scores: SpanScores, tokens: np.ndarray, row: int,
+            label: int) -> tuple[int, tuple[int, int]] | None:
+    """(block, token span) of the sentence's word (or word pair) that weighed
+    most towards the concept: the polarity cue that governs it governs the
+    suggestion. None if no word feature pushed towards it."""
     model = suggester.model
     word = model.text_features[0] if model.text_features else None
     if word is None or word.params["analyzer"] != "word":
@@ -168,7 +183,6 @@ def _governing_cue(suggester: Suggester, parsed: ParsedDocument, scores: SpanSco
     if contributions[best] <= 0:
         return None
     parts = word.vocabulary[columns[best]].split(" ")
-    tokens = np.flatnonzero(scores.rows == row)
     hashes = scores.table.hashes[tokens]
     first = np.uint64(hash_string(parts[0]))
     for at in np.flatnonzero(hashes == first).tolist():
@@ -176,8 +190,7 @@ def _governing_cue(suggester: Suggester, parsed: ParsedDocument, scores: SpanSco
         end = index + len(parts) - 1
         if end < len(scores.table.hashes) and scores.table.blocks[end] == scores.table.blocks[index]:
             block = int(scores.table.blocks[index])
-            start_token, end_token = int(scores.table.positions[index]), int(scores.table.positions[end]) + 1
-            return find_absence_cues(parsed.docs[block], [(start_token, end_token)], suggester.cues)[0]
+            return block, (int(scores.table.positions[index]), int(scores.table.positions[end]) + 1)
     return None
 
 
