@@ -198,6 +198,11 @@ def validate_settings(settings: Settings) -> None:
 
     profile = load_profile(settings.profile_path)
     load_lexicon(Path(settings.lexicon_path) if settings.lexicon_path else profile.lexicon_path)
+    model_path = settings.model_path or profile.model_path
+    if settings.use_model and model_path:
+        from analyser.textmodel import load_model
+
+        load_model(model_path)  # a bad model file: one line here, not one per worker
 
 
 def run_batch(

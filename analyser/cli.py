@@ -30,10 +30,12 @@ class Context:
         self.analyser = None
 
 
-def _settings(profile, lexicon, style, max_bytes, max_pages=None, kind=None):
+def _settings(profile, lexicon, style, max_bytes, max_pages=None, kind=None, *, no_model=False, model=None,
+              threshold=None):
     from analyser.pipeline import Settings
 
-    settings = Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes, kind=kind)
+    settings = Settings(profile_path=profile, lexicon_path=lexicon, style=style, max_bytes=max_bytes, kind=kind,
+                        use_model=not no_model, model_path=model, threshold=threshold)
     if max_pages is not None:
         settings.max_pages = max_pages
     return settings
@@ -82,6 +84,13 @@ key_option: Option = click.option(
     "--key", "key_path", type=click.Path(dir_okay=False, path_type=Path),
     help="With --pseudonymise: also write the key (pseudonym, original name) to this CSV file. "
          "Keep it apart from the outputs.")
+no_model_option: Option = click.option(
+    "--no-model", is_flag=True, help="Lexicon matches only: no model suggestions.")
+model_option: Option = click.option(
+    "--model", type=click.Path(dir_okay=False), help="Concept model (JSON); overrides the profile's model.")
+threshold_option: Option = click.option(
+    "--threshold", type=click.FloatRange(0, 1), default=None,
+    help="Suggest a concept at this model probability or above (default: each concept's trained threshold).")
 max_pages_option = click.option(
     "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
     help="Refuse PDFs with more pages than this.",
@@ -142,8 +151,11 @@ def main() -> None:
 @key_option
 @timeout_option
 @max_memory_option
+@no_model_option
+@model_option
+@threshold_option
 def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind, pseudonymise, key_path,
-            timeout, max_memory) -> None:
+            timeout, max_memory, no_model, model, threshold) -> None:
     """Analyse one document (.txt, .md, .docx, .odt, .pdf, .vtt, .srt; '-' reads text from stdin).
 
     Writes OUT/<name>.html, the feedback report: one self-contained page that
@@ -166,7 +178,8 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
     from analyser.budget import OverBudget, within_budget
 
     shown = text_name(file)
-    tool = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages, kind))
+    tool = Analyser(_settings(profile, lexicon, style, max_bytes, max_pages, kind, no_model=no_model, model=model,
+                              threshold=threshold))
     pseudonymiser = None
     try:
         tool.load()  # not part of the document's budget
@@ -202,9 +215,12 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
     except OSError as error:
         _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
     counts: dict[str, int] = {}
+    suggested: dict[str, int] = {}
     for mention in analysis.mentions:
-        counts[mention.concept] = counts.get(mention.concept, 0) + 1
-    summary = ", ".join(f"{c.id} {counts.get(c.id, 0)}" for c in analysis.concepts)
+        tally = counts if mention.origin == "lexicon" else suggested
+        tally[mention.concept] = tally.get(mention.concept, 0) + 1
+    summary = ", ".join(f"{c.id} {counts.get(c.id, 0)}" + (f" (+{suggested[c.id]} suggested)" if c.id in suggested
+                                                          else "") for c in analysis.concepts)
     click.echo(f"{printable(shown)}: {analysis.document.metadata.word_count} words; {summary}; "
                f"{len(analysis.citations)} citations")
     for path in written.values():
@@ -241,8 +257,11 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @kind_option
 @timeout_option
 @max_memory_option
+@no_model_option
+@model_option
+@threshold_option
 def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous, worksheet, profile, lexicon,
-          style, max_bytes, max_pages, kind, timeout, max_memory) -> None:
+          style, max_bytes, max_pages, kind, timeout, max_memory, no_model, model, threshold) -> None:
     """Analyse every document in a folder (recursively), matching a glob, or
     in a VLE's "download all submissions" zip (Moodle, Blackboard, Canvas).
 
@@ -309,7 +328,8 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous,
         _fail(AnalyserError(f"{' '.join(inputs)}: no documents to analyse ({', '.join(SUPPORTED_SUFFIXES)})"))
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
     try:
-        result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind),
+        result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind,
+                                                 no_model=no_model, model=model, threshold=threshold),
                            jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress,
                            budget=_budget(timeout, max_memory), annotate=show if annotate else None,
                            previous=previous_reports(previous, out) if previous else None)
@@ -428,15 +448,32 @@ DEFAULT_EVALUATION_SETS = ["corpus/annotated/concepts.jsonl", "corpus/annotated/
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
 @profile_option
 @lexicon_option
+@no_model_option
+@model_option
+@threshold_option
+@click.option("--heldout", "heldout", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A held-out coded set (e.g. corpus/heldout/docs.jsonl): lexicon, model and both, never trained on.")
+@click.option("--cv", "cross", is_flag=True,
+              help="Grouped 5-fold cross-validation over the coded FILES (whole documents per fold; refits the model).")
+@click.option("--html", "html", type=click.Path(dir_okay=False),
+              help="Also write a learning curve (F1 against training documents) to this HTML page (implies --cv).")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every disagreement.")
-def evaluate(files, profile, lexicon, show_errors) -> None:
+def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross, html, show_errors) -> None:
     """Compare the tool with human annotation.
 
-    FILES are JSON Lines files; each is recognised by its records: coded
-    sentences ("codes") get per-concept precision, recall, F1 and Cohen's
-    kappa; annotated passages ("citations") get citation precision and recall.
-    Default: both sets, corpus/annotated/concepts.jsonl and
-    corpus/annotated/citations.jsonl.
+    FILES are JSON Lines (or CSV, as for train) files; each is recognised by its records: coded
+    units ("codes") get per-concept precision, recall, F1 and Cohen's kappa of
+    the analysis, then lexicon alone, model alone and both with micro and
+    macro F1 (units with "doc", "start", "end" are read from the whole
+    document in the docs/ folder beside the file); annotated passages
+    ("citations") get citation precision and recall. Default: both sets,
+    corpus/annotated/concepts.jsonl and corpus/annotated/citations.jsonl.
+
+    \b
+    Examples:
+      analyser evaluate corpus/annotated/concepts.jsonl --no-model
+      analyser evaluate --heldout corpus/heldout/docs.jsonl
+      analyser evaluate corpus/annotated/concepts.jsonl corpus/annotated/docs.jsonl --cv --html curve.html
     """
     from analyser.evaluate import (
         evaluate_citations,
@@ -446,17 +483,27 @@ def evaluate(files, profile, lexicon, show_errors) -> None:
         is_citation_file,
         read_jsonl,
     )
+    from analyser.evaluate_documents import (
+        cross_validate,
+        evaluate_systems,
+        format_systems,
+        learning_curve,
+        render_learning_curve,
+    )
     from analyser.pipeline import Analyser
 
-    paths = list(files) or [p for p in DEFAULT_EVALUATION_SETS if Path(p).is_file()]
-    if not paths:
+    paths = list(files) or ([] if heldout else [p for p in DEFAULT_EVALUATION_SETS if Path(p).is_file()])
+    if not paths and not heldout:
         raise click.UsageError(f"give an annotated file (none found at {' or '.join(DEFAULT_EVALUATION_SETS)})")
-    tool = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024))
+    tool = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=no_model, model=model,
+                              threshold=threshold))
+    plain = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=True))
+    concept_files = []
     try:
         for number, path in enumerate(paths):
             if number:
                 click.echo()
-            if is_citation_file(read_jsonl(path)):
+            if Path(path).suffix.lower() != ".csv" and is_citation_file(read_jsonl(path)):
                 cited = evaluate_citations(path, tool.load().style_)
                 click.echo(format_citation_evaluation(cited))
                 if show_errors:
@@ -464,13 +511,129 @@ def evaluate(files, profile, lexicon, show_errors) -> None:
                         detail = f" expected {error['expected']}, found {error['found']}" if "expected" in error else ""
                         click.echo(f"  {path}:{error['line']}: {error['error']} {error['text']!r}{detail}")
                 continue
-            result = evaluate_concepts(path, tool)
-            click.echo(format_concept_evaluation(result))
-            if show_errors:
-                for error in result.errors:
-                    click.echo(f"  {path}:{error['line']}: {error['error']} {error['concept']}: {error['text']}")
+            concept_files.append(path)
+            if Path(path).suffix.lower() != ".csv":  # per-sentence agreement of the analysis (JSON Lines sets)
+                result = evaluate_concepts(path, tool)
+                click.echo(format_concept_evaluation(result))
+                if show_errors:
+                    for error in result.errors:
+                        click.echo(f"  {path}:{error['line']}: {error['error']} {error['concept']}: {error['text']}")
+                click.echo()
+            suggester = tool.load().suggester_
+            if suggester is not None:
+                click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold)))
+        for path in heldout:
+            suggester = tool.load().suggester_
+            if suggester is None:
+                raise click.UsageError("--heldout compares lexicon and model: it needs a model (not --no-model)")
+            click.echo()
+            click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
+                                                       title=f"{path} (held out)")))
+        if cross or html:
+            from analyser.training import prepare, read_coded
+
+            if not concept_files:
+                raise click.UsageError("--cv and --html need coded concept FILES to cross-validate over")
+            data = prepare(read_coded(concept_files, plain.load().lexicon_.concept_ids), plain)
+            cv = cross_validate(data)
+            click.echo()
+            click.echo(format_systems(cv))
+            if html:
+                from analyser.output import write_atomic
+
+                page = render_learning_curve(learning_curve(data), cv, f"Concept model: {', '.join(concept_files)}")
+                write_atomic(Path(html), page)
+                click.echo(f"wrote {html}")
     except AnalyserError as error:
         _fail(error)
+
+
+@main.command()
+@click.argument("coded", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--out", "-o", required=True, type=click.Path(file_okay=False),
+              help="Folder for concepts.model.json and its card, concepts.model.md.")
+@profile_option
+@lexicon_option
+def train(coded, out, profile, lexicon) -> None:
+    """Fit the concept model from human coding and write it with its card.
+
+    CODED files are JSON Lines (records with "text" and "codes", and "doc",
+    "start", "end" for units of a document in the docs/ folder beside the
+    file) or CSV (a "text" column and one column per concept holding
+    present, absent or nothing; optional "doc"). Units of one document are
+    never split between cross-validation folds. Training the same data twice
+    gives the same bytes.
+
+    \b
+    Example:
+      analyser train corpus/annotated/concepts.jsonl corpus/annotated/docs.jsonl --out models/
+    """
+    from analyser.pipeline import Analyser
+    from analyser.training import train as fit_and_write
+
+    try:
+        model_path, card_path, fitted = fit_and_write(
+            coded, out, Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=True)),
+            progress=lambda line: click.echo(line, err=True))
+    except AnalyserError as error:
+        _fail(error)
+    card = fitted.model.card
+    click.echo(f"trained on {card['units']:,} units ({card['documents']} documents) in {fitted.seconds:.1f} s; "
+               "thresholds " + ", ".join(f"{c} {t:.2f}" for c, t in fitted.model.thresholds.items()))
+    if "cross_validation" in card:
+        cv = card["cross_validation"]
+        click.echo("cross-validated micro F1: " + ", ".join(f"{s} {cv[s]['micro_f1']:.3f}"
+                                                            for s in ("lexicon", "model", "both")))
+    click.echo(f"wrote {model_path}")
+    click.echo(f"wrote {card_path}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=False, readable=False, path_type=str))
+@click.option("--n", "count", type=click.IntRange(min=1), default=20, show_default=True,
+              help="How many sentences to list.")
+@profile_option
+@lexicon_option
+@model_option
+def suggest(files, count, profile, lexicon, model) -> None:
+    """List the sentences the model is least sure of, to code next.
+
+    For each sentence of FILES, the concept whose probability is nearest its
+    threshold; the N nearest are printed as FILE:START-END, the concept, the
+    probability and the sentence. Code them and retrain.
+
+    \b
+    Example:
+      analyser suggest interviews/*.txt --n 20
+    """
+    from analyser.ingest import ingest
+    from analyser.pipeline import Analyser
+    from analyser.suggestions import least_sure, uncertain_sentences
+
+    tool = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, model=model))
+    try:
+        tool.load()
+    except AnalyserError as error:
+        _fail(error)
+    suggester = tool.suggester_
+    if suggester is None:
+        _fail(AnalyserError("no concept model: the profile names none (give one with --model)"))
+        return
+    candidates = []
+    failed = False
+    for file in files:
+        try:
+            reading = tool.lexicon_pass(ingest(file, tool.settings.max_bytes, tool.settings.max_pages))
+        except AnalyserError as error:
+            click.echo(f"error: {error}", err=True)
+            failed = True
+            continue
+        candidates += uncertain_sentences(suggester, reading.parsed, reading.mentions, reading.not_coded,
+                                          printable(text_name(file)))
+    for item in least_sure(candidates, count):
+        click.echo(f"{item.source}:{item.start}-{item.end}\t{item.concept}\t{item.probability:.3f} "
+                   f"(threshold {item.threshold:.2f})\t{printable(' '.join(item.text.split()))}")
+    sys.exit(1 if failed else 0)
 
 
 # The researchers' commands (export, import-codings, agree, kwic) live in

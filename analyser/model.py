@@ -93,6 +93,15 @@ class Sentence:
 
 
 @dataclass
+class Evidence:
+    """One feature that pushed a model suggestion towards its concept, and by
+    how much (feature value × weight): what a researcher reads to see why."""
+
+    feature: str  # e.g. "word:no say", "char:trus", "extra:lexicon:power"
+    weight: float
+
+
+@dataclass
 class Mention:
     """One occurrence of a concept in the text, with its evidence."""
 
@@ -110,6 +119,7 @@ class Mention:
     origin: Origin = "lexicon"
     score: float | None = None  # model suggestions carry a probability
     speaker: str | None = None  # the speaker of the turn it is in (meetings, transcripts)
+    evidence: list[Evidence] = field(default_factory=list)  # model suggestions: the features that weighed most
 
 
 @dataclass
@@ -303,7 +313,10 @@ class Analysis:
         return cls(
             document=document,
             sentences=[Sentence(**s) for s in d["sentences"]],
-            mentions=[Mention(**m) for m in data.get("mentions", [])],
+            mentions=[
+                Mention(**{**m, "evidence": [Evidence(**e) for e in m.get("evidence") or []]})
+                for m in data.get("mentions", [])
+            ],
             cases=[CaseMention(**c) for c in data.get("cases", [])],
             citations=[_citation_from_dict(c) for c in data.get("citations", [])],
             references=[

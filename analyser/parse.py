@@ -136,6 +136,12 @@ class OffsetMap:
         """An end offset: maps to just after the character before it."""
         return self.to_original(offset - 1) + 1 if offset > 0 else self.to_original(0)
 
+    def to_original_array(self, offsets: np.ndarray) -> np.ndarray:
+        """`to_original` over an array of view offsets at once (token starts)."""
+        points = np.asarray(self._view_points, dtype=np.int64)
+        i = np.searchsorted(points, offsets, side="right") - 1
+        return np.asarray(self._original_points, dtype=np.int64)[i] + offsets - points[i]
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self.to_original(start), self.end_to_original(end)
 

@@ -1,6 +1,7 @@
 """The whole analysis, stage by stage:
 
-    ingest → parse (sentences) → citations & reference list → concepts → cases → findings
+    ingest → parse (sentences) → citations & reference list → concepts
+           → model suggestions → cases → findings
 
 `Analyser` holds what is loaded once per process (profile, lexicon, spaCy
 pipeline); `analyse_document` runs the stages on one `Document` and returns one
@@ -21,12 +22,13 @@ from analyser.findings import concept_findings, rank
 from analyser.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, MAX_TEXT_CHARS, ingest
 from analyser.lexicon import Lexicon, load_lexicon
 from analyser.meetings import attach_speakers, detect_kind, is_meeting, meeting_findings, speaker_stats
-from analyser.model import Analysis, ConceptInfo, Document
+from analyser.model import Analysis, Citation, ConceptInfo, Document, Mention
 from analyser.nlp import build_pipeline
-from analyser.parse import parse
+from analyser.parse import ParsedDocument, parse
 from analyser.polarity import PolarityCues, load_cues
 from analyser.profile import Profile, load_profile
 from analyser.reflection import load_move_model, reflect
+from analyser.suggestions import ModelConceptsError, Suggester, load_suggester, suggest_mentions
 
 
 @dataclass
@@ -39,6 +41,9 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_pages: int = DEFAULT_MAX_PAGES  # PDFs with more pages are refused
     kind: str | None = None  # "essay", "meeting_notes" or "transcript"; None: detect it
+    use_model: bool = True  # False: lexicon matches only (--no-model)
+    model_path: str | None = None  # overrides the profile's concept model
+    threshold: float | None = None  # overrides the model's per-concept thresholds (--threshold)
 
 
 class Analyser:
@@ -60,6 +65,18 @@ class Analyser:
         # memory; this pipeline has no parser, and ingest bounds the text instead.
         self.nlp_.max_length = max(self.nlp_.max_length, MAX_TEXT_CHARS + 1)
         self.cues_: PolarityCues = load_cues(self.nlp_)
+        model_path = Path(s.model_path) if s.model_path else self.profile_.model_path
+        self.suggester_: Suggester | None = None
+        self.model_note_: str | None = None
+        if s.use_model and model_path is not None:
+            try:
+                self.suggester_ = load_suggester(model_path, self.nlp_, self.cues_, self.lexicon_.concept_ids,
+                                                 s.threshold)
+            except ModelConceptsError as error:
+                if s.model_path or not s.lexicon_path:
+                    raise
+                # a lexicon of its own (--lexicon) with the profile's model: lexicon only, and say so
+                self.model_note_ = f"No model suggestions: {error}"
         self.style_ = (s.style or self.profile_.citation_style).lower()
         # The same for every document, so built here once rather than per
         # document (asdict over the profile's cases and readings is not cheap).
@@ -94,13 +111,15 @@ class Analyser:
         section, references = find_references(document)
         citations = find_citations(document, self.style_, exclude=[section])
         resolution = check_citations(document, citations, references or None, self.style_)
-        headings = [(b.start, b.end) for b in document.blocks if b.kind == "heading"]
-        not_coded = [(c.start, c.end) for c in citations] + headings + ([section] if section else [])
+        not_coded = not_coded_spans(document, citations, section)
         mentions = tag_concepts(parsed, self.nlp_, self.cues_, not_coded)
+        if self.suggester_ is not None:
+            mentions += suggest_mentions(self.suggester_, parsed, mentions, not_coded)
         for citation in citations:
             citation.sentence = parsed.sentence_at(citation.start)
         concepts = list(self.concepts_)
-        findings = concept_findings(mentions, concepts, self.profile_.thresholds)
+        # feedback rests on the lexicon's matches; model suggestions are for a reader to check
+        findings = concept_findings([m for m in mentions if m.origin == "lexicon"], concepts, self.profile_.thresholds)
         referencing, sources = citation_findings(
             document, citations, references, section, self.profile_, self.style_, resolution
         )
@@ -109,6 +128,8 @@ class Analyser:
         attach_speakers(mentions, document)
         if is_meeting(document.metadata.kind):  # a meeting gets meeting feedback, not an essay's
             findings = meeting_findings(document, mentions, concepts, speakers)
+        if self.model_note_:
+            document.warnings.append(self.model_note_)
         analysis = Analysis(
             document=document,
             sentences=parsed.sentences,
@@ -128,3 +149,28 @@ class Analyser:
             analysis.reflection, advice = reflect(analysis, self.move_model_, self.profile_.reflection)
             analysis.findings = rank(analysis.findings + advice)
         return analysis
+
+    def lexicon_pass(self, document: Document, code_headings: bool = False) -> LexiconPass:
+        """What the concept model reads of a document: the parse, the lexicon's
+        mentions and the spans not coded (training and evaluation use this).
+        `code_headings`: a coded sentence on its own can look like a heading."""
+        self.load()
+        parsed = parse(document, self.nlp_)
+        section, _ = find_references(document)
+        citations = find_citations(document, self.style_, exclude=[section])
+        not_coded = not_coded_spans(document, citations, section, code_headings)
+        return LexiconPass(parsed, tag_concepts(parsed, self.nlp_, self.cues_, not_coded), not_coded)
+
+
+@dataclass
+class LexiconPass:
+    parsed: ParsedDocument
+    mentions: list[Mention]
+    not_coded: list[tuple[int, int]]
+
+
+def not_coded_spans(document: Document, citations: list[Citation], section: tuple[int, int] | None,
+                    code_headings: bool = False) -> list[tuple[int, int]]:
+    """Spans the codebook does not code: citations, headings, the reference list."""
+    headings = [] if code_headings else [(b.start, b.end) for b in document.blocks if b.kind == "heading"]
+    return [(c.start, c.end) for c in citations] + headings + ([section] if section else [])

@@ -164,17 +164,24 @@ def _find(norms: list[int], cue_set: CueSet, only: str | None = None) -> tuple[i
     return None
 
 
+def read_cues(concept: Concept, found: tuple[FoundCue, ...]) -> tuple[Polarity, FoundCue | None]:
+    """How the cues found near a mention of `concept` read: a negation always
+    as absent, another cue as the concept says (damage words assert a threat
+    but negate trust); no cue, present. Also the cue that decided."""
+    if not found:
+        return "present", None
+    cue = found[-1] if found[-1].cue_class == NEGATION else found[0]
+    reading = "absent" if cue.cue_class == NEGATION else concept.reading(cue.cue_class)
+    return ("absent" if reading == "absent" else "present"), cue
+
+
 def read_polarity(term: Term, concept: Concept, found: tuple[FoundCue, ...]) -> tuple[Polarity, str | None]:
     """The mention's polarity and the words that made it absent (None when
     present). A cue reads as its concept says (`Concept.reading`: damage
     words assert a threat but negate trust), a negation always as absent,
     and a term that itself names the absence ("mistrust") turns the reading
     round ("no mistrust" is trust present)."""
-    reading = "present"
-    cue = None
-    if found:
-        cue = found[-1] if found[-1].cue_class == NEGATION else found[0]
-        reading = "absent" if cue.cue_class == NEGATION else concept.reading(cue.cue_class)
+    reading, cue = read_cues(concept, found)
     absent = (reading == "absent") != (term.polarity == "absent")
     if not absent:
         return "present", None

@@ -14,7 +14,7 @@ from analyser.reflection.settings import ReflectionSettings, load_reflection_set
 from analyser.resources import default_profile_path
 
 PROFILE_KEYS = {"profile", "case_studies", "key_readings", "thresholds", "reflection"}
-HEADER_KEYS = {"name", "description", "lexicon", "citation_style", "citation_styles"}
+HEADER_KEYS = {"name", "description", "lexicon", "citation_style", "citation_styles", "model"}
 CASE_KEYS = {"id", "name", "aliases", "description"}
 READING_KEYS = {"authors", "year", "title"}
 
@@ -49,6 +49,7 @@ class Profile:
     name: str
     path: str
     lexicon_path: Path
+    model_path: Path | None = None  # the concept model suggesting what the lexicon misses; None: lexicon only
     citation_style: str = "harvard"
     description: str = ""
     case_studies: list[CaseStudy] = field(default_factory=list)
@@ -78,7 +79,7 @@ def load_profile(path: str | Path | None = None) -> Profile:
     if not isinstance(header, dict):
         file.problem(file.line_of("profile"), "'profile' must be a table: [profile]")
         header = {}
-    for key in ("name", "description", "lexicon", "citation_style", "citation_styles"):
+    for key in ("name", "description", "lexicon", "citation_style", "citation_styles", "model"):
         if key in header and not isinstance(header[key], str):
             file.problem(file.line_of(key, header_line), f"'{key}' in [profile] must be text in quotes")
             header = {k: v for k, v in header.items() if k != key}
@@ -92,10 +93,12 @@ def load_profile(path: str | Path | None = None) -> Profile:
     lexicon_path = (file.path.parent / str(header.get("lexicon", "lexicon.toml"))).resolve()
     if not lexicon_path.is_file():
         file.problem(file.line_of("lexicon", header_line), f"lexicon file not found: {lexicon_path}")
+    model = str(header.get("model", "")).strip()  # "" or absent: no model
     profile = Profile(
         name=str(header.get("name", file.path.stem)),
         path=str(file.path),
         lexicon_path=lexicon_path,
+        model_path=(file.path.parent / model).resolve() if model else None,
         citation_style=style,
         description=str(header.get("description", "")),
         case_studies=_case_studies(file),

@@ -495,9 +495,13 @@ class LinearTextModel:
         """The n features of one text that pushed most towards `label`
         (feature value × weight), for showing a researcher why."""
         vector = features.getrow(row)
-        contributions = vector.data * self.coef[label, vector.indices]
-        order = np.argsort(-contributions)[:n]
-        names = self._names_at(vector.indices[order])
+        return self.evidence_of(vector.indices, vector.data, label, n)
+
+    def evidence_of(self, columns: np.ndarray, values: np.ndarray, label: int, n: int = 3) -> list[tuple[str, float]]:
+        """`evidence` for one text given as its non-zero feature columns and values."""
+        contributions = values * self.coef[label, columns]
+        order = np.argsort(-contributions, kind="stable")[:n]
+        names = self._names_at(columns[order])
         return [(name, float(contributions[i])) for name, i in zip(names, order) if contributions[i] > 0]
 
     def _names_at(self, indices: np.ndarray) -> list[str]:

@@ -9,12 +9,14 @@ import pytest
 
 from analyser.ingest import ingest_text
 from analyser.model import Analysis
-from analyser.pipeline import Analyser
+from analyser.pipeline import Analyser, Settings
 
 
 @pytest.fixture(scope="session")
 def analyser() -> Analyser:
-    return Analyser().load()
+    """The lexicon-only analysis: tests of the lexicon's tagging expect its
+    mentions alone (the model's suggestions are tested in tests/models)."""
+    return Analyser(Settings(use_model=False)).load()
 
 
 @pytest.fixture(scope="session")

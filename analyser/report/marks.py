@@ -30,6 +30,8 @@ def mention_description(mention: Mention, style: ConceptStyle | None) -> str:
     """One line for a mention's tooltip and accessible description (HTML)."""
     label = style.label if style else mention.concept
     parts = [f"<b>{_text(label)}</b>"]
+    if mention.origin == "model":
+        return " · ".join(parts + _suggestion_description(mention))
     if mention.text.lower() == mention.term.lower():
         parts.append(f"term “{_text(mention.term)}”")
     else:
@@ -39,12 +41,23 @@ def mention_description(mention: Mention, style: ConceptStyle | None) -> str:
         parts.append(f"polarity: absent{cue}")
     else:
         parts.append("polarity: present")
-    if mention.origin == "model":
-        score = f" {mention.score:.2f}" if mention.score is not None else ""
-        parts.append(f"suggested by the model{score}")
     if mention.source:
         parts.append(f"source: {_text(mention.source)}")
     return " · ".join(parts)
+
+
+def _suggestion_description(mention: Mention) -> list[str]:
+    """A model suggestion: its probability, polarity and the features that weighed most."""
+    score = f" ({mention.score:.2f})" if mention.score is not None else ""
+    parts = [f"suggested{score} by the model, not a lexicon match"]
+    if mention.polarity == "absent":
+        cue = f" (cue: “{_text(mention.polarity_cue)}”)" if mention.polarity_cue else ""
+        parts.append(f"polarity: absent{cue}")
+    else:
+        parts.append("polarity: present")
+    if mention.evidence:
+        parts.append("why: " + ", ".join(f"“{_text(e.feature)}”" for e in mention.evidence))
+    return parts
 
 
 def citation_description(citation: Citation) -> str:
@@ -59,7 +72,8 @@ def citation_description(citation: Citation) -> str:
 def mention_span(index: int, mention: Mention, style: ConceptStyle | None) -> Span:
     k = style.css_class if style else "k-unknown"
     absent = " absent" if mention.polarity == "absent" else ""
-    classes = f"m {k}{absent}"
+    suggested = " suggested" if mention.origin == "model" else ""
+    classes = f"m {k}{absent}{suggested}"
     tip_id = f"tip-m-{index}"
     return Span(
         start=mention.start,

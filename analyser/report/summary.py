@@ -21,7 +21,7 @@ def summary_row(
     `report` and `json` are the output files' names relative to the index."""
     concepts = []
     for concept in analysis.concepts:
-        mentions = [m for m in analysis.mentions if m.concept == concept.id]
+        mentions = [m for m in analysis.mentions if m.concept == concept.id and m.origin == "lexicon"]
         concepts.append(
             {
                 "id": concept.id,

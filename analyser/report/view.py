@@ -36,6 +36,7 @@ class ConceptSummary:
     absent: int
     paragraphs: int
     href: str | None  # first mention
+    suggested: int = 0  # model suggestions, counted apart from the lexicon's matches
 
 
 @dataclass
@@ -232,7 +233,8 @@ def _feedback(analysis: Analysis, locator: BlockLocator) -> list[FeedbackPoint]:
 def _concept_summaries(analysis: Analysis, styles: Sequence[ConceptStyle]) -> list[ConceptSummary]:
     summaries = []
     for style in styles:
-        found = [(i, m) for i, m in enumerate(analysis.mentions) if m.concept == style.id]
+        found = [(i, m) for i, m in enumerate(analysis.mentions) if m.concept == style.id and m.origin == "lexicon"]
+        suggested = [(i, m) for i, m in enumerate(analysis.mentions) if m.concept == style.id and m.origin == "model"]
         summaries.append(
             ConceptSummary(
                 style=style,
@@ -240,6 +242,7 @@ def _concept_summaries(analysis: Analysis, styles: Sequence[ConceptStyle]) -> li
                 absent=sum(1 for _, m in found if m.polarity == "absent"),
                 paragraphs=len({m.paragraph for _, m in found}),
                 href=f"#m-{found[0][0]}" if found else None,
+                suggested=len(suggested),
             )
         )
     return summaries

@@ -49,7 +49,7 @@ PROFILE_ROWS = [
      ["{f}:1: TOML syntax error: Expected ']' at the end of a table declaration"]),
     ("profile: unknown key", f'[profile]\nname = "x"\nlexicon = "{LEXICON}"\ncolour = "red"\n',
      ["{f}:4: unknown key 'colour' in [profile] (expected one of: citation_style, citation_styles, description, "
-      "lexicon, name)"]),
+      "lexicon, model, name)"]),
     ("profile: bad citation style", f'[profile]\nlexicon = "{LEXICON}"\ncitation_style = "mla"\n',
      ["{f}:3: citation_style 'mla' is not one of: harvard, apa, harvard-local"]),
     ("profile: bad thresholds",

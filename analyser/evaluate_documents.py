@@ -1,0 +1,172 @@
+"""The concept model against human coding: lexicon alone, model alone and
+both (lexicon OR model, what the analysis shows), per concept with micro
+and macro F1.
+
+- On a coded set (`evaluate_systems`): units of a document are read from the
+  whole document's analysis, mapped to units by offset (`training.prepare`);
+  the model is the shipped one (or --model).
+- By grouped cross-validation (`cross_validate`): each of 5 folds holds out
+  whole documents; the model is refitted on the other folds with the whole
+  training procedure (its own inner cross-validation for calibration and
+  thresholds), so nothing is tuned on the fold it is scored on.
+- A learning curve (`learning_curve`): the same folds, training on growing
+  shares of the training documents; drawn as an SVG in an HTML page
+  (`render_learning_curve`) through the report's jinja2 environment.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from analyser.features import model_inputs
+from analyser.pipeline import Analyser
+from analyser.textmodel import LinearTextModel
+from analyser.training import FOLDS, Prepared, fit, grouped_folds, prepare, read_coded, system_scores, three_systems
+
+SYSTEMS = ("lexicon", "model", "both")
+CURVE_SHARES = (0.25, 0.5, 0.75, 1.0)
+CURVE_INNER_FOLDS = 3  # calibration and thresholds inside each learning-curve fit
+
+
+@dataclass
+class SystemsEvaluation:
+    title: str
+    units: int
+    groups: int
+    scores: dict[str, dict[str, Any]]  # system -> system_scores(...)
+    folds: list[list[str]] = field(default_factory=list)  # cross-validation: the groups held out by each fold
+
+
+def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None) -> np.ndarray:
+    """(units, data.concepts) bool: the model's call on each unit; False for
+    a concept the model does not code."""
+    probabilities = model.predict_proba(model_inputs(data.texts), data.extra)
+    cut = thresholds or model.thresholds
+    predicted = np.zeros(data.gold.shape, dtype=bool)
+    for k, label in enumerate(model.labels):
+        predicted[:, data.concepts.index(label)] = probabilities[:, k] >= cut.get(label, 0.5)
+    return predicted
+
+
+def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearTextModel,
+                     threshold: float | None = None, title: str = "") -> SystemsEvaluation:
+    """Lexicon, model and both on a coded set. `analyser` reads the lexicon
+    only (its own model, if any, is not used)."""
+    analyser.load()
+    data = prepare(read_coded(paths, analyser.lexicon_.concept_ids), analyser)
+    thresholds = {label: threshold for label in model.labels} if threshold is not None else None
+    predicted = model_predictions(model, data, thresholds)
+    return SystemsEvaluation(title or ", ".join(paths), len(data.units), len(set(data.groups.tolist())),
+                             three_systems(data.gold, data.lexicon, predicted, data.concepts))
+
+
+def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:
+    """Grouped k-fold: refit the whole procedure on k-1 folds, score the held-out one."""
+    predicted = np.zeros(data.gold.shape, dtype=bool)
+    held_out = []
+    for train, test in grouped_folds(data.groups, folds):
+        fitted = fit(data.subset(train))
+        predicted[test] = model_predictions(fitted.model, data.subset(test))
+        held_out.append(sorted(set(data.groups[test].tolist())))
+    return SystemsEvaluation(f"grouped {len(held_out)}-fold cross-validation", len(data.units),
+                             len(set(data.groups.tolist())),
+                             three_systems(data.gold, data.lexicon, predicted, data.concepts), held_out)
+
+
+@dataclass
+class CurvePoint:
+    documents: float  # mean number of training documents (groups) over the folds
+    model: float  # micro F1
+    both: float
+
+
+def learning_curve(data: Prepared, shares: Sequence[float] = CURVE_SHARES, folds: int = FOLDS) -> list[CurvePoint]:
+    """Micro F1 of model and both against the number of training documents:
+    each fold trains on the first share of its training groups (in a fixed
+    order; a coded sentence without a document is a group of its own) and
+    is scored on its held-out groups."""
+    splits = grouped_folds(data.groups, folds)
+    points = []
+    for share in shares:
+        predicted = np.zeros(data.gold.shape, dtype=bool)
+        sizes = []
+        for train, test in splits:
+            # a fixed order that mixes documents and single coded sentences
+            groups = sorted(set(data.groups[train].tolist()), key=lambda g: hashlib.sha256(g.encode()).hexdigest())
+            chosen = set(groups[: max(2, round(share * len(groups)))])
+            rows = np.array([i for i in train if data.groups[i] in chosen])
+            sizes.append(len(chosen))
+            fitted = fit(data.subset(rows), folds=CURVE_INNER_FOLDS)
+            predicted[test] = model_predictions(fitted.model, data.subset(test))
+        tested = np.concatenate([test for _, test in splits])
+        gold, lexicon, model = data.gold[tested], data.lexicon[tested], predicted[tested]
+        points.append(CurvePoint(float(np.mean(sizes)), system_scores(gold, model, data.concepts)["micro_f1"],
+                                 system_scores(gold, lexicon | model, data.concepts)["micro_f1"]))
+    return points
+
+
+def format_systems(evaluation: SystemsEvaluation) -> str:
+    scores = evaluation.scores
+    lines = [f"Lexicon, model and both: {evaluation.title} ({evaluation.units} units, {evaluation.groups} groups)",
+             f"{'concept':<17}" + "".join(f"{s + ' P/R/F1':>22}" for s in SYSTEMS)]
+    for concept in scores["lexicon"]["concepts"]:
+        cells = [scores[s]["concepts"][concept] for s in SYSTEMS]
+        lines.append(f"{concept:<17}" + "".join(
+            f"{c['precision']:>8.2f}{c['recall']:>7.2f}{c['f1']:>7.2f}" for c in cells))
+    lines.append(f"{'micro F1':<17}" + "".join(f"{scores[s]['micro_f1']:>22.3f}" for s in SYSTEMS))
+    lines.append(f"{'macro F1':<17}" + "".join(f"{scores[s]['macro_f1']:>22.3f}" for s in SYSTEMS))
+    return "\n".join(lines)
+
+
+# --- the learning curve page ----------------------------------------------------
+
+WIDTH, HEIGHT, MARGIN = 560, 320, 48
+
+
+@dataclass
+class CurveView:
+    width: int
+    height: int
+    x_ticks: list[tuple[float, str]]
+    y_ticks: list[tuple[float, str]]
+    lines: list[tuple[str, str, str]]  # (css class, label, SVG points)
+    lexicon_y: float
+    lexicon_f1: float
+    points: list[CurvePoint]
+    description: str
+
+
+def curve_view(points: Sequence[CurvePoint], lexicon_f1: float) -> CurveView:
+    """Pixel coordinates for the template (which does no arithmetic)."""
+    top = max(p.documents for p in points) if points else 1.0
+
+    def x(documents: float) -> float:
+        return round(MARGIN + (WIDTH - 2 * MARGIN) * documents / top, 1)
+
+    def y(f1: float) -> float:
+        return round(HEIGHT - MARGIN - (HEIGHT - 2 * MARGIN) * f1, 1)
+
+    lines = [(name, label, " ".join(f"{x(p.documents)},{y(getattr(p, name))}" for p in points))
+             for name, label in (("model", "model alone"), ("both", "lexicon or model"))]
+    description = "; ".join(f"{p.documents:.0f} documents: model {p.model:.2f}, both {p.both:.2f}" for p in points)
+    return CurveView(
+        WIDTH, HEIGHT,
+        [(x(p.documents), f"{p.documents:.0f}") for p in points],
+        [(y(v / 10), f"{v / 10:.1f}") for v in range(0, 11, 2)],
+        lines, y(lexicon_f1), lexicon_f1, list(points),
+        f"Micro F1 against training documents. Lexicon alone {lexicon_f1:.2f}; {description}.")
+
+
+def render_learning_curve(points: Sequence[CurvePoint], cv: SystemsEvaluation, title: str) -> str:
+    """A self-contained HTML page: the curve as inline SVG and the CV table."""
+    from analyser import __version__
+    from analyser.report.environment import render_page
+
+    view = curve_view(points, cv.scores["lexicon"]["micro_f1"])
+    return render_page("evaluation.html.j2", {"c": view, "cv": cv, "systems": SYSTEMS, "title": title,
+                                              "tool_version": __version__}, css=["base.css", "evaluation.css"], js=[])

@@ -1,0 +1,298 @@
+"""The concept model: trained from coded files through the command line, a
+round trip through the suggestion stage, refused when tampered or foreign,
+off with --no-model, evaluated without splitting documents, and asked which
+sentences to code next."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from analyser.cli import main
+from analyser.features import extra_features, model_inputs, span_texts
+from analyser.ingest import ingest_text
+from analyser.model import Analysis
+from analyser.pipeline import Analyser, Settings
+from analyser.resources import default_profile_path
+from analyser.suggestions import Uncertain, least_sure, score_spans
+from analyser.textmodel import load_model
+from analyser.training import grouped_folds
+
+CONCEPTS = ("identity_threat", "trust", "vision", "power")
+# (text, codes) written for these tests: enough of each concept for a fit
+CODED = [
+    ("The council decided everything and we were told afterwards.", {"power": "present"}),
+    ("Only the funder had a say over the budget.", {"power": "present"}),
+    ("The chair controlled the agenda and nobody challenged her.", {"power": "present"}),
+    ("Small charities depended on the council's money.", {"power": "present"}),
+    ("We could be open about our mistakes without blame.", {"trust": "present"}),
+    ("Partners relied on each other to share information.", {"trust": "present"}),
+    ("Staff felt safe to admit errors in the meeting.", {"trust": "present"}),
+    ("Nobody believed the hospital would keep its word.", {"trust": "absent"}),
+    ("The group agreed what it was for and wrote it down.", {"vision": "present"}),
+    ("Everyone could see the bigger picture of the project.", {"vision": "present"}),
+    ("We set out the outcomes the partnership should deliver.", {"vision": "present"}),
+    ("Each agency pulled in a different direction.", {"vision": "absent"}),
+    ("She began to doubt whether her training still counted.", {"identity_threat": "present"}),
+    ("The nurses took over work the social workers used to do.", {"identity_threat": "present"}),
+    ("He was no longer sure what his role was in the new team.", {"identity_threat": "present"}),
+    ("I withdrew from colleagues and kept to my own profession.", {"identity_threat": "present"}),
+    ("The meeting started at ten in the small room.", {}),
+    ("Minutes were circulated on Friday.", {}),
+    ("Coffee was provided by the hosts.", {}),
+    ("The next session is in March.", {}),
+]
+
+
+def write_csv(path: Path, rows=CODED) -> Path:
+    lines = ["text," + ",".join(CONCEPTS)]
+    for text, codes in rows:
+        lines.append(f'"{text}",' + ",".join(codes.get(c, "") for c in CONCEPTS))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def write_document_set(folder: Path) -> Path:
+    """Two coded documents in folder/docs and their units in folder/docs.jsonl."""
+    (folder / "docs").mkdir(parents=True)
+    records = []
+    for number, chunk in enumerate((CODED[:10], CODED[10:])):
+        doc = f"d{number}"
+        text = " ".join(t for t, _ in chunk)
+        (folder / "docs" / f"{doc}.txt").write_text(text + "\n", encoding="utf-8")
+        for unit, (sentence, codes) in enumerate(chunk):
+            start = text.index(sentence)
+            records.append({"id": f"{doc}#{unit}", "doc": doc, "unit": unit, "start": start,
+                            "end": start + len(sentence), "text": sentence, "codes": codes})
+    path = folder / "docs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory) -> Path:
+    """A model trained on the CSV through the command line."""
+    folder = tmp_path_factory.mktemp("model")
+    result = CliRunner().invoke(main, ["train", str(write_csv(folder / "coded.csv")), "--out", str(folder / "out")])
+    assert result.exit_code == 0, result.output
+    return folder / "out" / "concepts.model.json"
+
+
+def test_train_on_a_csv_writes_the_model_and_its_card(trained):
+    model = load_model(trained)
+    assert model.labels == list(CONCEPTS)
+    assert model.card["counts"]["power"] == {"present": 4, "absent": 0}
+    assert model.card["counts"]["trust"] == {"present": 3, "absent": 1}
+    card = (trained.parent / "concepts.model.md").read_text(encoding="utf-8")
+    assert model.card["trained_on"]["sha256"] in card and "scikit-learn" in card
+    assert all(f"| {c} |" in card for c in CONCEPTS)
+
+
+def test_training_twice_gives_the_same_bytes(trained, tmp_path):
+    result = CliRunner().invoke(main, ["train", str(write_csv(tmp_path / "coded.csv")), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "concepts.model.json").read_bytes() == trained.read_bytes()
+
+
+def test_train_on_a_jsonl_document_set(tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    result = CliRunner().invoke(main, ["train", str(coded), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    model = load_model(tmp_path / "out" / "concepts.model.json")
+    assert model.card["documents"] == 2 and model.card["units"] == len(CODED)
+    assert set(model.card["trained_on"]["files"]) == {"docs.jsonl", "docs/d0.txt", "docs/d1.txt"}
+
+
+@pytest.mark.parametrize("content, expected", [
+    ('text,trust\n"Fine.",present\n"Odd.",maybe\n', ":3: code for 'trust' must be present or absent"),
+    ('words,trust\n"Fine.",present\n', ":1: needs a 'text' column"),
+    ('text,honesty\n"Fine.",present\n', ":1: unknown column(s) honesty"),
+])
+def test_train_names_the_line_of_a_bad_csv(tmp_path, content, expected):
+    bad = tmp_path / "bad.csv"
+    bad.write_text(content, encoding="utf-8")
+    result = CliRunner().invoke(main, ["train", str(bad), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1 and result.output.startswith(f"error: {bad}{expected}")
+    assert not (tmp_path / "out").exists()
+
+
+def test_train_names_the_line_of_bad_jsonl(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "Fine.", "codes": {}}\n{"text": "Broken", \n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["train", str(bad), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {bad}:2: not valid JSON")
+
+
+def test_a_unit_that_is_not_the_document_text_at_its_offsets_is_refused(tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    lines = coded.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[1])
+    record["end"] += 3
+    lines[1] = json.dumps(record)
+    coded.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["train", str(coded), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1 and f"{coded}:2: 'text' is not the text at" in result.output
+
+
+TEXT = "Minutes were circulated on Friday. Nobody trusted the council."
+
+
+def test_model_file_round_trip_through_the_stage(trained):
+    # threshold 0: every concept the lexicon did not find is suggested, so the
+    # expected mentions follow from the text alone, not from learned weights
+    analyser = Analyser(Settings(model_path=str(trained), threshold=0.0)).load()
+    analysis = analyser.analyse_document(ingest_text(TEXT, "<t>"))
+    lexicon = [(m.concept, m.sentence) for m in analysis.mentions if m.origin == "lexicon"]
+    assert lexicon == [("trust", 1)]
+    model = [(m.concept, m.start, m.end, m.sentence) for m in analysis.mentions if m.origin == "model"]
+    assert model == [(c, 0, 34, 0) for c in CONCEPTS] + [(c, 35, 62, 1) for c in CONCEPTS if c != "trust"]
+    for mention in analysis.mentions[1:]:
+        assert mention.text == TEXT[mention.start : mention.end]
+        assert 0.0 <= mention.score <= 1.0 and len(mention.evidence) <= 3
+        assert all(e.weight > 0 for e in mention.evidence)  # only features that pushed towards the concept
+    assert any(m.evidence for m in analysis.mentions[1:])
+    again = Analysis.from_dict(json.loads(json.dumps(analysis.to_dict())))
+    assert again.mentions == analysis.mentions
+
+
+def test_the_fast_features_are_scikit_learns(trained):
+    analyser = Analyser(Settings(model_path=str(trained))).load()
+    reading = analyser.lexicon_pass(ingest_text("The council decided (Smith, 2020). " + TEXT, "<t>"))
+    spans = [(s.start, s.end) for s in reading.parsed.sentences]
+    scores = score_spans(analyser.suggester_, reading.parsed, reading.mentions, reading.not_coded, spans)
+    texts = span_texts(scores.table, scores.rows, len(spans), analyser.nlp_.vocab.strings)
+    assert texts[0] == "the council decide"  # lemmas; the citation is not read
+    extra = extra_features(scores.table, scores.rows, len(spans), spans, reading.mentions, analyser.suggester_.concepts)
+    expected = analyser.suggester_.model.transform(model_inputs(texts), extra)
+    assert abs(scores.features.csr() - expected).max() < 1e-12
+    assert np.allclose(scores.features.decision, analyser.suggester_.model.decision(expected))
+
+
+def test_a_suggestion_is_absent_when_a_negation_governs_its_strongest_word(trained):
+    analyser = Analyser(Settings(model_path=str(trained), threshold=0.0)).load()
+    analysis = analyser.analyse_document(ingest_text("The council never decided anything.", "<t>"))
+    power = [m for m in analysis.mentions if m.concept == "power"]
+    assert power and power[0].origin == "model"
+    assert power[0].polarity == ("absent" if power[0].polarity_cue else "present")
+
+
+def edited(path: Path, tmp_path: Path) -> Path:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["model"]["thresholds"]["trust"] = 0.01
+    target = tmp_path / "edited.model.json"
+    target.write_text(json.dumps(data), encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda path, tmp: edited(path, tmp), "checksum mismatch"),
+    (lambda path, tmp: (tmp / "foreign.json").write_text('{"vocabulary": []}') and tmp / "foreign.json",
+     "not an analyser model file"),
+    (lambda path, tmp: (tmp / "cut.json").write_bytes(path.read_bytes()[:1000]) and tmp / "cut.json",
+     "not valid JSON"),
+    (lambda path, tmp: tmp / "missing.json", "no model file here"),
+])
+def test_analyse_refuses_a_tampered_or_foreign_model_in_one_line(trained, tmp_path, make, message):
+    model = make(trained, tmp_path)
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["analyse", str(source), "--model", str(model), "--out", str(tmp_path)])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert result.output.startswith(f"error: {model}: ") and message in result.output
+
+
+SAMPLE = Path(__file__).parents[2] / "corpus" / "samples" / "essay_jasmine_integration.docx"
+
+
+def test_no_model_gives_exactly_the_lexicon_only_output(tmp_path):
+    profile = tmp_path / "profile.toml"
+    text = default_profile_path().read_text(encoding="utf-8")
+    assert 'model = "concepts.model.json"' in text
+    lexicon = default_profile_path().parent / "lexicon.toml"
+    profile.write_text(text.replace('model = "concepts.model.json"', 'model = ""')
+                       .replace('lexicon = "lexicon.toml"', f'lexicon = "{lexicon}"'), encoding="utf-8")
+    runs = {}
+    for name, options in {"no-model": ["--no-model"], "no model in profile": ["--profile", str(profile)],
+                          "model": []}.items():
+        result = CliRunner().invoke(main, ["analyse", str(SAMPLE), "--format", "json", "--out", "-", *options])
+        assert result.exit_code == 0, result.output
+        runs[name] = json.loads(result.output)
+    runs["no model in profile"]["profile"]["name"] = runs["no-model"]["profile"]["name"]
+    assert runs["no-model"] == runs["no model in profile"]
+    assert all(m["origin"] == "lexicon" for m in runs["no-model"]["mentions"])
+    with_model = runs["model"]["mentions"]
+    assert [m for m in with_model if m["origin"] == "lexicon"] == runs["no-model"]["mentions"]
+    assert any(m["origin"] == "model" for m in with_model)
+
+
+def test_grouped_folds_never_split_a_document():
+    groups = np.array([f"doc:{i % 7}" for i in range(60)] + [f"s{i}" for i in range(13)])
+    folds = grouped_folds(groups, 5)
+    assert len(folds) == 5
+    seen: dict[str, int] = {}
+    for number, (train, test) in enumerate(folds):
+        assert not set(groups[train]) & set(groups[test])
+        for group in set(groups[test].tolist()):
+            assert group not in seen, f"{group} held out by folds {seen[group]} and {number}"
+            seen[group] = number
+    assert set(seen) == set(groups.tolist())
+
+
+def test_evaluate_cross_validation_holds_out_whole_documents(tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    csv_path = write_csv(tmp_path / "more.csv", CODED[:8])
+    result = CliRunner().invoke(main, ["evaluate", str(coded), str(csv_path), "--cv", "--html",
+                                       str(tmp_path / "curve.html")])
+    assert result.exit_code == 0, result.output
+    assert "grouped 5-fold cross-validation" in result.output
+    page = (tmp_path / "curve.html").read_text(encoding="utf-8")
+    assert "<svg class=\"curve\"" in page and "Content-Security-Policy" in page
+
+
+def test_cross_validate_folds_partition_the_documents():
+    from analyser.evaluate_documents import cross_validate
+    from analyser.training import CodedUnit, Prepared
+
+    n = 40
+    rng = np.random.default_rng(0)
+    texts = [" ".join(rng.choice(["council", "decide", "trust", "share", "aim", "role"], 5)) for _ in range(n)]
+    gold = np.array([[("decide" in t), ("trust" in t), ("aim" in t), ("role" in t)] for t in texts])
+    units = [CodedUnit(f"x:{i}", t, {}, f"doc:{i // 4}") for i, t in enumerate(texts)]
+    data = Prepared(units, list(CONCEPTS), texts, np.zeros((n, 13)), gold, np.zeros_like(gold),
+                    np.array([f"doc:{i // 4}" for i in range(n)]))
+    evaluation = cross_validate(data)
+    held = [group for fold in evaluation.folds for group in fold]
+    assert sorted(held) == sorted(set(data.groups.tolist())) and len(held) == len(set(held))
+
+
+def test_least_sure_orders_by_distance_to_the_threshold():
+    items = [Uncertain("a.txt", i, 10 * i, 10 * i + 9, f"s{i}", "trust", p, 0.4)
+             for i, p in enumerate([0.9, 0.41, 0.05, 0.35, 0.5])]
+    assert [u.sentence for u in least_sure(items, 3)] == [1, 3, 4]
+
+
+def test_suggest_lists_the_least_sure_sentences_first(trained, tmp_path):
+    source = tmp_path / "notes.txt"
+    source.write_text(" ".join(t for t, _ in CODED[:12]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["suggest", str(source), "--n", "5", "--model", str(trained)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 5 and all(line.startswith(f"{source}:") for line in lines)
+    margins = []
+    for line in lines:
+        probability, threshold = line.split("\t")[2].replace("(threshold ", "").rstrip(")").split()
+        margins.append(abs(float(probability) - float(threshold)))
+    assert all(a <= b + 0.001 for a, b in zip(margins, margins[1:])), margins  # printed to 3 decimals
+
+
+def test_the_shipped_model_loads_with_the_shipped_lexicon():
+    analyser = Analyser().load()
+    assert analyser.suggester_ is not None and analyser.suggester_.concepts == list(CONCEPTS)
+    assert (analyser.suggester_.path.parent / "concepts.model.md").is_file()
