@@ -18,6 +18,8 @@ from analyser.cli import (
     kind_option,
     lexicon_option,
     max_bytes_option,
+    model_option,
+    no_model_option,
     profile_option,
     pseudonymise_option,
     write_key,
@@ -83,7 +85,10 @@ def _analyses(inputs, settings, pseudonymiser=None):
 @max_bytes_option
 @pseudonymise_option
 @key_option
-def export(inputs, fmt, out, excel, profile, lexicon, kind, max_bytes, pseudonymise, key_path) -> None:
+@no_model_option
+@model_option
+def export(inputs, fmt, out, excel, profile, lexicon, kind, max_bytes, pseudonymise, key_path, no_model,
+           model) -> None:
     """Export the analyser's codings of documents (or of saved .json results).
 
     \b
@@ -96,7 +101,7 @@ def export(inputs, fmt, out, excel, profile, lexicon, kind, max_bytes, pseudonym
     from analyser.output import write_atomic
     from analyser.pseudonyms import Pseudonymiser
 
-    settings = _settings(profile, lexicon, None, max_bytes, kind=kind)
+    settings = _settings(profile, lexicon, None, max_bytes, kind=kind, no_model=no_model, model=model)
     if fmt == "qdc":
         from analyser.lexicon import load_lexicon
         from analyser.profile import load_profile
@@ -199,7 +204,9 @@ def _concept_info(concept):
               help="Also write the figures and the disagreements as an HTML page.")
 @profile_option
 @lexicon_option
-def agree(a, b, unit, document_specs, coder_a, coder_b, html_path, profile, lexicon) -> None:
+@no_model_option
+@model_option
+def agree(a, b, unit, document_specs, coder_a, coder_b, html_path, profile, lexicon, no_model, model) -> None:
     """Agreement between two codings of the same documents, per concept:
     Cohen's kappa, Krippendorff's alpha, percent agreement, the confusion
     counts and every unit where the two disagree.
@@ -223,7 +230,7 @@ def agree(a, b, unit, document_specs, coder_a, coder_b, html_path, profile, lexi
 
     if a == "tool" and b == "tool":
         raise click.UsageError("compare the tool with a coder: at most one side may be 'tool'")
-    analyser = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024)).load()
+    analyser = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=no_model, model=model)).load()
     concepts: list[ConceptInfo] = list(analyser.concepts_)
     sides = {}
     texts: dict[str, str] = {}

@@ -81,6 +81,7 @@ def test_a_course_adds_its_own_style_in_its_profile(tmp_path):
     profile = default_profile_path().read_text(encoding="utf-8")
     lexicon = default_profile_path().parent / "lexicon.toml"
     profile = profile.replace('lexicon = "lexicon.toml"', f'lexicon = "{lexicon}"\ncitation_styles = "styles.toml"')
+    profile = profile.replace('model = "concepts.model.json"', f'model = "{lexicon.parent / "concepts.model.json"}"')
     profile = profile.replace('citation_style = "harvard"', 'citation_style = "our-harvard"')
     (tmp_path / "profile.toml").write_text(profile, encoding="utf-8")
     result = CliRunner().invoke(main, ["analyse", "-", "--profile", str(tmp_path / "profile.toml"),

@@ -182,7 +182,7 @@ def test_export_command_writes_each_format(results, tmp_path):
     runner = CliRunner()
     for fmt in ("csv", "jsonl", "qdpx"):
         out = tmp_path / f"out.{fmt}"
-        result = runner.invoke(main, ["export", str(folder), "--to", fmt, "--out", str(out)])
+        result = runner.invoke(main, ["export", str(folder), "--to", fmt, "--out", str(out), "--no-model"])
         assert result.exit_code == 0, result.output
         assert f"wrote {out}: 5 coded segments from 2 document(s)" in result.output
     result = runner.invoke(main, ["export", "--to", "qdc", "--out", str(tmp_path / "c.qdc")])
@@ -218,3 +218,14 @@ def test_export_reads_saved_results(results, tmp_path):
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert {r["document"] for r in records} == {analyses[1][1].document.metadata.source}
     assert [r["segment"] for r in records] == ["trust", "shared vision"]
+
+
+def test_export_includes_model_suggestions_unless_told_not_to(results, tmp_path):
+    """Model suggestions are coded segments too, told apart by their origin."""
+    folder, _ = results
+    out = tmp_path / "all.jsonl"
+    result = CliRunner().invoke(main, ["export", str(folder), "--to", "jsonl", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sum(row["origin"] == "lexicon" for row in rows) == 5
+    assert {row["origin"] for row in rows} <= {"lexicon", "model"}

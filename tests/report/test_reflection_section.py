@@ -102,6 +102,8 @@ def test_an_academic_essay_profile_has_no_reflection_section(tmp_path):
     path = tmp_path / "academic.toml"
     model = (default_profile_path().parent / "reflection.model.json").as_posix()
     text = text.replace('lexicon = "lexicon.toml"', f'lexicon = "{lexicon}"')
+    concepts = (default_profile_path().parent / "concepts.model.json").as_posix()
+    text = text.replace('model = "concepts.model.json"', f'model = "{concepts}"')
     path.write_text(text.replace('model = "reflection.model.json"', f'model = "{model}"'), encoding="utf-8")
     from analyser.ingest import ingest_text
 
