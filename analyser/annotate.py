@@ -32,10 +32,10 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import docx
 from docx.oxml import OxmlElement
@@ -44,6 +44,8 @@ from docx.oxml.ns import qn
 from analyser.ingest.decoding import scrub
 from analyser.model import Analysis, Citation, Reference
 from analyser.output import write_atomic
+
+T = TypeVar("T")
 
 Show = Literal["concepts", "problems", "all"]
 SHOW_CHOICES: tuple[Show, ...] = ("concepts", "problems", "all")
@@ -147,16 +149,13 @@ def annotate_docx(data: bytes, text: str, notes: Sequence[Note]) -> tuple[bytes,
 # --- mapping the copy's paragraphs onto the document text ------------------------------------------------------
 
 
-def _map_paragraphs(body, text: str) -> Iterator[_Paragraph]:
-    """Each body paragraph (tables, content controls included; a text box's
-    paragraphs belong to the paragraph holding it, as in ingest) with its
-    offset in `text`, found in order."""
+def place_in_order(pieces: Iterable[tuple[T, str]], text: str) -> Iterator[tuple[T, int]]:
+    """Each (item, its own text) with the offset in `text` where that text
+    starts, found in reading order; items whose text is blank or not found
+    (text ingest dropped) are left out. Shared by the .docx and .odt
+    annotators, whose paragraphs ingest flattened into `text`."""
     cursor = 0
-    for p in body.iter(_P):
-        if _ancestor_paragraph(p) is not None:
-            continue
-        atoms = _atoms(p)
-        own = "".join(_atom_text(a) for a in atoms)
+    for item, own in pieces:
         stripped = scrub(own).strip()
         if not stripped:
             continue
@@ -164,7 +163,22 @@ def _map_paragraphs(body, text: str) -> Iterator[_Paragraph]:
         if found < 0:
             continue
         cursor = found + len(stripped)
-        yield _Paragraph(p, found - (len(own) - len(own.lstrip())), atoms)
+        yield item, found - (len(own) - len(own.lstrip()))
+
+
+def _map_paragraphs(body, text: str) -> Iterator[_Paragraph]:
+    """Each body paragraph (tables, content controls included; a text box's
+    paragraphs belong to the paragraph holding it, as in ingest) with its
+    offset in `text`, found in order."""
+
+    def pieces() -> Iterator[tuple[tuple[Any, list], str]]:
+        for p in body.iter(_P):
+            if _ancestor_paragraph(p) is None:
+                atoms = _atoms(p)
+                yield (p, atoms), "".join(_atom_text(a) for a in atoms)
+
+    for (p, atoms), start in place_in_order(pieces(), text):
+        yield _Paragraph(p, start, atoms)
 
 
 def _ancestor_paragraph(element):

@@ -24,9 +24,8 @@ from typing import Any
 
 from lxml import etree
 
-from analyser.annotate import AUTHOR, Note
+from analyser.annotate import AUTHOR, Note, place_in_order
 from analyser.ingest.archive import check_archive
-from analyser.ingest.decoding import scrub
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
@@ -77,19 +76,9 @@ def annotate_odt(data: bytes, text: str, notes: Sequence[Note]) -> tuple[bytes, 
 
 
 def _map_paragraphs(root, text: str) -> Iterator[tuple[Any, int]]:
-    cursor = 0
-    for paragraph in root.iter(*_PARAGRAPHS):
-        if _inside(paragraph):
-            continue
-        own = "".join(_piece_text(p) for p in _pieces(paragraph))
-        stripped = scrub(own).strip()
-        if not stripped:
-            continue
-        found = text.find(stripped, cursor)
-        if found < 0:
-            continue
-        cursor = found + len(stripped)
-        yield paragraph, found - (len(own) - len(own.lstrip()))
+    """Each paragraph or heading (not one nested in another) with its offset in `text`."""
+    pieces = ((p, "".join(_piece_text(x) for x in _pieces(p))) for p in root.iter(*_PARAGRAPHS) if not _inside(p))
+    return place_in_order(pieces, text)
 
 
 def _inside(element) -> bool:
