@@ -120,9 +120,13 @@ def compare(first, second, out, profile, lexicon, style, max_bytes) -> None:
 @lexicon_option
 @style_option
 @max_bytes_option
-def serve(host, port, profile, lexicon, style, max_bytes) -> None:
+@click.option("--max-files", type=click.IntRange(1), default=None,
+              help="Most files a dropped folder may hold (default 300; the page shows it).")
+@click.option("--max-total-bytes", type=click.IntRange(1), default=None,
+              help="Most bytes a dropped folder's files may hold in all (default 100 MiB; the page shows it).")
+def serve(host, port, profile, lexicon, style, max_bytes, max_files, max_total_bytes) -> None:
     """A page in your browser to drop a file on: an essay gives its report,
-    a VLE's submissions zip the class overview.
+    a VLE's submissions zip or a folder the class overview.
 
     Listens on 127.0.0.1 (this computer only) unless --host says otherwise;
     then it prints a token that every request needs. Nothing is stored.
@@ -137,7 +141,9 @@ def serve(host, port, profile, lexicon, style, max_bytes) -> None:
     from analyser.serve import ServeSettings, build_app, needs_token, new_token
 
     token = new_token() if needs_token(host) else None
-    app = build_app(ServeSettings(_settings(profile, lexicon, style, max_bytes), host, port, token))
+    limits = {"max_files": max_files, "max_total_bytes": max_total_bytes}
+    app = build_app(ServeSettings(_settings(profile, lexicon, style, max_bytes), host, port, token,
+                                  **{name: value for name, value in limits.items() if value is not None}))
     shown = f"[{host}]" if ":" in host else host
     click.echo(f"analyser serve: open http://{shown}:{port}/" + (f"?token={token}" if token else ""))
     if token:

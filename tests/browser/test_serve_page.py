@@ -1,6 +1,7 @@
 """`analyser serve` in Chromium: a real uvicorn server on 127.0.0.1, a file
-picked and uploaded, the report shown, no request beyond the local server,
-axe-core clean, and an oversized upload refused with a clear page."""
+picked and uploaded, the report shown, a folder picked and the class
+overview shown, no request beyond the local server, axe-core clean, and an
+oversized upload refused with a clear page."""
 
 from __future__ import annotations
 
@@ -83,3 +84,27 @@ def test_an_oversized_upload_gets_a_clear_page(page, server, tmp_path):
     page.wait_for_load_state()
     assert "is over the limit of 200,000 bytes" in page.locator("[role=alert]").inner_text()
     assert all(url.startswith(server) for url in page.requests), page.requests
+
+
+def test_a_tutor_picks_a_folder_and_sees_the_overview(page, server, tmp_path):
+    from axe_playwright_python.sync_playwright import Axe
+
+    folder = tmp_path / "class"
+    (folder / "late").mkdir(parents=True)
+    (folder / "ann.txt").write_text("Trust\n\nThe partnership lacked trust at first.\n", encoding="utf-8")
+    (folder / "late" / "bob.txt").write_text("Vision\n\nOur vision was shared by the council.\n", encoding="utf-8")
+    page.goto(server)
+    assert page.locator("#folder").get_attribute("webkitdirectory") is not None
+    # Playwright fills a webkitdirectory input from a folder's path (a list of files is refused)
+    page.set_input_files("#folder", str(folder))
+    page.click("#folder-form button[type=submit]")
+    page.wait_for_load_state()
+    assert page.url == server + "folder"
+    assert "Class overview" in page.locator("h1").inner_text()
+    table = page.locator("table").first.inner_text()
+    assert "ann.txt" in table and "late/bob.txt" in table  # named by their path inside the folder
+    assert "class/" not in table
+    assert page.problems == []
+    assert all(url.startswith(server) for url in page.requests), page.requests
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()

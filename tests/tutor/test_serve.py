@@ -20,9 +20,13 @@ ESSAY = "Trust and power\n\nThe partnership lacked trust at first, and the counc
 LIMIT = 50_000
 
 
+MAX_FILES, MAX_TOTAL = 5, 120_000
+
+
 @pytest.fixture(scope="module")
 def client():
-    return TestClient(build_app(ServeSettings(Settings(max_bytes=LIMIT))), base_url="http://127.0.0.1:8765")
+    serve = ServeSettings(Settings(max_bytes=LIMIT), max_files=MAX_FILES, max_total_bytes=MAX_TOTAL)
+    return TestClient(build_app(serve), base_url="http://127.0.0.1:8765")
 
 
 def _alert(response) -> str:
@@ -97,3 +101,59 @@ def test_another_host_needs_the_token():
 
 def test_on_this_computer_a_foreign_host_name_is_refused(client):
     assert client.get("/", headers={"host": "attacker.example"}).status_code == 400
+
+
+def _rows(response) -> dict[str, str]:
+    """The overview's rows: the document's name (first cell) -> the row's text."""
+    root = html5lib.parse(response.text, namespaceHTMLElements=False)
+    rows = {}
+    for row in root.iter("tr"):
+        cells = ["".join(c.itertext()).strip() for c in row if c.tag in ("td", "th")]
+        if cells:
+            rows[cells[0]] = " ".join(cells)
+    return rows
+
+
+def test_a_folder_gives_the_overview_with_a_bad_file_listed(client):
+    before = set(Path(tempfile.gettempdir()).glob("analyser-serve-*"))
+    response = client.post("/folder", files=[
+        ("files", ("class/ann.txt", ESSAY.encode(), "text/plain")),
+        ("files", ("class/late/bob.txt", b"Vision\n\nOur vision was shared by everyone.\n", "text/plain")),
+        ("files", ("class/broken.txt", b"\x00\x01\x02" * 100, "text/plain")),
+        ("files", ("class/big.txt", b"trust " * (LIMIT // 6 + 10), "text/plain")),
+        ("files", ("class/.DS_Store", b"\x00", "application/octet-stream")),
+    ])
+    assert response.status_code == 200
+    rows = _rows(response)
+    assert "Class overview" in response.text
+    assert "ann.txt" in "".join(rows) and "late/bob.txt" in "".join(rows)
+    assert ".DS_Store" not in response.text  # skipped, as a batch skips it
+    problems = {name: text for name, text in rows.items() if "broken.txt" in name or "big.txt" in name}
+    assert len(problems) == 2 and all("Trust and power" not in text for text in problems.values())
+    assert any("over" in text and "bytes" in text for name, text in problems.items() if "big.txt" in name)
+    assert set(Path(tempfile.gettempdir()).glob("analyser-serve-*")) == before
+
+
+def test_a_folder_with_moodle_names_shows_the_students(client):
+    response = client.post("/folder", files=[
+        ("files", ("cohort/Ann Example_1001_assignsubmission_file_/essay.txt", ESSAY.encode(), "text/plain")),
+        ("files", ("cohort/Bo Ng_1002_assignsubmission_file_/essay.txt", ESSAY.encode(), "text/plain")),
+    ])
+    assert response.status_code == 200
+    assert "Ann Example (1001)" in response.text and "Bo Ng (1002)" in response.text
+
+
+@pytest.mark.parametrize("files, status, problem", [
+    ([(f"c/{i}.txt", ESSAY.encode()) for i in range(MAX_FILES + 1)], 413,
+     f"the folder: holds more than {MAX_FILES} files (--max-files); nothing was read"),
+    ([(f"c/{i}.txt", b"trust " * (LIMIT // 7)) for i in range(4)], 413,
+     f"the folder: is over the limit of {MAX_TOTAL:,} bytes in all (--max-total-bytes); nothing was read"),
+    ([("c/notes.xyz", b"hello"), ("c/~$lock.docx", b"x")], 400, "the folder: holds no documents to analyse"),
+    ([], 400, "the folder: holds no documents to analyse"),
+])
+def test_a_folder_over_the_limits_gets_a_clear_page(client, files, status, problem):
+    response = client.post("/folder", files=[("files", (name, data, "text/plain")) for name, data in files]
+                           or None, data=None if files else {"nothing": "here"})
+    assert response.status_code == status
+    assert problem in _alert(response)
+    assert "Traceback" not in response.text
