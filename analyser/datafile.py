@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +64,27 @@ class TomlFile:
                     self.line_of(key, line),
                     f"unknown key '{key}' in {where} (expected one of: {', '.join(sorted(allowed))})",
                 )
+
+    def read_numbers(self, table: dict[str, Any], defaults: Any, where: str, line: int,
+                     is_share: Callable[[str], bool]) -> dict[str, Any]:
+        """The values of a table of thresholds whose defaults are the dataclass
+        instance `defaults`: each a non-negative number of its default's type,
+        at most 1 where `is_share(name)`. Unknown keys and bad values become
+        problems and are left out, so the default stands."""
+        known = {f.name for f in fields(defaults)}
+        self.check_keys(table, known, where, line)
+        values = {}
+        for name, value in table.items():
+            if name not in known:
+                continue
+            expected = type(getattr(defaults, name))
+            if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
+                self.problem(self.line_of(name, line), f"threshold '{name}' must be a non-negative number")
+            elif expected is float and is_share(name) and value > 1:
+                self.problem(self.line_of(name, line), f"threshold '{name}' is a share between 0 and 1")
+            else:
+                values[name] = expected(value)
+        return values
 
     def require_str(self, table: dict[str, Any], key: str, where: str, line: int) -> str:
         value = table.get(key)

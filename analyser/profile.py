@@ -4,7 +4,7 @@ citation style and the thresholds feedback rules use. See models/profile.toml.""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -150,22 +150,7 @@ def _thresholds(file: TomlFile) -> Thresholds:
     if not isinstance(raw, dict):
         file.problem(file.line_of("thresholds"), "'thresholds' must be a table: [thresholds]")
         raw = {}
-    defaults = Thresholds()
-    known = {f.name: f for f in fields(Thresholds)}
-    file.check_keys(raw, set(known), "[thresholds]", line)
-    values = {}
-    for name, value in raw.items():
-        if name not in known:
-            continue
-        expected = type(getattr(defaults, name))
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-            file.problem(file.line_of(name, line), f"threshold '{name}' must be a non-negative number")
-            continue
-        if expected is float and name.endswith("share") and value > 1:
-            file.problem(file.line_of(name, line), f"threshold '{name}' is a share between 0 and 1")
-            continue
-        values[name] = expected(value)
-    return Thresholds(**values)
+    return Thresholds(**file.read_numbers(raw, Thresholds(), "[thresholds]", line, lambda name: name.endswith("share")))
 
 
 def _tables(file: TomlFile, key: str) -> list[dict[str, Any]]:

@@ -7,7 +7,7 @@ with file:line problems like the rest of the profile."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -164,21 +164,9 @@ def _thresholds(file: TomlFile, raw: Any) -> ReflectionThresholds:
     if not isinstance(raw, dict):
         file.problem(line, "'thresholds' must be a table: [reflection.thresholds]")
         return ReflectionThresholds()
-    known = {f.name for f in fields(ReflectionThresholds)}
-    file.check_keys(raw, known, "[reflection.thresholds]", line)
-    defaults = ReflectionThresholds()
-    values = {}
-    for name, value in raw.items():
-        if name not in known:
-            continue
-        expected = type(getattr(defaults, name))
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or value < 0:
-            file.problem(file.line_of(name, line), f"threshold '{name}' must be a non-negative number")
-        elif expected is float and value > 1:
-            file.problem(file.line_of(name, line), f"threshold '{name}' is a share between 0 and 1")
-        else:
-            values[name] = expected(value)
-    return ReflectionThresholds(**values)
+    # every float threshold here is a share
+    return ReflectionThresholds(**file.read_numbers(raw, ReflectionThresholds(), "[reflection.thresholds]", line,
+                                                    lambda name: True))
 
 
 def _rules(file: TomlFile, raw: Any) -> dict[str, FeedbackRule]:
