@@ -69,11 +69,13 @@ def load_cues() -> Cues:
 
 
 def body_blocks(analysis: Analysis) -> list[int]:
-    """Paragraph-like blocks outside the reference list: what a reader reads as the account."""
+    """Paragraph-like blocks outside the reference list: what a reader reads as
+    the account. Headings and table cells are left out: a table's cells
+    ("Concept", "Mercer (2018)") are labels, not sentences of reflection."""
     section = analysis.reference_section
     return [
         i for i, b in enumerate(analysis.document.blocks)
-        if b.kind != "heading" and not (section and section[0] <= b.start < section[1])
+        if b.kind not in ("heading", "table_cell") and not (section and section[0] <= b.start < section[1])
     ]
 
 

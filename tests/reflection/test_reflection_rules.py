@@ -144,3 +144,19 @@ def test_rubric_lists_found_and_missing_evidence_never_a_mark(analyse):
 def test_every_rule_and_evidence_named_in_settings_is_implemented():
     assert set(RULES) == set(RULE_FIELDS)
     assert set(EVIDENCE) == set(EVIDENCE_IDS)
+
+
+def test_table_cells_and_headings_are_not_part_of_the_account():
+    """A table's cells are labels, not reflective sentences: the reflection
+    stage reads paragraphs and list items only, outside the reference list."""
+    from analyser.model import Analysis, Block, Document, Metadata
+    from analyser.reflection.depth import body_blocks
+
+    text = ("Title\n\nI felt unsure.\n\nConcept\n\nTrust\n\n- Ask for supervision.\n\nReferences\n\n"
+            "Smith, J. (2019) Book.")
+    starts = [text.index(part) for part in ("Title", "I felt", "Concept", "Trust", "- Ask", "References", "Smith")]
+    kinds = ["heading", "paragraph", "table_cell", "table_cell", "list_item", "heading", "paragraph"]
+    blocks = [Block(kind, start, start + len(text[start:].split("\n")[0])) for kind, start in zip(kinds, starts)]
+    section = (starts[5], len(text))
+    analysis = Analysis(Document(text, blocks, Metadata("t.txt", "txt")), [], reference_section=section)
+    assert body_blocks(analysis) == [1, 4]
