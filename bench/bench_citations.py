@@ -90,6 +90,8 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "no-year brackets '(Smith, p. 4)'": (lambda n: "(Smith, p. 4) " * (n // 14), 500_000),
     "personal communications": (lambda n: "(J. Patel, personal communication, March 3, 2020) " * (n // 51), 500_000),
     "all-different citations": (distinct, 500_000),
+    "different names before 'argues that', no year": (
+        lambda n: "".join(f"{_name(i)} argues that it works. " for i in range(n // 28)), 500_000),
 }
 
 

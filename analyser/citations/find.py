@@ -149,6 +149,26 @@ def _bare_year_citations(
     return out
 
 
+_AFTER_A_SPACE = re.compile(r"(?<= )[^ ]+")
+
+
+def _words_after_a_space(text: str) -> set[str]:
+    """Every w (without a space) for which " w " or " w." occurs in `text`:
+    each run of non-spaces after a space that a space follows, and each part
+    of such a run up to one of its full stops. One pass over the text, so a
+    document with thousands of candidate names is not searched once per name."""
+    words = set()
+    for match in _AFTER_A_SPACE.finditer(text):
+        run = match.group()
+        if match.end() < len(text):
+            words.add(run)
+        dot = run.find(".")
+        while dot >= 0:
+            words.add(run[:dot])
+            dot = run.find(".", dot + 1)
+    return words
+
+
 def _no_year_citations(
     document: Document, found: list[Citation], skip: list[tuple[int, int]], block_starts: list[int]
 ) -> list[Citation]:
@@ -162,6 +182,7 @@ def _no_year_citations(
     data = load_data()
     out: list[Citation] = []
     cited: dict[tuple[int | None, str], list[int]] | None = None  # (paragraph, author) -> citations' starts
+    words: set[str] | None = None  # built once, when first needed
     for space, names_from in _reporting_candidates(text, data):
         if skip and _inside(skip, [a for a, _ in skip], space):
             continue
@@ -177,7 +198,14 @@ def _no_year_citations(
         authors = author_names(piece, work.pieces)
         if not authors or work.et_al and len(authors) > 1 or authors[0] in data.given_names:
             continue  # ("Jasmine argues that": a person in the case, not an author)
-        if f" {authors[0].lower()} " in text or f" {authors[0].lower()}." in text:
+        lower = authors[0].lower()
+        if " " in lower:
+            written = f" {lower} " in text or f" {lower}." in text
+        else:
+            if words is None:
+                words = _words_after_a_space(text)
+            written = lower in words
+        if written:
             continue  # "Staff found that": a word the text also writes in lower case is not a name
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:

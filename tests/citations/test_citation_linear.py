@@ -5,6 +5,8 @@ not asserted here)."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analyser.citations import check_citations, find_citations, find_references
 from analyser.model import Block, Document, Metadata
@@ -20,6 +22,11 @@ INPUTS = {
     "names before years": ("Smith " * 40 + "(2020) ") * (SIZE // 247),
     "opening quotes": "“" * SIZE + " (Smith, 2020)",
     "reference list of name runs": "References\n\n" + "Smith, A. " * (SIZE // 10),
+    # each a candidate citation with no year, each name different: was one
+    # search of the whole text per name (quadratic)
+    "different names before 'argues that'": "".join(
+        f"K{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)} argues that it works. "
+        for i in range(SIZE // 28)),
 }
 
 
@@ -37,3 +44,12 @@ def test_adversarial_input_completes(name):
         assert text[citation.start : citation.end] == citation.text
     if name == "nested brackets":
         assert [c.text for c in citations] == ["(Smith, 2020)"]
+
+
+@given(st.text(alphabet=" .aAbB\n", max_size=40), st.text(alphabet=".abAB", min_size=1, max_size=4))
+def test_words_after_a_space_agree_with_searching_the_text(text, word):
+    """The one-pass word set answers exactly what the per-name search did:
+    does " w " or " w." occur in the text."""
+    from analyser.citations.find import _words_after_a_space
+
+    assert (word in _words_after_a_space(text)) == (f" {word} " in text or f" {word}." in text)
