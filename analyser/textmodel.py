@@ -359,6 +359,7 @@ class LinearTextModel:
     word_means: list[WordMeanFeatures] = field(default_factory=list)  # columns after text_features
     _vectorizers: list[TfidfVectorizer | FastTfidf] | None = field(default=None, repr=False, compare=False)
     _weights: np.ndarray | None = field(default=None, repr=False, compare=False)
+    _names: list[str] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_fitted(
@@ -505,8 +506,9 @@ class LinearTextModel:
         return [(name, float(contributions[i])) for name, i in zip(names, order) if contributions[i] > 0]
 
     def _names_at(self, indices: np.ndarray) -> list[str]:
-        names = self.feature_names()
-        return [names[i] for i in indices.tolist()]
+        if self._names is None:  # built once: a model has tens of thousands of features
+            self._names = self.feature_names()
+        return [self._names[i] for i in indices.tolist()]
 
     def to_json(self) -> dict[str, Any]:
         payload = {

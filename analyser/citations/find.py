@@ -149,23 +149,19 @@ def _bare_year_citations(
     return out
 
 
-_AFTER_A_SPACE = re.compile(r"(?<= )[^ ]+")
-
-
 def _words_after_a_space(text: str) -> set[str]:
     """Every w (without a space) for which " w " or " w." occurs in `text`:
     each run of non-spaces after a space that a space follows, and each part
     of such a run up to one of its full stops. One pass over the text, so a
     document with thousands of candidate names is not searched once per name."""
-    words = set()
-    for match in _AFTER_A_SPACE.finditer(text):
-        run = match.group()
-        if match.end() < len(text):
-            words.add(run)
+    runs = text.split(" ")[1:]  # each run after a space; all but the last have a space after them
+    words = set(runs[:-1])
+    for run in runs:
         dot = run.find(".")
         while dot >= 0:
             words.add(run[:dot])
             dot = run.find(".", dot + 1)
+    words.discard("")  # two spaces in a row
     return words
 
 
