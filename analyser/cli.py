@@ -521,14 +521,15 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
                 click.echo()
             suggester = tool.load().suggester_
             if suggester is not None:
-                click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold)))
+                click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
+                                                           context=suggester.context)))
         for path in heldout:
             suggester = tool.load().suggester_
             if suggester is None:
                 raise click.UsageError("--heldout compares lexicon and model: it needs a model (not --no-model)")
             click.echo()
             click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
-                                                       title=f"{path} (held out)")))
+                                                       title=f"{path} (held out)", context=suggester.context)))
         if cross or html:
             from analyser.training import prepare, read_coded
 

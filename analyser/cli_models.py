@@ -44,7 +44,7 @@ def train(coded, out, profile, lexicon) -> None:
         _fail(error)
     card = fitted.model.card
     click.echo(f"trained on {card['units']:,} units ({card['documents']} documents) in {fitted.seconds:.1f} s; "
-               "thresholds " + ", ".join(f"{c} {t:.2f}" for c, t in fitted.model.thresholds.items()))
+               "thresholds " + ", ".join(f"{c} {t:.2f}" for c, t in fitted.thresholds.items()))
     if "cross_validation" in card:
         cv = card["cross_validation"]
         click.echo("cross-validated micro F1: " + ", ".join(f"{s} {cv[s]['micro_f1']:.3f}"

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from analyser.context import with_context
 from analyser.features import model_inputs
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
@@ -42,11 +43,14 @@ class SystemsEvaluation:
     folds: list[list[str]] = field(default_factory=list)  # cross-validation: the groups held out by each fold
 
 
-def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None) -> np.ndarray:
-    """(units, data.concepts) bool: the model's call on each unit; False for
-    a concept the model does not code."""
+def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None,
+                      context: LinearTextModel | None = None) -> np.ndarray:
+    """(units, data.concepts) bool: the model's call on each unit (through
+    its context layer, if given); False for a concept the model does not code."""
     probabilities = model.predict_proba(model_inputs(data.texts), data.extra)
-    cut = thresholds or model.thresholds
+    if context is not None:
+        probabilities = with_context(context, probabilities, *data.neighbours())
+    cut = thresholds or (context or model).thresholds
     predicted = np.zeros(data.gold.shape, dtype=bool)
     for k, label in enumerate(model.labels):
         predicted[:, data.concepts.index(label)] = probabilities[:, k] >= cut.get(label, 0.5)
@@ -54,13 +58,14 @@ def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[s
 
 
 def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearTextModel,
-                     threshold: float | None = None, title: str = "") -> SystemsEvaluation:
-    """Lexicon, model and both on a coded set. `analyser` reads the lexicon
-    only (its own model, if any, is not used)."""
+                     threshold: float | None = None, title: str = "",
+                     context: LinearTextModel | None = None) -> SystemsEvaluation:
+    """Lexicon, model (with its context layer, if given) and both on a coded
+    set. `analyser` reads the lexicon only (its own model, if any, is not used)."""
     analyser.load()
     data = prepare(read_coded(paths, analyser.lexicon_.concept_ids), analyser)
     thresholds = {label: threshold for label in model.labels} if threshold is not None else None
-    predicted = model_predictions(model, data, thresholds)
+    predicted = model_predictions(model, data, thresholds, context)
     return SystemsEvaluation(title or ", ".join(paths), len(data.units), len(set(data.groups.tolist())),
                              three_systems(data.gold, data.lexicon, predicted, data.concepts))
 
@@ -71,7 +76,7 @@ def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:
     held_out = []
     for train, test in grouped_folds(data.groups, folds):
         fitted = fit(data.subset(train))
-        predicted[test] = model_predictions(fitted.model, data.subset(test))
+        predicted[test] = model_predictions(fitted.model, data.subset(test), context=fitted.context)
         held_out.append(sorted(set(data.groups[test].tolist())))
     return SystemsEvaluation(f"grouped {len(held_out)}-fold cross-validation", len(data.units),
                              len(set(data.groups.tolist())),
@@ -102,7 +107,7 @@ def learning_curve(data: Prepared, shares: Sequence[float] = CURVE_SHARES, folds
             rows = np.array([i for i in train if data.groups[i] in chosen])
             sizes.append(len(chosen))
             fitted = fit(data.subset(rows), folds=CURVE_INNER_FOLDS)
-            predicted[test] = model_predictions(fitted.model, data.subset(test))
+            predicted[test] = model_predictions(fitted.model, data.subset(test), context=fitted.context)
         tested = np.concatenate([test for _, test in splits])
         gold, lexicon, model = data.gold[tested], data.lexicon[tested], predicted[tested]
         points.append(CurvePoint(float(np.mean(sizes)), system_scores(gold, model, data.concepts)["micro_f1"],

@@ -19,6 +19,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 
+from analyser.context import context_evidence, context_features, in_reading_order, load_context
 from analyser.features import (
     FastTransform,
     SpanMatrix,
@@ -53,6 +54,7 @@ class Suggester:
     nlp: Language
     cues: PolarityCues
     fast: FastTransform | None = field(repr=False, default=None)
+    context: LinearTextModel | None = None  # the context layer (analyser/context.py)
     cue_starts: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     @property
@@ -76,10 +78,11 @@ def load_suggester(path: str | Path, nlp: Language, cues: PolarityCues, concepts
     if model.extra_features != extra_feature_names(model.labels):
         raise ModelFileError(
             path, "model was trained with other features than this analyser computes: retrain it with 'analyser train'")
-    thresholds = {label: threshold if threshold is not None else model.thresholds.get(label, 0.5)
-                  for label in model.labels}
+    context = load_context(model, path)
+    trained = (context or model).thresholds
+    thresholds = {label: threshold if threshold is not None else trained.get(label, 0.5) for label in model.labels}
     fast = FastTransform(model, nlp.vocab.strings) if FastTransform.supports(model.text_features) else None
-    return Suggester(model, path, thresholds, nlp, cues, fast, cue_hashes(cues))
+    return Suggester(model, path, thresholds, nlp, cues, fast, context, cue_hashes(cues))
 
 
 @dataclass
@@ -91,13 +94,16 @@ class SpanScores:
     probabilities: np.ndarray  # (spans, concepts), calibrated
     table: TokenTable
     rows: np.ndarray  # span of each token in `table`, or -1
+    context: np.ndarray | None = None  # the context layer's inputs, (spans, features), if it has one
 
 
 def score_spans(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence[Mention],
                 excluded: Sequence[tuple[int, int]], spans: Sequence[tuple[int, int]]) -> SpanScores:
     """Probabilities of each concept for each span (sentences, or coded
-    units in evaluation); `mentions` are the lexicon's, `excluded` the spans
-    the codebook does not code (citations, headings, the reference list)."""
+    units in evaluation, in reading order: the context layer reads each
+    span's neighbours in the list); `mentions` are the lexicon's, `excluded`
+    the spans the codebook does not code (citations, headings, the reference
+    list)."""
     spans = list(spans)
     table = token_table(parsed, excluded, suggester.cue_starts)
     rows = span_rows(table.offsets, spans)
@@ -108,7 +114,11 @@ def score_spans(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence
     else:  # a model with other vectorizer settings: scikit-learn's own, slower
         matrix = model.transform(model_inputs(span_texts(table, rows, len(spans), suggester.nlp.vocab.strings)), extra)
         features = SpanMatrix(len(spans), model.n_features, [(matrix, 0)], model.decision(matrix))
-    return SpanScores(spans, features, model.probabilities(features.decision), table, rows)
+    probabilities = model.probabilities(features.decision)
+    if suggester.context is None:
+        return SpanScores(spans, features, probabilities, table, rows)
+    context = context_features(probabilities, *in_reading_order(len(spans)))
+    return SpanScores(spans, features, suggester.context.predict_proba({}, context), table, rows, context)
 
 
 def suggest_mentions(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence[Mention],
@@ -144,6 +154,8 @@ def suggest_mentions(suggester: Suggester, parsed: ParsedDocument, mentions: Seq
         concept = labels[label]
         sentence = sentences[row]
         evidence = suggester.model.evidence_of(*scores.features.row(row), label, n=EVIDENCE_FEATURES)
+        if scores.context is not None and suggester.context is not None:  # a neighbour that weighed
+            evidence += context_evidence(suggester.context, scores.context[row], label)[:1]
         # the cues around the word that weighed most, read as the lexicon reads them for this
         # concept: "no say" asserts a power imbalance, "eroded" negates trust
         polarity, cue = read_cues(concepts[concept], cues[anchor[0]][anchor[1]]) if anchor is not None else (

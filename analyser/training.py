@@ -35,6 +35,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from analyser import __version__
+from analyser.context import CONTEXT_NAME, context_feature_names, context_features, neighbours
 from analyser.errors import AnalyserError, DataFileError, printable
 from analyser.features import (
     CONTENT_INPUT,
@@ -56,6 +57,7 @@ from analyser.textmodel import LinearTextModel, save_model
 CODES = ("present", "absent")
 FOLDS = 5
 C = 4.0  # inverse regularisation of each concept's logistic regression
+CONTEXT_C = 1.0  # the same for the context layer (14 inputs per concept: little to regularise)
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DOCUMENT_SUFFIXES = (".md", ".txt")
 MODEL_NAME = "concepts"
@@ -201,6 +203,10 @@ class Prepared:
     def subset(self, rows: np.ndarray) -> Prepared:
         return Prepared([self.units[i] for i in rows], self.concepts, [self.texts[i] for i in rows],
                         self.extra[rows], self.gold[rows], self.lexicon[rows], self.groups[rows])
+
+    def neighbours(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each unit's previous and next unit of the same document (-1: none)."""
+        return neighbours([u.doc for u in self.units], [u.start for u in self.units])
 
     @property
     def examples(self) -> list[tuple[str, str, np.ndarray]]:
@@ -372,11 +378,20 @@ class Fitted:
     pipeline: Pipeline
     out_of_fold: np.ndarray | None  # calibrated out-of-fold probabilities, (units, concepts)
     seconds: float = 0.0
+    context: LinearTextModel | None = None  # the context layer (analyser/context.py), if fitted
+
+    @property
+    def thresholds(self) -> dict[str, float]:
+        """The cuts the analysis uses: the context layer's when there is one."""
+        return (self.context or self.model).thresholds
 
 
 def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
-        c: float = C) -> Fitted:
-    """Cross-validate (for calibration and thresholds), then fit on everything."""
+        c: float = C, context: bool = True) -> Fitted:
+    """Cross-validate (for calibration and thresholds), then fit on everything;
+    then, from the out-of-fold probabilities, the context layer (unless
+    `context` is False or no unit has a neighbour). `out_of_fold` is then the
+    context layer's."""
     examples = data.examples
     splits = grouped_folds(data.groups, folds)
     calibration = np.tile([1.0, 0.0], (len(data.concepts), 1))
@@ -392,7 +407,36 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
         thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts)
     pipeline = concept_pipeline(c, len(examples)).fit(examples, data.gold)
     model = export(pipeline, data.concepts, calibration, thresholds, card or {})
-    return Fitted(model, pipeline, out_of_fold)
+    layer = None
+    if context and out_of_fold is not None:
+        previous, following = data.neighbours()
+        if (previous >= 0).any():
+            layer, out_of_fold = fit_context(data, out_of_fold, previous, following, splits)
+    return Fitted(model, pipeline, out_of_fold, context=layer)
+
+
+def fit_context(data: Prepared, out_of_fold: np.ndarray, previous: np.ndarray, following: np.ndarray,
+                splits: list[tuple[np.ndarray, np.ndarray]]) -> tuple[LinearTextModel, np.ndarray]:
+    """The context layer: one logistic regression per concept over the first
+    model's out-of-fold log-odds for each unit and its neighbours, with its
+    own out-of-fold probabilities (the same document folds) for thresholds."""
+    features = context_features(out_of_fold, previous, following)
+    layer_out_of_fold = np.zeros(data.gold.shape)
+    for train, test in splits:
+        layer_out_of_fold[test] = _sigmoid(PerConceptLogistic(CONTEXT_C).fit(features[train], data.gold[train])
+                                           .decision_function(features[test]))
+    thresholds = choose_thresholds(layer_out_of_fold, data.gold, data.lexicon, data.concepts)
+    fitted = PerConceptLogistic(CONTEXT_C).fit(features, data.gold)
+    layer = LinearTextModel(
+        name=CONTEXT_NAME, labels=list(data.concepts), text_features=[],
+        extra_features=context_feature_names(data.concepts), coef=fitted.coef_, intercept=fitted.intercept_,
+        thresholds=thresholds, card={"C": CONTEXT_C, "inputs": "first model's out-of-fold log-odds"})
+    layer.check()
+    return layer, layer_out_of_fold
+
+
+def _sigmoid(decision: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-decision))
 
 
 def system_scores(gold: np.ndarray, predicted: np.ndarray, concepts: Sequence[str]) -> dict[str, Any]:
@@ -455,7 +499,7 @@ def train(paths: Sequence[str | Path], out: str | Path, analyser: Analyser,
     }
     fitted = fit(data)
     if fitted.out_of_fold is not None:
-        model_pred = fitted.out_of_fold >= np.array([fitted.model.thresholds[c] for c in concepts])
+        model_pred = fitted.out_of_fold >= np.array([fitted.thresholds[c] for c in concepts])
         card["cross_validation"] = {
             "folds": len(grouped_folds(data.groups)),
             "note": "grouped by document; out-of-fold probabilities, whose calibration and thresholds were "
@@ -463,10 +507,15 @@ def train(paths: Sequence[str | Path], out: str | Path, analyser: Analyser,
             **three_systems(data.gold, data.lexicon, model_pred, concepts),
         }
     fitted.model.card.update(card)
-    fitted.model.card["thresholds"] = fitted.model.thresholds
+    fitted.model.card["thresholds"] = fitted.thresholds
+    context_name = f"{MODEL_NAME}.context.json"
+    if fitted.context is not None:
+        fitted.model.card["context"] = {"file": context_name, "sha256": fitted.context.to_json()["sha256"]}
     out = Path(out)
     try:
         out.mkdir(parents=True, exist_ok=True)
+        if fitted.context is not None:  # first: the model names it, so it must exist when the model does
+            save_model(fitted.context, out / context_name)
         model_path = save_model(fitted.model, out / f"{MODEL_NAME}.model.json")
         card_path = out / f"{MODEL_NAME}.model.md"
         write_atomic(card_path, render_card(fitted.model))
@@ -489,8 +538,10 @@ def render_card(model: LinearTextModel) -> str:
         "A linear sentence classifier beside the lexicon: word 1-2-gram TF-IDF over the sentence's lemmas and",
         "character 3-5-gram TF-IDF over its content words, plus per concept whether the lexicon found it (and",
         "said it absent) and how often, and a count of polarity cues; one logistic regression per concept",
-        "(balanced class weights), Platt calibration from grouped cross-validation, thresholds chosen to",
-        "maximise the F1 of lexicon OR model.",
+        "(balanced class weights), Platt calibration from grouped cross-validation. Then a context layer",
+        "(`concepts.context.json`, named with its checksum in this card): per concept, a logistic regression",
+        "over the first model's out-of-fold log-odds for the sentence and the sentences before and after it.",
+        "Thresholds (below: the context layer's) are chosen to maximise the F1 of lexicon OR model.",
         "Stored as JSON (vocabularies and weights; no code runs when it is loaded).",
         "",
         "## Training data",
@@ -505,8 +556,8 @@ def render_card(model: LinearTextModel) -> str:
     ]
     for concept in model.labels:
         counts = card.get("counts", {}).get(concept, {})
-        lines.append(f"| {concept} | {counts.get('present', 0)} | {counts.get('absent', 0)} | "
-                     f"{model.thresholds.get(concept, 0.5):.2f} |")
+        cut = card.get("thresholds", model.thresholds).get(concept, 0.5)
+        lines.append(f"| {concept} | {counts.get('present', 0)} | {counts.get('absent', 0)} | {cut:.2f} |")
     cv = card.get("cross_validation")
     if cv:
         lines += ["", f"## Cross-validated figures ({cv['folds']}-fold, grouped by document)", "", cv["note"] + ".",
