@@ -2,7 +2,7 @@
 in the text become "Participant 1", "Person 2", ..., the same pseudonym for
 the same person in every document, report and export of one run.
 
-    pseudonymiser = Pseudonymiser()
+    pseudonymiser = Pseudonymiser(spare=case_names(profile))
     document = pseudonymiser.apply(ingest("interview.vtt"))   # before analysis
     key = pseudonymiser.key_csv()                             # written only when asked
 
@@ -10,12 +10,20 @@ Why before analysis: every offset in the result then points into the
 pseudonymised text, so reports, JSON and QDA exports agree with each other
 and none of them holds the original text. What counts as a name, with no
 trained model to find them: every speaker (and each part of a speaker's
-name, so "Ann" in the text is Ann Smith), names after a title ("Dr Raman",
-"Mrs O'Brien"), and the document's author. Names are matched as whole
-words, as written, in capitals or in title case; a speaker called "Will"
-also pseudonymises "Will" at the start of a sentence — the tool errs on the
-side of removing too much. Role labels that are not names ("Interviewer",
-"Participant 3", "Chair") are kept.
+name, so "Ann" in the text is Ann Smith), the document's author, and the
+names `analyser/names.py` finds in the text (after a title, "Dr Raman";
+given names read in context, "we met Priya", "Will Davies said"). The
+course's own fictional people (the profile's case studies: "the case of
+Jasmine") are spared. Once known, a name is replaced wherever it is written
+as a whole word, as written, in capitals or in title case, except where a
+name that is also a word means the word ("Will we ...?", "in May", "Hope
+Street"). Role labels that are not names ("Interviewer", "Participant 3",
+"Chair") are kept.
+
+A batch pseudonymises in two passes so that every worker process gives the
+same person the same pseudonym: `names_in` each document (in the workers),
+`learn` them all in the parent in the documents' order, then `replace` in
+each document with the names of the whole run, learning nothing more.
 """
 
 from __future__ import annotations
@@ -24,21 +32,43 @@ import bisect
 import csv
 import io
 import re
-from dataclasses import replace
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, replace
+from typing import Literal
 
 from analyser.model import Document, Dropped
+from analyser.names import PARTICLES, NameReader, fold, name_rules
+from analyser.profile import Profile
 
-_TITLES = ("Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Sir", "Dame", "Cllr", "Councillor")
-_TITLED = re.compile(rf"\b(?:{'|'.join(_TITLES)})\.?[ \t]+([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)")
 _ROLE = re.compile(r"(?i)(?:participant|interviewer|interviewee|facilitator|moderator|speaker|chair|respondent|"
                    r"unknown|p)(?:[ \t]*\d+)?")
-_PARTICLES = {"de", "da", "di", "du", "del", "der", "den", "van", "von", "la", "le", "bin", "al", "el"}
+PseudonymKind = Literal["Participant", "Person"]  # a speaker; anyone else named
+
+
+@dataclass(frozen=True)
+class FoundName:
+    """A name a document holds, and whether its owner speaks in it."""
+
+    name: str
+    kind: PseudonymKind
+
+
+def case_names(profile: Profile) -> list[str]:
+    """The profile's case studies' names and the capitalised words of their
+    aliases ("Jasmine", "Sheraz"): the course's fictional people, whom the
+    cases stage looks for, not participants."""
+    names = []
+    for case in profile.case_studies:
+        for phrase in [case.name, *case.aliases]:
+            names += [w for w in re.findall(r"[^\W\d_]+", phrase) if w[:1].isupper()]
+    return names
 
 
 class Pseudonymiser:
     """Holds the pseudonyms of one run; `apply` each document through it."""
 
-    def __init__(self) -> None:
+    def __init__(self, spare: Collection[str] = ()) -> None:
+        self._spare = frozenset(fold(name) for name in spare)
         self._names: dict[str, str] = {}  # a name, or a part of one, as written -> pseudonym
         self._key: dict[str, str] = {}  # full original name -> pseudonym
         self._counts = {"Participant": 0, "Person": 0}
@@ -48,8 +78,9 @@ class Pseudonymiser:
         full = " ".join(full.split())
         if full in self._names:
             return self._names[full]
-        parts = [p for p in full.split() if len(p) > 1 and p.lower() not in _PARTICLES
-                 and p.rstrip(".") not in _TITLES]
+        titles = name_rules().title_words
+        parts = [p for p in full.split()
+                 if len(p) > 1 and fold(p) not in PARTICLES and fold(p.rstrip(".")) not in titles]
         pseudonym = next((self._names[p] for p in parts if p in self._names), None)
         if pseudonym is None:
             self._counts[kind] += 1
@@ -79,23 +110,48 @@ class Pseudonymiser:
             return loose.sub(lambda m: folded.get(m.group().casefold(), m.group()).replace(" ", "_"), text)
         return pattern.sub(lambda m: self._names[m.group()], text)
 
+    def names_in(self, document: Document) -> list[FoundName]:
+        """The names `document` holds, in order: its speakers, the names found
+        in its text (beside the names this run already knows), its author."""
+        found = [FoundName(" ".join(b.speaker.split()), "Participant") for b in document.blocks
+                 if b.speaker and not _ROLE.fullmatch(b.speaker)]
+        known = [*self._names, *(part for f in found for part in f.name.split())]
+        from analyser.citations import find_references
+
+        headings = [(b.start, b.end) for b in document.blocks if b.kind == "heading"]
+        references, _ = find_references(document)  # cited authors, not participants
+        reader = NameReader(document.text, known)
+        found += [FoundName(span.text, "Person")
+                  for span in reader.find(headings=headings, skip=[references] if references else [])
+                  if fold(span.text) not in self._spare]
+        if document.metadata.author:
+            found.append(FoundName(document.metadata.author, "Person"))
+        return found
+
+    def learn(self, names: Iterable[FoundName]) -> None:
+        """Give each name not yet known the next pseudonym of its kind."""
+        for found in names:
+            self._learn(found.name, found.kind)
+
     def apply(self, document: Document) -> Document:
         """A copy of `document` with its names replaced and its blocks moved
         to match; the original is left as it was."""
+        self.learn(self.names_in(document))
+        return self.replace(document)
+
+    def replace(self, document: Document) -> Document:
+        """A copy of `document` with the names this run knows replaced,
+        learning none from it."""
         text = document.text
-        for block in document.blocks:
-            if block.speaker and not _ROLE.fullmatch(block.speaker):
-                self._learn(block.speaker, "Participant")
-        for match in _TITLED.finditer(text):
-            self._learn(match.group(1), "Person")
-        if document.metadata.author:
-            self._learn(document.metadata.author, "Person")
         pattern = self._regex()
         if pattern is None:
             return document
+        reader = NameReader(text)
         pieces, old_ends, shifts = [], [], []
         last = shift = 0
         for match in pattern.finditer(text):
+            if " " not in match.group() and reader.words_only(match.start(), match.end()):
+                continue  # a name that is also a word, meaning the word here ("Will we ...?")
             new = self._names[match.group()]
             pieces += [text[last : match.start()], new]
             shift += len(new) - (match.end() - match.start())
