@@ -66,6 +66,8 @@ RULE_KEYS = ("titles", "before", "after", "organisations", "not_surnames", "plac
 PARTICLES = frozenset({"van", "von", "de", "da", "di", "du", "del", "der", "den", "la", "le", "bin", "ibn", "al",
                         "el"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_CAPITALISED = re.compile(  # a word of _WORD that starts with a capital, or a letter without case: found in C
+    r"(?<![^\W\d_])(?<![^\W\d_]['’-])[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$")
 _SPACES = re.compile(r"[ \t]+")
 _NUMBER_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?[ \t]+$")  # "7 June", "3rd May"
@@ -329,7 +331,7 @@ class NameReader:
         taken = [(span.start, span.end) for span in found]
         heading_starts = [start for start, _ in headings]
         last_end = 0
-        for match in _WORD.finditer(text):
+        for match in _CAPITALISED.finditer(text):
             if match.start() < last_end or _inside(match.start(), skip) or _inside(match.start(), taken):
                 continue
             token = match.group()
@@ -376,7 +378,9 @@ def _ends_with(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> 
 
 
 def _inside(position: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+    """Whether `position` falls in one of `spans` (sorted, not overlapping)."""
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
 
 
 def find_names(text: str, known: Collection[str] = (), *, headings: Sequence[tuple[int, int]] = (),

@@ -31,6 +31,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import itertools
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
@@ -42,6 +43,9 @@ from analyser.profile import Profile
 
 _ROLE = re.compile(r"(?i)(?:participant|interviewer|interviewee|facilitator|moderator|speaker|chair|respondent|"
                    r"unknown|p)(?:[ \t]*\d+)?")
+_WORD_RUN = re.compile(r"\w+")  # a name matches whole words: never "Ann" in "Anna" or "Ann2"
+_FILE_RUN = re.compile(r"[^\W_]+")  # in a file name "_" separates words too
+_MOST_WORDS = 12  # words of a name matched whole; a longer speaker label is still matched by its parts
 PseudonymKind = Literal["Participant", "Person"]  # a speaker; anyone else named
 
 
@@ -57,10 +61,10 @@ def case_names(profile: Profile) -> list[str]:
     """The profile's case studies' names and the capitalised words of their
     aliases ("Jasmine", "Sheraz"): the course's fictional people, whom the
     cases stage looks for, not participants."""
-    names = []
+    names: list[str] = []
     for case in profile.case_studies:
         for phrase in [case.name, *case.aliases]:
-            names += [w for w in re.findall(r"[^\W\d_]+", phrase) if w[:1].isupper()]
+            names += [w for w in re.findall(r"[^\W\d_]+", phrase) if w[:1].isupper() and w not in names]
     return names
 
 
@@ -72,7 +76,9 @@ class Pseudonymiser:
         self._names: dict[str, str] = {}  # a name, or a part of one, as written -> pseudonym
         self._key: dict[str, str] = {}  # full original name -> pseudonym
         self._counts = {"Participant": 0, "Person": 0}
-        self._pattern: re.Pattern[str] | None = None
+        self._firsts: dict[str, int] = {}  # the first word of a name as written -> most words of a name after it
+        self._folded: dict[str, str] | None = None  # for file names: casefolded -> pseudonym
+        self._opener: re.Pattern[str] | None = None  # a word that starts with the first letter of a known name
 
     def _learn(self, full: str, kind: str) -> str:
         full = " ".join(full.split())
@@ -89,26 +95,53 @@ class Pseudonymiser:
         for name in [full, *parts]:
             for variant in (name, name.upper(), name.title()):
                 self._names.setdefault(variant, pseudonym)
-        self._pattern = None
+                words = _WORD_RUN.findall(variant)
+                if words:
+                    first = words[0]
+                    self._firsts[first] = min(_MOST_WORDS, max(self._firsts.get(first, 1), len(words)))
+        self._folded = self._opener = None
         return pseudonym
 
-    def _regex(self) -> re.Pattern[str] | None:
-        if self._pattern is None and self._names:
-            names = sorted(self._names, key=len, reverse=True)
-            self._pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-        return self._pattern
+    def _matches(self, text: str, *, any_case: bool = False) -> list[tuple[int, int, str]]:
+        """(start, end, pseudonym) of every known name in `text`, as whole
+        words (file names, `any_case`: in any case, "_" between words), the
+        longest first. Only words that open a known name are looked at, found
+        in C by their first letter; then a few look-ups each: linear in the
+        text, however many names the run knows (an alternation of every name,
+        as this was, grew with both)."""
+        if not self._names or not text:
+            return []
+        if any_case:
+            if self._folded is None:
+                self._folded = {name.casefold(): pseudonym for name, pseudonym in self._names.items()}
+            names, opener, longest = self._folded, _FILE_RUN, lambda word: _MOST_WORDS
+        else:
+            if self._opener is None:
+                initials = re.escape("".join(sorted({word[0] for word in self._firsts})))
+                self._opener = re.compile(rf"(?<!\w)[{initials}]\w*")
+            names, opener, longest = self._names, self._opener, lambda word: self._firsts.get(word, 0)
+        runs = _FILE_RUN if any_case else _WORD_RUN
+        found: list[tuple[int, int, str]] = []
+        for match in opener.finditer(text):
+            most = longest(match.group())
+            if most == 0 or (found and match.start() < found[-1][1]):
+                continue
+            ends = [match.end(), *(run.end() for run in itertools.islice(runs.finditer(text, match.end()), most - 1))]
+            for end in reversed(ends):
+                pseudonym = names.get(text[match.start():end].casefold() if any_case else text[match.start():end])
+                if pseudonym is not None:
+                    found.append((match.start(), end, pseudonym))
+                    break
+        return found
 
     def replace_names(self, text: str, *, any_case: bool = False) -> str:
-        """`text` with every known name replaced (file names: `any_case`)."""
-        pattern = self._regex()
-        if pattern is None or not text:
-            return text
-        if any_case:
-            folded = {k.casefold(): v for k, v in self._names.items()}
-            loose = re.compile(pattern.pattern.replace("(?<!\\w)", "(?<![^\\W_])").replace("(?!\\w)", "(?![^\\W_])"),
-                               re.IGNORECASE)
-            return loose.sub(lambda m: folded.get(m.group().casefold(), m.group()).replace(" ", "_"), text)
-        return pattern.sub(lambda m: self._names[m.group()], text)
+        """`text` with every known name replaced (file names: `any_case`, and
+        "_" for the space in a pseudonym)."""
+        pieces, last = [], 0
+        for start, end, pseudonym in self._matches(text, any_case=any_case):
+            pieces += [text[last:start], pseudonym.replace(" ", "_") if any_case else pseudonym]
+            last = end
+        return "".join(pieces) + text[last:]
 
     def names_in(self, document: Document) -> list[FoundName]:
         """The names `document` holds, in order: its speakers, the names found
@@ -143,21 +176,19 @@ class Pseudonymiser:
         """A copy of `document` with the names this run knows replaced,
         learning none from it."""
         text = document.text
-        pattern = self._regex()
-        if pattern is None:
+        if not self._names:
             return document
         reader = NameReader(text)
         pieces, old_ends, shifts = [], [], []
         last = shift = 0
-        for match in pattern.finditer(text):
-            if " " not in match.group() and reader.words_only(match.start(), match.end()):
+        for start, end, new in self._matches(text):
+            if " " not in text[start:end] and reader.words_only(start, end):
                 continue  # a name that is also a word, meaning the word here ("Will we ...?")
-            new = self._names[match.group()]
-            pieces += [text[last : match.start()], new]
-            shift += len(new) - (match.end() - match.start())
-            old_ends.append(match.end())
+            pieces += [text[last:start], new]
+            shift += len(new) - (end - start)
+            old_ends.append(end)
             shifts.append(shift)
-            last = match.end()
+            last = end
         pieces.append(text[last:])
 
         def moved(offset: int) -> int:
