@@ -135,6 +135,15 @@ def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submiss
         return _with_submission(failed_row(name, over.problem), submission)
 
 
+def _failed(name: str, error: Exception, submission: Submission | None) -> dict[str, Any]:
+    """The row of a document that could not be read or analysed, with its one-line error."""
+    from analyser.report import failed_row
+
+    problem = (error.problem if isinstance(error, InputError) else str(error) if isinstance(error, AnalyserError)
+               else f"internal error ({type(error).__name__}: {error})")
+    return _with_submission(failed_row(name, _one_line(problem)), submission)
+
+
 def _with_submission(row: dict[str, Any], submission: Submission | None) -> dict[str, Any]:
     """The row with who handed the document in (blank keys when nobody is known)."""
     if submission is not None:
@@ -156,15 +165,10 @@ def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str,
             limits = _worker_analyser.settings
             document = _worker_pseudonymiser.replace(ingest(path, limits.max_bytes, limits.max_pages))
             analysis = _worker_analyser.analyse_document(document)
-    except InputError as error:
-        return _with_submission(failed_row(name, _one_line(error.problem)), submission)
-    except AnalyserError as error:
-        return _with_submission(failed_row(name, _one_line(str(error))), submission)
     except MemoryError:
         raise  # within_budget says how much was allowed
-    except Exception as error:  # a bug must not stop the other documents
-        return _with_submission(failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})")),
-                                submission)
+    except Exception as error:  # an unreadable file, or a bug: it must not stop the other documents
+        return _failed(name, error, submission)
     analysis.document.metadata.source = name
     analysis.document.metadata.submission = submission
     try:
@@ -202,9 +206,8 @@ def _annotated_copy(path: str, name: str, analysis: Analysis, out_dir: Path, ste
 def names_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submission: Submission | None = None,
               annotate: str | None = None, *, budget: Budget | None = None) -> dict[str, Any]:
     """The first pass of --pseudonymise: the names one document holds
-    (`Pseudonymiser.names_in`), read under `budget`, as a row with "names";
-    a document that cannot be read gives its failed row. Takes
-    `analyse_one`'s arguments, so the workers run either."""
+    (`Pseudonymiser.names_in`), under `budget`, as a row with "names" (or
+    its failed row). Takes `analyse_one`'s arguments: workers run either."""
     from analyser.ingest import ingest
     from analyser.report import failed_row
 
@@ -216,11 +219,8 @@ def names_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submissio
             return {"document": name, "names": _worker_pseudonymiser.names_in(document)}
     except OverBudget as over:
         return _with_submission(failed_row(name, over.problem), submission)
-    except InputError as error:
-        return _with_submission(failed_row(name, _one_line(error.problem)), submission)
-    except Exception as error:  # a bug must not stop the other documents
-        return _with_submission(failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})")),
-                                submission)
+    except Exception as error:  # an unreadable file, or a bug: it must not stop the other documents
+        return _failed(name, error, submission)
 
 
 # --- parent side -----------------------------------------------------------
