@@ -30,7 +30,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Any
@@ -50,6 +50,7 @@ from analyser.inputs import (
 from analyser.model import Analysis, Submission
 from analyser.output import temp_pattern, to_json, write_atomic
 from analyser.pipeline import Analyser, Settings
+from analyser.pseudonyms import FoundName, Pseudonymiser
 from analyser.reflection.moves import MOVES
 from analyser.worksheet import plain_feedback
 
@@ -100,12 +101,16 @@ def write_document_outputs(
 # --- worker side -----------------------------------------------------------
 
 _worker_analyser: Analyser | None = None
+_worker_settings: Settings | None = None
+_worker_pseudonymiser: Pseudonymiser | None = None  # --pseudonymise: the names of the whole run, learned first
 
 
-def _start_worker(settings: Settings) -> None:
-    """Load the pipeline once per worker process."""
-    global _worker_analyser
-    _worker_analyser = Analyser(settings).load()
+def _start_worker(settings: Settings, pseudonymiser: Pseudonymiser | None = None, *, load: bool = True) -> None:
+    """Load the pipeline once per worker process (not for a pass that only reads names)."""
+    global _worker_analyser, _worker_settings, _worker_pseudonymiser
+    _worker_settings = settings
+    _worker_pseudonymiser = pseudonymiser
+    _worker_analyser = Analyser(settings).load() if load else None
 
 
 def _one_line(text: str) -> str:
@@ -130,6 +135,15 @@ def analyse_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submiss
         return _with_submission(failed_row(name, over.problem), submission)
 
 
+def _failed(name: str, error: Exception, submission: Submission | None) -> dict[str, Any]:
+    """The row of a document that could not be read or analysed, with its one-line error."""
+    from analyser.report import failed_row
+
+    problem = (error.problem if isinstance(error, InputError) else str(error) if isinstance(error, AnalyserError)
+               else f"internal error ({type(error).__name__}: {error})")
+    return _with_submission(failed_row(name, _one_line(problem)), submission)
+
+
 def _with_submission(row: dict[str, Any], submission: Submission | None) -> dict[str, Any]:
     """The row with who handed the document in (blank keys when nobody is known)."""
     if submission is not None:
@@ -143,16 +157,18 @@ def _analyse_and_write(path: str, name: str, stem: str, out_dir: str, fmt: str,
 
     assert _worker_analyser is not None, "the worker was not initialised"
     try:
-        analysis = _worker_analyser.analyse_file(path)
-    except InputError as error:
-        return _with_submission(failed_row(name, _one_line(error.problem)), submission)
-    except AnalyserError as error:
-        return _with_submission(failed_row(name, _one_line(str(error))), submission)
+        if _worker_pseudonymiser is None:
+            analysis = _worker_analyser.analyse_file(path)
+        else:
+            from analyser.ingest import ingest
+
+            limits = _worker_analyser.settings
+            document = _worker_pseudonymiser.replace(ingest(path, limits.max_bytes, limits.max_pages))
+            analysis = _worker_analyser.analyse_document(document)
     except MemoryError:
         raise  # within_budget says how much was allowed
-    except Exception as error:  # a bug must not stop the other documents
-        return _with_submission(failed_row(name, _one_line(f"internal error ({type(error).__name__}: {error})")),
-                                submission)
+    except Exception as error:  # an unreadable file, or a bug: it must not stop the other documents
+        return _failed(name, error, submission)
     analysis.document.metadata.source = name
     analysis.document.metadata.submission = submission
     try:
@@ -187,6 +203,26 @@ def _annotated_copy(path: str, name: str, analysis: Analysis, out_dir: Path, ste
     return target.name
 
 
+def names_one(path: str, name: str, stem: str, out_dir: str, fmt: str, submission: Submission | None = None,
+              annotate: str | None = None, *, budget: Budget | None = None) -> dict[str, Any]:
+    """The first pass of --pseudonymise: the names one document holds
+    (`Pseudonymiser.names_in`), under `budget`, as a row with "names" (or
+    its failed row). Takes `analyse_one`'s arguments: workers run either."""
+    from analyser.ingest import ingest
+    from analyser.report import failed_row
+
+    assert _worker_pseudonymiser is not None, "the worker was not given the run's pseudonymiser"
+    settings = _worker_settings or Settings()
+    try:
+        with within_budget(budget or Budget(None, None)):
+            document = ingest(path, settings.max_bytes, settings.max_pages)
+            return {"document": name, "names": _worker_pseudonymiser.names_in(document)}
+    except OverBudget as over:
+        return _with_submission(failed_row(name, over.problem), submission)
+    except Exception as error:  # an unreadable file, or a bug: it must not stop the other documents
+        return _failed(name, error, submission)
+
+
 # --- parent side -----------------------------------------------------------
 
 
@@ -217,9 +253,13 @@ def run_batch(
     budget: Budget | None = None,
     annotate: str | None = None,
     previous: Mapping[str, str] | None = None,
+    pseudonymiser: Pseudonymiser | None = None,
 ) -> BatchResult:
     """Analyse `inputs` with `jobs` worker processes, each document under
     `budget` (default: 30 s and 1 GB), then write the index and the CSV.
+    With `pseudonymiser` (--pseudonymise) the workers first read the names
+    every document holds, so that each person has one pseudonym in the whole
+    run; documents, output files and students are then named by pseudonyms.
     Raises BatchInterrupted (after writing the index of what completed) on
     Ctrl-C or SIGTERM."""
     if fmt not in FORMATS:
@@ -228,10 +268,8 @@ def run_batch(
     validate_settings(settings)
     out_dir.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
+    budget = budget or Budget()
     rows: dict[str, dict[str, Any]] = {}
-    tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt, item.submission, annotate)
-             for item in inputs if not item.problem]
-    unread = [item for item in inputs if item.problem]
 
     def collect(row: dict[str, Any]) -> None:
         if previous:  # a previous run's report of the same student (--previous; analyser/compare.py)
@@ -242,15 +280,21 @@ def run_batch(
         if on_result:
             on_result(len(rows), len(inputs), row)
 
-    outputs = [f"{item.stem}{suffix}" for item in inputs for suffix in OUTPUT_SUFFIXES] + [INDEX_NAME, CSV_NAME]
-    remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
+    outputs = [INDEX_NAME, CSV_NAME]
     previous_term = _on_sigterm()
     try:
         from analyser.report import failed_row
 
-        for item in unread:
-            collect(_with_submission(failed_row(item.name, item.problem or ""), item.submission))
-        _run_workers(tasks, settings, jobs, budget or Budget(), collect)
+        if pseudonymiser is not None:
+            inputs = pseudonymised_inputs(inputs, settings, jobs, budget, pseudonymiser)
+        outputs += [f"{item.stem}{suffix}" for item in inputs for suffix in OUTPUT_SUFFIXES]
+        remove_stale_temporaries(out_dir, outputs)  # left by a run whose process was killed
+        for item in inputs:
+            if item.problem:
+                collect(_with_submission(failed_row(item.name, item.problem), item.submission))
+        tasks = [(str(item.path), item.name, item.stem, str(out_dir), fmt, item.submission, annotate)
+                 for item in inputs if not item.problem]
+        _run_workers(tasks, settings, jobs, budget, collect, pseudonymiser)
         ordered = [rows[item.name] for item in inputs]
         return _finish(ordered, out_dir, title, time.perf_counter() - started)
     except BatchInterrupted as stopped:
@@ -266,6 +310,42 @@ def run_batch(
     finally:
         _restore_sigterm(previous_term)
         remove_stale_temporaries(out_dir, outputs)  # left by a worker killed in this run
+
+
+def pseudonymised_inputs(inputs: Sequence[BatchInput], settings: Settings, jobs: int, budget: Budget,
+                         pseudonymiser: Pseudonymiser) -> list[BatchInput]:
+    """The first pass of --pseudonymise: the workers read the names each
+    document holds; `pseudonymiser` learns them (each student's first) in
+    the documents' order, whichever worker finished first, and the inputs
+    come back named by pseudonyms, with new output stems. A document whose
+    names cannot be read gets that problem and is not analysed."""
+    read: dict[str, dict[str, Any]] = {}
+    tasks = [(str(item.path), item.name, item.stem, "", "", item.submission, None) for item in inputs
+             if not item.problem]
+    try:
+        _run_workers(tasks, settings, jobs, budget, lambda row: read.__setitem__(row["document"], row),
+                     pseudonymiser, names_only=True)
+    except BatchInterrupted as stopped:
+        stopped.unfinished = []  # nothing of theirs written
+        raise
+    for item in inputs:
+        if item.submission and item.submission.student:
+            pseudonymiser.learn([FoundName(item.submission.student, "Person")])
+        pseudonymiser.learn(read.get(item.name, {}).get("names", []))
+    names: list[str] = []
+    for item in inputs:
+        name = pseudonymiser.replace_names(item.name, any_case=True)
+        clashes = sum(1 for n in names if n.casefold() == name.casefold())
+        names.append(f"{name} ({clashes + 1})" if clashes else name)  # two people's files, one pseudonym
+    stems = output_stems(names)
+    result = []
+    for item, name in zip(inputs, names):
+        submission = item.submission
+        if submission and submission.student:
+            submission = replace(submission, student=pseudonymiser.replace_names(submission.student))
+        problem = item.problem or read.get(item.name, {}).get("error")
+        result.append(replace(item, name=name, stem=stems[name], submission=submission, problem=problem))
+    return result
 
 
 def _on_sigterm() -> Any:
@@ -307,14 +387,17 @@ class _Worker:
     started: float = 0.0
 
 
-def _worker_main(connection: Connection, settings: Settings, budget: Budget) -> None:
+def _worker_main(connection: Connection, settings: Settings, budget: Budget,
+                 pseudonymiser: Pseudonymiser | None = None, names_only: bool = False) -> None:
     """A worker process: load the pipeline once, then analyse the documents
-    it is sent, one at a time, each under its budget. After a document over
-    its budget the worker exits (a timer may have stopped a library half-way)
-    and the parent starts a fresh one."""
+    it is sent (or, `names_only`, read the names they hold), one at a time,
+    each under its budget. After a document over its budget the worker exits
+    (a timer may have stopped a library half-way) and the parent starts a
+    fresh one."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent decides
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _start_worker(settings)
+    _start_worker(settings, pseudonymiser, load=not names_only)
+    work = names_one if names_only else analyse_one
     while True:
         try:
             task = connection.recv()
@@ -322,14 +405,15 @@ def _worker_main(connection: Connection, settings: Settings, budget: Budget) -> 
             return
         if task is None:
             return
-        row = analyse_one(*task, budget=budget)
+        row = work(*task, budget=budget)
         connection.send(row)
         if row.get("error") in (budget.time_message(), budget.memory_message()):
             return
 
 
 def _run_workers(tasks: Sequence[Task], settings: Settings, jobs: int, budget: Budget,
-                 collect: Callable[[dict[str, Any]], None]) -> None:
+                 collect: Callable[[dict[str, Any]], None], pseudonymiser: Pseudonymiser | None = None,
+                 names_only: bool = False) -> None:
     """Analyse `tasks` in `jobs` worker processes, one document each at a time.
 
     The parent knows which document each worker holds and since when, so:
@@ -339,7 +423,8 @@ def _run_workers(tasks: Sequence[Task], settings: Settings, jobs: int, budget: B
     in C code, where the worker's own timer cannot reach) is killed, its
     document recorded as over time, and replaced. On Ctrl-C or SIGTERM the
     workers are killed and the documents they held are returned through
-    `BatchInterrupted.unfinished`."""
+    `BatchInterrupted.unfinished`. `pseudonymiser` and `names_only` go to
+    every worker (see _worker_main)."""
     from analyser.report import failed_row
 
     context = multiprocessing.get_context()
@@ -348,7 +433,8 @@ def _run_workers(tasks: Sequence[Task], settings: Settings, jobs: int, budget: B
 
     def start() -> None:
         ours, theirs = context.Pipe()
-        process = context.Process(target=_worker_main, args=(theirs, settings, budget), daemon=True)
+        process = context.Process(target=_worker_main, args=(theirs, settings, budget, pseudonymiser, names_only),
+                                  daemon=True)
         process.start()
         theirs.close()
         workers.append(_Worker(process, ours))

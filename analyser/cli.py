@@ -186,9 +186,9 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
         with within_budget(_budget(timeout, max_memory)):
             if pseudonymise:
                 from analyser.ingest import ingest
-                from analyser.pseudonyms import Pseudonymiser
+                from analyser.pseudonyms import Pseudonymiser, case_names
 
-                pseudonymiser = Pseudonymiser()
+                pseudonymiser = Pseudonymiser(spare=case_names(tool.profile_))
                 analysis = tool.analyse_document(pseudonymiser.apply(ingest(file, max_bytes, max_pages)))
                 shown = analysis.document.metadata.source
             else:
@@ -255,13 +255,16 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
 @max_bytes_option
 @max_pages_option
 @kind_option
+@pseudonymise_option
+@key_option
 @timeout_option
 @max_memory_option
 @no_model_option
 @model_option
 @threshold_option
 def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous, worksheet, profile, lexicon,
-          style, max_bytes, max_pages, kind, timeout, max_memory, no_model, model, threshold) -> None:
+          style, max_bytes, max_pages, kind, pseudonymise, key_path, timeout, max_memory, no_model, model,
+          threshold) -> None:
     """Analyse every document in a folder (recursively), matching a glob, or
     in a VLE's "download all submissions" zip (Moodle, Blackboard, Canvas).
 
@@ -281,6 +284,11 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous,
     From a VLE's download (the zip, or the folder it unpacks to) each report,
     the overview and summary.csv name the student and identifier; a student
     with two files gets both, flagged.
+
+    With --pseudonymise every name (speakers, people named in the text,
+    students) is replaced by the same pseudonym in every report, in the
+    overview, in summary.csv and in the output file names; the names of all
+    the documents are read first, so that one person has one pseudonym.
     """
     import os
 
@@ -297,6 +305,9 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous,
     from analyser.vle import attach_submissions, is_submissions_zip, open_submissions_zip
     from analyser.worksheet import read_worksheet
 
+    if pseudonymise and (annotate or worksheet):
+        raise click.UsageError("--pseudonymise cannot be used with --annotate or --worksheet: they write the "
+                               "original documents and the students' names")
     zipped = any(is_submissions_zip(spec) for spec in inputs)
     unpacked = out / UNPACKED_FOLDER  # a VLE download's documents, expanded inside --out, removed at the end
     try:
@@ -327,12 +338,19 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous,
             shutil.rmtree(unpacked, ignore_errors=True)
         _fail(AnalyserError(f"{' '.join(inputs)}: no documents to analyse ({', '.join(SUPPORTED_SUFFIXES)})"))
     progress = None if quiet else ProgressPrinter(len(found), sys.stderr)
+    pseudonymiser = None
     try:
+        if pseudonymise:
+            from analyser.profile import load_profile
+            from analyser.pseudonyms import Pseudonymiser, case_names
+
+            pseudonymiser = Pseudonymiser(spare=case_names(load_profile(profile)))
         result = run_batch(found, out, _settings(profile, lexicon, style, max_bytes, max_pages, kind,
                                                  no_model=no_model, model=model, threshold=threshold),
                            jobs=jobs or os.cpu_count() or 1, fmt=fmt, title=title, on_result=progress,
                            budget=_budget(timeout, max_memory), annotate=show if annotate else None,
-                           previous=previous_reports(previous, out) if previous else None)
+                           previous=previous_reports(previous, out) if previous else None,
+                           pseudonymiser=pseudonymiser)
     except AnalyserError as error:
         _fail(error)
     except OSError as error:
@@ -354,15 +372,17 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous,
         if zipped:
             shutil.rmtree(unpacked, ignore_errors=True)
     where = {item.name: Path(inputs[0]) / item.name if zipped else item.path for item in found}
-    for row in result.failures:
-        click.echo(f"error: {printable(text_name(str(where[row['document']])))}: {printable(row['error'])}",
-                   err=True)
-    _write_worksheet(result.rows, sheet, worksheet, out, quiet)
+    for row in result.failures:  # pseudonymised, a document is named as in the overview
+        click.echo(f"error: {printable(text_name(str(where.get(row['document'], row['document']))))}: "
+                   f"{printable(row['error'])}", err=True)
+    if not pseudonymise:
+        _write_worksheet(result.rows, sheet, worksheet, out, quiet)
     if not quiet:
         click.echo(f"analysed {result.succeeded} of {len(result.rows)} documents in {result.seconds:.1f} s"
                    + (f"; {len(result.failures)} failed" if result.failures else ""))
         click.echo(f"wrote {result.index_path}")
         click.echo(f"wrote {result.csv_path}")
+    write_key(pseudonymiser, key_path)
     sys.exit(1 if result.failures else 0)
 
 

@@ -29,16 +29,19 @@ from analyser.errors import AnalyserError, InputError, printable, text_name
 EXPORT_FORMATS = ["csv", "jsonl", "qdpx", "qdc"]
 
 
-def _analyses(inputs, settings, pseudonymiser=None):
+def _analyses(inputs, settings, pseudonymise=False):
     """(name, analysis) for every document named by `inputs` (folders, globs,
-    files; a .json file is read as an analysis result), and the one-line
-    errors of those that failed."""
+    files; a .json file is read as an analysis result), the one-line errors
+    of those that failed, and with `pseudonymise` the run's Pseudonymiser
+    (None without): it learns the names of every document before any is
+    analysed, so a name found in one is replaced in all."""
     import json
 
     from analyser.batch import find_inputs
     from analyser.ingest import ingest
     from analyser.model import Analysis
     from analyser.pipeline import Analyser
+    from analyser.pseudonyms import Pseudonymiser, case_names
 
     analyser = Analyser(settings)
     results, errors = [], []
@@ -46,6 +49,7 @@ def _analyses(inputs, settings, pseudonymiser=None):
     documents = [spec for spec in inputs if spec not in results_json]
     try:
         found = find_inputs(documents) if documents else []
+        pseudonymiser = Pseudonymiser(spare=case_names(analyser.load().profile_)) if pseudonymise else None
     except AnalyserError as error:
         _fail(error)
     for spec in results_json:
@@ -54,21 +58,27 @@ def _analyses(inputs, settings, pseudonymiser=None):
             results.append((analysis.document.metadata.source or Path(spec).name, analysis))
         except (OSError, ValueError, KeyError, TypeError) as exc:
             errors.append(f"{printable(text_name(spec))}: is not an analysis result ({type(exc).__name__})")
+    read = []
     for item in found:
         try:
-            document = ingest(item.path, settings.max_bytes, settings.max_pages)
-            name = item.name
-            if pseudonymiser is not None:
-                document = pseudonymiser.apply(document)
-                name = pseudonymiser.replace_names(name, any_case=True)
-            analysis = analyser.analyse_document(document)
-            analysis.document.metadata.source = name
-            results.append((name, analysis))
+            read.append((item.name, ingest(item.path, settings.max_bytes, settings.max_pages)))
         except InputError as error:
             errors.append(str(error))
+    if pseudonymiser is not None:
+        for _, document in read:
+            pseudonymiser.learn(pseudonymiser.names_in(document))
+        errors = [pseudonymiser.replace_names(line, any_case=True) for line in errors]
+    for name, document in read:
+        if pseudonymiser is not None:
+            document = pseudonymiser.replace(document)
+            name = pseudonymiser.replace_names(name, any_case=True)
+        try:
+            analysis = analyser.analyse_document(document)
         except AnalyserError as error:
             _fail(error)
-    return results, errors
+        analysis.document.metadata.source = name
+        results.append((name, analysis))
+    return results, errors, pseudonymiser
 
 
 @click.command("export")
@@ -99,7 +109,6 @@ def export(inputs, fmt, out, excel, profile, lexicon, kind, max_bytes, pseudonym
     """
     from analyser.exports import build_qdc, build_qdpx, coded_segments, write_table
     from analyser.output import write_atomic
-    from analyser.pseudonyms import Pseudonymiser
 
     settings = _settings(profile, lexicon, None, max_bytes, kind=kind, no_model=no_model, model=model)
     if fmt == "qdc":
@@ -115,8 +124,7 @@ def export(inputs, fmt, out, excel, profile, lexicon, kind, max_bytes, pseudonym
         return
     if not inputs:
         raise click.UsageError(f"give the documents to export with --to {fmt}")
-    pseudonymiser = Pseudonymiser() if pseudonymise else None
-    results, errors = _analyses(inputs, settings, pseudonymiser)
+    results, errors, pseudonymiser = _analyses(inputs, settings, pseudonymise)
     for line in errors:
         click.echo(f"error: {line}", err=True)
     if not results:
@@ -250,7 +258,7 @@ def agree(a, b, unit, document_specs, coder_a, coder_b, html_path, profile, lexi
             sides[label] = coded
         analyses = {}
         if document_specs:
-            results, errors = _analyses(document_specs, analyser.settings)
+            results, errors, _ = _analyses(document_specs, analyser.settings)
             for line in errors:
                 click.echo(f"error: {line}", err=True)
             analyses = dict(results)
@@ -306,10 +314,8 @@ def kwic(query, inputs, width, fmt, profile, lexicon, kind, max_bytes, pseudonym
 
     from analyser.kwic import format_kwic
     from analyser.kwic import kwic as find
-    from analyser.pseudonyms import Pseudonymiser
 
-    results, errors = _analyses(inputs, _settings(profile, lexicon, None, max_bytes, kind=kind),
-                                Pseudonymiser() if pseudonymise else None)
+    results, errors, _ = _analyses(inputs, _settings(profile, lexicon, None, max_bytes, kind=kind), pseudonymise)
     for line in errors:
         click.echo(f"error: {line}", err=True)
     found = [hit for name, analysis in results for hit in find(analysis, query, document=name, width=width)]
