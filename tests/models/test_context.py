@@ -46,13 +46,25 @@ def test_context_features_are_log_odds_of_the_span_and_its_neighbours():
     features = context_features(probabilities, np.array([-1, 0]), np.array([1, -1]))
     logit = np.log(4.0)  # log(0.8 / 0.2)
     expected = [
-        [0.0, logit, 0.0, 0.0, -logit, 0.0, 0.0, 1.0],  # self, no previous, next = row 1, has next
-        [-logit, 0.0, 0.0, logit, 0.0, 0.0, 1.0, 0.0],  # self, previous = row 0, no next, has previous
+        # self | previous | next | previous2 | next2 | rest of the document | has previous, next, previous2, next2
+        [0.0, logit, 0.0, 0.0, -logit, 0.0, 0.0, 0.0, 0.0, 0.0, -logit, 0.0, 0.0, 1.0, 0.0, 0.0],
+        [-logit, 0.0, 0.0, logit, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, logit, 1.0, 0.0, 0.0, 0.0],
     ]
     assert np.allclose(features, expected)
     assert context_feature_names(["trust", "power"]) == [
         "self:trust", "self:power", "previous:trust", "previous:power", "next:trust", "next:power",
-        "has:previous", "has:next"]
+        "previous2:trust", "previous2:power", "next2:trust", "next2:power", "document:trust", "document:power",
+        "has:previous", "has:next", "has:previous2", "has:next2"]
+
+
+def test_the_second_neighbours_and_the_document_mean_stay_inside_a_document():
+    logits = np.array([1.0, 2.0, 5.0, 7.0, 3.0])
+    probabilities = (1 / (1 + np.exp(-logits)))[:, None]
+    previous, following = neighbours(["a", "a", "b", None, "a"], [0, 10, 0, 0, 20])  # a: rows 0, 1, 4
+    features = context_features(probabilities, previous, following)
+    assert np.allclose(features[:, 3], [0.0, 0.0, 0.0, 0.0, 1.0])  # previous2: only row 4 has one (row 0)
+    assert np.allclose(features[:, 4], [3.0, 0.0, 0.0, 0.0, 0.0])  # next2: row 0's is row 4
+    assert np.allclose(features[:, 5], [2.5, 2.0, 0.0, 0.0, 1.5])  # mean of the document's other rows
 
 
 def layer(weights: dict[str, float], labels=("trust", "power")) -> LinearTextModel:
@@ -94,7 +106,7 @@ def test_train_writes_the_context_layer_named_with_its_checksum(trained_on_docum
     assert entry["file"] == "concepts.context.json"
     context = load_model(trained_on_documents.parent / entry["file"], extra_features=context_feature_names(CONCEPTS))
     assert context.to_json()["sha256"] == entry["sha256"]
-    assert context.labels == list(CONCEPTS) and context.coef.shape == (4, 14)
+    assert context.labels == list(CONCEPTS) and context.coef.shape == (4, 28)
     assert model.card["thresholds"] == context.thresholds  # the cuts the analysis uses
 
 
