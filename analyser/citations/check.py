@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analyser.citations.form import Shape, TextFacts, read_text
@@ -32,11 +33,27 @@ from analyser.model import Citation, Document, Problem, Reference, Severity
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
-_QUOTE_MARK = re.compile(r"[“\"‘]")
+_QUOTE_MARK = re.compile(r"[“\"‘]|(?<![\w'’])'(?=[^\W\d_])")
+# What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
+# '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
+_RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
 _WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
+
+
+@dataclass
+class _Rewrite:
+    """What one citation's fix is written from: the facts of its text, the
+    corrections the checks found (the reference list's year or names, "et
+    al." or not), and a placeholder where a missing page belongs. Every
+    problem of a citation offers the same fix, written once all of them are
+    known, so following any one suggestion corrects the whole citation."""
+
+    facts: TextFacts
+    fixes: dict[str, object] = field(default_factory=dict)
+    locator: str | None = None  # "[page]", "para. [number]"
 
 
 def check_citations(
@@ -54,12 +71,16 @@ def check_citations(
     resolution = resolve_citations(citations, references, document.text) if references else None
     block_starts = [b.start for b in document.blocks]
     quotes = _quote_marks(document.text) if citations else []
+    starts = [c.start for c in citations] if quotes else []
+    rewrites: list[_Rewrite] = []
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
-                      len(citation.via.authors) if citation.via else 0)
+                      len(citation.via.authors) if citation.via else 0, _given_name_before(citation))
         facts = read_text(citation.text, shape, rules)
-        fixes: dict[str, object] = {}
+        rewrite = _Rewrite(facts)
+        rewrites.append(rewrite)
+        fixes = rewrite.fixes
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
         if not citation.year:
             found.append(("missing_year", "message", {}))
@@ -76,32 +97,44 @@ def check_citations(
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
-        unpaginated = False
-        if not has_pages and quotes and not facts.personal and _quoted(document, block_starts, quotes, citation):
-            unpaginated = citation.year == "n.d." or (entry is not None and _online(entry))
+        sentence = None
+        if not has_pages and quotes and not facts.personal:
+            sentence = _quoted(document, block_starts, quotes, citations, starts, number)
+        if sentence is not None:
+            unpaginated = citation.year == "n.d." or (entry is not None and _online(entry)) or _online_in_text(
+                document.text[sentence[0] : sentence[1]])
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
+                rewrite.locator = "[page]"
             elif rules.unpaginated_quote:
                 found.append(("no_page_for_quote", "message_unpaginated", {}))
+                rewrite.locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
         if not found:
             continue
-        # (a personal communication's date is not kept in the fields: no fix is
-        # offered rather than one that drops it)
-        suggestion = None if facts.personal else _suggest(citation, facts, _written(citation), fixes, rules)
+        suggestion = _suggest(citation, rewrite, rules)
         for code, variant, fields in found:
             message = load_data().message(code, variant, **_fields(citation, rules, fields))
-            fix = suggestion
-            if code == "no_page_for_quote" and suggestion is not None:
-                locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]" if unpaginated else "[page]"
-                fix = _suggest(citation, facts, _written(citation, locator), fixes, rules)
-            citation.problems.append(Problem(code, message, fix, _severity(code, rules, variant)))
-    _inconsistent_forms(document, citations, resolution, references or [], rules)
-    _undefined_abbreviations(document.text, citations, resolution, rules)
+            citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
+    _inconsistent_forms(document, citations, resolution, references or [], rules, rewrites)
+    _undefined_abbreviations(document.text, citations, resolution, rules, rewrites)
     if rules.alphabetical_in_brackets:
         _bracket_order(document.text, citations, rules)
     if references:
         _reference_list_problems(references, resolution.cited if resolution else set(), rules)
     return resolution
+
+
+_GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
+
+
+def _given_name_before(citation: Citation) -> bool:
+    """A first name written before the first author inside a bracket, which
+    the finder left out of the name: "(Gemma Whitcombe, 2022)"."""
+    if citation.narrative or not citation.authors:
+        return False
+    at = citation.text.find(citation.authors[0])
+    given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
+    return given is not None and given.group().strip().lower() not in load_data().openers
 
 
 def _online(entry: Reference) -> bool:
@@ -113,7 +146,7 @@ def _online(entry: Reference) -> bool:
 def _quote_marks(text: str) -> list[int]:
     """Where the opening quotation marks are. Most essays have none: `in`
     answers that without the character-class scan of the whole text."""
-    if '"' not in text and "“" not in text and "‘" not in text:
+    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
         return []
     return [m.start() for m in _QUOTE_MARK.finditer(text)]
 
@@ -154,10 +187,16 @@ def style_fields(rules: CitationStyle) -> dict[str, str]:
 # --- quotations -------------------------------------------------------------------
 
 
-def _quoted(document: Document, block_starts: list[int], quotes: list[int], citation: Citation) -> bool:
-    """A direct quotation of three words or more in the citation's sentence.
-    `quotes` are where the document's opening quotation marks are, found once."""
+def _quoted(
+    document: Document, block_starts: list[int], quotes: list[int], citations: list[Citation], starts: list[int],
+    number: int,
+) -> tuple[int, int] | None:
+    """The sentence of the citation `number`, when that citation is the one a
+    direct quotation of three words or more in it is cited by (`_cited_by`);
+    None otherwise. `quotes` are where the document's opening quotation marks
+    are and `starts` where its citations start, both found once."""
     text = document.text
+    citation = citations[number]
     i = bisect.bisect_right(block_starts, citation.start) - 1
     block_start = document.blocks[i].start if i >= 0 else 0
     block_end = document.blocks[i].end if i >= 0 else len(text)
@@ -165,7 +204,7 @@ def _quoted(document: Document, block_starts: list[int], quotes: list[int], cita
     hi = min(block_end, citation.end + _QUOTE_WINDOW)
     near = bisect.bisect_left(quotes, lo)
     if near == len(quotes) or quotes[near] >= hi:
-        return False
+        return None
     start = lo
     for match in SENTENCE_END.finditer(text, lo, min(hi, citation.start + 3)):
         if match.end() <= citation.start and not _abbreviation(text, match.start()):
@@ -175,13 +214,41 @@ def _quoted(document: Document, block_starts: list[int], quotes: list[int], cita
         if not _abbreviation(text, match.start()):
             end = match.start() + len(match.group().rstrip())  # with a closing quotation mark: '... destination."'
             break
-    quoted = False
+    sentence = citations[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
     for quote in QUOTE.finditer(text, start, end):
-        if len(quote.group().split()) >= 3 and not (citation.start <= quote.start() < citation.end):
-            if _PAGE_BRACKET.match(text, quote.end()):
-                return False  # 'Okafor (2018) ... "quotation" (p. 45)': the page has its own bracket
-            quoted = True
-    return quoted
+        if len(quote.group().split()) < 3 or any(c.start <= quote.start() < c.end for c in sentence):
+            continue
+        if _PAGE_BRACKET.match(text, quote.end()):
+            continue  # 'Okafor (2018) ... "quotation" (p. 45)': the page has its own bracket
+        if _cited_by(text, quote, sentence) is citation:
+            return start, end
+    return None
+
+
+def _cited_by(text: str, quote: re.Match[str], sentence: list[Citation]) -> Citation | None:
+    """The citation of a quotation, of those in its sentence: the one right
+    after it ('"..." (Okafor, 2018)'); else the last narrative citation
+    before it, which introduces it ('Okafor (2018) calls it "..."'); else
+    the first after it; else the last before it. The other citations of the
+    sentence cite something else ('"..." (Okafor, 2018, p. 4), which Lind
+    (2019) also finds'), and are not asked for its page."""
+    before = [c for c in sentence if c.end <= quote.start()]
+    after = [c for c in sentence if c.start >= quote.end()]
+    if after and not after[0].narrative and _RIGHT_AFTER.fullmatch(text, quote.end(), after[0].start):
+        return after[0]
+    narrative = [c for c in before if c.narrative]
+    if narrative:
+        return narrative[-1]
+    if after:
+        return after[0]
+    return before[-1] if before else None
+
+
+def _online_in_text(sentence: str) -> bool:
+    """The sentence says its source is a web page ("Mind (2021) states on its
+    website that ..."): a quotation from it has no page to give."""
+    lowered = sentence.lower()
+    return any(word in lowered for word in load_data().web_page_words)
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -272,7 +339,7 @@ def _reference_list_problems(references: list[Reference], cited: set[int], rules
 
 def _inconsistent_forms(
     document: Document, citations: list[Citation], resolution: Resolution | None, references: list[Reference],
-    rules: CitationStyle,
+    rules: CitationStyle, rewrites: list[_Rewrite],
 ) -> None:
     """The same work cited in different forms. Forms the style decides
     between are style problems: "et al." for a work whose names are given in
@@ -283,6 +350,7 @@ def _inconsistent_forms(
     authors, or the reference list says which is right."""
     aliases = resolution.aliases if resolution else {}
     groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
+    rewrite_of = {id(c): rewrite for c, rewrite in zip(citations, rewrites, strict=True)}
     entry_of: dict[object, int] = {}
     for number, citation in enumerate(citations):
         if not citation.authors:
@@ -306,7 +374,7 @@ def _inconsistent_forms(
         for citation, form in members:
             if form is not None and form[-1] and 2 <= len(names) < rules.et_al_from:
                 if not any(p.code == "et_al_too_few" for p in citation.problems):
-                    _add_et_al_too_few(citation, names, rules)
+                    _add_et_al_too_few(citation, names, rules, rewrite_of[id(citation)])
                 form = (*(n.casefold() for n in names), False)
             corrected.append(None if form is None else _as_style_writes(form, rules))
         counts = Counter(form for form in corrected if form is not None)
@@ -319,11 +387,13 @@ def _inconsistent_forms(
             if form is None or form == usual or any(p.code == "author_spelling" for p in citation.problems):
                 continue
             other = example.text.strip("()") if not example.narrative else example.text
+            rewrite = rewrite_of[id(citation)]
             if len(form) == len(usual) and form[-1] == usual[-1]:
-                fix: str | None = _reformat(citation, list(example.authors), usual[-1], rules)
+                fix: str | None = _with_authors(citation, rewrite, list(example.authors), usual[-1], rules)
                 message = data.message("inconsistent_form", other=f"\"{other}\"")
             else:
-                fix = _reformat(citation, list(entry.authors), False, rules) if entry and entry.authors else None
+                fix = _with_authors(citation, rewrite, list(entry.authors), False, rules) if entry and entry.authors \
+                    else None
                 message = data.message("inconsistent_form", "message_unsure", other=f"\"{other}\"")
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
@@ -352,12 +422,14 @@ def _bracket_order(text: str, citations: list[Citation], rules: CitationStyle) -
 
 
 def _undefined_abbreviations(
-    text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle
+    text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
+    rewrites: list[_Rewrite],
 ) -> None:
     """"The Local Government Association (2021) ... (LGA, 2021)": an
     abbreviation the essay never defines, for an organisation it cites in
     full, is the same work cited in another form; the fix gives the name."""
-    short = [c for c in citations if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
+    short = [(c, r) for c, r in zip(citations, rewrites, strict=True)
+             if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
     if not short:
         return
     defined = resolution.aliases if resolution else defined_acronyms(text)
@@ -365,7 +437,7 @@ def _undefined_abbreviations(
     for c in citations:
         if len(c.authors) == 1 and " " in c.authors[0]:
             named[(c.year, c.suffix)].append(c)
-    for citation in short:
+    for citation, rewrite in short:
         if citation.authors[0].casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
             continue
         full = next((c for c in named[(citation.year, citation.suffix)][:8]
@@ -374,7 +446,7 @@ def _undefined_abbreviations(
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
-        fix = _reformat(citation, [name], False, rules)
+        fix = _with_authors(citation, rewrite, [name], False, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
@@ -393,10 +465,11 @@ def _as_style_writes(form: tuple, rules: CitationStyle) -> tuple:
     return form
 
 
-def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyle) -> None:
+def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyle, rewrite: _Rewrite) -> None:
     fields = {**_fields(citation, rules, {}), "count": str(len(names))}
     message = load_data().message("et_al_too_few", **fields)
-    citation.problems.append(Problem("et_al_too_few", message, _reformat(citation, names, False, rules), "problem"))
+    fix = _with_authors(citation, rewrite, names, False, rules)
+    citation.problems.append(Problem("et_al_too_few", message, fix, "problem"))
 
 
 def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | None:
@@ -427,19 +500,30 @@ def _sentence_start(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def _reformat(citation: Citation, authors: list[str], et_al: bool, rules: CitationStyle) -> str:
-    """This citation (its year and pages) with other authors."""
-    written = Written(authors, citation.year, citation.suffix, citation.pages, et_al)
-    via = Written(list(citation.via.authors), citation.via.year, citation.via.suffix,
-                  citation.via.pages) if citation.via else None
-    return format_citation(written, rules, citation.narrative, via, brackets=citation.text.startswith("("))
+def _with_authors(
+    citation: Citation, rewrite: _Rewrite, authors: list[str], et_al: bool, rules: CitationStyle
+) -> str | None:
+    """The citation's fix with these authors (and every other correction it
+    already has), now offered by each of its problems."""
+    rewrite.fixes["work_authors"], rewrite.fixes["work_et_al"] = list(authors), et_al
+    fix = _suggest(citation, rewrite, rules)
+    for problem in citation.problems:
+        if problem.suggestion is not None:
+            problem.suggestion = fix
+    return fix
 
 
 # --- suggestions --------------------------------------------------------------------
 
 
-def _suggest(citation: Citation, facts: TextFacts, written: tuple, fixes: dict, rules: CitationStyle) -> str:
-    work, via = written
+def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str | None:
+    """The citation written correctly, with every correction found so far.
+    None for a personal communication: its date is not kept in the fields,
+    and no fix is better than one that drops it."""
+    facts, fixes = rewrite.facts, rewrite.fixes
+    if facts.personal:
+        return None
+    work, via = _written(citation, rewrite.locator)
     work.year = str(fixes.get("work_year") or work.year or "[year]")
     if "work_suffix" in fixes:
         work.suffix = str(fixes["work_suffix"])
@@ -450,6 +534,8 @@ def _suggest(citation: Citation, facts: TextFacts, written: tuple, fixes: dict, 
         via.suffix = str(fixes.get("via_suffix", via.suffix))
         via.authors = list(fixes.get("via_authors", via.authors))  # type: ignore[call-overload]
     work.et_al = bool(fixes.get("work_et_al", facts.et_al))
+    if "work_et_al" not in fixes:
+        work.others = facts.others
     work.abbreviation = facts.abbreviation
     if via is not None and via.authors:
         after = citation.text.rfind(via.authors[0])

@@ -103,6 +103,12 @@ def reporting_verbs() -> re.Pattern[str]:
     return re.compile(rf",? (?:{_alternatives(list(load_data().reporting_verbs))})\b")
 
 
+@lru_cache(maxsize=1)
+def colleagues_pattern() -> re.Pattern[str]:
+    """"and colleagues", "and co-workers": words standing for the other authors."""
+    return re.compile(rf"(?:\band|&)\s{{1,3}}(?:{_alternatives(list(load_data().colleagues))})(?![\w-])")
+
+
 @dataclass(frozen=True)
 class CitationData:
     """What analyser/data/citations.toml says, ready to use."""
@@ -120,6 +126,7 @@ class CitationData:
     reporting_adverbs: frozenset[str]
     headings: frozenset[str]
     online: tuple[str, ...]
+    web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
     min_claim_sentences: int
@@ -153,6 +160,7 @@ def load_data() -> CitationData:
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
+        web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
         min_claim_sentences=int(paragraphs["min_claim_sentences"]),
@@ -258,10 +266,19 @@ ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.]{1,9})(?:\)|,\s)")
 ACRONYM_SQUARE = re.compile(r"\[(?P<acronym>[A-Z][A-Z.]{1,9})\]")
 
-# Direct quotations: double quotes (straight or curly) or curly single quotes.
+# Direct quotations: double quotes (straight or curly) or single quotes
+# (curly, or straight as Cite Them Right prints them). A single mark between
+# two letters is an apostrophe ("it's", "it’s") and stays inside; a straight
+# one opens only after a space or a bracket, before a letter ("Jones' view"
+# opens nothing), and closes only after something other than a space.
 # (An opening mark never appears inside, so a run of them cannot make each
 # one scan the same 400 characters again.)
-QUOTE = re.compile(r"“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"|‘[^‘’\n]{1,400}’")
+_INNER_APOSTROPHE = r"(?<=[^\W\d_])[’'](?=[^\W\d_])"
+QUOTE = re.compile(
+    rf"“[^“”\n]{{1,400}}”|\"[^\"\n]{{1,400}}\""
+    rf"|‘(?:[^‘’\n]|{_INNER_APOSTROPHE}){{1,400}}?’(?![^\W\d_])"
+    rf"|(?<![\w'’])'(?=[^\W\d_])(?:[^'\n]|{_INNER_APOSTROPHE}){{1,400}}?(?<=\S)'(?![\w])"
+)
 
 # A sentence end inside a window of text (abbreviations are checked in code).
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
