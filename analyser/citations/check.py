@@ -33,12 +33,16 @@ from analyser.model import Citation, Document, Problem, Reference, Severity
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
-_QUOTE_MARK = re.compile(r"[“\"‘]|(?<![\w'’])'(?=[^\W\d_])")
+_QUOTE_MARK = re.compile(r"[“\"‘]")
+# A straight single quotation mark that may open a quotation (not "it's", "Jones' view"). The
+# mark comes first and the character before it is checked after, so `re` scans for a literal.
+_SINGLE_QUOTE_MARK = re.compile(r"'(?<![\w'’]')(?=[^\W\d_])")
 # What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
 # '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
 _WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
@@ -54,6 +58,26 @@ class _Rewrite:
     facts: TextFacts
     fixes: dict[str, object] = field(default_factory=dict)
     locator: str | None = None  # "[page]", "para. [number]"
+
+
+class _Rewrites:
+    """Each citation's `_Rewrite`, made when a problem first needs it (most
+    citations have none)."""
+
+    def __init__(self, citations: list[Citation]) -> None:
+        self.citations = citations
+        self.facts: list[TextFacts] = []  # per citation, in order
+        self.made: dict[int, _Rewrite] = {}
+        self.numbers: dict[int, int] | None = None
+
+    def of(self, citation: Citation) -> _Rewrite:
+        if self.numbers is None:
+            self.numbers = {id(c): n for n, c in enumerate(self.citations)}
+        number = self.numbers[id(citation)]
+        rewrite = self.made.get(number)
+        if rewrite is None:
+            rewrite = self.made[number] = _Rewrite(self.facts[number])
+        return rewrite
 
 
 def check_citations(
@@ -72,15 +96,16 @@ def check_citations(
     block_starts = [b.start for b in document.blocks]
     quotes = _quote_marks(document.text) if citations else []
     starts = [c.start for c in citations] if quotes else []
-    rewrites: list[_Rewrite] = []
+    rewrites = _Rewrites(citations)
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
-                      len(citation.via.authors) if citation.via else 0, _given_name_before(citation))
+                      len(citation.via.authors) if citation.via else 0,
+                      not citation.narrative and _given_name_before(citation))
         facts = read_text(citation.text, shape, rules)
-        rewrite = _Rewrite(facts)
-        rewrites.append(rewrite)
-        fixes = rewrite.fixes
+        rewrites.facts.append(facts)
+        fixes: dict[str, object] = {}
+        locator = None
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
         if not citation.year:
             found.append(("missing_year", "message", {}))
@@ -105,12 +130,13 @@ def check_citations(
                 document.text[sentence[0] : sentence[1]])
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
-                rewrite.locator = "[page]"
+                locator = "[page]"
             elif rules.unpaginated_quote:
                 found.append(("no_page_for_quote", "message_unpaginated", {}))
-                rewrite.locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
+                locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
         if not found:
             continue
+        rewrite = rewrites.made[number] = _Rewrite(facts, fixes, locator)
         suggestion = _suggest(citation, rewrite, rules)
         for code, variant, fields in found:
             message = load_data().message(code, variant, **_fields(citation, rules, fields))
@@ -129,8 +155,9 @@ _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
 
 def _given_name_before(citation: Citation) -> bool:
     """A first name written before the first author inside a bracket, which
-    the finder left out of the name: "(Gemma Whitcombe, 2022)"."""
-    if citation.narrative or not citation.authors:
+    the finder left out of the name: "(Gemma Whitcombe, 2022)". (Asked of
+    citations in brackets only: a narrative one may name its author in full.)"""
+    if not citation.authors:
         return False
     at = citation.text.find(citation.authors[0])
     given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
@@ -146,9 +173,11 @@ def _online(entry: Reference) -> bool:
 def _quote_marks(text: str) -> list[int]:
     """Where the opening quotation marks are. Most essays have none: `in`
     answers that without the character-class scan of the whole text."""
-    if '"' not in text and "“" not in text and "‘" not in text and "'" not in text:
-        return []
-    return [m.start() for m in _QUOTE_MARK.finditer(text)]
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)] if '"' in text or "“" in text or "‘" in text else []
+    if "'" in text:
+        marks += [m.start() for m in _SINGLE_QUOTE_MARK.finditer(text)]
+        marks.sort()
+    return marks
 
 
 def _severity(code: str, rules: CitationStyle, variant: str) -> Severity:
@@ -197,6 +226,9 @@ def _quoted(
     are and `starts` where its citations start, both found once."""
     text = document.text
     citation = citations[number]
+    near = bisect.bisect_left(quotes, citation.start - _QUOTE_WINDOW)
+    if near == len(quotes) or quotes[near] >= citation.end + _QUOTE_WINDOW:
+        return None  # (the usual case, decided before the block is looked up)
     i = bisect.bisect_right(block_starts, citation.start) - 1
     block_start = document.blocks[i].start if i >= 0 else 0
     block_end = document.blocks[i].end if i >= 0 else len(text)
@@ -339,7 +371,7 @@ def _reference_list_problems(references: list[Reference], cited: set[int], rules
 
 def _inconsistent_forms(
     document: Document, citations: list[Citation], resolution: Resolution | None, references: list[Reference],
-    rules: CitationStyle, rewrites: list[_Rewrite],
+    rules: CitationStyle, rewrites: _Rewrites,
 ) -> None:
     """The same work cited in different forms. Forms the style decides
     between are style problems: "et al." for a work whose names are given in
@@ -350,7 +382,6 @@ def _inconsistent_forms(
     authors, or the reference list says which is right."""
     aliases = resolution.aliases if resolution else {}
     groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
-    rewrite_of = {id(c): rewrite for c, rewrite in zip(citations, rewrites, strict=True)}
     entry_of: dict[object, int] = {}
     for number, citation in enumerate(citations):
         if not citation.authors:
@@ -374,7 +405,7 @@ def _inconsistent_forms(
         for citation, form in members:
             if form is not None and form[-1] and 2 <= len(names) < rules.et_al_from:
                 if not any(p.code == "et_al_too_few" for p in citation.problems):
-                    _add_et_al_too_few(citation, names, rules, rewrite_of[id(citation)])
+                    _add_et_al_too_few(citation, names, rules, rewrites.of(citation))
                 form = (*(n.casefold() for n in names), False)
             corrected.append(None if form is None else _as_style_writes(form, rules))
         counts = Counter(form for form in corrected if form is not None)
@@ -387,7 +418,7 @@ def _inconsistent_forms(
             if form is None or form == usual or any(p.code == "author_spelling" for p in citation.problems):
                 continue
             other = example.text.strip("()") if not example.narrative else example.text
-            rewrite = rewrite_of[id(citation)]
+            rewrite = rewrites.of(citation)
             if len(form) == len(usual) and form[-1] == usual[-1]:
                 fix: str | None = _with_authors(citation, rewrite, list(example.authors), usual[-1], rules)
                 message = data.message("inconsistent_form", other=f"\"{other}\"")
@@ -423,13 +454,12 @@ def _bracket_order(text: str, citations: list[Citation], rules: CitationStyle) -
 
 def _undefined_abbreviations(
     text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
-    rewrites: list[_Rewrite],
+    rewrites: _Rewrites,
 ) -> None:
     """"The Local Government Association (2021) ... (LGA, 2021)": an
     abbreviation the essay never defines, for an organisation it cites in
     full, is the same work cited in another form; the fix gives the name."""
-    short = [(c, r) for c, r in zip(citations, rewrites, strict=True)
-             if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
+    short = [c for c in citations if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
     if not short:
         return
     defined = resolution.aliases if resolution else defined_acronyms(text)
@@ -437,7 +467,7 @@ def _undefined_abbreviations(
     for c in citations:
         if len(c.authors) == 1 and " " in c.authors[0]:
             named[(c.year, c.suffix)].append(c)
-    for citation, rewrite in short:
+    for citation in short:
         if citation.authors[0].casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
             continue
         full = next((c for c in named[(citation.year, citation.suffix)][:8]
@@ -446,7 +476,7 @@ def _undefined_abbreviations(
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
-        fix = _with_authors(citation, rewrite, [name], False, rules)
+        fix = _with_authors(citation, rewrites.of(citation), [name], False, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
@@ -537,11 +567,14 @@ def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str
     if "work_et_al" not in fixes:
         work.others = facts.others
     work.abbreviation = facts.abbreviation
+    if rules.abbreviation_brackets and facts.abbreviation:  # "(NICE)" written "[NICE]" in APA 7
+        pair = rules.abbreviation_brackets
+        work.abbreviation = f"{pair[:1]}{facts.abbreviation[1:-1]}{pair[1:]}"
     if via is not None and via.authors:
         after = citation.text.rfind(via.authors[0])
         via.et_al = after >= 0 and "et al" in citation.text[after:]
     brackets = citation.text.startswith("(")
-    possessive = citation.narrative and bool(re.search(r"['’]s\s*\($|['’]s\s*\(", citation.text.split("(")[0] + "("))
+    possessive = citation.narrative and _POSSESSIVE.search(citation.text.split("(")[0] + "(") is not None
     out = format_citation(work, rules, citation.narrative, via, brackets=brackets, possessive=possessive)
     if citation.narrative:
         acronym = re.search(r"\s\(([A-Z][A-Za-z.]{1,9})\)\s*\(", citation.text)

@@ -172,13 +172,13 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
     name, which the parser drops only when it knows the name
     (`[names].given` in citations.toml). Changes the authors in place; the
     checker reports the first name (`initials_in_citation`)."""
-    two = [c for c in found if c.authors and _TWO_NAMES.fullmatch(c.authors[0])]
+    two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
     if not two:
         return
     data = load_data()
     known = {normal_name(c.authors[0]) for c in found if c.authors and " " not in c.authors[0]}
     known |= {normal_name(n) for n in _listed_surnames(text, skip)}
-    for space, _ in _reporting_candidates(text, data):  # a one-word name: "Whitcombe suggests", not "Carers Wales states"
+    for space, _ in _reporting_candidates(text, data):  # one-word names: "Whitcombe suggests" ("Carers Wales" is two)
         at = text.rfind(" ", max(0, space - 40), space)
         before = text[text.rfind(" ", max(0, at - 40), at) + 1 : at] if at > 0 else ""
         if not before[:1].isupper() or before[-1] in ".,;:!?)" or before.lower() in data.openers:

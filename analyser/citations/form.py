@@ -90,6 +90,8 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     problems = _style_problems(toks, shape, style)
     first = next((t.start for i, t in enumerate(toks) if t.kind in ("name", "initial") and not _opener(toks, i)), None)
     prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
+    if prefix[:1].isupper():  # "(See Okafor, 2018)": the guides write "see" inside the bracket
+        prefix = prefix[0].lower() + prefix[1:]
     eg = _EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
     if eg:  # "(e.g. Collins, 2020)" in APA: the fix keeps the prefix, with its comma
         problems.append(("eg_comma", "message", {"found": eg.group()}))
@@ -170,7 +172,8 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
         ranged = re.search(r"[-–—]", value) is not None
         if label in style.refused_page_labels:
             found.append(("page_label", "message_refused", {"label": written}))
-        elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")):
+        elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")) or (
+                written[0] == "P"):  # ("P. 45": the guides write "p.")
             found.append(("page_label", "message_label", {"label": written}))
         elif label == "pp" and not ranged:
             found.append(("pp_single_page", "message", {}))
@@ -231,8 +234,8 @@ def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: Cit
         previous = kinds[i - 1] if i > 0 else ""
         if token.kind == "year" and i > bracket and previous in ("name", "etal", "initial"):
             return True
-        if token.kind == "year" and i > bracket and previous == "other" and toks[i - 1].text == "]":
-            return True  # "(World Health Organization [WHO] 2020)"
+        if token.kind == "year" and i > bracket and previous == "other" and toks[i - 1].text in ("]", ")"):
+            return True  # "(World Health Organization [WHO] 2020)", "(... (NICE) 2018)"
         if token.kind == "pages" and previous == "year":
             return True
         if (token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary

@@ -19,6 +19,7 @@ from analyser.citations.patterns import load_data, token_pattern
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]$")  # "Jones' (2019)": the name is Jones
 
 
 @dataclass(slots=True)
@@ -102,7 +103,7 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
     else:
         names = [piece_text(text, piece) for piece in pieces]
     if possessive:
-        names[-1] = _POSSESSIVE.sub("", names[-1])
+        names[-1] = _PLURAL_POSSESSIVE.sub("", _POSSESSIVE.sub("", names[-1]))
     elif _POSSESSIVE.search(names[-1]):
         return None  # "(Okafor's 2018 study)" is prose, not a citation
     return names

@@ -59,7 +59,8 @@ YEAR = rf"""
 
 PAGE_NUMBER = r"(?:\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
 PAGES = rf"""
-    (?P<plabel> pp\.? | pgs?\.? | p\.? | pages? | paras?\.? | paragraphs? | ch\.? | chapter )
+    (?P<plabel> pp\.? | pgs?\.? | p\.? | P\.(?=\s{{0,2}}\d{{1,3}}(?!\d)) | pages? | paras?\.? | paragraphs?
+              | ch\.? | chapter )
     \s{{0,3}}
     (?P<pvalue> {PAGE_NUMBER} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
     (?![\w])"""
@@ -186,12 +187,12 @@ def token_pattern() -> re.Pattern[str]:
         rf"""
         (?=P)(?P<debris> {DEBRIS} )
       | (?=[pP])(?P<personal> (?i:{personal})(?![\w]) )
+      | (?=[pPcC])(?P<pages> {PAGES} )
       | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
       | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
       | (?P<comma> , )
       | (?=[12nfi]){YEAR}
       | (?=[aciqrd])(?P<secondary> (?<![\w])(?:{secondary})(?![\w]) )
-      | (?=[pPcC])(?P<pages> {PAGES} )
       | (?=e)(?P<etal> et\.?\s{{0,2}}al(?![\w])\.?(?:[{APOS}]s(?![\w]))? )
       | (?P<amp> & )
       | (?P<and> and(?![\w]) )

@@ -54,6 +54,7 @@ class CitationStyle:
     reference_entry: str
     comma_after_eg: bool
     alphabetical_in_brackets: bool
+    abbreviation_brackets: str  # "[]", or "" to keep the writer's brackets
 
     def authors(
         self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False, others: str = ""
