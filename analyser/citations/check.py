@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analyser.citations.form import Shape, TextFacts, read_text
-from analyser.citations.patterns import ET_AL, QUOTE, SENTENCE_END, load_data
+from analyser.citations.patterns import ET_AL, SENTENCE_END, load_data, quotations
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import (
     Link,
@@ -33,10 +33,6 @@ from analyser.model import Citation, Document, Problem, Reference, Severity
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
-_QUOTE_MARK = re.compile(r"[“\"‘]")
-# A straight single quotation mark that may open a quotation (not "it's", "Jones' view"). The
-# mark comes first and the character before it is checked after, so `re` scans for a literal.
-_SINGLE_QUOTE_MARK = re.compile(r"'(?<![\w'’]')(?=[^\W\d_])")
 # What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
 # '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
@@ -93,9 +89,7 @@ def check_citations(
     every citation). Returns the links to the list, or None without one."""
     rules = citation_style(style)
     resolution = resolve_citations(citations, references, document.text) if references else None
-    block_starts = [b.start for b in document.blocks]
-    quotes = _quote_marks(document.text) if citations else []
-    starts = [c.start for c in citations] if quotes else []
+    quoted = _quotations(document, citations, [c.start for c in citations]) if citations else {}
     rewrites = _Rewrites(citations)
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
@@ -122,9 +116,7 @@ def check_citations(
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
-        sentence = None
-        if not has_pages and quotes and not facts.personal:
-            sentence = _quoted(document, block_starts, quotes, citations, starts, number)
+        sentence = quoted.get(number) if not has_pages and not facts.personal else None
         if sentence is not None:
             unpaginated = citation.year == "n.d." or (entry is not None and _online(entry)) or _online_in_text(
                 document.text[sentence[0] : sentence[1]])
@@ -170,16 +162,6 @@ def _online(entry: Reference) -> bool:
     return any(marker in rest for marker in load_data().online) and "pp." not in rest
 
 
-def _quote_marks(text: str) -> list[int]:
-    """Where the opening quotation marks are. Most essays have none: `in`
-    answers that without the character-class scan of the whole text."""
-    marks = [m.start() for m in _QUOTE_MARK.finditer(text)] if '"' in text or "“" in text or "‘" in text else []
-    if "'" in text:
-        marks += [m.start() for m in _SINGLE_QUOTE_MARK.finditer(text)]
-        marks.sort()
-    return marks
-
-
 def _severity(code: str, rules: CitationStyle, variant: str) -> Severity:
     if code == "page_label" and variant == "message_refused":
         return "problem"
@@ -216,64 +198,70 @@ def style_fields(rules: CitationStyle) -> dict[str, str]:
 # --- quotations -------------------------------------------------------------------
 
 
-def _quoted(
-    document: Document, block_starts: list[int], quotes: list[int], citations: list[Citation], starts: list[int],
-    number: int,
-) -> tuple[int, int] | None:
-    """The sentence of the citation `number`, when that citation is the one a
-    direct quotation of three words or more in it is cited by (`_cited_by`);
-    None otherwise. `quotes` are where the document's opening quotation marks
-    are and `starts` where its citations start, both found once."""
+def _quotations(document: Document, citations: list[Citation], starts: list[int]) -> dict[int, tuple[int, int]]:
+    """The citations that direct quotations of three words or more are cited
+    by (`_cited_by`), by number, each with the quotation's sentence (which
+    never leaves its block). `starts` are where the citations start, in order."""
     text = document.text
-    citation = citations[number]
-    near = bisect.bisect_left(quotes, citation.start - _QUOTE_WINDOW)
-    if near == len(quotes) or quotes[near] >= citation.end + _QUOTE_WINDOW:
-        return None  # (the usual case, decided before the block is looked up)
-    i = bisect.bisect_right(block_starts, citation.start) - 1
-    block_start = document.blocks[i].start if i >= 0 else 0
-    block_end = document.blocks[i].end if i >= 0 else len(text)
-    lo = max(block_start, citation.start - _QUOTE_WINDOW)
-    hi = min(block_end, citation.end + _QUOTE_WINDOW)
-    near = bisect.bisect_left(quotes, lo)
-    if near == len(quotes) or quotes[near] >= hi:
-        return None
-    start = lo
-    for match in SENTENCE_END.finditer(text, lo, min(hi, citation.start + 3)):
-        if match.end() <= citation.start and not _abbreviation(text, match.start()):
-            start = match.end()
-    end = hi
-    for match in SENTENCE_END.finditer(text, citation.end, hi):
-        if not _abbreviation(text, match.start()):
-            end = match.start() + len(match.group().rstrip())  # with a closing quotation mark: '... destination."'
-            break
-    sentence = citations[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-    for quote in QUOTE.finditer(text, start, end):
-        if len(quote.group().split()) < 3 or any(c.start <= quote.start() < c.end for c in sentence):
-            continue
-        if _PAGE_BRACKET.match(text, quote.end()):
+    if '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
+        return {}
+    block_starts = [b.start for b in document.blocks]
+    first, last = (bisect.bisect_right(block_starts, starts[i]) - 1 for i in (0, -1))
+    lo = document.blocks[first].start if first >= 0 else 0
+    hi = document.blocks[last].end if last >= 0 else len(text)
+    owners: dict[int, tuple[int, int]] = {}
+    for quote in quotations(text, lo, hi):  # (from the first citation's block to the last's)
+        if len(quote.group().split()) < 3 or _PAGE_BRACKET.match(text, quote.end()):
             continue  # 'Okafor (2018) ... "quotation" (p. 45)': the page has its own bracket
-        if _cited_by(text, quote, sentence) is citation:
-            return start, end
-    return None
+        inside = bisect.bisect_right(starts, quote.start()) - 1
+        if inside >= 0 and citations[inside].end > quote.start():
+            continue  # a quotation inside a citation's own text
+        start, end = _sentence(document, block_starts, quote.start(), quote.end())
+        owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
+                          bisect.bisect_left(starts, end))
+        if owner is not None:
+            owners.setdefault(owner, (start, end))
+    return owners
 
 
-def _cited_by(text: str, quote: re.Match[str], sentence: list[Citation]) -> Citation | None:
-    """The citation of a quotation, of those in its sentence: the one right
-    after it ('"..." (Okafor, 2018)'); else the last narrative citation
-    before it, which introduces it ('Okafor (2018) calls it "..."'); else
-    the first after it; else the last before it. The other citations of the
-    sentence cite something else ('"..." (Okafor, 2018, p. 4), which Lind
-    (2019) also finds'), and are not asked for its page."""
-    before = [c for c in sentence if c.end <= quote.start()]
-    after = [c for c in sentence if c.start >= quote.end()]
-    if after and not after[0].narrative and _RIGHT_AFTER.fullmatch(text, quote.end(), after[0].start):
-        return after[0]
-    narrative = [c for c in before if c.narrative]
-    if narrative:
-        return narrative[-1]
-    if after:
-        return after[0]
-    return before[-1] if before else None
+def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (a quotation, which may hold sentence ends of its own), looked for
+    no further than `_QUOTE_WINDOW` characters either side and never outside its block."""
+    text = document.text
+    i = bisect.bisect_right(block_starts, start) - 1
+    lo = max(document.blocks[i].start if i >= 0 else 0, start - _QUOTE_WINDOW)
+    hi = min(document.blocks[i].end if i >= 0 else len(text), end + _QUOTE_WINDOW)
+    first = lo
+    for match in SENTENCE_END.finditer(text, lo, start + 1):
+        if not _abbreviation(text, match.start()):
+            first = match.end()
+    for match in SENTENCE_END.finditer(text, max(start, end - 2), hi):
+        if not _abbreviation(text, match.start()):  # (from the quotation's last character: '... destination." Staff')
+            return first, match.start() + len(match.group().rstrip())
+    return first, hi
+
+
+def _cited_by(
+    text: str, quote: re.Match[str], citations: list[Citation], starts: list[int], first: int, last: int
+) -> int | None:
+    """Which citation of its sentence (numbers `first` to `last - 1`) a
+    quotation is cited by: the one right after it ('"..." (Okafor, 2018)');
+    else the last narrative citation before it, which introduces it ('Okafor
+    (2018) calls it "..."'); else the first after it; else the last before
+    it. The other citations of the sentence cite something else ('"..."
+    (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
+    for its page."""
+    after = bisect.bisect_left(starts, quote.end(), first, last)
+    if after < last and not citations[after].narrative and _RIGHT_AFTER.fullmatch(
+            text, quote.end(), citations[after].start):
+        return after
+    before = [n for n in range(min(after, last) - 1, first - 1, -1) if citations[n].end <= quote.start()]
+    narrative = next((n for n in before if citations[n].narrative), None)
+    if narrative is not None:
+        return narrative
+    if after < last:
+        return after
+    return before[0] if before else None
 
 
 def _online_in_text(sentence: str) -> bool:

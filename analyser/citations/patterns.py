@@ -273,13 +273,29 @@ ACRONYM_SQUARE = re.compile(r"\[(?P<acronym>[A-Z][A-Z.]{1,9})\]")
 # one opens only after a space or a bracket, before a letter ("Jones' view"
 # opens nothing), and closes only after something other than a space.
 # (An opening mark never appears inside, so a run of them cannot make each
-# one scan the same 400 characters again.)
+# one scan the same 400 characters again. One pattern per kind of mark, each
+# starting with its mark, so that `re` looks for a literal: one pattern of
+# four alternatives scans twenty times slower.)
 _INNER_APOSTROPHE = r"(?<=[^\W\d_])[’'](?=[^\W\d_])"
-QUOTE = re.compile(
-    rf"“[^“”\n]{{1,400}}”|\"[^\"\n]{{1,400}}\""
-    rf"|‘(?:[^‘’\n]|{_INNER_APOSTROPHE}){{1,400}}?’(?![^\W\d_])"
-    rf"|(?<![\w'’])'(?=[^\W\d_])(?:[^'\n]|{_INNER_APOSTROPHE}){{1,400}}?(?<=\S)'(?![\w])"
+QUOTES = (
+    re.compile(r"“[^“”\n]{1,400}”"),
+    re.compile(r'"[^"\n]{1,400}"'),
+    re.compile(rf"‘(?:[^‘’\n]|{_INNER_APOSTROPHE}){{1,400}}?’(?![^\W\d_])"),
+    re.compile(rf"'(?<![\w'’]')(?=[^\W\d_])(?:[^'\n]|{_INNER_APOSTROPHE}){{1,400}}?(?<=\S)'(?![\w])"),
 )
+
+
+def quotations(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The quotations in text[start:end], in order; one inside another
+    ("'...' within "..."") is part of it, not a quotation of its own."""
+    found = sorted((m for pattern in QUOTES if text.find(pattern.pattern[0], start, end) >= 0
+                    for m in pattern.finditer(text, start, end)), key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for match in found:
+        if not out or match.start() >= out[-1].end():
+            out.append(match)
+    return out
+
 
 # A sentence end inside a window of text (abbreviations are checked in code).
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
