@@ -98,8 +98,9 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
         prefix = _EG_NO_COMMA.sub(lambda m: m.group() + ",", prefix)
     secondary = next((t.start for t in toks if t.kind == "secondary"), len(text))
     head = text.split("(")[0] if shape.narrative else text[:secondary]
-    colleagues = None if ET_AL.search(head) else colleagues_pattern().search(head)
-    et_al = colleagues is not None or ET_AL.search(head) is not None
+    written_et_al = ET_AL.search(head) is not None
+    colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
+    et_al = written_et_al or colleagues is not None
     square = _ABBREVIATION.search(head)
     personal = any(t.kind == "personal" for t in toks)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
