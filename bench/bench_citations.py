@@ -82,6 +82,10 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
     "long names '(Smith Smith ... 2020)'": (lambda n: ("(" + "Smith " * 45 + "2020) ") * (n // 277), 500_000),
     "author lists '(A, B, C and D, 2020)'": (lambda n: "(Ab, Cd, Ef, Gh and Ij, 2020) " * (n // 30), 500_000),
     "opening quotes '“““...' with a citation": (lambda n: "“" * n + " (Smith, 2020)", 1_000_000),
+    "single quotes and apostrophes with citations": (
+        lambda n: "(Smith, 2020) says 'a b c' and it's Jones' view " * (n // 47), 500_000),
+    "single opening quotes ' 'ab 'ab' between citations": (
+        lambda n: ("(Smith, 2020)" + " 'ab" * 30) * (n // 133), 500_000),
     "reference list of 'Smith, A. ' runs": (lambda n: "References\n\n" + "Smith, A. " * (n // 10), 1_000_000),
     "essay-like paragraphs": (lambda n: ESSAY * (n // len(ESSAY)), 500_000),
     "bare years 'Smith 2020 argues' (Smith cited)": (lambda n: "(Smith, 2019). " + "Smith 2020 argues " * (n // 18),

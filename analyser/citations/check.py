@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analyser.citations.form import Shape, TextFacts, read_text
-from analyser.citations.patterns import ET_AL, QUOTE, SENTENCE_END, load_data
+from analyser.citations.patterns import ET_AL, SENTENCE_END, load_data, quotations
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import (
     Link,
@@ -32,11 +33,47 @@ from analyser.model import Citation, Document, Problem, Reference, Severity
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
-_QUOTE_MARK = re.compile(r"[“\"‘]")
+# What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
+# '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
+_RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
 _WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
+
+
+@dataclass
+class _Rewrite:
+    """What one citation's fix is written from: the facts of its text, the
+    corrections the checks found (the reference list's year or names, "et
+    al." or not), and a placeholder where a missing page belongs. Every
+    problem of a citation offers the same fix, written once all of them are
+    known, so following any one suggestion corrects the whole citation."""
+
+    facts: TextFacts
+    fixes: dict[str, object] = field(default_factory=dict)
+    locator: str | None = None  # "[page]", "para. [number]"
+
+
+class _Rewrites:
+    """Each citation's `_Rewrite`, made when a problem first needs it (most
+    citations have none)."""
+
+    def __init__(self, citations: list[Citation]) -> None:
+        self.citations = citations
+        self.facts: list[TextFacts] = []  # per citation, in order
+        self.made: dict[int, _Rewrite] = {}
+        self.numbers: dict[int, int] | None = None
+
+    def of(self, citation: Citation) -> _Rewrite:
+        if self.numbers is None:
+            self.numbers = {id(c): n for n, c in enumerate(self.citations)}
+        number = self.numbers[id(citation)]
+        rewrite = self.made.get(number)
+        if rewrite is None:
+            rewrite = self.made[number] = _Rewrite(self.facts[number])
+        return rewrite
 
 
 def check_citations(
@@ -52,14 +89,17 @@ def check_citations(
     every citation). Returns the links to the list, or None without one."""
     rules = citation_style(style)
     resolution = resolve_citations(citations, references, document.text) if references else None
-    block_starts = [b.start for b in document.blocks]
-    quotes = _quote_marks(document.text) if citations else []
+    quoted = _quotations(document, citations, [c.start for c in citations]) if citations else {}
+    rewrites = _Rewrites(citations)
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
-                      len(citation.via.authors) if citation.via else 0)
+                      len(citation.via.authors) if citation.via else 0,
+                      not citation.narrative and _given_name_before(citation))
         facts = read_text(citation.text, shape, rules)
+        rewrites.facts.append(facts)
         fixes: dict[str, object] = {}
+        locator = None
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
         if not citation.year:
             found.append(("missing_year", "message", {}))
@@ -76,27 +116,25 @@ def check_citations(
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
-        unpaginated = False
-        if not has_pages and quotes and not facts.personal and _quoted(document, block_starts, quotes, citation):
-            unpaginated = citation.year == "n.d." or (entry is not None and _online(entry))
+        sentence = quoted.get(number) if not has_pages and not facts.personal else None
+        if sentence is not None:
+            unpaginated = citation.year == "n.d." or (entry is not None and _online(entry)) or _online_in_text(
+                document.text[sentence[0] : sentence[1]])
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
+                locator = "[page]"
             elif rules.unpaginated_quote:
                 found.append(("no_page_for_quote", "message_unpaginated", {}))
+                locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
         if not found:
             continue
-        # (a personal communication's date is not kept in the fields: no fix is
-        # offered rather than one that drops it)
-        suggestion = None if facts.personal else _suggest(citation, facts, _written(citation), fixes, rules)
+        rewrite = rewrites.made[number] = _Rewrite(facts, fixes, locator)
+        suggestion = _suggest(citation, rewrite, rules)
         for code, variant, fields in found:
             message = load_data().message(code, variant, **_fields(citation, rules, fields))
-            fix = suggestion
-            if code == "no_page_for_quote" and suggestion is not None:
-                locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]" if unpaginated else "[page]"
-                fix = _suggest(citation, facts, _written(citation, locator), fixes, rules)
-            citation.problems.append(Problem(code, message, fix, _severity(code, rules, variant)))
-    _inconsistent_forms(document, citations, resolution, references or [], rules)
-    _undefined_abbreviations(document.text, citations, resolution, rules)
+            citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
+    _inconsistent_forms(document, citations, resolution, references or [], rules, rewrites)
+    _undefined_abbreviations(document.text, citations, resolution, rules, rewrites)
     if rules.alphabetical_in_brackets:
         _bracket_order(document.text, citations, rules)
     if references:
@@ -104,18 +142,24 @@ def check_citations(
     return resolution
 
 
+_GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
+
+
+def _given_name_before(citation: Citation) -> bool:
+    """A first name written before the first author inside a bracket, which
+    the finder left out of the name: "(Gemma Whitcombe, 2022)". (Asked of
+    citations in brackets only: a narrative one may name its author in full.)"""
+    if not citation.authors:
+        return False
+    at = citation.text.find(citation.authors[0])
+    given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
+    return given is not None and given.group().strip().lower() not in load_data().openers
+
+
 def _online(entry: Reference) -> bool:
     """An entry for a source read online with no page numbers (a web page)."""
     rest = entry.rest.lower()
     return any(marker in rest for marker in load_data().online) and "pp." not in rest
-
-
-def _quote_marks(text: str) -> list[int]:
-    """Where the opening quotation marks are. Most essays have none: `in`
-    answers that without the character-class scan of the whole text."""
-    if '"' not in text and "“" not in text and "‘" not in text:
-        return []
-    return [m.start() for m in _QUOTE_MARK.finditer(text)]
 
 
 def _severity(code: str, rules: CitationStyle, variant: str) -> Severity:
@@ -154,34 +198,77 @@ def style_fields(rules: CitationStyle) -> dict[str, str]:
 # --- quotations -------------------------------------------------------------------
 
 
-def _quoted(document: Document, block_starts: list[int], quotes: list[int], citation: Citation) -> bool:
-    """A direct quotation of three words or more in the citation's sentence.
-    `quotes` are where the document's opening quotation marks are, found once."""
+def _quotations(document: Document, citations: list[Citation], starts: list[int]) -> dict[int, tuple[int, int]]:
+    """The citations that direct quotations of three words or more are cited
+    by (`_cited_by`), by number, each with the quotation's sentence (which
+    never leaves its block). `starts` are where the citations start, in order."""
     text = document.text
-    i = bisect.bisect_right(block_starts, citation.start) - 1
-    block_start = document.blocks[i].start if i >= 0 else 0
-    block_end = document.blocks[i].end if i >= 0 else len(text)
-    lo = max(block_start, citation.start - _QUOTE_WINDOW)
-    hi = min(block_end, citation.end + _QUOTE_WINDOW)
-    near = bisect.bisect_left(quotes, lo)
-    if near == len(quotes) or quotes[near] >= hi:
-        return False
-    start = lo
-    for match in SENTENCE_END.finditer(text, lo, min(hi, citation.start + 3)):
-        if match.end() <= citation.start and not _abbreviation(text, match.start()):
-            start = match.end()
-    end = hi
-    for match in SENTENCE_END.finditer(text, citation.end, hi):
+    if '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
+        return {}
+    block_starts = [b.start for b in document.blocks]
+    first, last = (bisect.bisect_right(block_starts, starts[i]) - 1 for i in (0, -1))
+    lo = document.blocks[first].start if first >= 0 else 0
+    hi = document.blocks[last].end if last >= 0 else len(text)
+    owners: dict[int, tuple[int, int]] = {}
+    for quote in quotations(text, lo, hi):  # (from the first citation's block to the last's)
+        if len(quote.group().split()) < 3 or _PAGE_BRACKET.match(text, quote.end()):
+            continue  # 'Okafor (2018) ... "quotation" (p. 45)': the page has its own bracket
+        inside = bisect.bisect_right(starts, quote.start()) - 1
+        if inside >= 0 and citations[inside].end > quote.start():
+            continue  # a quotation inside a citation's own text
+        start, end = _sentence(document, block_starts, quote.start(), quote.end())
+        owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
+                          bisect.bisect_left(starts, end))
+        if owner is not None:
+            owners.setdefault(owner, (start, end))
+    return owners
+
+
+def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (a quotation, which may hold sentence ends of its own), looked for
+    no further than `_QUOTE_WINDOW` characters either side and never outside its block."""
+    text = document.text
+    i = bisect.bisect_right(block_starts, start) - 1
+    lo = max(document.blocks[i].start if i >= 0 else 0, start - _QUOTE_WINDOW)
+    hi = min(document.blocks[i].end if i >= 0 else len(text), end + _QUOTE_WINDOW)
+    first = lo
+    for match in SENTENCE_END.finditer(text, lo, start + 1):
         if not _abbreviation(text, match.start()):
-            end = match.start() + len(match.group().rstrip())  # with a closing quotation mark: '... destination."'
-            break
-    quoted = False
-    for quote in QUOTE.finditer(text, start, end):
-        if len(quote.group().split()) >= 3 and not (citation.start <= quote.start() < citation.end):
-            if _PAGE_BRACKET.match(text, quote.end()):
-                return False  # 'Okafor (2018) ... "quotation" (p. 45)': the page has its own bracket
-            quoted = True
-    return quoted
+            first = match.end()
+    for match in SENTENCE_END.finditer(text, max(start, end - 2), hi):
+        if not _abbreviation(text, match.start()):  # (from the quotation's last character: '... destination." Staff')
+            return first, match.start() + len(match.group().rstrip())
+    return first, hi
+
+
+def _cited_by(
+    text: str, quote: re.Match[str], citations: list[Citation], starts: list[int], first: int, last: int
+) -> int | None:
+    """Which citation of its sentence (numbers `first` to `last - 1`) a
+    quotation is cited by: the one right after it ('"..." (Okafor, 2018)');
+    else the last narrative citation before it, which introduces it ('Okafor
+    (2018) calls it "..."'); else the first after it; else the last before
+    it. The other citations of the sentence cite something else ('"..."
+    (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
+    for its page."""
+    after = bisect.bisect_left(starts, quote.end(), first, last)
+    if after < last and not citations[after].narrative and _RIGHT_AFTER.fullmatch(
+            text, quote.end(), citations[after].start):
+        return after
+    before = [n for n in range(min(after, last) - 1, first - 1, -1) if citations[n].end <= quote.start()]
+    narrative = next((n for n in before if citations[n].narrative), None)
+    if narrative is not None:
+        return narrative
+    if after < last:
+        return after
+    return before[0] if before else None
+
+
+def _online_in_text(sentence: str) -> bool:
+    """The sentence says its source is a web page ("Mind (2021) states on its
+    website that ..."): a quotation from it has no page to give."""
+    lowered = sentence.lower()
+    return any(word in lowered for word in load_data().web_page_words)
 
 
 def _abbreviation(text: str, dot: int) -> bool:
@@ -272,7 +359,7 @@ def _reference_list_problems(references: list[Reference], cited: set[int], rules
 
 def _inconsistent_forms(
     document: Document, citations: list[Citation], resolution: Resolution | None, references: list[Reference],
-    rules: CitationStyle,
+    rules: CitationStyle, rewrites: _Rewrites,
 ) -> None:
     """The same work cited in different forms. Forms the style decides
     between are style problems: "et al." for a work whose names are given in
@@ -306,7 +393,7 @@ def _inconsistent_forms(
         for citation, form in members:
             if form is not None and form[-1] and 2 <= len(names) < rules.et_al_from:
                 if not any(p.code == "et_al_too_few" for p in citation.problems):
-                    _add_et_al_too_few(citation, names, rules)
+                    _add_et_al_too_few(citation, names, rules, rewrites.of(citation))
                 form = (*(n.casefold() for n in names), False)
             corrected.append(None if form is None else _as_style_writes(form, rules))
         counts = Counter(form for form in corrected if form is not None)
@@ -319,11 +406,13 @@ def _inconsistent_forms(
             if form is None or form == usual or any(p.code == "author_spelling" for p in citation.problems):
                 continue
             other = example.text.strip("()") if not example.narrative else example.text
+            rewrite = rewrites.of(citation)
             if len(form) == len(usual) and form[-1] == usual[-1]:
-                fix: str | None = _reformat(citation, list(example.authors), usual[-1], rules)
+                fix: str | None = _with_authors(citation, rewrite, list(example.authors), usual[-1], rules)
                 message = data.message("inconsistent_form", other=f"\"{other}\"")
             else:
-                fix = _reformat(citation, list(entry.authors), False, rules) if entry and entry.authors else None
+                fix = _with_authors(citation, rewrite, list(entry.authors), False, rules) if entry and entry.authors \
+                    else None
                 message = data.message("inconsistent_form", "message_unsure", other=f"\"{other}\"")
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
@@ -352,7 +441,8 @@ def _bracket_order(text: str, citations: list[Citation], rules: CitationStyle) -
 
 
 def _undefined_abbreviations(
-    text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle
+    text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
+    rewrites: _Rewrites,
 ) -> None:
     """"The Local Government Association (2021) ... (LGA, 2021)": an
     abbreviation the essay never defines, for an organisation it cites in
@@ -374,7 +464,7 @@ def _undefined_abbreviations(
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
-        fix = _reformat(citation, [name], False, rules)
+        fix = _with_authors(citation, rewrites.of(citation), [name], False, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
@@ -393,10 +483,11 @@ def _as_style_writes(form: tuple, rules: CitationStyle) -> tuple:
     return form
 
 
-def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyle) -> None:
+def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyle, rewrite: _Rewrite) -> None:
     fields = {**_fields(citation, rules, {}), "count": str(len(names))}
     message = load_data().message("et_al_too_few", **fields)
-    citation.problems.append(Problem("et_al_too_few", message, _reformat(citation, names, False, rules), "problem"))
+    fix = _with_authors(citation, rewrite, names, False, rules)
+    citation.problems.append(Problem("et_al_too_few", message, fix, "problem"))
 
 
 def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | None:
@@ -427,19 +518,30 @@ def _sentence_start(text: str, offset: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def _reformat(citation: Citation, authors: list[str], et_al: bool, rules: CitationStyle) -> str:
-    """This citation (its year and pages) with other authors."""
-    written = Written(authors, citation.year, citation.suffix, citation.pages, et_al)
-    via = Written(list(citation.via.authors), citation.via.year, citation.via.suffix,
-                  citation.via.pages) if citation.via else None
-    return format_citation(written, rules, citation.narrative, via, brackets=citation.text.startswith("("))
+def _with_authors(
+    citation: Citation, rewrite: _Rewrite, authors: list[str], et_al: bool, rules: CitationStyle
+) -> str | None:
+    """The citation's fix with these authors (and every other correction it
+    already has), now offered by each of its problems."""
+    rewrite.fixes["work_authors"], rewrite.fixes["work_et_al"] = list(authors), et_al
+    fix = _suggest(citation, rewrite, rules)
+    for problem in citation.problems:
+        if problem.suggestion is not None:
+            problem.suggestion = fix
+    return fix
 
 
 # --- suggestions --------------------------------------------------------------------
 
 
-def _suggest(citation: Citation, facts: TextFacts, written: tuple, fixes: dict, rules: CitationStyle) -> str:
-    work, via = written
+def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str | None:
+    """The citation written correctly, with every correction found so far.
+    None for a personal communication: its date is not kept in the fields,
+    and no fix is better than one that drops it."""
+    facts, fixes = rewrite.facts, rewrite.fixes
+    if facts.personal:
+        return None
+    work, via = _written(citation, rewrite.locator)
     work.year = str(fixes.get("work_year") or work.year or "[year]")
     if "work_suffix" in fixes:
         work.suffix = str(fixes["work_suffix"])
@@ -450,12 +552,17 @@ def _suggest(citation: Citation, facts: TextFacts, written: tuple, fixes: dict, 
         via.suffix = str(fixes.get("via_suffix", via.suffix))
         via.authors = list(fixes.get("via_authors", via.authors))  # type: ignore[call-overload]
     work.et_al = bool(fixes.get("work_et_al", facts.et_al))
+    if "work_et_al" not in fixes:
+        work.others = facts.others
     work.abbreviation = facts.abbreviation
+    if rules.abbreviation_brackets and facts.abbreviation:  # "(NICE)" written "[NICE]" in APA 7
+        pair = rules.abbreviation_brackets
+        work.abbreviation = f"{pair[:1]}{facts.abbreviation[1:-1]}{pair[1:]}"
     if via is not None and via.authors:
         after = citation.text.rfind(via.authors[0])
         via.et_al = after >= 0 and "et al" in citation.text[after:]
     brackets = citation.text.startswith("(")
-    possessive = citation.narrative and bool(re.search(r"['’]s\s*\($|['’]s\s*\(", citation.text.split("(")[0] + "("))
+    possessive = citation.narrative and _POSSESSIVE.search(citation.text.split("(")[0] + "(") is not None
     out = format_citation(work, rules, citation.narrative, via, brackets=brackets, possessive=possessive)
     if citation.narrative:
         acronym = re.search(r"\s\(([A-Z][A-Za-z.]{1,9})\)\s*\(", citation.text)

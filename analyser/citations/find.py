@@ -58,6 +58,11 @@ YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|f
                         r"|[A-Z][A-Z&]{1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
+# An abbreviation in its own bracket inside a citation's bracket, and what may
+# follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
+ABBREVIATION = re.compile(r"[A-Z][A-Za-z.&]{0,10}[A-Z][A-Za-z.]{0,10}")
+AFTER_ABBREVIATION = re.compile(r"\s{0,2},?\s{0,2}(?=1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|forthcoming)"
+                                r"[^()\n]{1,100}\)")
 
 
 def find_citations(
@@ -74,7 +79,13 @@ def find_citations(
     for match in BRACKET.finditer(text):
         open_at, close_at = match.span()
         shape = _shape(match.group("content"))
-        if shape is None or (skip and _inside(skip, skip_starts, open_at)):
+        nested = False
+        if shape is None:
+            outer = _around_abbreviation(document, block_starts, match)
+            if outer is None:
+                continue
+            (open_at, close_at), shape, nested = outer, False, True
+        if skip and _inside(skip, skip_starts, open_at):
             continue
         names_at = open_at
         if shape and (not match.group("content").lstrip()[:1].isupper() or _capitalised_before(text, open_at)):
@@ -82,7 +93,7 @@ def find_citations(
             # "(DHSC, 2022)" only when a capitalised word ends just before it)
             names_at = _name_run_start(text, open_at, max(_block_start(document, block_starts, open_at),
                                                           open_at - LOOKBACK))
-        for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at]):
+        for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at], nested):
             found.append(Citation(
                 start=names_at + start,
                 end=names_at + end,
@@ -95,6 +106,7 @@ def find_citations(
                 via=CitedWork(list(via[0]), *via[1:]) if via else None,
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
+    _drop_given_names(text, found, skip)
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += _no_year_citations(document, found + bare, skip, block_starts)
     return sorted(found + bare, key=lambda c: c.start) if bare else found
@@ -147,6 +159,34 @@ def _bare_year_citations(
             paragraph=_paragraph(block_starts, names_at + start),
         ))
     return out
+
+
+# An author read as two name words, the first of which may be a first name: "Gemma Whitcombe".
+_TWO_NAMES = re.compile(r"(?P<given>[A-Z][a-z]{1,20}) (?P<surname>[A-Z][a-z]{0,2}[A-Z]?[a-z'’\-]{1,30})")
+
+
+def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, int]]) -> None:
+    """"(Gemma Whitcombe, 2022)" when Whitcombe is an author elsewhere in the
+    text (another citation's, a reference entry's, or a name before a
+    reporting verb: "Whitcombe suggests that"): the first word is a first
+    name, which the parser drops only when it knows the name
+    (`[names].given` in citations.toml). Changes the authors in place; the
+    checker reports the first name (`initials_in_citation`)."""
+    two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
+    if not two:
+        return
+    data = load_data()
+    known = {normal_name(c.authors[0]) for c in found if c.authors and " " not in c.authors[0]}
+    known |= {normal_name(n) for n in _listed_surnames(text, skip)}
+    for space, _ in _reporting_candidates(text, data):  # one-word names: "Whitcombe suggests" ("Carers Wales" is two)
+        at = text.rfind(" ", max(0, space - 40), space)
+        before = text[text.rfind(" ", max(0, at - 40), at) + 1 : at] if at > 0 else ""
+        if not before[:1].isupper() or before[-1] in ".,;:!?)" or before.lower() in data.openers:
+            known.add(normal_name(text[at + 1 : space]))
+    for citation in two:
+        given, surname = citation.authors[0].split(" ")
+        if normal_name(surname) in known and given.lower() not in data.openers and normal_name(given) not in known:
+            citation.authors[0] = surname
 
 
 def _words_after_a_space(text: str) -> set[str]:
@@ -212,6 +252,8 @@ def _no_year_citations(
         starts = cited.get((paragraph, normal_name(authors[0])), [])
         if starts and (starts[0] < space or _same_sentence(text, space, starts[bisect.bisect_left(starts, space):])):
             continue
+        if _year_earlier_in_sentence(text, names_at + start, limit):
+            continue  # "In 2019, Okafor argued that": APA 7's year in the running text
         end = names_at + work.pieces[-1][-1].end
         if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
             end = names_at + len(piece.rstrip())
@@ -220,6 +262,19 @@ def _no_year_citations(
             authors=authors, year="", narrative=True, paragraph=paragraph,
         ))
     return out
+
+
+_PROSE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> bool:
+    """A year outside brackets earlier in the sentence than the name: "In
+    2019, Okafor argued that", "In a 2019 report, Okafor notes that" (APA 7
+    lets the year stand in the running text). Not a citation without a year."""
+    start = limit
+    for end in SENTENCE_END.finditer(text, limit, name_at + 1):
+        start = end.end()
+    return _PROSE_YEAR.search(text, start, name_at) is not None
 
 
 def _reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]]:
@@ -241,7 +296,7 @@ def _same_sentence(text: str, offset: int, later: list[int]) -> bool:
     """Whether the first of `later` (offsets after `offset`) is in the sentence holding `offset`."""
     if not later:
         return False
-    end = SENTENCE_END.search(text, offset, later[0])
+    end = SENTENCE_END.search(text, offset, later[0] + 1)  # (+ 1: the capital after the stop)
     return end is None
 
 
@@ -293,13 +348,35 @@ def _shape(content: str) -> bool | None:
     return YEAR_FIRST.match(content) is not None
 
 
+def _around_abbreviation(
+    document: Document, block_starts: list[int], match: re.Match[str]
+) -> tuple[int, int] | None:
+    """The bracket around an abbreviation's own bracket, when that is a
+    citation: "(National Institute for Health and Care Excellence (NICE),
+    2018)", Cite Them Right's way of giving a group author's abbreviation at
+    first use. The outer bracket is found from the inner one (the finder's
+    brackets hold no bracket), looking back no further than its block."""
+    text = document.text
+    if not ABBREVIATION.fullmatch(match.group("content")):
+        return None
+    after = AFTER_ABBREVIATION.match(text, match.end())
+    if after is None:
+        return None
+    limit = max(_block_start(document, block_starts, match.start()), match.start() - LOOKBACK)
+    open_at = text.rfind("(", limit, match.start())
+    if open_at < 0 or text.rfind(")", limit, match.start()) > open_at:
+        return None
+    return open_at, after.end()
+
+
 @lru_cache(maxsize=8192)
-def read_bracket(piece: str) -> tuple[Read, ...]:
+def read_bracket(piece: str, nested: bool = False) -> tuple[Read, ...]:
     """The citations in `piece`: a bracket, preceded for a narrative citation
     by the words that may name its authors. A pure function of the string, so
     a citation repeated in an essay (or across a batch) is read once; offsets
-    are relative to the start of `piece`."""
-    open_at = piece.rindex("(")
+    are relative to the start of `piece`. `nested`: the piece is one bracket
+    holding an abbreviation's bracket ("(... Excellence (NICE), 2018)")."""
+    open_at = 0 if nested else piece.rindex("(")
     out = []
     for parsed, narrative in _read_bracket(piece, open_at, len(piece)):
         via = None

@@ -15,11 +15,12 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from analyser.citations.parse import Token, tokens
-from analyser.citations.patterns import ET_AL, YEAR_NUMBER, load_data
+from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data
 from analyser.citations.style import CitationStyle
 
 Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
-_SQUARE = re.compile(r"\[(?P<abbreviation>[A-Z][A-Za-z&.]{1,12})\]")
+# A group author's abbreviation after its name, "[DHSC]" (APA 7) or "(NICE)" inside the bracket.
+_ABBREVIATION = re.compile(r"(?<=\s)(?:\[[A-Z][A-Za-z&.]{1,12}\]|\([A-Z][A-Za-z&.]{1,12}\))")
 _PAGE_LABELS = {"p", "pp"}
 _EG_NO_COMMA = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.(?!,)")
 
@@ -32,7 +33,8 @@ class TextFacts:
     prefix: str  # words inside the bracket before the first author ("see ")
     et_al: bool  # the cited work is given as "First et al." (or "and colleagues")
     personal: bool  # a personal communication
-    abbreviation: str  # a group author's abbreviation, "[DHSC]", kept in the fix
+    abbreviation: str  # a group author's abbreviation, "[DHSC]" or "(NICE)", kept in the fix
+    others: str = ""  # the words written for the other authors when not "et al.": "and colleagues"
 
 
 class Shape(NamedTuple):
@@ -44,6 +46,7 @@ class Shape(NamedTuple):
     has_pages: bool
     authors: int  # how many authors the finder read
     via_authors: int = 0  # ... for the source read
+    given_name: bool = False  # a first name stands before the first author inside the bracket
 
 
 # Citations already written correctly in the commonest shapes, "(Okafor, 2018,
@@ -69,7 +72,7 @@ def read_text(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     if (
         clean is not None and (clean.group("narrative") is not None) == shape.narrative
         and (style.page, style.pages) == ("p.", "pp.")
-        and not load_data().given_names.intersection(_CAPITALISED.findall(text))
+        and not shape.given_name and not load_data().given_names.intersection(_CAPITALISED.findall(text))
     ):
         problems: tuple[Found, ...] = ()
         if shape.authors >= 2:
@@ -85,19 +88,23 @@ def read_text(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
 def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     toks = tokens(text)
     problems = _style_problems(toks, shape, style)
-    first = next((t.start for t in toks if t.kind in ("name", "initial")), None)
+    first = next((t.start for i, t in enumerate(toks) if t.kind in ("name", "initial") and not _opener(toks, i)), None)
     prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
+    if prefix[:1].isupper():  # "(See Okafor, 2018)": the guides write "see" inside the bracket
+        prefix = prefix[0].lower() + prefix[1:]
     eg = _EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
     if eg:  # "(e.g. Collins, 2020)" in APA: the fix keeps the prefix, with its comma
         problems.append(("eg_comma", "message", {"found": eg.group()}))
         prefix = _EG_NO_COMMA.sub(lambda m: m.group() + ",", prefix)
     secondary = next((t.start for t in toks if t.kind == "secondary"), len(text))
     head = text.split("(")[0] if shape.narrative else text[:secondary]
-    et_al = ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
-    square = _SQUARE.search(head)
+    written_et_al = ET_AL.search(head) is not None
+    colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
+    et_al = written_et_al or colleagues is not None
+    square = _ABBREVIATION.search(head)
     personal = any(t.kind == "personal" for t in toks)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
-                     square.group() if square else "")
+                     square.group() if square else "", colleagues.group() if colleagues else "")
 
 
 def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> list[tuple[str, str, dict]]:
@@ -140,14 +147,14 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
         found.append(("debris", "message", {"debris": debris[0].text}))
-    if not personal and _initials_or_given_names(toks, kinds, bracket, shape.narrative):
+    if not personal and (shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative)):
         found.append(("initials_in_citation", "message", {}))
     if personal and not style.personal_listed and "initial" not in kinds:
         found.append(("personal_communication", "message", {}))
     et_al_written = "etal" in kinds[: _secondary_index(kinds)]
     if shape.authors >= style.et_al_from and not et_al_written:
         found.append(("et_al_needed", "message", {}))
-    elif max(shape.authors, shape.via_authors) >= 2:
+    if max(shape.authors, shape.via_authors) >= 2:  # (beside et_al_needed too: the joining word is its own fault)
         conjunction = _conjunction_problem(toks, kinds, bracket, style)
         if conjunction:
             found.append(("and_ampersand", *conjunction))
@@ -166,7 +173,8 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
         ranged = re.search(r"[-–—]", value) is not None
         if label in style.refused_page_labels:
             found.append(("page_label", "message_refused", {"label": written}))
-        elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")):
+        elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")) or (
+                written[0] == "P"):  # ("P. 45": the guides write "p.")
             found.append(("page_label", "message_label", {"label": written}))
         elif label == "pp" and not ranged:
             found.append(("pp_single_page", "message", {}))
@@ -197,6 +205,13 @@ def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
     return out
 
 
+def _opener(toks: list[Token], i: int) -> bool:
+    """A capitalised word before the first author that belongs to the
+    sentence, not the name: "(See Okafor, 2018)" (see parse.author_names)."""
+    return (i + 1 < len(toks) and toks[i + 1].kind == "name" and toks[i].text.lower() in load_data().openers
+            and all(t.kind not in ("name", "initial") for t in toks[:i]))
+
+
 def _bracket_start(narrative: bool, toks: list[Token]) -> int:
     """Index of the first token inside the citation's brackets (0 for a part
     of a bracket, which is all inside; the end for a year without brackets)."""
@@ -220,8 +235,8 @@ def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: Cit
         previous = kinds[i - 1] if i > 0 else ""
         if token.kind == "year" and i > bracket and previous in ("name", "etal", "initial"):
             return True
-        if token.kind == "year" and i > bracket and previous == "other" and toks[i - 1].text == "]":
-            return True  # "(World Health Organization [WHO] 2020)"
+        if token.kind == "year" and i > bracket and previous == "other" and toks[i - 1].text in ("]", ")"):
+            return True  # "(World Health Organization [WHO] 2020)", "(... (NICE) 2018)"
         if token.kind == "pages" and previous == "year":
             return True
         if (token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary
@@ -248,8 +263,8 @@ def _initials_or_given_names(toks: list[Token], kinds: list[str], bracket: int, 
         if kinds[i] == "initial":
             return True
         if (not narrative and kinds[i] == "name" and toks[i].text in given and i + 1 < end
-                and kinds[i + 1] == "name"):
-            return True
+                and kinds[i + 1] == "name" and (i + 2 == end or kinds[i + 2] != "name")):
+            return True  # ("Joseph Rowntree Foundation" is an organisation: see parse.author_names)
     return False
 
 

@@ -19,6 +19,7 @@ from analyser.citations.patterns import load_data, token_pattern
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
+_PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]$")  # "Jones' (2019)": the name is Jones
 
 
 @dataclass(slots=True)
@@ -94,13 +95,15 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
             word = _POSSESSIVE.sub("", token.text).rstrip("'’").lower()
             if token.kind == "name" and word in data.not_authors:
                 return None
+    if len(pieces[0]) >= 2 and pieces[0][0].text.lower() in data.openers:
+        pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
     pieces = [_without_given_name(piece, data.given_names) for piece in pieces]
     if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece):
         names = [_SPACE.sub(" ", text[pieces[0][0].start : pieces[-1][-1].end])]
     else:
         names = [piece_text(text, piece) for piece in pieces]
     if possessive:
-        names[-1] = _POSSESSIVE.sub("", names[-1])
+        names[-1] = _PLURAL_POSSESSIVE.sub("", _POSSESSIVE.sub("", names[-1]))
     elif _POSSESSIVE.search(names[-1]):
         return None  # "(Okafor's 2018 study)" is prose, not a citation
     return names
@@ -108,8 +111,9 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
 
 def _without_given_name(piece: list[Token], given: frozenset[str]) -> list[Token]:
     """"John Smith" is Smith: a first name before a surname is dropped (the
-    checker reports it). Only the first of two or more adjacent name words."""
-    if len(piece) >= 2 and piece[0].text in given and piece[1].kind == "name":
+    checker reports it). Only in a name of two words: "Joseph Rowntree
+    Foundation" is an organisation named after a person, not a person."""
+    if len(piece) == 2 and piece[0].text in given and piece[1].kind == "name":
         return piece[1:]
     return piece
 
@@ -148,14 +152,14 @@ class _PartReader:
     def feed(self, token: Token) -> None:
         kind = token.kind
         data = load_data()
-        if token.text == "[" and self.current:  # "World Health Organization [WHO], 2020": one organisation
-            self.square = True
+        if token.text in ("[", "(") and self.current:  # "World Health Organization [WHO], 2020" (or
+            self.square = True  # "(WHO)" inside a bracket, as Cite Them Right writes it): one organisation
             if self.pieces:  # ("Department of Health and Social Care [DHSC]")
                 self.current = [t for piece in self.pieces for t in piece] + self.current
                 self.pieces = []
             return
         if self.square:
-            self.square = token.text != "]"
+            self.square = token.text not in ("]", ")")
             return
         if self.personal is not None and kind != "year":
             return  # the date of a personal communication: "3 March 2020"
@@ -323,7 +327,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         return None
     et_al = False
     if i >= 2 and before[i].kind == "word" and before[i].text.lower() in data.colleagues \
-            and before[i - 1].kind == "and":  # "Brannigan and colleagues (2014)"
+            and before[i - 1].kind in ("and", "amp"):  # "Brannigan and colleagues (2014)"
         et_al = True
         i -= 2
     elif before[i].kind == "etal":

@@ -59,7 +59,8 @@ YEAR = rf"""
 
 PAGE_NUMBER = r"(?:\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
 PAGES = rf"""
-    (?P<plabel> pp\.? | pgs?\.? | p\.? | pages? | paras?\.? | paragraphs? | ch\.? | chapter )
+    (?P<plabel> pp\.? | pgs?\.? | p\.? | P\.(?=\s{{0,2}}\d{{1,3}}(?!\d)) | pages? | paras?\.? | paragraphs?
+              | ch\.? | chapter )
     \s{{0,3}}
     (?P<pvalue> {PAGE_NUMBER} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
     (?![\w])"""
@@ -103,6 +104,12 @@ def reporting_verbs() -> re.Pattern[str]:
     return re.compile(rf",? (?:{_alternatives(list(load_data().reporting_verbs))})\b")
 
 
+@lru_cache(maxsize=1)
+def colleagues_pattern() -> re.Pattern[str]:
+    """"and colleagues", "and co-workers": words standing for the other authors."""
+    return re.compile(rf"(?:\band|&)\s{{1,3}}(?:{_alternatives(list(load_data().colleagues))})(?![\w-])")
+
+
 @dataclass(frozen=True)
 class CitationData:
     """What analyser/data/citations.toml says, ready to use."""
@@ -120,6 +127,7 @@ class CitationData:
     reporting_adverbs: frozenset[str]
     headings: frozenset[str]
     online: tuple[str, ...]
+    web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
     min_claim_sentences: int
@@ -153,6 +161,7 @@ def load_data() -> CitationData:
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
+        web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
         min_claim_sentences=int(paragraphs["min_claim_sentences"]),
@@ -178,12 +187,12 @@ def token_pattern() -> re.Pattern[str]:
         rf"""
         (?=P)(?P<debris> {DEBRIS} )
       | (?=[pP])(?P<personal> (?i:{personal})(?![\w]) )
+      | (?=[pPcC])(?P<pages> {PAGES} )
       | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
       | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
       | (?P<comma> , )
       | (?=[12nfi]){YEAR}
       | (?=[aciqrd])(?P<secondary> (?<![\w])(?:{secondary})(?![\w]) )
-      | (?=[pPcC])(?P<pages> {PAGES} )
       | (?=e)(?P<etal> et\.?\s{{0,2}}al(?![\w])\.?(?:[{APOS}]s(?![\w]))? )
       | (?P<amp> & )
       | (?P<and> and(?![\w]) )
@@ -258,10 +267,35 @@ ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.]{1,9})(?:\)|,\s)")
 ACRONYM_SQUARE = re.compile(r"\[(?P<acronym>[A-Z][A-Z.]{1,9})\]")
 
-# Direct quotations: double quotes (straight or curly) or curly single quotes.
+# Direct quotations: double quotes (straight or curly) or single quotes
+# (curly, or straight as Cite Them Right prints them). A single mark between
+# two letters is an apostrophe ("it's", "it’s") and stays inside; a straight
+# one opens only after a space or a bracket, before a letter ("Jones' view"
+# opens nothing), and closes only after something other than a space.
 # (An opening mark never appears inside, so a run of them cannot make each
-# one scan the same 400 characters again.)
-QUOTE = re.compile(r"“[^“”\n]{1,400}”|\"[^\"\n]{1,400}\"|‘[^‘’\n]{1,400}’")
+# one scan the same 400 characters again. One pattern per kind of mark, each
+# starting with its mark, so that `re` looks for a literal: one pattern of
+# four alternatives scans twenty times slower.)
+_INNER_APOSTROPHE = r"(?<=[^\W\d_])[’'](?=[^\W\d_])"
+QUOTES = (
+    re.compile(r"“[^“”\n]{1,400}”"),
+    re.compile(r'"[^"\n]{1,400}"'),
+    re.compile(rf"‘(?:[^‘’\n]|{_INNER_APOSTROPHE}){{1,400}}?’(?![^\W\d_])"),
+    re.compile(rf"'(?<![\w'’]')(?=[^\W\d_])(?:[^'\n]|{_INNER_APOSTROPHE}){{1,400}}?(?<=\S)'(?![\w])"),
+)
+
+
+def quotations(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The quotations in text[start:end], in order; one inside another
+    ("'...' within "..."") is part of it, not a quotation of its own."""
+    found = sorted((m for pattern in QUOTES if text.find(pattern.pattern[0], start, end) >= 0
+                    for m in pattern.finditer(text, start, end)), key=lambda m: m.start())
+    out: list[re.Match[str]] = []
+    for match in found:
+        if not out or match.start() >= out[-1].end():
+            out.append(match)
+    return out
+
 
 # A sentence end inside a window of text (abbreviations are checked in code).
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")

@@ -54,17 +54,20 @@ class CitationStyle:
     reference_entry: str
     comma_after_eg: bool
     alphabetical_in_brackets: bool
+    abbreviation_brackets: str  # "[]", or "" to keep the writer's brackets
 
     def authors(
-        self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False
+        self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False, others: str = ""
     ) -> str:
         """The author part of a citation: "Okafor", "Lind and Berg", "Okafor,
         Reid and Hale", "Okafor et al.". `et_al` keeps an "et al." the writer
-        used (only the first name is known then)."""
+        used (only the first name is known then), or the words written in
+        its place (`others`: "and colleagues", which a fix for another
+        problem keeps rather than guess how many names it stands for)."""
         if not names:
             text = ""
         elif et_al or len(names) >= self.et_al_from:
-            text = f"{names[0]} et al."
+            text = f"{names[0]} {others or 'et al.'}"
         elif len(names) == 1:
             text = names[0]
         else:
@@ -210,6 +213,7 @@ class Written:
     suffix: str = ""
     pages: str | None = None
     et_al: bool = False  # cited as "First et al." whatever the number of names given
+    others: str = ""  # ... or as written in its place: "First and colleagues"
     abbreviation: str = ""  # a group author's abbreviation at first use: "[DHSC]"
 
 
@@ -221,7 +225,7 @@ def _tail(work: Written, style: CitationStyle) -> list[str]:
 
 
 def _names(work: Written, style: CitationStyle, in_brackets: bool, possessive: bool = False) -> str:
-    names = style.authors(work.authors, in_brackets, work.et_al, possessive)
+    names = style.authors(work.authors, in_brackets, work.et_al, possessive, work.others)
     return f"{names} {work.abbreviation}" if work.abbreviation else names
 
 

@@ -58,7 +58,7 @@ BAD = [
     ('[x]\nbased_on = "chicago"\n', ":2: [x] is based on unknown style 'chicago'"),
     ('[x]\nbased_on = "harvard"\net_al_from = "three"\n', ":3: 'et_al_from' in [x] must be a whole number"),
     ('[x]\nbased_on = "harvard"\ncolour = "red"\n', ":3: unknown key 'colour' in [x]"),
-    ('[x]\ntitle = "X"\n', ":1: [x] lacks alphabetical_in_brackets, comma_after_eg"),
+    ('[x]\ntitle = "X"\n', ":1: [x] lacks abbreviation_brackets, alphabetical_in_brackets, comma_after_eg"),
     ('[x]\nbased_on = "harvard"\ncomma_before_secondary = "no"\n', ":3: 'comma_before_secondary' in [x] must be true"),
 ]
 
