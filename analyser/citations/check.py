@@ -126,8 +126,10 @@ def check_citations(
             elif rules.unpaginated_quote:
                 found.append(("no_page_for_quote", "message_unpaginated", {}))
                 locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
-        outside = [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(
-            document.text[page_brackets[number][0] : page_brackets[number][1]], rules)] if number in page_brackets else []
+        outside = []  # the faults of a page in its own bracket after a quotation this citation is cited by
+        if number in page_brackets:
+            bracket = document.text[page_brackets[number][0] : page_brackets[number][1]]
+            outside = [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
         if not found and not outside:
             continue
         rewrite = rewrites.made[number] = _Rewrite(facts, fixes, locator)
