@@ -316,7 +316,8 @@ def _wrong_fix(fix: str, gold: dict[str, Any], text: str, style: str) -> bool:
     """Whether a suggested fix is wrong by the style guide: it differs from
     the fix the annotator wrote (`fix`, when given); it rewrites a citation
     the annotator found correct; or, put in place of the citation, it is
-    itself flagged for its form or not read as one citation. Placeholders
+    itself flagged for its form or not read as the works it writes (one, or
+    two that a run-together citation's fix separates with a semicolon). Placeholders
     ("[page]") are not checked in place. Dashes compare as one character
     (`_same_fix`): both guides print a page range with an en dash, which an
     annotator may type as a hyphen."""
@@ -333,9 +334,10 @@ def _wrong_fix(fix: str, gold: dict[str, Any], text: str, style: str) -> bool:
     found = find_citations(document, style)
     check_citations(document, found, None, style)
     again = [c for c in found if c.start < gold["start"] + len(fix) and gold["start"] < c.end]
-    if len(again) != 1:  # (a fix may change the year or a name to the reference list's: not compared)
+    works = fix.count(";") + 1  # ("(Quayle, 2015; Szabo, 2017)": two works run together, now separated)
+    if len(again) != works:  # (a fix may change the year or a name to the reference list's: not compared)
         return True
-    return any(p.code not in _CONTEXT_CODES for p in again[0].problems)
+    return any(p.code not in _CONTEXT_CODES for c in again for p in c.problems)
 
 
 def format_citation_evaluation(evaluation: CitationEvaluation) -> str:

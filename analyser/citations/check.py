@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analyser.citations.form import Shape, TextFacts, read_text
+from analyser.citations.form import Shape, TextFacts, read_page_bracket, read_text
 from analyser.citations.patterns import ET_AL, SENTENCE_END, load_data, quotations
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import (
@@ -89,7 +89,7 @@ def check_citations(
     every citation). Returns the links to the list, or None without one."""
     rules = citation_style(style)
     resolution = resolve_citations(citations, references, document.text) if references else None
-    quoted = _quotations(document, citations, [c.start for c in citations]) if citations else {}
+    quoted, page_brackets = _quotations(document, citations, [c.start for c in citations]) if citations else ({}, {})
     rewrites = _Rewrites(citations)
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
@@ -105,7 +105,7 @@ def check_citations(
             found.append(("missing_year", "message", {}))
         entry = None
         if resolution is not None and references is not None:
-            if not (facts.personal and not rules.personal_listed):
+            if citation.authors and not (facts.personal and not rules.personal_listed):
                 found += _reference_problems(
                     citation, resolution.links[number], resolution.via_links[number], references, fixes, rules
                 )
@@ -117,7 +117,7 @@ def check_citations(
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
         sentence = quoted.get(number) if not has_pages and not facts.personal else None
-        if sentence is not None:
+        if sentence is not None and not (entry is not None and _personal(entry)):
             unpaginated = citation.year == "n.d." or (entry is not None and _online(entry)) or _online_in_text(
                 document.text[sentence[0] : sentence[1]])
             if not unpaginated:
@@ -126,11 +126,15 @@ def check_citations(
             elif rules.unpaginated_quote:
                 found.append(("no_page_for_quote", "message_unpaginated", {}))
                 locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
-        if not found:
+        outside = []  # the faults of a page in its own bracket after a quotation this citation is cited by
+        if number in page_brackets:
+            bracket = document.text[page_brackets[number][0] : page_brackets[number][1]]
+            outside = [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
+        if not found and not outside:
             continue
         rewrite = rewrites.made[number] = _Rewrite(facts, fixes, locator)
-        suggestion = _suggest(citation, rewrite, rules)
-        for code, variant, fields in found:
+        suggestion = _suggest(citation, rewrite, rules) if found else None  # (the page bracket is not its text)
+        for code, variant, fields in found + outside:
             message = load_data().message(code, variant, **_fields(citation, rules, fields))
             citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
     _inconsistent_forms(document, citations, resolution, references or [], rules, rewrites)
@@ -154,6 +158,13 @@ def _given_name_before(citation: Citation) -> bool:
     at = citation.text.find(citation.authors[0])
     given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
     return given is not None and given.group().strip().lower() not in load_data().openers
+
+
+def _personal(entry: Reference) -> bool:
+    """An entry for a personal communication ("Okafor, R. (2024) Conversation
+    with Sarah Bell, 14 May."): it has no pages to give for a quotation."""
+    rest = entry.rest.lower()
+    return any(marker in rest for marker in load_data().personal_entries)
 
 
 def _online(entry: Reference) -> bool:
@@ -198,30 +209,41 @@ def style_fields(rules: CitationStyle) -> dict[str, str]:
 # --- quotations -------------------------------------------------------------------
 
 
-def _quotations(document: Document, citations: list[Citation], starts: list[int]) -> dict[int, tuple[int, int]]:
+def _quotations(
+    document: Document, citations: list[Citation], starts: list[int]
+) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
     """The citations that direct quotations of three words or more are cited
-    by (`_cited_by`), by number, each with the quotation's sentence (which
-    never leaves its block). `starts` are where the citations start, in order."""
+    by (`_cited_by`), by number: those whose quotation has no page, each with
+    the quotation's sentence (which never leaves its block); and those whose
+    quotation has its page in its own bracket after it, each with that
+    bracket ('Okafor (2018) ... "..." (pg. 45)': its label is checked). `starts`
+    are where the citations start, in order."""
     text = document.text
     if '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
-        return {}
+        return {}, {}
     block_starts = [b.start for b in document.blocks]
     first, last = (bisect.bisect_right(block_starts, starts[i]) - 1 for i in (0, -1))
     lo = document.blocks[first].start if first >= 0 else 0
     hi = document.blocks[last].end if last >= 0 else len(text)
     owners: dict[int, tuple[int, int]] = {}
+    page_brackets: dict[int, tuple[int, int]] = {}
     for quote in quotations(text, lo, hi):  # (from the first citation's block to the last's)
-        if len(quote.group().split()) < 3 or _PAGE_BRACKET.match(text, quote.end()):
-            continue  # 'Okafor (2018) ... "quotation" (p. 45)': the page has its own bracket
+        if len(quote.group().split()) < 3:
+            continue
+        page = _PAGE_BRACKET.match(text, quote.end())  # 'Okafor (2018) ... "quotation" (p. 45)'
         inside = bisect.bisect_right(starts, quote.start()) - 1
         if inside >= 0 and citations[inside].end > quote.start():
             continue  # a quotation inside a citation's own text
         start, end = _sentence(document, block_starts, quote.start(), quote.end())
         owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
                           bisect.bisect_left(starts, end))
-        if owner is not None:
+        if owner is None:
+            continue
+        if page is None:
             owners.setdefault(owner, (start, end))
-    return owners
+        elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
+            page_brackets.setdefault(owner, (text.index("(", page.start()), close + 1))
+    return owners, page_brackets
 
 
 def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
@@ -447,7 +469,8 @@ def _undefined_abbreviations(
     """"The Local Government Association (2021) ... (LGA, 2021)": an
     abbreviation the essay never defines, for an organisation it cites in
     full, is the same work cited in another form; the fix gives the name."""
-    short = [c for c in citations if len(c.authors) == 1 and c.authors[0].isupper() and 2 <= len(c.authors[0]) <= 8]
+    short = [c for c in citations if len(c.authors) == 1 and _abbreviation_of(c).isupper()
+             and 2 <= len(_abbreviation_of(c)) <= 8]
     if not short:
         return
     defined = resolution.aliases if resolution else defined_acronyms(text)
@@ -456,16 +479,25 @@ def _undefined_abbreviations(
         if len(c.authors) == 1 and " " in c.authors[0]:
             named[(c.year, c.suffix)].append(c)
     for citation in short:
-        if citation.authors[0].casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
+        abbreviation = _abbreviation_of(citation)
+        if abbreviation.casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
             continue
         full = next((c for c in named[(citation.year, citation.suffix)][:8]
-                     if acronym_fits(citation.authors[0], c.authors[0])), None)
+                     if c is not citation and acronym_fits(abbreviation, c.authors[0])), None)
         if full is None:
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
+        if abbreviation != citation.authors[0]:  # "The DHSC (2021)": the sentence's "The" stays
+            name = f"The {name}"
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
         fix = _with_authors(citation, rewrites.of(citation), [name], False, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+def _abbreviation_of(citation: Citation) -> str:
+    """The first author without a leading "The ": "The DHSC (2021)" names DHSC."""
+    name = citation.authors[0]
+    return name[4:] if name.startswith("The ") else name
 
 
 def _all_the_same(members: list[tuple[Citation, tuple | None]]) -> bool:
@@ -563,7 +595,14 @@ def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str
         via.et_al = after >= 0 and "et al" in citation.text[after:]
     brackets = citation.text.startswith("(")
     possessive = citation.narrative and _POSSESSIVE.search(citation.text.split("(")[0] + "(") is not None
-    out = format_citation(work, rules, citation.narrative, via, brackets=brackets, possessive=possessive)
+    if facts.listed and via is not None:  # two sources missing their semicolon, not a secondary citation
+        works = [work, via]
+        if rules.alphabetical_in_brackets:
+            works.sort(key=lambda w: normal_name(w.authors[0]) if w.authors else "")
+        out = "; ".join(format_citation(w, rules, brackets=False) for w in works)
+        out = f"({out})" if brackets else out
+    else:
+        out = format_citation(work, rules, citation.narrative, via, brackets=brackets, possessive=possessive)
     if citation.narrative:
         acronym = re.search(r"\s\(([A-Z][A-Za-z.]{1,9})\)\s*\(", citation.text)
         if acronym:

@@ -30,6 +30,7 @@ from functools import lru_cache
 from analyser.citations.parse import (
     ParsedCitation,
     Token,
+    Work,
     author_names,
     narrative_authors,
     one_organisation,
@@ -51,6 +52,7 @@ from analyser.citations.patterns import (
 )
 from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, CitedWork, Document
+from analyser.names import fold, name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 LOOKBACK_WORDS = 16
@@ -168,10 +170,11 @@ _TWO_NAMES = re.compile(r"(?P<given>[A-Z][a-z]{1,20}) (?P<surname>[A-Z][a-z]{0,2
 def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, int]]) -> None:
     """"(Gemma Whitcombe, 2022)" when Whitcombe is an author elsewhere in the
     text (another citation's, a reference entry's, or a name before a
-    reporting verb: "Whitcombe suggests that"): the first word is a first
-    name, which the parser drops only when it knows the name
-    (`[names].given` in citations.toml). Changes the authors in place; the
-    checker reports the first name (`initials_in_citation`)."""
+    reporting verb: "Whitcombe suggests that"), or when the first word is a
+    given name (`_person`): the first word is a first name, which the parser
+    drops only when it knows the name (`[names].given` in citations.toml).
+    Changes the authors in place; the checker reports the first name
+    (`initials_in_citation`)."""
     two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
     if not two:
         return
@@ -185,8 +188,21 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
             known.add(normal_name(text[at + 1 : space]))
     for citation in two:
         given, surname = citation.authors[0].split(" ")
-        if normal_name(surname) in known and given.lower() not in data.openers and normal_name(given) not in known:
+        if given.lower() in data.openers or normal_name(given) in known:
+            continue
+        if normal_name(surname) in known or _person(given, surname, data):
             citation.authors[0] = surname
+
+
+def _person(given: str, surname: str, data: CitationData) -> bool:
+    """"Moira Campbell": a first name that is only a name in the
+    pseudonymiser's list (data/given_names.txt; not "Hope", "Grace", "May"),
+    before a word that is no organisation's ("Grace Hospital", "Austin
+    Trust") and a pair that is not a charity named after a person ("Marie
+    Curie", `[names].named_after_people` in citations.toml)."""
+    rules = name_rules()
+    return (rules.kind(given) == "name" and fold(surname) not in rules.organisations
+            and f"{given} {surname}" not in data.named_after_people)
 
 
 def _words_after_a_space(text: str) -> set[str]:
@@ -397,7 +413,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if parts[0][0].kind in ("year", "personal", "pages"):
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is None:
-            return []
+            return _unnamed_personal(parts, open_at, close_at)
     elif _acronym_first(parts[0]):  # "The Department of Health and Social Care (DHSC, 2022)"
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is not None and acronym_fits(parts[0][0].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
@@ -427,6 +443,19 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]
+
+
+def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
+    """"(personal communication, 12 March 2024)" with nobody named before
+    it: a personal communication cited without its person (the checker
+    reports it), spanning the whole bracket, with the year of its date."""
+    if len(parts) != 1 or parts[0][0].kind != "personal":
+        return []
+    year = next((t for t in parts[0] if t.kind == "year" and t.text[:1].isdigit()), None)
+    if year is None:
+        return []
+    work = Work([], year.text[:4], "", open_at, close_at, personal=True)
+    return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 
 def _capitalised_before(text: str, open_at: int) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from analyser.citations.parse import Token, tokens
+from analyser.citations.parse import Token, is_opener, normalise_pages, tokens
 from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data
 from analyser.citations.style import CitationStyle
 
@@ -35,6 +35,7 @@ class TextFacts:
     personal: bool  # a personal communication
     abbreviation: str  # a group author's abbreviation, "[DHSC]" or "(NICE)", kept in the fix
     others: str = ""  # the words written for the other authors when not "et al.": "and colleagues"
+    listed: bool = False  # two complete works run together with a comma: "(Ellison, 2018, Home Office, 2021)"
 
 
 class Shape(NamedTuple):
@@ -103,8 +104,27 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     et_al = written_et_al or colleagues is not None
     square = _ABBREVIATION.search(head)
     personal = any(t.kind == "personal" for t in toks)
+    listed = any(code == "run_together" and variant == "message_list" for code, variant, _ in problems)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
-                     square.group() if square else "", colleagues.group() if colleagues else "")
+                     square.group() if square else "", colleagues.group() if colleagues else "", listed)
+
+
+def read_page_bracket(text: str, style: CitationStyle) -> tuple[Found, ...]:
+    """The page problems of a page in its own bracket after a quotation,
+    '"..." (pg. 57)', told on the citation the quotation belongs to: the
+    bracket is outside the citation's text, so the message names it and the
+    form the style writes ("(p. 57)") rather than offering a fix."""
+    toks = tokens(text)
+    page = next((t for t in toks if t.kind == "pages"), None)
+    if page is None or page.match is None:
+        return ()
+    right = f"({style.locator(normalise_pages(page.match.group('plabel'), page.match.group('pvalue')))})"
+    found = []
+    for code, variant, fields in _page_problems(toks, style):
+        if code == "page_label":
+            variant, fields = "message_quote", {**fields, "written": text, "right": right}
+        found.append((code, variant, tuple(fields.items())))
+    return tuple(found)
 
 
 def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> list[tuple[str, str, dict]]:
@@ -116,7 +136,7 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     if shape.narrative and bracket == len(toks) and "year" in kinds:  # ("Ingram also argues": missing_year)
         found.append(("year_brackets", "message", {}))
     if shape.has_via and not secondary:
-        found.append(("run_together", "message", {}))
+        found.append(("run_together", "message_list" if _listed(toks, kinds, shape) else "message", {}))
     elif _missing_comma(toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
         found.append(("missing_comma", "message", {}))
     if shape.narrative and 2 <= bracket < len(toks) and kinds[bracket - 2] == "comma":
@@ -149,8 +169,9 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         found.append(("debris", "message", {"debris": debris[0].text}))
     if not personal and (shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative)):
         found.append(("initials_in_citation", "message", {}))
-    if personal and not style.personal_listed and "initial" not in kinds:
-        found.append(("personal_communication", "message", {}))
+    if personal and (shape.authors == 0 or not style.personal_listed and "initial" not in kinds):
+        # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry)
+        found.append(("personal_communication", "message_listed" if style.personal_listed else "message", {}))
     et_al_written = "etal" in kinds[: _secondary_index(kinds)]
     if shape.authors >= style.et_al_from and not et_al_written:
         found.append(("et_al_needed", "message", {}))
@@ -185,6 +206,17 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
     return found
 
 
+def _listed(toks: list[Token], kinds: list[str], shape: Shape) -> bool:
+    """Two works run together, each complete with its year, a comma after
+    the first: "(Ellison and Grant, 2018, Home Office, 2021)" is a list of
+    two sources missing its semicolon, not a secondary citation ("(Tuckman
+    1965 Lind 2013)", with nothing between, stays one)."""
+    if shape.narrative or "year" not in kinds:
+        return False
+    year = kinds.index("year")
+    return year + 2 < len(toks) and kinds[year + 1] == "comma" and kinds[year + 2] == "name"
+
+
 def _nd_suffix(token: Token) -> str:
     assert token.match is not None  # only brackets the finder adds have no match
     return token.match.group("nd_suffix") or ""
@@ -208,7 +240,7 @@ def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
 def _opener(toks: list[Token], i: int) -> bool:
     """A capitalised word before the first author that belongs to the
     sentence, not the name: "(See Okafor, 2018)" (see parse.author_names)."""
-    return (i + 1 < len(toks) and toks[i + 1].kind == "name" and toks[i].text.lower() in load_data().openers
+    return (i + 1 < len(toks) and toks[i + 1].kind == "name" and is_opener(toks, i)
             and all(t.kind not in ("name", "initial") for t in toks[:i]))
 
 

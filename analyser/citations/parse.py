@@ -95,7 +95,7 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
             word = _POSSESSIVE.sub("", token.text).rstrip("'’").lower()
             if token.kind == "name" and word in data.not_authors:
                 return None
-    if len(pieces[0]) >= 2 and pieces[0][0].text.lower() in data.openers:
+    if len(pieces[0]) >= 2 and is_opener(pieces[0], 0):
         pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
     pieces = [_without_given_name(piece, data.given_names) for piece in pieces]
     if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece):
@@ -107,6 +107,19 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
     elif _POSSESSIVE.search(names[-1]):
         return None  # "(Okafor's 2018 study)" is prose, not a citation
     return names
+
+
+def is_opener(words: list[Token], i: int) -> bool:
+    """Whether words[i] is a capitalised word of the sentence rather than of
+    the name after it ("See Okafor", "Both Skills for Justice"). "His" and
+    "Her" before a possessive and another name word open a name: "His
+    Majesty's Inspectorate of Constabulary" (`[names].name_openers`)."""
+    data = load_data()
+    word = words[i].text.lower()
+    if word not in data.openers:
+        return False
+    return not (word in data.name_openers and i + 2 < len(words) and words[i + 1].kind == "name"
+                and _POSSESSIVE.search(words[i + 1].text) is not None and words[i + 2].kind == "name")
 
 
 def _without_given_name(piece: list[Token], given: frozenset[str]) -> list[Token]:
@@ -356,7 +369,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
                 break
         piece = before[j : i + 1]
         trimmed = False
-        while piece and (piece[0].kind != "name" or piece[0].text.lower() in data.openers):
+        while piece and (piece[0].kind != "name" or is_opener(piece, 0)):
             piece, trimmed = piece[1:], True
         if not piece:
             break
@@ -379,10 +392,13 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         break
     if not pieces or len(pieces) > 12:
         return None
-    if len(pieces) == 2 and pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4:
-        pieces = [one_organisation(pieces)]  # "The Northmoor Health and Wellbeing Board (2021)"
-    start = pieces[0][0].start
     first = before.index(pieces[0][0])
+    if len(pieces) == 2 and (
+        pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4
+        or first and before[first - 1].text == "the" and len(pieces[0]) + len(pieces[1]) >= 3
+    ):  # "The Northmoor Health and Wellbeing Board (2021)", "the Nursing and Midwifery Council (2018)"
+        pieces = [one_organisation(pieces)]
+    start = pieces[0][0].start
     if first and before[first - 1].kind == "initial":  # "J. Patel (personal communication, ...)"
         start = before[first - 1].start
     lead = Work(pieces, "", "", start, before[-1].end, et_al=et_al)
@@ -393,7 +409,9 @@ def one_organisation(pieces: list[list[Token]]) -> list[Token]:
     """The pieces of a name split at "and" read as one organisation's name:
     "The Health and Care Professions Council" is one group author, not
     "The Health" and "Care Professions Council". Only a name that opens with
-    "The" (no person's name does) or that its abbreviation spells is joined."""
+    "The" or follows "the" (no person's name does: "the Nursing and
+    Midwifery Council", though "the Tuckman and Jensen (1977) model" keeps
+    two one-word names apart), or that its abbreviation spells, is joined."""
     return [token for piece in pieces for token in piece]
 
 

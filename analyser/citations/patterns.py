@@ -120,13 +120,16 @@ class CitationData:
     connectors: frozenset[str]
     connectors_in_brackets: frozenset[str]  # ... and those only inside a bracket ("Cruelty to Children")
     openers: frozenset[str]
+    name_openers: frozenset[str]  # ... that open a name before a possessive ("His Majesty's Inspectorate")
     not_authors: frozenset[str]
     given_names: frozenset[str]
+    named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
     headings: frozenset[str]
     online: tuple[str, ...]
+    personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
@@ -154,13 +157,16 @@ def load_data() -> CitationData:
         connectors=frozenset(w.lower() for w in names["connectors"]),
         connectors_in_brackets=frozenset(w.lower() for w in names["connectors_in_brackets"]),
         openers=frozenset(w.lower() for w in names["openers"]),
+        name_openers=frozenset(w.lower() for w in names["name_openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         given_names=frozenset(names["given"]),
+        named_after_people=frozenset(names["named_after_people"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
+        personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),

@@ -357,6 +357,84 @@ CASES = [
      [("(Okafor, 2018, P. 45)", ["Okafor"], "2018", "45", False, ["page_label"], "(Okafor, 2018, p. 45)")]),
     ("It is so (See Okafor 2018).", A,
      [("(See Okafor 2018)", ["Okafor"], "2018", None, False, ["missing_comma"], "(see Okafor, 2018)")]),
+
+    # --- classes found by the fourth blind set (issue 12, fifth round) ---
+    # "His Majesty's ..." opens an organisation's name; "and" and "&" inside it do not split it
+    ("So it was. His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (2023) agreed.", H,
+     [("His Majesty's Inspectorate of Constabulary and Fire & Rescue Services (2023)",
+       ["His Majesty's Inspectorate of Constabulary and Fire & Rescue Services"], "2023", None, True, [], None)]),
+    ("It is central (His Majesty's Prison and Probation Service [HMPPS], 2021).", A,
+     [("(His Majesty's Prison and Probation Service [HMPPS], 2021)", ["His Majesty's Prison and Probation Service"],
+       "2021", None, False, [], None)]),
+    ("It is central (Her Majesty's Inspectorate of Probation 2020).", H,
+     [("(Her Majesty's Inspectorate of Probation 2020)", ["Her Majesty's Inspectorate of Probation"], "2020", None,
+       False, ["missing_comma"], "(Her Majesty's Inspectorate of Probation, 2020)")]),
+    ("His (2019) study and Her Okafor (2018) say so.", H,
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None)]),
+    # an organisation with "and" after a lower-case "the": one author, not two
+    ("According to the Nursing and Midwifery Council (2018, p. 6), nurses must act.", H,
+     [("Nursing and Midwifery Council (2018, p. 6)", ["Nursing and Midwifery Council"], "2018", "6", True, [], None)]),
+    ("As set out by the Health and Safety Executive (2020), risks are managed.", A,
+     [("Health and Safety Executive (2020)", ["Health and Safety Executive"], "2020", None, True, [], None)]),
+    ("It follows the Tuckman and Jensen (1977) model.", H,
+     [("Tuckman and Jensen (1977)", ["Tuckman", "Jensen"], "1977", None, True, [], None)]),
+    # two complete works joined by a comma: a list missing its semicolon, not a secondary citation
+    ("Both see it (Ellison and Grant, 2018, Home Office, 2021).", H,
+     [("(Ellison and Grant, 2018, Home Office, 2021)", ["Ellison", "Grant"], "2018", None, False, ["run_together"],
+       "(Ellison and Grant, 2018; Home Office, 2021)")]),
+    ("Both see it (Home Office, 2021, Ellison & Grant, 2018, p. 4).", A,
+     [("(Home Office, 2021, Ellison & Grant, 2018, p. 4)", ["Home Office"], "2021", None, False, ["run_together"],
+       "(Ellison & Grant, 2018, p. 4; Home Office, 2021)")]),
+    ("It is so (Tuckman 1965 Lind 2013).", H,
+     [("(Tuckman 1965 Lind 2013)", ["Tuckman"], "1965", None, False, ["run_together"],
+       "(Tuckman, 1965, cited in Lind, 2013)")]),
+    # a quotation from a source the reference list calls a personal communication has no page
+    ("A therapist felt visits were 'far more honest' (Okafor, 2024)." + REFS
+     + "Okafor, R. (2024) Conversation with Sarah Bell, 14 May.", H,
+     [("(Okafor, 2024)", ["Okafor"], "2024", None, False, [], None)]),
+    ("A therapist felt visits were 'far more honest' (Okafor, 2024)." + REFS
+     + "Okafor, R. (2024) Email to Sarah Bell, 14 May.", A,
+     [("(Okafor, 2024)", ["Okafor"], "2024", None, False, [], None)]),
+    ("A therapist felt visits were 'far more honest' (Okafor, 2024)." + REFS
+     + "Okafor, R. (2024) Hospital discharge. Leeds: P.", H,
+     [("(Okafor, 2024)", ["Okafor"], "2024", None, False, ["no_page_for_quote"], "(Okafor, 2024, p. [page])")]),
+    # the label of the page in its own bracket after a quotation, told on the citation it belongs to (no fix:
+    # the bracket is not the citation's text)
+    ('Martinez (2018) calls it "the willingness to look beyond the problem" (pg. 57).', A,
+     [("Martinez (2018)", ["Martinez"], "2018", None, True, ["page_label"], None)]),
+    ("Martinez (2018) calls it 'the willingness to look beyond the problem' (p 57).", H,
+     [("Martinez (2018)", ["Martinez"], "2018", None, True, ["page_label"], None)]),
+    ('Martinez (2018) calls it "the willingness to look beyond the problem" (pp. 57).', H,
+     [("Martinez (2018)", ["Martinez"], "2018", None, True, ["pp_single_page"], None)]),
+    ('Martinez et al (2018) calls it "the willingness to look beyond the problem" (pg. 57).', H,
+     [("Martinez et al (2018)", ["Martinez"], "2018", None, True, ["et_al_no_stop", "page_label"],
+       "Martinez et al. (2018)")]),
+    # a personal communication with nobody named: found, and reported in each style's terms
+    ("A manager said it was 'the biggest risk on the register' (personal communication, 12 March 2024).", H,
+     [("(personal communication, 12 March 2024)", [], "2024", None, False, ["personal_communication"], None)]),
+    ("A manager said it was risky (personal communication, March 12, 2024).", A,
+     [("(personal communication, March 12, 2024)", [], "2024", None, False, ["personal_communication"], None)]),
+    ("Staff moved (in March 2024) and (personal note 2024).", H, []),
+    # a first name the text never explains, when it is a given name and not part of an organisation
+    ("Similar findings are reported (Moira Campbell, 2021).", H,
+     [("(Moira Campbell, 2021)", ["Campbell"], "2021", None, False, ["initials_in_citation"], "(Campbell, 2021)")]),
+    ("Similar findings are reported (Moira Campbell, 2021, p. 3).", A,
+     [("(Moira Campbell, 2021, p. 3)", ["Campbell"], "2021", "3", False, ["initials_in_citation"],
+       "(Campbell, 2021, p. 3)")]),
+    ("Care at the end of life (Marie Curie, 2022; Grace Hospital, 2021; Carers Wales, 2020).", H,
+     [("Marie Curie, 2022", ["Marie Curie"], "2022", None, False, [], None),
+      ("Grace Hospital, 2021", ["Grace Hospital"], "2021", None, False, [], None),
+      ("Carers Wales, 2020", ["Carers Wales"], "2020", None, False, [], None)]),
+    # an abbreviation never defined, after "The" opening the sentence: the fix keeps the sentence's "The"
+    ("The Department of Health and Social Care (2021) set plans. The DHSC (2021) claimed a cap.", A,
+     [("The Department of Health and Social Care (2021)", ["The Department of Health and Social Care"], "2021", None,
+       True, [], None),
+      ("The DHSC (2021)", ["The DHSC"], "2021", None, True, ["inconsistent_form"],
+       "The Department of Health and Social Care (2021)")]),
+    ("The Department of Health and Social Care (DHSC) (2021) set plans. The DHSC (2021) claimed a cap.", H,
+     [("The Department of Health and Social Care (DHSC) (2021)", ["The Department of Health and Social Care"], "2021",
+       None, True, [], None),
+      ("The DHSC (2021)", ["The DHSC"], "2021", None, True, [], None)]),
 ]
 
 
