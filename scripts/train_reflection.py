@@ -41,7 +41,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import sklearn
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import (
     accuracy_score,
@@ -54,8 +57,22 @@ from sklearn.metrics import (
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from analyser.reflection.moves import MODEL_NAME, MOVES, load_move_model  # noqa: E402
-from analyser.textmodel import LinearTextModel, WordMeanFeatures, save_model  # noqa: E402
+from spacy.language import Language  # noqa: E402
+
+from analyser.model import Block, Document, Metadata  # noqa: E402
+from analyser.nlp import build_pipeline  # noqa: E402
+from analyser.parse import parse  # noqa: E402
+from analyser.reflection.move_features import (  # noqa: E402
+    SHAPES,
+    MoveCues,
+    cue_features,
+    load_move_cues,
+    move_texts,
+    read_spans,
+)
+from analyser.reflection.moves import MODEL_NAME, MOVES, MoveModel, load_move_model  # noqa: E402
+from analyser.resources import data_path  # noqa: E402
+from analyser.textmodel import LinearTextModel, save_model  # noqa: E402
 
 DEFAULT_DATA = REPO.parent / "shared" / "external" / "cered"
 DEFAULT_OUT = REPO / "models" / "reflection.model.json"
@@ -66,10 +83,13 @@ FIELD_WEIGHT = 8.0
 SPLITS = ("train", "val", "test")
 LABEL_SPELLINGS = {"Difficulties": "Difficulty"}  # test.tsv spells one label differently
 MIN_CONFIDENCE = 3.0  # the published figures use sentences with mean confidence >= 3
-C = 30.0
+C = 3.0
+CUE_SCALE = 1.0  # the cue features' scale in training (a larger scale regularises their weights less)
 WORD_MIN_DF = 2  # word unigrams and bigrams seen in at least this many sentences
-CHARS = (2, 5)  # character n-grams of each word (char_wb), seen in at least CHAR_MIN_DF distinct words
-CHAR_MIN_DF = 3
+GRID_C = (1.0, 3.0, 10.0)  # --tune
+GRID_CUE_SCALE = (1.0, 2.0)
+GRID_FIELD_WEIGHT = (1.0, 3.0, 8.0)
+FIELD_FOLDS = 4
 ANCHORS = {
     "XLM-RoBERTa large, fine-tuned (Nehyba and Štefánik, 2022)": 0.794,
     "random forest on the Czech text, best shallow model (Nehyba and Štefánik, 2022)": 0.73,
@@ -95,6 +115,7 @@ class Row:
     sentence: str
     label: str
     confidence: float
+    group: str = ""  # the document a field unit comes from (grouped cross-validation)
 
 
 def repair(text: str) -> str:
@@ -127,8 +148,67 @@ def read_field(path: Path) -> list[Row]:
         if unit.get("genre") == "reflective" and unit.get("move"):
             if unit["move"] not in MOVES:
                 raise SystemExit(f"{path}:{number}: unknown move {unit['move']!r}")
-            rows.append(Row(unit["text"], unit["move"], 0.0))
+            rows.append(Row(unit["text"], unit["move"], 0.0, str(unit.get("doc", ""))))
     return rows
+
+
+@dataclass
+class Inputs:
+    """What the model reads of some sentences: their words joined by spaces
+    (for TfidfVectorizer) and the dense cue features, computed by the same
+    functions analysis uses (analyser.reflection.move_features)."""
+
+    texts: list[str]
+    extra: np.ndarray
+
+
+def model_inputs(rows: Sequence[Row], nlp: Language, cues: MoveCues) -> Inputs:
+    """Each sentence a block of one document, parsed by the analyser's own
+    pipeline: the tokens are those analysis will see."""
+    parts, blocks, at = [], [], 0
+    for row in rows:
+        sentence = " ".join(row.sentence.split())
+        parts.append(sentence)
+        blocks.append(Block("paragraph", at, at + len(sentence)))
+        at += len(sentence) + 2
+    document = Document("\n\n".join(parts), blocks, Metadata("<training>", "txt"))
+    parsed = parse(document, nlp)
+    reading = read_spans(parsed, [(b.start, b.end) for b in blocks])
+    strings = nlp.vocab.strings
+    return Inputs(move_texts(reading, strings), cue_features(reading, cues, strings))
+
+
+def vectorizer() -> TfidfVectorizer:
+    """Word unigrams and bigrams of the lower-cased tokens (split on spaces:
+    tokenizing was spaCy's job), as features.FastTransform computes them."""
+    return TfidfVectorizer(analyzer="word", token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2),
+                           min_df=WORD_MIN_DF, sublinear_tf=True, dtype=np.float64)
+
+
+def fit(inputs: Inputs, labels: Sequence[str], weights: Sequence[float], c: float = C,
+        cue_scale: float = CUE_SCALE) -> tuple[TfidfVectorizer, LogisticRegression]:
+    words = vectorizer().fit(inputs.texts)
+    features = sparse.hstack([words.transform(inputs.texts), cue_scale * inputs.extra], format="csr")
+    classifier = LogisticRegression(C=c, max_iter=5000)
+    classifier.fit(features, list(labels), sample_weight=np.asarray(weights, dtype=np.float64))
+    return words, classifier
+
+
+def to_model(words: TfidfVectorizer, classifier: LogisticRegression, cues: MoveCues,
+             cue_scale: float = CUE_SCALE) -> LinearTextModel:
+    """The fitted parts as a LinearTextModel (rows in MOVES order; the cue
+    scale folded into their weights, so the stored features are the raw ones)."""
+    order = [list(classifier.classes_).index(m) for m in MOVES]
+    coef = classifier.coef_[order].copy()
+    coef[:, len(words.vocabulary_):] *= cue_scale
+    return LinearTextModel.from_fitted(MODEL_NAME, list(MOVES), [("word", "sentence", words)], coef,
+                                       classifier.intercept_[order], extra_features=cues.feature_names(),
+                                       link="softmax")
+
+
+def predict(model: MoveModel, inputs: Inputs) -> list[str]:
+    features = model.model.transform({"sentence": inputs.texts}, inputs.extra)
+    return [MOVES[i] for i in model.model.probabilities(model.model.decision(features)).argmax(1)]
 
 
 def fingerprint(data: Path) -> dict[str, str]:
@@ -156,34 +236,28 @@ def figures(gold: Sequence[str], predicted: Sequence[str]) -> dict:
     }
 
 
-def train(data: Path, field: Path | None) -> LinearTextModel:
+def train(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> LinearTextModel:
     train_rows = read_split(data / "train.tsv") + read_split(data / "val.tsv")
     field_rows = read_field(field) if field else []
     weights = [1.0] * len(train_rows) + [FIELD_WEIGHT] * len(field_rows)
     train_rows += field_rows
     test_rows = [r for r in read_split(data / "test.tsv") if r.confidence >= MIN_CONFIDENCE]
-    texts = [r.sentence for r in train_rows]
-    words = WordMeanFeatures.fit("words", "sentence", texts, min_df=WORD_MIN_DF, char_ngram_range=CHARS,
-                                 char_min_df=CHAR_MIN_DF)
-    features = words.matrix(texts)
-    classifier = LogisticRegression(C=C, max_iter=5000)
-    classifier.fit(features, [r.label for r in train_rows], sample_weight=weights)
-    # rows in MOVES order, whatever order scikit-learn sorted the classes in
-    order = [list(classifier.classes_).index(m) for m in MOVES]
-    model = LinearTextModel(MODEL_NAME, list(MOVES), [], [], classifier.coef_[order], classifier.intercept_[order],
-                            link="softmax", word_means=[words])
-    model.check()
-    predicted = [MOVES[i] for i in model.predict_proba({"sentence": [r.sentence for r in test_rows]}).argmax(1)]
+    words, classifier = fit(model_inputs(train_rows, nlp, cues), [r.label for r in train_rows], weights)
+    model = to_model(words, classifier, cues)
+    predicted = predict(MoveModel(model, cues), model_inputs(test_rows, nlp, cues))
     model.card = {
         "task": "one reflective move per sentence (CEReD categories)",
         "data": {"fingerprint_sha256": fingerprint(data), "train_sentences": len(train_rows),
                  "trained_on": "CEReD English train + validation splits"
                  + (f"; {len(field_rows)} coded sentences of the project's reflective accounts, weight {FIELD_WEIGHT:g}"
                     if field_rows else ""),
-                 "field_sha256": hashlib.sha256(field.read_bytes()).hexdigest() if field else None},
+                 "field_sha256": hashlib.sha256(field.read_bytes()).hexdigest() if field else None,
+                 "cues_sha256": hashlib.sha256(data_path("move_cues.toml").read_bytes()).hexdigest()},
         "settings": {"classifier": f"LogisticRegression(C={C:g}), multinomial",
-                     "features": "word unigrams, bigrams and per-word char_wb n-grams "
-                                 f"{CHARS[0]}-{CHARS[1]}, summed over words / sqrt(words)",
+                     "features": "word unigrams and bigrams of the lower-cased spaCy tokens (TF-IDF, sublinear, l2); "
+                                 f"cue classes of analyser/data/move_cues.toml ({len(cues.classes)} counts over "
+                                 f"sqrt(length), {len(cues.combinations)} combinations, {len(SHAPES)} shape features), "
+                                 f"scaled by {CUE_SCALE:g} in training",
                      "scikit_learn": sklearn.__version__},
         "test": {"split": f"CEReD English test, mean annotator confidence >= {MIN_CONFIDENCE:g}",
                  **figures([r.label for r in test_rows], predicted)},
@@ -194,6 +268,46 @@ def train(data: Path, field: Path | None) -> LinearTextModel:
     return model
 
 
+def tune(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> int:
+    """The figures the settings were chosen by: CEReD validation accuracy
+    (confidence >= 3) for each C and cue scale, fitted on CEReD train; then,
+    for the field weight, grouped cross-validation by document over the
+    project's coded training accounts (never the held-out ones)."""
+    train_rows = read_split(data / "train.tsv")
+    val_rows = [r for r in read_split(data / "val.tsv") if r.confidence >= MIN_CONFIDENCE]
+    train_inputs, val_inputs = model_inputs(train_rows, nlp, cues), model_inputs(val_rows, nlp, cues)
+    none = Inputs(train_inputs.texts, np.zeros_like(train_inputs.extra))
+    for c, scale in [(c, s) for c in GRID_C for s in GRID_CUE_SCALE]:
+        for name, inputs in (("words + cues", train_inputs), ("words only", none)):
+            if name == "words only" and scale != GRID_CUE_SCALE[0]:
+                continue
+            words, classifier = fit(inputs, [r.label for r in train_rows], [1.0] * len(train_rows), c, scale)
+            val = val_inputs if name == "words + cues" else Inputs(val_inputs.texts, np.zeros_like(val_inputs.extra))
+            got = figures([r.label for r in val_rows], predict(MoveModel(to_model(words, classifier, cues, scale), cues),
+                                                               val))
+            print(f"validation, {name}, C={c:g}, cue scale {scale:g}: accuracy {got['accuracy']:.3f}, "
+                  f"macro-F1 {got['macro_f1']:.3f}", flush=True)
+    if not field:
+        return 0
+    field_rows = read_field(field)
+    groups = sorted({r.group for r in field_rows})
+    cered = train_rows + read_split(data / "val.tsv")
+    for weight in GRID_FIELD_WEIGHT:
+        gold, predicted = [], []
+        for fold in range(FIELD_FOLDS):
+            held = {g for i, g in enumerate(groups) if i % FIELD_FOLDS == fold}
+            fit_rows = cered + [r for r in field_rows if r.group not in held]
+            test_rows = [r for r in field_rows if r.group in held]
+            weights = [1.0] * len(cered) + [weight] * (len(fit_rows) - len(cered))
+            words, classifier = fit(model_inputs(fit_rows, nlp, cues), [r.label for r in fit_rows], weights)
+            gold += [r.label for r in test_rows]
+            predicted += predict(MoveModel(to_model(words, classifier, cues), cues), model_inputs(test_rows, nlp, cues))
+        got = figures(gold, predicted)
+        print(f"field accounts, grouped {FIELD_FOLDS}-fold CV, field weight {weight:g}: accuracy {got['accuracy']:.3f}, "
+              f"macro-F1 {got['macro_f1']:.3f}", flush=True)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with CEReD's train/val/test.tsv")
@@ -202,28 +316,35 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="the project's coded units (JSONL) to adapt to; default corpus/annotated/docs.jsonl")
     parser.add_argument("--no-field", action="store_true", help="train on CEReD alone")
     parser.add_argument("--score", type=Path, help="only report the shipped model's figures on this coded JSONL")
+    parser.add_argument("--tune", action="store_true",
+                        help="print the validation figures the settings were chosen by (slow: many fits)")
     args = parser.parse_args(argv)
+    nlp = build_pipeline()
+    cues = load_move_cues()
     if args.score:
-        return score(args.score, args.out)
+        return score(args.score, args.out, nlp, cues)
     missing = [s for s in SPLITS if not (args.data / f"{s}.tsv").is_file()]
     if missing:
         print(f"{args.data}: no {', '.join(s + '.tsv' for s in missing)} (the CEReD English files)", file=sys.stderr)
         return 1
-    model = train(args.data, None if args.no_field else args.field)
+    field = None if args.no_field else args.field
+    if args.tune:
+        return tune(args.data, field, nlp, cues)
+    model = train(args.data, field, nlp, cues)
     save_model(model, args.out)
     report(f"wrote {args.out}: CEReD test", model.card["test"])
     return 0
 
 
-def score(path: Path, model_path: Path) -> int:
+def score(path: Path, model_path: Path, nlp: Language, cues: MoveCues) -> int:
     """The model's figures on the project's coded reflective units."""
     model = load_move_model(model_path)
     rows = read_field(path)
     if not rows:
         print(f"{path}: no coded reflective units", file=sys.stderr)
         return 1
-    predicted = [MOVES[i] for i in model.predict_proba({"sentence": [r.sentence for r in rows]}).argmax(1)]
-    report(f"{model_path.name} on {path}", figures([r.label for r in rows], predicted))
+    result = figures([r.label for r in rows], predict(model, model_inputs(rows, nlp, cues)))
+    report(f"{model_path.name} on {path}", result)
     return 0
 
 
@@ -232,6 +353,9 @@ def report(title: str, test: dict) -> None:
           f"kappa {test['kappa']:.3f} on {test['sentences']} sentences")
     for move, row in test["per_class"].items():
         print(f"  {move:<12} P {row['precision']:.2f}  R {row['recall']:.2f}  F1 {row['f1']:.2f}  n={row['support']}")
+    print("  confusion (rows gold, columns predicted, in the order above):")
+    for line in test["confusion"]["rows_gold_columns_predicted"]:
+        print("   " + " ".join(f"{n:4d}" for n in line))
 
 
 if __name__ == "__main__":

@@ -174,6 +174,10 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
             plans.append(ActionPlan(i, move_of[i], who, what, when,
                                     who + what + when >= settings.thresholds.action_specifics))
     balance = Counter(move_of[i] for i in body_sentences)
+    first_person_share = round(len(own_voice) / len(body_sentences), 3) if body_sentences else 0.0
+    moves_share = round(sum(balance[m] for m in settings.account_moves) / len(body_sentences), 3) if body_sentences \
+        else 0.0
+    account, note = reads_as_account(first_person_share, moves_share, settings)
     return Reflection(
         framework=settings.framework,
         moves=list(moves),
@@ -184,9 +188,33 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
         stage_positions=positions,
         progresses=progresses,
         progression_text=progression_text(settings.progression, positions, covered),
-        first_person_share=round(len(own_voice) / len(body_sentences), 3) if body_sentences else 0.0,
+        first_person_share=first_person_share,
         action_plans=plans,
+        account=account,
+        account_moves_share=moves_share,
+        account_note=note,
     )
+
+
+def reads_as_account(first_person_share: float, moves_share: float, settings: ReflectionSettings) -> tuple[bool, str]:
+    """Whether a document reads as a reflective account, and why, in a
+    reader's words. A course's profile may say its essays are reflective while
+    a student hands in a third-person academic essay: telling that essay to
+    say how it felt would be wrong, so feedback waits for evidence that the
+    writer is telling their own experience (the profile's thresholds)."""
+    t = settings.thresholds
+    moves = " or ".join(m.lower() for m in settings.account_moves)
+    said = (f"{round(first_person_share * 100)}% of its sentences are in the first person and "
+            f"{round(moves_share * 100)}% tell {_article(moves)}")
+    if first_person_share >= t.account_first_person_share and moves_share >= t.account_moves_share:
+        return True, f"Reads as a reflective account: {said}."
+    return False, (f"Reads as an academic essay rather than a reflective account: {said} (a reflective account has "
+                   f"at least {round(t.account_first_person_share * 100)}% and "
+                   f"{round(t.account_moves_share * 100)}%), so no reflection feedback is given.")
+
+
+def _article(words: str) -> str:
+    return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
 def progression_text(order: Sequence[str], positions: dict[str, float], covered: set[str]) -> str:

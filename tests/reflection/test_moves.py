@@ -1,4 +1,5 @@
-"""Tagging moves: every sentence gets one; a file that is not a move model is refused."""
+"""Tagging moves: every sentence gets one, from the tokens the pipeline made;
+a file that is not a move model is refused."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import json
 import pytest
 
 from analyser.model import Block, Document, Metadata, Sentence
+from analyser.nlp import build_pipeline
+from analyser.parse import parse
 from analyser.reflection.moves import MOVES, load_move_model, tag_moves
 from analyser.resources import models_dir
 from analyser.textmodel import ModelFileError
@@ -27,13 +30,33 @@ def model():
 def test_clear_sentences_get_their_move(model, sentence, move):
     text = sentence
     document = Document(text, [Block("paragraph", 0, len(text))], Metadata("<t>", "txt"))
-    [tagged] = tag_moves(document, [Sentence(0, len(text), 0)], model)
+    [tagged] = tag_moves(parse(document, build_pipeline()), [Sentence(0, len(text), 0)], model)
     assert (tagged.sentence, tagged.move) == (0, move)
     assert 1 / len(MOVES) < tagged.score <= 1
 
 
 def test_a_document_without_sentences_has_no_moves(model):
-    assert tag_moves(Document("", [], Metadata("<t>", "txt")), [], model) == []
+    document = Document("", [], Metadata("<t>", "txt"))
+    assert tag_moves(parse(document, build_pipeline()), [], model) == []
+
+
+def test_scores_from_tokens_equal_the_model_on_the_joined_words(model):
+    """The fast path (token hashes, numpy) gives the decision values that the
+    stored vectorizer gives for the sentence's words joined by spaces, the
+    way training sees them."""
+    from analyser.reflection.move_features import cue_features, move_texts, read_spans
+
+    text = "I felt nervous. The pupils didn't listen, so I'll try again next week! Why (Smith, 2020)?"
+    document = Document(text, [Block("paragraph", 0, len(text))], Metadata("<t>", "txt"))
+    parsed = parse(document, build_pipeline())
+    spans = [(s.start, s.end) for s in parsed.sentences]
+    reading = read_spans(parsed, spans, [(text.index("(Smith"), text.index("?"))])
+    strings = parsed.docs[0].vocab.strings
+    texts = move_texts(reading, strings)
+    assert texts == ["i felt nervous", "the pupils did n't listen so i 'll try again next week", "why"]
+    expected = model.model.decision(model.model.transform({"sentence": texts},
+                                                          cue_features(reading, model.cues, strings)))
+    assert model.probabilities(reading, strings) == pytest.approx(model.model.probabilities(expected))
 
 
 def test_a_model_for_other_labels_is_refused(tmp_path, model):
@@ -41,7 +64,8 @@ def test_a_model_for_other_labels_is_refused(tmp_path, model):
     other = tmp_path / "concepts.model.json"
     from analyser.textmodel import LinearTextModel, save_model
 
-    m = LinearTextModel(**{**model.__dict__, "labels": [f"x{i}" for i in range(len(MOVES))], "_vectorizers": None})
+    m = LinearTextModel(**{**model.model.__dict__, "labels": [f"x{i}" for i in range(len(MOVES))],
+                           "_vectorizers": None, "_weights": None})
     save_model(m, other)
     with pytest.raises(ModelFileError, match="not a reflective-move model"):
         load_move_model(other)
