@@ -283,8 +283,8 @@ def tune(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> int:
                 continue
             words, classifier = fit(inputs, [r.label for r in train_rows], [1.0] * len(train_rows), c, scale)
             val = val_inputs if name == "words + cues" else Inputs(val_inputs.texts, np.zeros_like(val_inputs.extra))
-            got = figures([r.label for r in val_rows], predict(MoveModel(to_model(words, classifier, cues, scale), cues),
-                                                               val))
+            model = MoveModel(to_model(words, classifier, cues, scale), cues)
+            got = figures([r.label for r in val_rows], predict(model, val))
             print(f"validation, {name}, C={c:g}, cue scale {scale:g}: accuracy {got['accuracy']:.3f}, "
                   f"macro-F1 {got['macro_f1']:.3f}", flush=True)
     if not field:
@@ -303,8 +303,8 @@ def tune(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> int:
             gold += [r.label for r in test_rows]
             predicted += predict(MoveModel(to_model(words, classifier, cues), cues), model_inputs(test_rows, nlp, cues))
         got = figures(gold, predicted)
-        print(f"field accounts, grouped {FIELD_FOLDS}-fold CV, field weight {weight:g}: accuracy {got['accuracy']:.3f}, "
-              f"macro-F1 {got['macro_f1']:.3f}", flush=True)
+        print(f"field accounts, grouped {FIELD_FOLDS}-fold CV, field weight {weight:g}: "
+              f"accuracy {got['accuracy']:.3f}, macro-F1 {got['macro_f1']:.3f}", flush=True)
     return 0
 
 

@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+
 from analyser.datafile import TomlFile
 from analyser.model import ActionPlan, Analysis, ParagraphReflection, Reflection, SentenceMove, StageCoverage
 from analyser.reflection.settings import ReflectionSettings
@@ -68,6 +71,14 @@ def load_cues() -> Cues:
     )
 
 
+@lru_cache(maxsize=1)
+def first_person_hashes() -> np.ndarray:
+    """LOWER hashes of the first-person words (a phrase such as "i'm" is
+    found by its first token, "i"), sorted, for finding them among tokens."""
+    words = {w.replace("’", "'").split("'")[0] for w in load_cues().first_person}
+    return np.array(sorted(hash_string(w) for w in words if w), dtype=np.uint64)
+
+
 def body_blocks(analysis: Analysis) -> list[int]:
     """Paragraph-like blocks outside the reference list: what a reader reads as
     the account. Headings and table cells are left out: a table's cells
@@ -90,16 +101,23 @@ def check_action_plan(text: str, cues: Cues) -> tuple[bool, bool, bool]:
     return bool(cues.who.search(text)), committed, bool(cues.when.search(text))
 
 
-def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], settings: ReflectionSettings) -> Reflection:
-    """Everything the Reflection section and its feedback read, from one analysis."""
+def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], settings: ReflectionSettings,
+                        own_voice: set[int] | None = None) -> Reflection:
+    """Everything the Reflection section and its feedback read, from one
+    analysis. `own_voice`: the sentences in the first person, when the caller
+    has found them from the tokens (`move_features.rows_with`); otherwise
+    they are found here from the text."""
     cues = load_cues()
     text = analysis.document.text
     body = body_blocks(analysis)
     body_set = set(body)
     move_of = {m.sentence: m.move for m in moves}
     body_sentences = [i for i, s in enumerate(analysis.sentences) if s.paragraph in body_set and i in move_of]
-    own_voice = {i for i in body_sentences
-                 if first_person(text[analysis.sentences[i].start : analysis.sentences[i].end], cues)}
+    if own_voice is None:
+        own_voice = {i for i in body_sentences
+                     if first_person(text[analysis.sentences[i].start : analysis.sentences[i].end], cues)}
+    else:
+        own_voice = own_voice & set(body_sentences)
     stage_by_name = {s.name: s for s in settings.stages}
     description_moves = set(stage_by_name[settings.progression[0]].moves) if settings.progression else {"Experience"}
 

@@ -37,9 +37,11 @@ class Context:
 
     @cached_property
     def own_voice(self) -> set[int]:
-        """The sentences in the writer's own voice, found once per document."""
-        text = self.analysis.document.text
-        return {i for i, s in enumerate(self.analysis.sentences) if first_person(text[s.start : s.end])}
+        """The sentences with a concept mention that are in the writer's own
+        voice, found once per document."""
+        text, sentences = self.analysis.document.text, self.analysis.sentences
+        return {i for i in {m.sentence for m in self.analysis.mentions}
+                if first_person(text[sentences[i].start : sentences[i].end])}
 
     def number(self, block: int) -> int:
         """Paragraphs are numbered for readers as the report numbers them: block index + 1."""

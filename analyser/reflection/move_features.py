@@ -67,22 +67,22 @@ class MoveCues:
                 + [f"shape:{s}" for s in SHAPES])
 
     def masks(self, hashes: np.ndarray, strings: StringStore, cache: dict[int, int]) -> np.ndarray:
-        """The class bit mask of each word type (LOWER hashes)."""
+        """The class bit mask of each word type (LOWER hashes), from `cache`
+        where it has them (a suffix needs the word's text)."""
         if len(cache) > MAX_CACHED_WORDS:
             cache.clear()
-        out = np.zeros(len(hashes), dtype=np.int64)
-        for i, value in enumerate(hashes.tolist()):
-            mask = cache.get(value)
-            if mask is None:
+        keys = hashes.tolist()
+        found = [cache.get(value) for value in keys]
+        if None in found:
+            for value in {k for k, mask in zip(keys, found) if mask is None}:
                 mask = self.words.get(value, 0)
-                if self.suffixes:
-                    word = strings[value]
-                    for ending, bits in self.suffixes:
-                        if len(word) > len(ending) + 1 and word.endswith(ending):
-                            mask |= bits
+                word = strings[value] if self.suffixes else ""
+                for ending, bits in self.suffixes:
+                    if len(word) > len(ending) + 1 and word.endswith(ending):
+                        mask |= bits
                 cache[value] = mask
-            out[i] = mask
-        return out
+            found = [cache[value] for value in keys]
+        return np.array(found, dtype=np.int64)
 
 
 @lru_cache(maxsize=4)
@@ -161,8 +161,9 @@ def read_spans(parsed: ParsedDocument, spans: Sequence[tuple[int, int]],
     table = token_table(parsed, excluded, np.zeros(0, dtype=np.uint64), attribute=LOWER)
     text = parsed.document.text
     pieces = [text[start:end] for start, end in spans]
-    return SpanReading(table, span_rows(table.offsets, spans), len(spans),
-                       np.array(["?" in p for p in pieces], dtype=bool), np.array(["!" in p for p in pieces], dtype=bool))
+    questions = np.array(["?" in p for p in pieces], dtype=bool)
+    exclamations = np.array(["!" in p for p in pieces], dtype=bool)
+    return SpanReading(table, span_rows(table.offsets, spans), len(spans), questions, exclamations)
 
 
 def class_counts(reading: SpanReading, cues: MoveCues, strings: StringStore, cache: dict[int, int]) -> np.ndarray:
@@ -192,6 +193,12 @@ def cue_features(reading: SpanReading, cues: MoveCues, strings: StringStore,
             combos[:, j] *= ~present[:, c]
     shape = np.column_stack([reading.questions, reading.exclamations, np.log1p(lengths) / LENGTH_SCALE])
     return np.hstack([counts * scale[:, None], combos, shape.astype(np.float64)])
+
+
+def rows_with(reading: SpanReading, words: np.ndarray) -> np.ndarray:
+    """Bool per span: it has one of `words` (sorted LOWER hashes)."""
+    keep = (reading.rows >= 0) & np.isin(reading.table.hashes, words)
+    return np.bincount(reading.rows[keep], minlength=reading.n_rows)[: reading.n_rows] > 0
 
 
 def move_texts(reading: SpanReading, strings: StringStore) -> list[str]:

@@ -21,9 +21,8 @@ import numpy as np
 from spacy.strings import StringStore
 
 from analyser.features import FastTransform
-from analyser.model import Sentence, SentenceMove
-from analyser.parse import ParsedDocument
-from analyser.reflection.move_features import MoveCues, SpanReading, cue_features, load_move_cues, read_spans
+from analyser.model import SentenceMove
+from analyser.reflection.move_features import MoveCues, SpanReading, cue_features, load_move_cues
 from analyser.textmodel import LinearTextModel, ModelFileError, load_model
 
 Move = Literal["Experience", "Feeling", "Belief", "Difficulty", "Perspective", "Learning", "Intention",
@@ -63,18 +62,16 @@ def load_move_model(path: str | Path) -> MoveModel:
     return MoveModel(model, cues)
 
 
-def tag_moves(parsed: ParsedDocument, sentences: Sequence[Sentence], model: MoveModel,
-              only: Sequence[int] | None = None, excluded: Sequence[tuple[int, int]] = ()) -> list[SentenceMove]:
-    """The most likely move of each sentence (or of the sentences numbered in
-    `only`: the body text, not headings or the reference list), with its
-    probability. Words inside `excluded` spans (citations) are not read."""
-    chosen = list(range(len(sentences))) if only is None else list(only)
-    if not chosen:
+def tag_moves(reading: SpanReading, sentences: Sequence[int], model: MoveModel,
+              strings: StringStore) -> list[SentenceMove]:
+    """The most likely move of each sentence read (`reading` has one span per
+    sentence, numbered in `sentences`: the body text, not headings or the
+    reference list), with its probability."""
+    if not reading.n_rows:
         return []
-    reading = read_spans(parsed, [(sentences[i].start, sentences[i].end) for i in chosen], excluded)
-    probabilities = model.probabilities(reading, parsed.docs[0].vocab.strings)
+    probabilities = model.probabilities(reading, strings)
     best = probabilities.argmax(axis=1)
     return [
         SentenceMove(index, MOVES[int(label)], round(float(probabilities[row, label]), 3))
-        for row, (index, label) in enumerate(zip(chosen, best))
+        for row, (index, label) in enumerate(zip(sentences, best))
     ]

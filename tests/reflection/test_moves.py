@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from spacy.strings import StringStore
 
-from analyser.model import Block, Document, Metadata, Sentence
+from analyser.model import Block, Document, Metadata
 from analyser.nlp import build_pipeline
 from analyser.parse import parse
+from analyser.reflection.move_features import read_spans
 from analyser.reflection.moves import MOVES, load_move_model, tag_moves
 from analyser.resources import models_dir
 from analyser.textmodel import ModelFileError
@@ -30,21 +32,22 @@ def model():
 def test_clear_sentences_get_their_move(model, sentence, move):
     text = sentence
     document = Document(text, [Block("paragraph", 0, len(text))], Metadata("<t>", "txt"))
-    [tagged] = tag_moves(parse(document, build_pipeline()), [Sentence(0, len(text), 0)], model)
+    parsed = parse(document, build_pipeline())
+    [tagged] = tag_moves(read_spans(parsed, [(0, len(text))]), [0], model, parsed.docs[0].vocab.strings)
     assert (tagged.sentence, tagged.move) == (0, move)
     assert 1 / len(MOVES) < tagged.score <= 1
 
 
 def test_a_document_without_sentences_has_no_moves(model):
     document = Document("", [], Metadata("<t>", "txt"))
-    assert tag_moves(parse(document, build_pipeline()), [], model) == []
+    assert tag_moves(read_spans(parse(document, build_pipeline()), []), [], model, StringStore()) == []
 
 
 def test_scores_from_tokens_equal_the_model_on_the_joined_words(model):
     """The fast path (token hashes, numpy) gives the decision values that the
     stored vectorizer gives for the sentence's words joined by spaces, the
     way training sees them."""
-    from analyser.reflection.move_features import cue_features, move_texts, read_spans
+    from analyser.reflection.move_features import cue_features, move_texts
 
     text = "I felt nervous. The pupils didn't listen, so I'll try again next week! Why (Smith, 2020)?"
     document = Document(text, [Block("paragraph", 0, len(text))], Metadata("<t>", "txt"))
@@ -70,3 +73,25 @@ def test_a_model_for_other_labels_is_refused(tmp_path, model):
     with pytest.raises(ModelFileError, match="not a reflective-move model"):
         load_move_model(other)
     assert data["model"]["labels"] == list(MOVES)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "own_voice"),
+    [
+        ("I'm sure of it.", True),
+        ("I’ve seen this before.", True),
+        ("Our team met twice.", True),
+        ("The team met twice.", False),
+        ("Imagine the team.", False),
+        ("Mine was the last report.", True),
+    ],
+)
+def test_first_person_from_the_tokens_agrees_with_the_text(sentence, own_voice):
+    """The pipeline finds the writer's voice from the tokens; the word list
+    is reflection.toml's, as `depth.first_person` reads it from the text."""
+    from analyser.reflection.depth import first_person, first_person_hashes
+    from analyser.reflection.move_features import rows_with
+
+    document = Document(sentence, [Block("paragraph", 0, len(sentence))], Metadata("<t>", "txt"))
+    reading = read_spans(parse(document, build_pipeline()), [(0, len(sentence))])
+    assert bool(rows_with(reading, first_person_hashes())[0]) is own_voice is first_person(sentence)
