@@ -53,6 +53,7 @@ from sklearn.metrics import (
     f1_score,
     precision_recall_fscore_support,
 )
+from threadpoolctl import threadpool_limits
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
@@ -190,7 +191,8 @@ def fit(inputs: Inputs, labels: Sequence[str], weights: Sequence[float], c: floa
     words = vectorizer().fit(inputs.texts)
     features = sparse.hstack([words.transform(inputs.texts), cue_scale * inputs.extra], format="csr")
     classifier = LogisticRegression(C=c, max_iter=5000)
-    classifier.fit(features, list(labels), sample_weight=np.asarray(weights, dtype=np.float64))
+    with threadpool_limits(1):  # a multi-threaded BLAS sums in varying order: the same bytes need one thread
+        classifier.fit(features, list(labels), sample_weight=np.asarray(weights, dtype=np.float64))
     return words, classifier
 
 

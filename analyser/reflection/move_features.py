@@ -27,7 +27,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 from spacy.attrs import LOWER
 from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
 
@@ -171,10 +170,13 @@ def class_counts(reading: SpanReading, cues: MoveCues, strings: StringStore, cac
     keep = reading.rows >= 0
     hashes, rows = reading.table.hashes[keep], reading.rows[keep]
     types, inverse = np.unique(hashes, return_inverse=True)
-    masks = cues.masks(types, strings, cache)
-    bits = (masks[:, None] >> np.arange(len(cues.classes))) & 1  # (types, classes)
-    occurrences = sparse.csr_matrix((np.ones(len(rows)), (rows, inverse.ravel())), shape=(reading.n_rows, len(types)))
-    return np.asarray(occurrences @ bits.astype(np.float64))
+    masks = cues.masks(types, strings, cache)[inverse.ravel()]  # per token
+    hit = masks != 0
+    masks, rows = masks[hit], rows[hit]
+    counts = np.zeros((reading.n_rows, len(cues.classes)))
+    for c in range(len(cues.classes)):
+        counts[:, c] = np.bincount(rows, weights=(masks >> c) & 1, minlength=reading.n_rows)[: reading.n_rows]
+    return counts
 
 
 def cue_features(reading: SpanReading, cues: MoveCues, strings: StringStore,

@@ -71,7 +71,5 @@ def tag_moves(reading: SpanReading, sentences: Sequence[int], model: MoveModel,
         return []
     probabilities = model.probabilities(reading, strings)
     best = probabilities.argmax(axis=1)
-    return [
-        SentenceMove(index, MOVES[int(label)], round(float(probabilities[row, label]), 3))
-        for row, (index, label) in enumerate(zip(sentences, best))
-    ]
+    scores = probabilities[np.arange(len(best)), best].round(3).tolist()
+    return [SentenceMove(index, MOVES[label], score) for index, label, score in zip(sentences, best.tolist(), scores)]
