@@ -70,6 +70,7 @@ from analyser.reflection.move_features import (  # noqa: E402
     load_move_cues,
     move_texts,
     read_spans,
+    with_domain,
 )
 from analyser.reflection.moves import MODEL_NAME, MOVES, MoveModel, load_move_model  # noqa: E402
 from analyser.resources import data_path  # noqa: E402
@@ -78,6 +79,7 @@ from analyser.textmodel import LinearTextModel, save_model  # noqa: E402
 DEFAULT_DATA = REPO.parent / "shared" / "external" / "cered"
 DEFAULT_OUT = REPO / "models" / "reflection.model.json"
 DEFAULT_FIELD = REPO / "corpus" / "annotated" / "docs.jsonl"
+DEFAULT_HELDOUT = REPO / "corpus" / "heldout" / "docs.jsonl"
 # chosen by grouped 4-fold CV by document over the field training documents: weight 0 → 0.40, 3 → 0.62,
 # 8 → 0.63 accuracy on their reflective units
 FIELD_WEIGHT = 8.0
@@ -117,6 +119,7 @@ class Row:
     label: str
     confidence: float
     group: str = ""  # the document a field unit comes from (grouped cross-validation)
+    practice: bool = False  # the project's accounts of practice (True) or CEReD's teaching diaries
 
 
 def repair(text: str) -> str:
@@ -149,18 +152,28 @@ def read_field(path: Path) -> list[Row]:
         if unit.get("genre") == "reflective" and unit.get("move"):
             if unit["move"] not in MOVES:
                 raise SystemExit(f"{path}:{number}: unknown move {unit['move']!r}")
-            rows.append(Row(unit["text"], unit["move"], 0.0, str(unit.get("doc", ""))))
+            rows.append(Row(unit["text"], unit["move"], 0.0, str(unit.get("doc", "")), practice=True))
     return rows
 
 
 @dataclass
 class Inputs:
     """What the model reads of some sentences: their words joined by spaces
-    (for TfidfVectorizer) and the dense cue features, computed by the same
-    functions analysis uses (analyser.reflection.move_features)."""
+    (for TfidfVectorizer), the cue features and whether each is practice
+    writing, computed by the same functions analysis uses
+    (analyser.reflection.move_features)."""
 
     texts: list[str]
-    extra: np.ndarray
+    cues: np.ndarray
+    practice: np.ndarray  # bool per sentence
+
+    @property
+    def extra(self) -> np.ndarray:
+        return with_domain(self.cues, self.practice)
+
+    def read_as(self, practice: bool) -> Inputs:
+        """The same sentences read as the other kind of writing."""
+        return Inputs(self.texts, self.cues, np.full(len(self.texts), practice))
 
 
 def model_inputs(rows: Sequence[Row], nlp: Language, cues: MoveCues) -> Inputs:
@@ -176,7 +189,8 @@ def model_inputs(rows: Sequence[Row], nlp: Language, cues: MoveCues) -> Inputs:
     parsed = parse(document, nlp)
     reading = read_spans(parsed, [(b.start, b.end) for b in blocks])
     strings = nlp.vocab.strings
-    return Inputs(move_texts(reading, strings), cue_features(reading, cues, strings))
+    return Inputs(move_texts(reading, strings), cue_features(reading, cues, strings),
+                  np.array([row.practice for row in rows], dtype=bool))
 
 
 def vectorizer() -> TfidfVectorizer:
@@ -238,7 +252,8 @@ def figures(gold: Sequence[str], predicted: Sequence[str]) -> dict:
     }
 
 
-def train(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> LinearTextModel:
+def train(data: Path, field: Path | None, nlp: Language, cues: MoveCues,
+          heldout: Path | None = None) -> LinearTextModel:
     train_rows = read_split(data / "train.tsv") + read_split(data / "val.tsv")
     field_rows = read_field(field) if field else []
     weights = [1.0] * len(train_rows) + [FIELD_WEIGHT] * len(field_rows)
@@ -246,7 +261,22 @@ def train(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> Line
     test_rows = [r for r in read_split(data / "test.tsv") if r.confidence >= MIN_CONFIDENCE]
     words, classifier = fit(model_inputs(train_rows, nlp, cues), [r.label for r in train_rows], weights)
     model = to_model(words, classifier, cues)
-    predicted = predict(MoveModel(model, cues), model_inputs(test_rows, nlp, cues))
+    test_inputs = model_inputs(test_rows, nlp, cues)
+    predicted = predict(MoveModel(model, cues), test_inputs)
+    as_practice = figures([r.label for r in test_rows], predict(MoveModel(model, cues), test_inputs.read_as(True)))
+    field_figures = {}
+    if field_rows:
+        field_figures["field_cv"] = {
+            "set": f"the project's coded reflective accounts ({field.name if field else ''}), grouped "
+                   f"{FIELD_FOLDS}-fold cross-validation by document",
+            **field_cv(train_rows[: len(train_rows) - len(field_rows)], field_rows, FIELD_WEIGHT, nlp, cues)}
+    heldout_rows = read_field(heldout) if heldout and heldout.is_file() else []
+    if heldout_rows:
+        field_figures["heldout"] = {
+            "set": "the project's held-out reflective accounts (corpus/heldout), never trained or tuned on",
+            "sha256": hashlib.sha256(heldout.read_bytes()).hexdigest() if heldout else None,
+            **figures([r.label for r in heldout_rows], predict(MoveModel(model, cues),
+                                                               model_inputs(heldout_rows, nlp, cues)))}
     model.card = {
         "task": "one reflective move per sentence (CEReD categories)",
         "data": {"fingerprint_sha256": fingerprint(data), "train_sentences": len(train_rows),
@@ -259,10 +289,17 @@ def train(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> Line
                      "features": "word unigrams and bigrams of the lower-cased spaCy tokens (TF-IDF, sublinear, l2); "
                                  f"cue classes of analyser/data/move_cues.toml ({len(cues.classes)} counts over "
                                  f"sqrt(length), {len(cues.combinations)} combinations, {len(SHAPES)} shape features), "
-                                 f"scaled by {CUE_SCALE:g} in training",
+                                 "a copy of them non-zero for practice writing and a practice flag (feature "
+                                 "augmentation, Daumé 2007: the project's accounts are practice, CEReD is teaching; "
+                                 "test figures read CEReD as teaching, field figures read the accounts as practice)",
                      "scikit_learn": sklearn.__version__},
         "test": {"split": f"CEReD English test, mean annotator confidence >= {MIN_CONFIDENCE:g}",
                  **figures([r.label for r in test_rows], predicted)},
+        "test_read_as_practice": {
+            "set": "the same CEReD test sentences read as practice writing (move_domain = \"practice\", as the "
+                   "analyser reads essays by default): what the practice copies of the cue features change",
+            **{k: as_practice[k] for k in ("sentences", "accuracy", "macro_f1", "kappa")}},
+        **field_figures,
         "anchors_accuracy": ANCHORS,
         "attribution": ATTRIBUTION,
         "command": "python scripts/train_reflection.py",
@@ -278,13 +315,14 @@ def tune(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> int:
     train_rows = read_split(data / "train.tsv")
     val_rows = [r for r in read_split(data / "val.tsv") if r.confidence >= MIN_CONFIDENCE]
     train_inputs, val_inputs = model_inputs(train_rows, nlp, cues), model_inputs(val_rows, nlp, cues)
-    none = Inputs(train_inputs.texts, np.zeros_like(train_inputs.extra))
+    none = Inputs(train_inputs.texts, np.zeros_like(train_inputs.cues), train_inputs.practice)
     for c, scale in [(c, s) for c in GRID_C for s in GRID_CUE_SCALE]:
         for name, inputs in (("words + cues", train_inputs), ("words only", none)):
             if name == "words only" and scale != GRID_CUE_SCALE[0]:
                 continue
             words, classifier = fit(inputs, [r.label for r in train_rows], [1.0] * len(train_rows), c, scale)
-            val = val_inputs if name == "words + cues" else Inputs(val_inputs.texts, np.zeros_like(val_inputs.extra))
+            val = val_inputs if name == "words + cues" else Inputs(val_inputs.texts, np.zeros_like(val_inputs.cues),
+                                                                   val_inputs.practice)
             model = MoveModel(to_model(words, classifier, cues, scale), cues)
             got = figures([r.label for r in val_rows], predict(model, val))
             print(f"validation, {name}, C={c:g}, cue scale {scale:g}: accuracy {got['accuracy']:.3f}, "
@@ -292,22 +330,30 @@ def tune(data: Path, field: Path | None, nlp: Language, cues: MoveCues) -> int:
     if not field:
         return 0
     field_rows = read_field(field)
-    groups = sorted({r.group for r in field_rows})
     cered = train_rows + read_split(data / "val.tsv")
     for weight in GRID_FIELD_WEIGHT:
-        gold, predicted = [], []
-        for fold in range(FIELD_FOLDS):
-            held = {g for i, g in enumerate(groups) if i % FIELD_FOLDS == fold}
-            fit_rows = cered + [r for r in field_rows if r.group not in held]
-            test_rows = [r for r in field_rows if r.group in held]
-            weights = [1.0] * len(cered) + [weight] * (len(fit_rows) - len(cered))
-            words, classifier = fit(model_inputs(fit_rows, nlp, cues), [r.label for r in fit_rows], weights)
-            gold += [r.label for r in test_rows]
-            predicted += predict(MoveModel(to_model(words, classifier, cues), cues), model_inputs(test_rows, nlp, cues))
-        got = figures(gold, predicted)
+        got = field_cv(cered, field_rows, weight, nlp, cues)
         print(f"field accounts, grouped {FIELD_FOLDS}-fold CV, field weight {weight:g}: "
               f"accuracy {got['accuracy']:.3f}, macro-F1 {got['macro_f1']:.3f}", flush=True)
     return 0
+
+
+def field_cv(cered: list[Row], field_rows: list[Row], weight: float, nlp: Language, cues: MoveCues) -> dict:
+    """Figures on the project's coded accounts by grouped cross-validation:
+    each fold's documents scored by a model fitted on CEReD and the other
+    folds' documents (with `weight`)."""
+    groups = sorted({r.group for r in field_rows})
+    gold: list[str] = []
+    predicted: list[str] = []
+    for fold in range(FIELD_FOLDS):
+        held = {g for i, g in enumerate(groups) if i % FIELD_FOLDS == fold}
+        fit_rows = cered + [r for r in field_rows if r.group not in held]
+        test_rows = [r for r in field_rows if r.group in held]
+        weights = [1.0] * len(cered) + [weight] * (len(fit_rows) - len(cered))
+        words, classifier = fit(model_inputs(fit_rows, nlp, cues), [r.label for r in fit_rows], weights)
+        gold += [r.label for r in test_rows]
+        predicted += predict(MoveModel(to_model(words, classifier, cues), cues), model_inputs(test_rows, nlp, cues))
+    return figures(gold, predicted)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -317,6 +363,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--field", type=Path, default=DEFAULT_FIELD if DEFAULT_FIELD.is_file() else None,
                         help="the project's coded units (JSONL) to adapt to; default corpus/annotated/docs.jsonl")
     parser.add_argument("--no-field", action="store_true", help="train on CEReD alone")
+    parser.add_argument("--heldout", type=Path, default=DEFAULT_HELDOUT,
+                        help="coded accounts to report the model's figures on, never trained on "
+                             "(default corpus/heldout/docs.jsonl)")
     parser.add_argument("--score", type=Path, help="only report the shipped model's figures on this coded JSONL")
     parser.add_argument("--tune", action="store_true",
                         help="print the validation figures the settings were chosen by (slow: many fits)")
@@ -332,9 +381,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     field = None if args.no_field else args.field
     if args.tune:
         return tune(args.data, field, nlp, cues)
-    model = train(args.data, field, nlp, cues)
+    model = train(args.data, field, nlp, cues, args.heldout)
     save_model(model, args.out)
     report(f"wrote {args.out}: CEReD test", model.card["test"])
+    for key in ("field_cv", "heldout"):
+        if key in model.card:
+            report(model.card[key]["set"], model.card[key])
     return 0
 
 

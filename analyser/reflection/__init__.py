@@ -36,7 +36,7 @@ def reflect(
     reading = read_spans(parsed, [(analysis.sentences[i].start, analysis.sentences[i].end) for i in chosen],
                          [(c.start, c.end) for c in analysis.citations])
     strings = parsed.docs[0].vocab.strings if parsed.docs else StringStore()
-    moves = tag_moves(reading, chosen, model, strings)
+    moves = tag_moves(reading, chosen, model, strings, settings.move_domain == "practice")
     voice = {chosen[row] for row in np.flatnonzero(rows_with(reading, first_person_hashes())).tolist()}
     reflection = describe_reflection(analysis, moves, settings, voice)
     if not reflection.account:

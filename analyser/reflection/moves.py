@@ -22,7 +22,7 @@ from spacy.strings import StringStore
 
 from analyser.features import FastTransform
 from analyser.model import SentenceMove
-from analyser.reflection.move_features import MoveCues, SpanReading, cue_features, load_move_cues
+from analyser.reflection.move_features import MoveCues, SpanReading, cue_features, load_move_cues, with_domain
 from analyser.textmodel import LinearTextModel, ModelFileError, load_model
 
 Move = Literal["Experience", "Feeling", "Belief", "Difficulty", "Perspective", "Learning", "Intention",
@@ -40,11 +40,12 @@ class MoveModel:
     _fast: FastTransform | None = field(default=None, repr=False)
     _classes: dict[int, int] = field(default_factory=dict, repr=False)  # word hash -> cue classes, cached
 
-    def probabilities(self, reading: SpanReading, strings: StringStore) -> np.ndarray:
-        """(spans, moves): each span's probability of each move."""
+    def probabilities(self, reading: SpanReading, strings: StringStore, practice: bool = True) -> np.ndarray:
+        """(spans, moves): each span's probability of each move, read as
+        practice writing or (`practice=False`) as CEReD's teaching diaries."""
         if self._fast is None or self._fast.strings is not strings:
             self._fast = FastTransform(self.model, strings)
-        extra = cue_features(reading, self.cues, strings, self._classes)
+        extra = with_domain(cue_features(reading, self.cues, strings, self._classes), practice)
         matrix = self._fast.transform(reading.table, reading.rows, reading.n_rows, extra)
         return self.model.probabilities(matrix.decision)
 
@@ -62,14 +63,15 @@ def load_move_model(path: str | Path) -> MoveModel:
     return MoveModel(model, cues)
 
 
-def tag_moves(reading: SpanReading, sentences: Sequence[int], model: MoveModel,
-              strings: StringStore) -> list[SentenceMove]:
+def tag_moves(reading: SpanReading, sentences: Sequence[int], model: MoveModel, strings: StringStore,
+              practice: bool = True) -> list[SentenceMove]:
     """The most likely move of each sentence read (`reading` has one span per
     sentence, numbered in `sentences`: the body text, not headings or the
-    reference list), with its probability."""
+    reference list), with its probability; `practice`: read as practice
+    writing (the profile's move_domain)."""
     if not reading.n_rows:
         return []
-    probabilities = model.probabilities(reading, strings)
+    probabilities = model.probabilities(reading, strings, practice)
     best = probabilities.argmax(axis=1)
     scores = probabilities[np.arange(len(best)), best].round(3).tolist()
     return [SentenceMove(index, MOVES[label], score) for index, label, score in zip(sentences, best.tolist(), scores)]

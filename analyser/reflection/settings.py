@@ -13,11 +13,12 @@ from typing import Any
 
 from analyser.datafile import TomlFile
 from analyser.model import Severity
+from analyser.reflection.move_features import DOMAINS
 from analyser.reflection.moves import MOVES
 from analyser.resources import models_dir
 
 SECTION_KEYS = {"reflective", "model", "framework", "progression", "stages", "thresholds", "feedback", "rubric",
-                "account_moves"}
+                "account_moves", "move_domain"}
 STAGE_KEYS = {"name", "question", "moves"}
 RULE_KEYS = {"message", "severity", "priority"}
 CRITERION_KEYS = {"name", "descriptor", "evidence"}
@@ -91,6 +92,7 @@ class ReflectionSettings:
     feedback: dict[str, FeedbackRule] = field(default_factory=dict)
     rubric: list[Criterion] = field(default_factory=list)
     account_moves: list[str] = field(default_factory=lambda: ["Experience", "Feeling"])
+    move_domain: str = "practice"  # which writing the move model reads the essays as (move_features.DOMAINS)
 
 
 def fill(template: str, values: dict[str, Any]) -> str:
@@ -136,6 +138,10 @@ def load_reflection_settings(file: TomlFile) -> ReflectionSettings:
     if not isinstance(account_moves, list) or not account_moves or any(m not in MOVES for m in account_moves):
         file.problem(file.line_of("account_moves", line), f"'account_moves' must be a list of: {', '.join(MOVES)}")
         account_moves = ReflectionSettings().account_moves
+    move_domain = raw.get("move_domain", "practice")
+    if move_domain not in DOMAINS:
+        file.problem(file.line_of("move_domain", line), f"'move_domain' must be one of: {', '.join(DOMAINS)}")
+        move_domain = "practice"
     return ReflectionSettings(
         reflective=reflective,
         model_path=model_path,
@@ -146,6 +152,7 @@ def load_reflection_settings(file: TomlFile) -> ReflectionSettings:
         feedback=_rules(file, raw.get("feedback", {})),
         rubric=_rubric(file, raw.get("rubric", [])),
         account_moves=list(account_moves),
+        move_domain=move_domain,
     )
 
 
