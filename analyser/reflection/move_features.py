@@ -141,7 +141,8 @@ def load_move_cues(path: Path | None = None) -> MoveCues:
         parts = {key: table.get(key, []) for key in ("all", "none")}
         if any(not isinstance(v, list) or any(c not in index for c in v) for v in parts.values()) or not any(
                 parts.values()):
-            file.problem(cursor, f"combination '{name}': 'all' and 'none' must list classes ({', '.join(names)})")
+            file.problem(file.line_of("all" if "all" in table else "none", cursor),
+                         f"combination '{name}': 'all' and 'none' must list classes ({', '.join(names)})")
             continue
         combinations.append(Combination(name, tuple(index[c] for c in parts["all"]),
                                         tuple(index[c] for c in parts["none"])))

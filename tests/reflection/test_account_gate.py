@@ -89,23 +89,6 @@ def test_the_stage_gives_an_academic_essay_no_feedback_and_an_account_its_feedba
         assert bool(codes) is account and bool(analysis.reflection.rubric) is account
 
 
-def test_the_gate_is_data_in_the_profile(tmp_path):
-    import shutil
-
-    from analyser.datafile import DataFileError
-    from analyser.resources import default_profile_path
-
-    folder = tmp_path / "models"
-    shutil.copytree(default_profile_path().parent, folder)
-    profile = folder / "profile.toml"
-    text = profile.read_text(encoding="utf-8")
-    assert 'account_moves = ["Experience", "Feeling"]' in text
-    profile.write_text(text.replace('account_moves = ["Experience", "Feeling"]', 'account_moves = ["Musing"]'),
-                       encoding="utf-8")
-    with pytest.raises(DataFileError, match=r"profile.toml:\d+: 'account_moves' must be a list of"):
-        load_profile(profile)
-
-
 def test_reflect_returns_no_findings_when_the_gate_is_shut(analyser, analyse):
     analysis = analyse(ACADEMIC)
     analysis.reflection = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pytest
 from spacy.strings import StringStore
 
@@ -47,7 +48,7 @@ def test_scores_from_tokens_equal_the_model_on_the_joined_words(model):
     """The fast path (token hashes, numpy) gives the decision values that the
     stored vectorizer gives for the sentence's words joined by spaces, the
     way training sees them."""
-    from analyser.reflection.move_features import cue_features, move_texts
+    from analyser.reflection.move_features import cue_features, move_texts, with_domain
 
     text = "I felt nervous. The pupils didn't listen, so I'll try again next week! Why (Smith, 2020)?"
     document = Document(text, [Block("paragraph", 0, len(text))], Metadata("<t>", "txt"))
@@ -57,9 +58,11 @@ def test_scores_from_tokens_equal_the_model_on_the_joined_words(model):
     strings = parsed.docs[0].vocab.strings
     texts = move_texts(reading, strings)
     assert texts == ["i felt nervous", "the pupils did n't listen so i 'll try again next week", "why"]
-    expected = model.model.decision(model.model.transform({"sentence": texts},
-                                                          cue_features(reading, model.cues, strings)))
-    assert model.probabilities(reading, strings) == pytest.approx(model.model.probabilities(expected))
+    for practice in (True, False):
+        extra = with_domain(cue_features(reading, model.cues, strings), practice)
+        expected = model.model.decision(model.model.transform({"sentence": texts}, extra))
+        assert model.probabilities(reading, strings, practice) == pytest.approx(model.model.probabilities(expected))
+    assert not np.allclose(model.probabilities(reading, strings, True), model.probabilities(reading, strings, False))
 
 
 def test_a_model_for_other_labels_is_refused(tmp_path, model):
