@@ -98,3 +98,16 @@ def test_first_person_from_the_tokens_agrees_with_the_text(sentence, own_voice):
     document = Document(sentence, [Block("paragraph", 0, len(sentence))], Metadata("<t>", "txt"))
     reading = read_spans(parse(document, build_pipeline()), [(0, len(sentence))])
     assert bool(rows_with(reading, first_person_hashes())[0]) is own_voice is first_person(sentence)
+
+
+def test_a_model_with_other_cue_classes_is_refused(tmp_path, model):
+    """A model trained before a class was added to move_cues.toml would read
+    the wrong columns: it is refused with one line, not scored."""
+    from analyser.textmodel import LinearTextModel, save_model
+
+    m = model.model
+    fewer = LinearTextModel(**{**m.__dict__, "extra_features": m.extra_features[1:], "coef": m.coef[:, :-1],
+                               "_vectorizers": None, "_weights": None})
+    path = save_model(fewer, tmp_path / "old.model.json")
+    with pytest.raises(ModelFileError, match="trained with other features than this analyser computes"):
+        load_move_model(path)
