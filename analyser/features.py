@@ -90,14 +90,17 @@ class TokenTable:
     cues: np.ndarray  # bool: a polarity cue starts here
 
 
-def token_table(parsed: ParsedDocument, excluded: Sequence[tuple[int, int]], cue_starts: np.ndarray) -> TokenTable:
+def token_table(parsed: ParsedDocument, excluded: Sequence[tuple[int, int]], cue_starts: np.ndarray,
+                attribute: int = NORM) -> TokenTable:
     """Every word token of the document outside `excluded` spans. One array
-    per Doc from spaCy, then numpy over the whole document at once."""
+    per Doc from spaCy, then numpy over the whole document at once.
+    `attribute`: the hash each token is read as (NORM, the lemma; the move
+    model reads LOWER, as tense matters there)."""
     docs = [(index, doc) for index, doc in enumerate(parsed.docs) if len(doc)]
     if not docs:
         empty = np.zeros(0, dtype=np.int64)
         return TokenTable(np.zeros(0, dtype=np.uint64), empty, empty, empty, np.zeros(0, dtype=bool))
-    table = np.concatenate([doc.to_array([NORM, IDX, IS_PUNCT, IS_SPACE]) for _, doc in docs])
+    table = np.concatenate([doc.to_array([attribute, IDX, IS_PUNCT, IS_SPACE]) for _, doc in docs])
     lengths = np.array([len(doc) for _, doc in docs], dtype=np.int64)
     indices = np.array([index for index, _ in docs], dtype=np.int64)
     blocks = np.repeat(indices, lengths)

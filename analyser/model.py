@@ -15,7 +15,8 @@ from typing import Any, Literal
 # 1.1: turns (speaker, start_time, end_time), document kind, speakers
 # 1.2: document.submission (the student and identifier a VLE download names a file after)
 # 1.3: optional "reflection"
-SCHEMA_VERSION = "1.3"
+# 1.4: reflection.account, account_moves_share and account_note (whether the document reads as a reflective account)
+SCHEMA_VERSION = "1.4"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "turn"]
 # essay: prose; meeting_notes: most blocks are turns of named speakers;
@@ -429,6 +430,11 @@ class Reflection:
     first_person_share: float
     action_plans: list[ActionPlan] = field(default_factory=list)
     rubric: list[RubricCriterion] = field(default_factory=list)
+    # 1.4: does the document read as a reflective account? Only then does it get reflection feedback and
+    # the rubric's evidence (an academic essay is not asked how it felt).
+    account: bool = True
+    account_moves_share: float = 0.0  # body sentences making one of the profile's account_moves
+    account_note: str = ""  # why it does or does not read as an account, in a reader's words
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reflection:

@@ -146,7 +146,7 @@ class Analyser:
             tool_version=__version__,
         )
         if self.move_model_ is not None and not is_meeting(document.metadata.kind):
-            analysis.reflection, advice = reflect(analysis, self.move_model_, self.profile_.reflection)
+            analysis.reflection, advice = reflect(analysis, parsed, self.move_model_, self.profile_.reflection)
             analysis.findings = rank(analysis.findings + advice)
         return analysis
 

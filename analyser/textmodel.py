@@ -175,169 +175,6 @@ class FastTfidf:
         return normalize(matrix, norm=self.norm, copy=False) if self.norm else matrix
 
 
-class WordMeanFeatures:
-    """Word unigrams, word bigrams and each word's character n-grams, summed
-    over a text's words and divided by the square root of its word count (in
-    the manner of fastText's sentence vectors).
-
-    Why this family: a linear function of it is a sum over the text's words
-    and word pairs, so scoring caches one small vector per word type and per
-    word pair (its contribution to every label's decision value) and scores a
-    sentence with a few dictionary lookups — several times faster than TF-IDF,
-    whose length normalisation ties every n-gram of a text to the others.
-    Columns: unigrams, bigrams, then character n-grams. `matrix` is the one
-    definition of the features (training uses it too); `decision` is the
-    cached shortcut, tested to agree with `matrix`."""
-
-    MAX_CACHED = 200_000  # cached words and pairs; cleared past this (a hostile text of unique words)
-
-    def __init__(self, name: str, input: str, token_pattern: str, unigrams: list[str], unigram_idf: np.ndarray,
-                 bigrams: list[str], bigram_idf: np.ndarray, chars: TextFeatures) -> None:
-        self.name, self.input, self.token_pattern = name, input, token_pattern
-        self.unigrams, self.unigram_idf = unigrams, np.asarray(unigram_idf, dtype=np.float64)
-        self.bigrams, self.bigram_idf = bigrams, np.asarray(bigram_idf, dtype=np.float64)
-        self.chars = chars
-        self._pattern = re.compile(token_pattern)
-        self._unigram = {t: i for i, t in enumerate(unigrams)}
-        self._bigram = {t: i for i, t in enumerate(bigrams)}
-        self._char_counter = FastTfidf(chars)
-        self._weights: np.ndarray | None = None
-        self._rows: dict[str, int] = {}
-        self._table: list[np.ndarray] = []
-        self._array = np.zeros((0, 0))
-
-    @classmethod
-    def fit(cls, name: str, input: str, texts: Sequence[str], token_pattern: str = r"(?u)\b\w+\b",
-            min_df: int = 2, char_ngram_range: tuple[int, int] = (2, 5), char_min_df: int = 3) -> WordMeanFeatures:
-        """Vocabularies and idf weights from training texts (character n-grams
-        from the distinct words, so a common word does not dominate them)."""
-        pattern = re.compile(token_pattern)
-        tokens = [pattern.findall(t.lower()) for t in texts]
-        unigram = TfidfVectorizer(analyzer=lambda t: t, min_df=min_df, norm=None).fit(tokens)
-        bigram = TfidfVectorizer(analyzer=lambda t: [a + " " + b for a, b in zip(t, t[1:])], min_df=min_df,
-                                 norm=None).fit(tokens)
-        words = sorted({w for t in tokens for w in t})
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=char_ngram_range, min_df=char_min_df,
-                                sublinear_tf=True).fit(words)
-        char_features = LinearTextModel.from_fitted_features([(f"{name}-chars", input, chars)])[0]
-        return cls(name, input, token_pattern, *_vocabulary_idf(unigram), *_vocabulary_idf(bigram), char_features)
-
-    @property
-    def n_features(self) -> int:
-        return len(self.unigrams) + len(self.bigrams) + len(self.chars.vocabulary)
-
-    def names(self) -> list[str]:
-        return ([f"{self.name}:{t}" for t in self.unigrams] + [f"{self.name}:{t}" for t in self.bigrams]
-                + [f"{self.name}-chars:{t}" for t in self.chars.vocabulary])
-
-    def check(self) -> None:
-        if self.unigram_idf.shape != (len(self.unigrams),) or self.bigram_idf.shape != (len(self.bigrams),):
-            raise ValueError(f"feature set '{self.name}': vocabulary and idf weights differ in length")
-        if not FastTfidf.supports(self.chars.params) or self.chars.params.get("analyzer") != "char_wb":
-            raise ValueError(f"feature set '{self.name}': character n-grams must be char_wb")
-
-    def matrix(self, texts: Sequence[str]) -> sparse.csr_matrix:
-        entries: list[tuple[int, int, float]] = []  # (row, column, value) of the word and pair columns
-        words: dict[str, int] = {}
-        word_rows: list[int] = []
-        word_columns: list[int] = []
-        scale = []
-        n_uni = len(self.unigrams)
-        for row, text in enumerate(texts):
-            tokens = self._pattern.findall(text.lower())
-            scale.append(1 / math.sqrt(max(len(tokens), 1)))
-            for token in tokens:
-                u = self._unigram.get(token)
-                if u is not None:
-                    entries.append((row, u, self.unigram_idf[u]))
-                word_rows.append(row)
-                word_columns.append(words.setdefault(token, len(words)))
-            for a, b in zip(tokens, tokens[1:]):
-                g = self._bigram.get(a + " " + b)
-                if g is not None:
-                    entries.append((row, n_uni + g, self.bigram_idf[g]))
-        n = len(texts)
-        rows, columns, values = zip(*entries) if entries else ((), (), ())
-        words_part = sparse.csr_matrix((values, (rows, columns)), shape=(n, len(self.unigrams) + len(self.bigrams)))
-        counts = sparse.csr_matrix((np.ones(len(word_columns)), (word_rows, word_columns)), shape=(n, len(words)))
-        chars_part = counts @ self._char_counter.transform(list(words))
-        return sparse.diags(scale) @ sparse.hstack([words_part, chars_part], format="csr")
-
-    def decision(self, texts: Sequence[str], weights: np.ndarray) -> np.ndarray:
-        """This family's share of the decision values, (n, labels): `weights`
-        are its rows of the model's (features, labels) weights."""
-        if self._weights is None or self._weights.shape != weights.shape or not (self._weights == weights).all():
-            self._weights, self._rows, self._table = weights, {"": 0}, [np.zeros(weights.shape[1])]
-            self._array = np.zeros((1, weights.shape[1]))
-        if len(self._rows) > self.MAX_CACHED:
-            self._rows, self._table = {"": 0}, [np.zeros(weights.shape[1])]
-            self._array = np.zeros((1, weights.shape[1]))
-        keys: list[str] = []  # each text's words, then its pairs ("a b")
-        starts, sizes = [], []
-        for text in texts:
-            tokens = self._pattern.findall(text.lower())
-            starts.append(len(keys))
-            sizes.append(len(tokens))
-            keys += tokens
-            keys += map(" ".join, zip(tokens, tokens[1:]))
-        ids = list(map(self._rows.get, keys))  # -> row of the table of contributions (0: none)
-        if None in ids:
-            self._add({k for k, row in zip(keys, ids) if row is None})
-            ids = list(map(self._rows.__getitem__, keys))
-        if len(self._table) != len(self._array):
-            self._array = np.array(self._table)
-        ids.append(0)  # so that an empty last text has a valid start
-        sums = np.add.reduceat(self._array[np.asarray(ids)], starts, axis=0) if texts else np.zeros((0, 1))
-        out = np.zeros((len(texts), weights.shape[1]))
-        filled = np.asarray(sizes) > 0  # reduceat gives a row, not zero, for an empty text
-        out[filled] = sums[filled] / np.sqrt(np.asarray(sizes, dtype=np.float64)[filled])[:, None]
-        return out
-
-    def _add(self, keys: set[str]) -> None:
-        """Cache the contributions of new words and pairs ("a b"): rows of the table."""
-        weights = self._weights
-        assert weights is not None
-        words = sorted(k for k in keys if " " not in k)
-        if words:
-            chars = self._char_counter.transform(words)
-            vectors = np.asarray(chars @ weights[len(self.unigrams) + len(self.bigrams):])
-            for word, vector in zip(words, vectors):
-                u = self._unigram.get(word)
-                self._rows[word] = len(self._table)
-                self._table.append(vector if u is None else vector + weights[u] * self.unigram_idf[u])
-        for pair in sorted(k for k in keys if " " in k):
-            g = self._bigram.get(pair)
-            if g is None:
-                self._rows[pair] = 0  # the table's zero row
-            else:
-                self._rows[pair] = len(self._table)
-                self._table.append(weights[len(self.unigrams) + g] * self.bigram_idf[g])
-
-    def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "input": self.input, "token_pattern": self.token_pattern,
-                "unigrams": self.unigrams, "unigram_idf": _pack(self.unigram_idf),
-                "bigrams": self.bigrams, "bigram_idf": _pack(self.bigram_idf),
-                "chars": {"name": self.chars.name, "input": self.chars.input, "params": self.chars.params,
-                          "vocabulary": self.chars.vocabulary, "idf": _pack(self.chars.idf)}}
-
-    @classmethod
-    def from_json(cls, p: dict[str, Any]) -> WordMeanFeatures:
-        c = p["chars"]
-        if not all(isinstance(t, str) for t in [*p["unigrams"], *p["bigrams"], *c["vocabulary"]]):
-            raise ValueError("vocabulary entries must be strings")
-        params = {k: v for k, v in c["params"].items() if k in VECTORIZER_PARAMS}
-        chars = TextFeatures(str(c["name"]), str(c["input"]), params, list(c["vocabulary"]), _unpack(c["idf"]))
-        return cls(str(p["name"]), str(p["input"]), str(p["token_pattern"]), list(p["unigrams"]),
-                   _unpack(p["unigram_idf"]), list(p["bigrams"]), _unpack(p["bigram_idf"]), chars)
-
-
-def _vocabulary_idf(vectorizer: TfidfVectorizer) -> tuple[list[str], np.ndarray]:
-    vocabulary = [""] * len(vectorizer.vocabulary_)
-    for term, index in vectorizer.vocabulary_.items():
-        vocabulary[index] = term
-    return vocabulary, np.asarray(vectorizer.idf_, dtype=np.float64)
-
-
 @dataclass
 class LinearTextModel:
     """Scores texts with stored linear heads; see the module docstring.
@@ -356,7 +193,6 @@ class LinearTextModel:
     calibration: np.ndarray | None = None  # (labels, 2): Platt A, B on the decision value
     thresholds: dict[str, float] = field(default_factory=dict)
     card: dict[str, Any] = field(default_factory=dict)
-    word_means: list[WordMeanFeatures] = field(default_factory=list)  # columns after text_features
     _vectorizers: list[TfidfVectorizer | FastTfidf] | None = field(default=None, repr=False, compare=False)
     _weights: np.ndarray | None = field(default=None, repr=False, compare=False)
     _names: list[str] | None = field(default=None, repr=False, compare=False)
@@ -411,13 +247,11 @@ class LinearTextModel:
 
     @property
     def n_features(self) -> int:
-        return (sum(len(f.vocabulary) for f in self.text_features) + sum(w.n_features for w in self.word_means)
-                + len(self.extra_features))
+        return sum(len(f.vocabulary) for f in self.text_features) + len(self.extra_features)
 
     def feature_names(self) -> list[str]:
         """Readable names, e.g. "word:no say", "char: trus", "extra:lexicon_power"."""
         names = [f"{f.name}:{term}" for f in self.text_features for term in f.vocabulary]
-        names += [name for w in self.word_means for name in w.names()]
         return names + [f"extra:{name}" for name in self.extra_features]
 
     def check(self) -> None:
@@ -434,10 +268,7 @@ class LinearTextModel:
         for f in self.text_features:
             if f.idf.shape != (len(f.vocabulary),):
                 raise ValueError(f"feature set '{f.name}': {len(f.vocabulary)} terms but {f.idf.shape[0]} idf weights")
-        for w in self.word_means:
-            w.check()
-        arrays = [self.coef, self.intercept, *(f.idf for f in self.text_features),
-                  *(a for w in self.word_means for a in (w.unigram_idf, w.bigram_idf, w.chars.idf))]
+        arrays = [self.coef, self.intercept, *(f.idf for f in self.text_features)]
         if self.calibration is not None:
             arrays.append(self.calibration)
         if not all(np.isfinite(a).all() for a in arrays):
@@ -453,7 +284,6 @@ class LinearTextModel:
             self._vectorizers = [FastTfidf(f) if FastTfidf.supports(f.params) else f.vectorizer()
                                  for f in self.text_features]
         blocks = [v.transform(inputs[f.input]) for f, v in zip(self.text_features, self._vectorizers)]
-        blocks += [w.matrix(inputs[w.input]) for w in self.word_means]
         if self.extra_features:
             if extra is None or extra.shape[1] != len(self.extra_features):
                 raise ValueError(f"model '{self.name}' needs {len(self.extra_features)} extra features")
@@ -477,20 +307,7 @@ class LinearTextModel:
         return 1.0 / (1.0 + np.exp(-decision))
 
     def predict_proba(self, inputs: Mapping[str, Sequence[str]], extra: np.ndarray | None = None) -> np.ndarray:
-        if self.word_means and not self.text_features and not self.extra_features:
-            return self.probabilities(self._word_mean_decision(inputs))
         return self.probabilities(self.decision(self.transform(inputs, extra)))
-
-    def _word_mean_decision(self, inputs: Mapping[str, Sequence[str]]) -> np.ndarray:
-        """Decision values from cached per-word contributions (see WordMeanFeatures)."""
-        if self._weights is None:
-            self._weights = np.ascontiguousarray(self.coef.T)
-        total = np.zeros((len(next(iter(inputs.values()), [])), len(self.labels)))
-        start = 0
-        for w in self.word_means:
-            total = total + w.decision(inputs[w.input], self._weights[start : start + w.n_features])
-            start += w.n_features
-        return total + self.intercept
 
     def evidence(self, features: sparse.csr_matrix, row: int, label: int, n: int = 3) -> list[tuple[str, float]]:
         """The n features of one text that pushed most towards `label`
@@ -521,7 +338,6 @@ class LinearTextModel:
                 for f in self.text_features
             ],
             "extra_features": self.extra_features,
-            **({"word_means": [w.to_json() for w in self.word_means]} if self.word_means else {}),
             "coef": _pack(self.coef),
             "intercept": _pack(self.intercept),
             "calibration": None if self.calibration is None else _pack(self.calibration),
@@ -592,7 +408,6 @@ def _from_payload(p: dict[str, Any]) -> LinearTextModel:
         name=str(p["name"]),
         labels=[str(x) for x in p["labels"]],
         text_features=features,
-        word_means=[WordMeanFeatures.from_json(w) for w in p.get("word_means", [])],
         extra_features=[str(x) for x in p["extra_features"]],
         coef=_unpack(p["coef"]),
         intercept=_unpack(p["intercept"]),

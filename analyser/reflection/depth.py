@@ -20,6 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+
 from analyser.datafile import TomlFile
 from analyser.model import ActionPlan, Analysis, ParagraphReflection, Reflection, SentenceMove, StageCoverage
 from analyser.reflection.settings import ReflectionSettings
@@ -68,6 +71,14 @@ def load_cues() -> Cues:
     )
 
 
+@lru_cache(maxsize=1)
+def first_person_hashes() -> np.ndarray:
+    """LOWER hashes of the first-person words (a phrase such as "i'm" is
+    found by its first token, "i"), sorted, for finding them among tokens."""
+    words = {w.replace("’", "'").split("'")[0] for w in load_cues().first_person}
+    return np.array(sorted(hash_string(w) for w in words if w), dtype=np.uint64)
+
+
 def body_blocks(analysis: Analysis) -> list[int]:
     """Paragraph-like blocks outside the reference list: what a reader reads as
     the account. Headings and table cells are left out: a table's cells
@@ -90,16 +101,23 @@ def check_action_plan(text: str, cues: Cues) -> tuple[bool, bool, bool]:
     return bool(cues.who.search(text)), committed, bool(cues.when.search(text))
 
 
-def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], settings: ReflectionSettings) -> Reflection:
-    """Everything the Reflection section and its feedback read, from one analysis."""
+def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], settings: ReflectionSettings,
+                        own_voice: set[int] | None = None) -> Reflection:
+    """Everything the Reflection section and its feedback read, from one
+    analysis. `own_voice`: the sentences in the first person, when the caller
+    has found them from the tokens (`move_features.rows_with`); otherwise
+    they are found here from the text."""
     cues = load_cues()
     text = analysis.document.text
     body = body_blocks(analysis)
     body_set = set(body)
     move_of = {m.sentence: m.move for m in moves}
     body_sentences = [i for i, s in enumerate(analysis.sentences) if s.paragraph in body_set and i in move_of]
-    own_voice = {i for i in body_sentences
-                 if first_person(text[analysis.sentences[i].start : analysis.sentences[i].end], cues)}
+    if own_voice is None:
+        own_voice = {i for i in body_sentences
+                     if first_person(text[analysis.sentences[i].start : analysis.sentences[i].end], cues)}
+    else:
+        own_voice = own_voice & set(body_sentences)
     stage_by_name = {s.name: s for s in settings.stages}
     description_moves = set(stage_by_name[settings.progression[0]].moves) if settings.progression else {"Experience"}
 
@@ -174,6 +192,10 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
             plans.append(ActionPlan(i, move_of[i], who, what, when,
                                     who + what + when >= settings.thresholds.action_specifics))
     balance = Counter(move_of[i] for i in body_sentences)
+    first_person_share = round(len(own_voice) / len(body_sentences), 3) if body_sentences else 0.0
+    moves_share = round(sum(balance[m] for m in settings.account_moves) / len(body_sentences), 3) if body_sentences \
+        else 0.0
+    account, note = reads_as_account(first_person_share, moves_share, settings)
     return Reflection(
         framework=settings.framework,
         moves=list(moves),
@@ -184,9 +206,33 @@ def describe_reflection(analysis: Analysis, moves: Sequence[SentenceMove], setti
         stage_positions=positions,
         progresses=progresses,
         progression_text=progression_text(settings.progression, positions, covered),
-        first_person_share=round(len(own_voice) / len(body_sentences), 3) if body_sentences else 0.0,
+        first_person_share=first_person_share,
         action_plans=plans,
+        account=account,
+        account_moves_share=moves_share,
+        account_note=note,
     )
+
+
+def reads_as_account(first_person_share: float, moves_share: float, settings: ReflectionSettings) -> tuple[bool, str]:
+    """Whether a document reads as a reflective account, and why, in a
+    reader's words. A course's profile may say its essays are reflective while
+    a student hands in a third-person academic essay: telling that essay to
+    say how it felt would be wrong, so feedback waits for evidence that the
+    writer is telling their own experience (the profile's thresholds)."""
+    t = settings.thresholds
+    moves = " or ".join(m.lower() for m in settings.account_moves)
+    said = (f"{round(first_person_share * 100)}% of its sentences are in the first person and "
+            f"{round(moves_share * 100)}% tell {_article(moves)}")
+    if first_person_share >= t.account_first_person_share and moves_share >= t.account_moves_share:
+        return True, f"Reads as a reflective account: {said}."
+    return False, (f"Reads as an academic essay rather than a reflective account: {said} (a reflective account has "
+                   f"at least {round(t.account_first_person_share * 100)}% and "
+                   f"{round(t.account_moves_share * 100)}%), so no reflection feedback is given.")
+
+
+def _article(words: str) -> str:
+    return ("an " if words[:1] in "aeiou" else "a ") + words
 
 
 def progression_text(order: Sequence[str], positions: dict[str, float], covered: set[str]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from analyser.model import Analysis, EvidenceItem, Finding, Reflection, RubricCriterion
@@ -33,6 +34,14 @@ class Context:
     analysis: Analysis
     reflection: Reflection
     settings: ReflectionSettings
+
+    @cached_property
+    def own_voice(self) -> set[int]:
+        """The sentences with a concept mention that are in the writer's own
+        voice, found once per document."""
+        text, sentences = self.analysis.document.text, self.analysis.sentences
+        return {i for i in {m.sentence for m in self.analysis.mentions}
+                if first_person(text[sentences[i].start : sentences[i].end])}
 
     def number(self, block: int) -> int:
         """Paragraphs are numbered for readers as the report numbers them: block index + 1."""
@@ -82,13 +91,10 @@ def concept_not_applied(c: Context) -> list[Hit]:
     """A concept counts as applied in a paragraph that tells an experience or a
     case, or in a sentence in the writer's own voice ("I think trust ...")."""
     with_experience = {p.paragraph for p in c.reflection.paragraphs if p.experience}
-    text, sentences = c.analysis.document.text, c.analysis.sentences
     hits = []
     for concept in c.analysis.concepts:
         where = [m for m in c.analysis.mentions if m.concept == concept.id and m.polarity == "present"]
-        if where and not any(m.paragraph in with_experience
-                             or first_person(text[sentences[m.sentence].start : sentences[m.sentence].end])
-                             for m in where):
+        if where and not any(m.paragraph in with_experience or m.sentence in c.own_voice for m in where):
             hits.append(Hit({"concept": concept.label}, where[0].paragraph, where[0].sentence, concept.id))
     return hits
 

@@ -13,10 +13,12 @@ from typing import Any
 
 from analyser.datafile import TomlFile
 from analyser.model import Severity
+from analyser.reflection.move_features import DOMAINS
 from analyser.reflection.moves import MOVES
 from analyser.resources import models_dir
 
-SECTION_KEYS = {"reflective", "model", "framework", "progression", "stages", "thresholds", "feedback", "rubric"}
+SECTION_KEYS = {"reflective", "model", "framework", "progression", "stages", "thresholds", "feedback", "rubric",
+                "account_moves", "move_domain"}
 STAGE_KEYS = {"name", "question", "moves"}
 RULE_KEYS = {"message", "severity", "priority"}
 CRITERION_KEYS = {"name", "descriptor", "evidence"}
@@ -50,6 +52,11 @@ class ReflectionThresholds:
     min_stage_sentences: int = 1  # a stage is covered with at least this many sentences
     own_voice_share: float = 0.25  # flag when fewer sentences than this are in the first person
     action_specifics: int = 2  # an action plan is specific with this many of who, what, when
+    # A document reads as a reflective account (and gets reflection feedback and the rubric's evidence) when
+    # at least this share of its body sentences is in the first person and at least account_moves_share
+    # make one of the profile's account_moves (telling an experience, a feeling).
+    account_first_person_share: float = 0.3
+    account_moves_share: float = 0.25
 
 
 @dataclass
@@ -84,6 +91,8 @@ class ReflectionSettings:
     thresholds: ReflectionThresholds = field(default_factory=ReflectionThresholds)
     feedback: dict[str, FeedbackRule] = field(default_factory=dict)
     rubric: list[Criterion] = field(default_factory=list)
+    account_moves: list[str] = field(default_factory=lambda: ["Experience", "Feeling"])
+    move_domain: str = "practice"  # which writing the move model reads the essays as (move_features.DOMAINS)
 
 
 def fill(template: str, values: dict[str, Any]) -> str:
@@ -125,6 +134,14 @@ def load_reflection_settings(file: TomlFile) -> ReflectionSettings:
     if reflective and not model_path.is_file():
         file.problem(file.line_of("model", line), f"move model not found: {model_path} "
                      "(train one with python scripts/train_reflection.py)")
+    account_moves = raw.get("account_moves", ReflectionSettings().account_moves)
+    if not isinstance(account_moves, list) or not account_moves or any(m not in MOVES for m in account_moves):
+        file.problem(file.line_of("account_moves", line), f"'account_moves' must be a list of: {', '.join(MOVES)}")
+        account_moves = ReflectionSettings().account_moves
+    move_domain = raw.get("move_domain", "practice")
+    if move_domain not in DOMAINS:
+        file.problem(file.line_of("move_domain", line), f"'move_domain' must be one of: {', '.join(DOMAINS)}")
+        move_domain = "practice"
     return ReflectionSettings(
         reflective=reflective,
         model_path=model_path,
@@ -134,6 +151,8 @@ def load_reflection_settings(file: TomlFile) -> ReflectionSettings:
         thresholds=_thresholds(file, raw.get("thresholds", {})),
         feedback=_rules(file, raw.get("feedback", {})),
         rubric=_rubric(file, raw.get("rubric", [])),
+        account_moves=list(account_moves),
+        move_domain=move_domain,
     )
 
 

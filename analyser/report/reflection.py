@@ -131,6 +131,8 @@ class ReflectionView:
     strip_width: int
     plans: list[PlanRow]
     rubric: list[CriterionRow]
+    account: bool  # reads as a reflective account: stages, links, plans and rubric are shown
+    account_note: str
 
 
 def _href(item: EvidenceItem) -> str | None:
@@ -190,6 +192,8 @@ def build_reflection_view(analysis: Analysis) -> ReflectionView | None:
         plans=plans,
         rubric=[CriterionRow(c.name, c.descriptor, [EvidenceRow(e.text, _href(e)) for e in c.found],
                              [EvidenceRow(e.text, _href(e)) for e in c.missing]) for c in r.rubric],
+        account=r.account,
+        account_note=r.account_note,
     )
 
 

@@ -76,6 +76,10 @@ BAD = [
      "evidence must be a list of"),
     ("reflective = true\n", "[reflection]", "needs [[reflection.stages]]"),
     ("reflective = true\nmodel = \"nowhere.model.json\"\n", "model =", "move model not found: "),
+    ("reflective = false\naccount_moves = [\"Musing\"]\n", "account_moves =", "'account_moves' must be a list of"),
+    ("reflective = false\nmove_domain = \"nursing\"\n", "move_domain =", "'move_domain' must be one of: practice"),
+    ("reflective = false\n[reflection.thresholds]\naccount_moves_share = 1.5\n", "account_moves_share =",
+     "is a share between 0 and 1"),
 ]
 
 

@@ -35,8 +35,7 @@ def test_training_reproduces_the_shipped_model_byte_for_byte(tmp_path):
 
 
 def test_the_shipped_model_card_names_its_data_figures_and_licence():
-    model = load_move_model(SHIPPED)
-    card = model.card
+    card = load_move_model(SHIPPED).model.card
     assert set(card["data"]["fingerprint_sha256"]) == {"train.tsv", "val.tsv", "test.tsv"}
     assert card["attribution"]["licence"] == "Apache License 2.0"
     assert any("10.1007/s10639-022-11254-7" in c for c in card["attribution"]["cite"])
