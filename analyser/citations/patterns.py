@@ -122,6 +122,7 @@ class CitationData:
     openers: frozenset[str]
     name_openers: frozenset[str]  # ... that open a name before a possessive ("His Majesty's Inspectorate")
     not_authors: frozenset[str]
+    name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
     colleagues: frozenset[str]
@@ -159,6 +160,7 @@ def load_data() -> CitationData:
         openers=frozenset(w.lower() for w in names["openers"]),
         name_openers=frozenset(w.lower() for w in names["name_openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
+        name_endings=frozenset(w.lower() for w in names["name_endings"]),
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),

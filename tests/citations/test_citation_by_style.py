@@ -100,8 +100,15 @@ CASES = [
      [("(Patel, personal communication, 2020)", ["Patel"], "2020", None, False, ["personal_communication"], None)]),
     ("J. Patel (personal communication, March 3, 2020) said so.", A,
      [("J. Patel (personal communication, March 3, 2020)", ["Patel"], "2020", None, True, [], None)]),
+    # ... Cite Them Right cites the person as any author, without initials (fifth blind set, g21)
     ("It is so (J. Patel, personal communication, 3 March 2020).", H,
-     [("(J. Patel, personal communication, 3 March 2020)", ["Patel"], "2020", None, False, [], None)]),
+     [("(J. Patel, personal communication, 3 March 2020)", ["Patel"], "2020", None, False,
+       ["initials_in_citation"], "(Patel, 2020)")]),
+    ("J. Patel (personal communication, 3 March 2020) said so.", H,
+     [("J. Patel (personal communication, 3 March 2020)", ["Patel"], "2020", None, True,
+       ["initials_in_citation"], "Patel (2020)")]),
+    ("It is so (personal communication, 3 March 2020).", H,
+     [("(personal communication, 3 March 2020)", [], "2020", None, False, ["personal_communication"], None)]),
     # page labels: "pg." and "page" corrected, "p" without its full stop flagged
     ("It is so (Okafor, 2018, pg. 45).", H,
      [("(Okafor, 2018, pg. 45)", ["Okafor"], "2018", "45", False, ["page_label"], "(Okafor, 2018, p. 45)")]),
@@ -136,7 +143,8 @@ CASES = [
     ('It was "where the real work happens" (R. Osei, personal communication, March 14, 2023).', A,
      [("(R. Osei, personal communication, March 14, 2023)", ["Osei"], "2023", None, False, [], None)]),
     ('It was "where the real work happens" (R. Osei, personal communication, 14 March 2023).', H,
-     [("(R. Osei, personal communication, 14 March 2023)", ["Osei"], "2023", None, False, [], None)]),
+     [("(R. Osei, personal communication, 14 March 2023)", ["Osei"], "2023", None, False,
+       ["initials_in_citation"], "(Osei, 2023)")]),  # (Cite Them Right: no initials; still no page)
     # a co-author spelt differently from the reference list
     ("Delaney and Fox (2021) say so." + REFS + "Delaney, M. and Foxe, R. (2021) Legitimacy. Leeds: P.", H,
      [("Delaney and Fox (2021)", ["Delaney", "Fox"], "2021", None, True, ["author_spelling"],
