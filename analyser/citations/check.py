@@ -239,6 +239,8 @@ def _quotations(
         inside = bisect.bisect_right(starts, quote.start()) - 1
         if inside >= 0 and citations[inside].end > quote.start():
             continue  # a quotation inside a citation's own text
+        if inside >= 0 and _names_a_model(text, quote, citations[inside]):
+            continue
         start, end = _sentence(document, block_starts, quote.start(), quote.end())
         owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
                           bisect.bisect_left(starts, end))
@@ -249,6 +251,22 @@ def _quotations(
         elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
             page_brackets.setdefault(owner, (text.index("(", page.start()), close + 1))
     return owners, page_brackets
+
+
+_WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
+
+
+def _names_a_model(text: str, quote: re.Match[str], before: Citation) -> bool:
+    """A short quoted phrase (five words at most) right after a possessive
+    citation and right before a word naming a model is the model's name,
+    not a quotation with a page to give: "Hendry's (2015) 'notice,
+    question, act' framework" (`[quotations].model_words`)."""
+    if len(quote.group().split()) > 5 or text[before.end : quote.start()].strip():
+        return False
+    if not (before.narrative and _POSSESSIVE.search(before.text.split("(")[0] + "(")):
+        return False
+    word = _WORD_AFTER.match(text, quote.end())
+    return word is not None and word.group(1).lower() in load_data().model_words
 
 
 def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
