@@ -38,6 +38,10 @@ _QUOTE_WINDOW = 400
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
+# A group author's abbreviation in a narrative citation: "Excellence (NICE) (2019)", "Care (DHSC, 2022)",
+# or the faulty "Excellence (NICE), (2019)" (`own` holds the comma), which the fix writes in the style's form.
+_NARRATIVE_ABBREVIATION = re.compile(
+    r"\s\((?P<abbr>[A-Z][A-Za-z.&]{1,9})(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
 _WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
@@ -103,7 +107,7 @@ def check_citations(
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
         if not citation.year:
             found.append(("missing_year", "message", {}))
-        entry = None
+        entry = meant = None  # the entry linked by the names as written; the one meant, even misspelt
         if resolution is not None and references is not None:
             if citation.authors and not (facts.personal and not rules.personal_listed):
                 found += _reference_problems(
@@ -112,13 +116,14 @@ def check_citations(
             link = resolution.via_links[number] or resolution.links[number]
             citation.reference = link.entry if link.entry is not None else resolution.links[number].entry
             linked = resolution.links[number]
-            entry = references[linked.entry] if linked.entry is not None and linked.outcome != "spelling" else None
+            meant = references[linked.entry] if linked.entry is not None else None
+            entry = meant if linked.outcome != "spelling" else None
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
         sentence = quoted.get(number) if not has_pages and not facts.personal else None
-        if sentence is not None and not (entry is not None and _personal(entry)):
-            unpaginated = citation.year == "n.d." or (entry is not None and _online(entry)) or _online_in_text(
+        if sentence is not None and not (meant is not None and _personal(meant)):
+            unpaginated = citation.year == "n.d." or (meant is not None and _online(meant)) or _online_in_text(
                 document.text[sentence[0] : sentence[1]])
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
@@ -234,6 +239,8 @@ def _quotations(
         inside = bisect.bisect_right(starts, quote.start()) - 1
         if inside >= 0 and citations[inside].end > quote.start():
             continue  # a quotation inside a citation's own text
+        if inside >= 0 and _names_a_model(text, quote, citations[inside]):
+            continue
         start, end = _sentence(document, block_starts, quote.start(), quote.end())
         owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
                           bisect.bisect_left(starts, end))
@@ -244,6 +251,22 @@ def _quotations(
         elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
             page_brackets.setdefault(owner, (text.index("(", page.start()), close + 1))
     return owners, page_brackets
+
+
+_WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
+
+
+def _names_a_model(text: str, quote: re.Match[str], before: Citation) -> bool:
+    """A short quoted phrase (five words at most) right after a possessive
+    citation and right before a word naming a model is the model's name,
+    not a quotation with a page to give: "Hendry's (2015) 'notice,
+    question, act' framework" (`[quotations].model_words`)."""
+    if len(quote.group().split()) > 5 or text[before.end : quote.start()].strip():
+        return False
+    if not (before.narrative and _POSSESSIVE.search(before.text.split("(")[0] + "(")):
+        return False
+    word = _WORD_AFTER.match(text, quote.end())
+    return word is not None and word.group(1).lower() in load_data().model_words
 
 
 def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
@@ -568,10 +591,12 @@ def _with_authors(
 
 def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str | None:
     """The citation written correctly, with every correction found so far.
-    None for a personal communication: its date is not kept in the fields,
-    and no fix is better than one that drops it."""
+    None for a personal communication in a style that cites it with its
+    date (APA 7): the date is not kept in the fields, and no fix is better
+    than one that drops it. A style that lists it (Cite Them Right) cites
+    it as any other work: "(Okonjo, 2024)", when it names the person."""
     facts, fixes = rewrite.facts, rewrite.fixes
-    if facts.personal:
+    if facts.personal and not (rules.personal_listed and citation.authors):
         return None
     work, via = _written(citation, rewrite.locator)
     work.year = str(fixes.get("work_year") or work.year or "[year]")
@@ -604,10 +629,13 @@ def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str
     else:
         out = format_citation(work, rules, citation.narrative, via, brackets=brackets, possessive=possessive)
     if citation.narrative:
-        acronym = re.search(r"\s\(([A-Z][A-Za-z.]{1,9})\)\s*\(", citation.text)
+        acronym = _NARRATIVE_ABBREVIATION.search(citation.text)
         if acronym:
             name, _, rest = out.partition(" (")
-            out = f"{name} ({acronym.group(1)}) ({rest}"
+            abbreviation = acronym.group("abbr")
+            with_year = acronym.group("year") is not None or (  # (the writer's correct form is kept)
+                acronym.group("own") == "," and rules.narrative_abbreviation_with_year)
+            out = f"{name} ({abbreviation}, {rest}" if with_year else f"{name} ({abbreviation}) ({rest}"
     elif brackets and facts.prefix.strip():
         out = "(" + facts.prefix + out[1:]
     return out

@@ -131,7 +131,7 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     found: list[tuple[str, str, dict]] = []
     kinds = [t.kind for t in toks]
     bracket = _bracket_start(shape.narrative, toks)
-    secondary = [t for t in toks if t.kind == "secondary"]
+    secondary = [t for t in toks[bracket:] if t.kind == "secondary"]  # ("Office for Standards in ...": a name)
     personal = "personal" in kinds
     if shape.narrative and bracket == len(toks) and "year" in kinds:  # ("Ingram also argues": missing_year)
         found.append(("year_brackets", "message", {}))
@@ -167,7 +167,9 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
         found.append(("debris", "message", {"debris": debris[0].text}))
-    if not personal and (shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative)):
+    if (not personal or style.personal_listed) and (
+            shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative)):
+        # (APA 7 gives a personal communication's initials; Cite Them Right cites the person as any author)
         found.append(("initials_in_citation", "message", {}))
     if personal and (shape.authors == 0 or not style.personal_listed and "initial" not in kinds):
         # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry)

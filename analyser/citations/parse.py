@@ -91,9 +91,10 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
     if not pieces:
         return None
     for piece in pieces:
-        for token in piece:
+        for at, token in enumerate(piece):
             word = _POSSESSIVE.sub("", token.text).rstrip("'’").lower()
-            if token.kind == "name" and word in data.not_authors:
+            if token.kind == "name" and (word in data.not_authors or (
+                    word in data.name_endings and not (at and at == len(piece) - 1))):
                 return None
     if len(pieces[0]) >= 2 and is_opener(pieces[0], 0):
         pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
@@ -361,6 +362,10 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
             elif (prev.kind == "word" and prev.text.lower() in data.connectors and j > 1
                   and before[j - 2].kind == "name"):
                 j -= 2
+            elif (prev.kind == "secondary" and prev.text.lower() in data.connectors and j > 2
+                  and before[j - 2].kind == "name" and before[j - 3].kind in ("name", "word")
+                  and (before[j - 3].kind == "name" or before[j - 3].text.lower() in data.connectors)):
+                j -= 2  # "Office for Standards in Education": "in" inside a name, not "Laming in Parker"
             elif (prev.kind == "word" and prev.text.lower() in data.connectors and j > 2
                   and before[j - 2].kind == "word" and before[j - 2].text.lower() in data.connectors
                   and before[j - 3].kind == "name"):  # "Department for the Environment (2019)"

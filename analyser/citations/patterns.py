@@ -122,6 +122,7 @@ class CitationData:
     openers: frozenset[str]
     name_openers: frozenset[str]  # ... that open a name before a possessive ("His Majesty's Inspectorate")
     not_authors: frozenset[str]
+    name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
     colleagues: frozenset[str]
@@ -131,6 +132,7 @@ class CitationData:
     online: tuple[str, ...]
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
+    model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
     min_claim_sentences: int
@@ -159,6 +161,7 @@ def load_data() -> CitationData:
         openers=frozenset(w.lower() for w in names["openers"]),
         name_openers=frozenset(w.lower() for w in names["name_openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
+        name_endings=frozenset(w.lower() for w in names["name_endings"]),
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
@@ -168,6 +171,7 @@ def load_data() -> CitationData:
         online=tuple(m.lower() for m in raw["references"]["online"]),
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
+        model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
         min_claim_sentences=int(paragraphs["min_claim_sentences"]),

@@ -25,6 +25,7 @@ from analyser.citations.patterns import ENTRY_BOUNDARY, entry_head_pattern, load
 from analyser.model import Block, Document, Reference
 
 _SPACE = re.compile(r"\s+")
+_LINE_BREAK = re.compile(r"\n[ \t]*")
 _SECTION_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:\.\d{1,2}){0,3}\.?\s+)?")  # "7. References", "7.1 Sources"
 
 
@@ -101,7 +102,9 @@ def _is_entry(text: str, block: Block) -> bool:
 
 def _trailing_entries(text: str, blocks: list[Block]) -> list[Block]:
     """The run of entry-shaped blocks at the end of a document with no
-    reference heading; at least two, so one stray line is not a list."""
+    reference heading, holding at least two lines that start like an entry:
+    one stray line is not a list, and neither is a passage whose first line
+    opens "Thornbury (2020) captures ..." and goes on in prose."""
     run: list[Block] = []
     head = entry_head_pattern()
     for block in reversed(blocks):
@@ -109,8 +112,13 @@ def _trailing_entries(text: str, blocks: list[Block]) -> list[Block]:
             run.insert(0, block)
         else:
             break
-    lines = sum(text[b.start : b.end].count("\n") + 1 for b in run)
-    return run if lines >= 2 else []
+    heads = 0
+    for block in run:
+        starts = [block.start] + [m.end() for m in _LINE_BREAK.finditer(text, block.start, block.end)]
+        heads += sum(1 for at in starts if head.match(text, at, block.end))
+        if heads >= 2:
+            return run
+    return []
 
 
 def parse_entries(text: str, spans: list[tuple[int, int]]) -> list[Reference]:

@@ -55,6 +55,7 @@ class CitationStyle:
     comma_after_eg: bool
     alphabetical_in_brackets: bool
     abbreviation_brackets: str  # "[]", or "" to keep the writer's brackets
+    narrative_abbreviation_with_year: bool  # a fix writes "Excellence (NICE, 2019)", not "(NICE) (2019)"
 
     def authors(
         self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False, others: str = ""

@@ -100,8 +100,15 @@ CASES = [
      [("(Patel, personal communication, 2020)", ["Patel"], "2020", None, False, ["personal_communication"], None)]),
     ("J. Patel (personal communication, March 3, 2020) said so.", A,
      [("J. Patel (personal communication, March 3, 2020)", ["Patel"], "2020", None, True, [], None)]),
+    # ... Cite Them Right cites the person as any author, without initials (fifth blind set, g21)
     ("It is so (J. Patel, personal communication, 3 March 2020).", H,
-     [("(J. Patel, personal communication, 3 March 2020)", ["Patel"], "2020", None, False, [], None)]),
+     [("(J. Patel, personal communication, 3 March 2020)", ["Patel"], "2020", None, False,
+       ["initials_in_citation"], "(Patel, 2020)")]),
+    ("J. Patel (personal communication, 3 March 2020) said so.", H,
+     [("J. Patel (personal communication, 3 March 2020)", ["Patel"], "2020", None, True,
+       ["initials_in_citation"], "Patel (2020)")]),
+    ("It is so (personal communication, 3 March 2020).", H,
+     [("(personal communication, 3 March 2020)", [], "2020", None, False, ["personal_communication"], None)]),
     # page labels: "pg." and "page" corrected, "p" without its full stop flagged
     ("It is so (Okafor, 2018, pg. 45).", H,
      [("(Okafor, 2018, pg. 45)", ["Okafor"], "2018", "45", False, ["page_label"], "(Okafor, 2018, p. 45)")]),
@@ -136,7 +143,8 @@ CASES = [
     ('It was "where the real work happens" (R. Osei, personal communication, March 14, 2023).', A,
      [("(R. Osei, personal communication, March 14, 2023)", ["Osei"], "2023", None, False, [], None)]),
     ('It was "where the real work happens" (R. Osei, personal communication, 14 March 2023).', H,
-     [("(R. Osei, personal communication, 14 March 2023)", ["Osei"], "2023", None, False, [], None)]),
+     [("(R. Osei, personal communication, 14 March 2023)", ["Osei"], "2023", None, False,
+       ["initials_in_citation"], "(Osei, 2023)")]),  # (Cite Them Right: no initials; still no page)
     # a co-author spelt differently from the reference list
     ("Delaney and Fox (2021) say so." + REFS + "Delaney, M. and Foxe, R. (2021) Legitimacy. Leeds: P.", H,
      [("Delaney and Fox (2021)", ["Delaney", "Fox"], "2021", None, True, ["author_spelling"],
@@ -435,6 +443,62 @@ CASES = [
      [("The Department of Health and Social Care (DHSC) (2021)", ["The Department of Health and Social Care"], "2021",
        None, True, [], None),
       ("The DHSC (2021)", ["The DHSC"], "2021", None, True, [], None)]),
+    # fifth blind set: a group author whose name holds "in", named in the text with its abbreviation
+    ("The Office for Standards in Children's Services and Skills (OSCSS, 2023) reported it.", A,
+     [("The Office for Standards in Children's Services and Skills (OSCSS, 2023)",
+       ["The Office for Standards in Children's Services and Skills"], "2023", None, True, [], None)]),
+    ("It was reported by the Office for Standards in Education (OSE, 2023).", H,
+     [("Office for Standards in Education (OSE, 2023)", ["Office for Standards in Education"], "2023", None, True,
+       [], None)]),
+    ("As noted by Laming in Parker (2017), it is so.", H,  # ("in" between two names is not a name's)
+     [("Parker (2017)", ["Parker"], "2017", None, True, [], None)]),
+    # ... its abbreviation kept by the fix: APA 7 writes it with the year, Cite Them Right in its own bracket
+    ("Guidance from the National Institute for Care Excellence (NICE), (2021) says so.", A,
+     [("National Institute for Care Excellence (NICE), (2021)", ["National Institute for Care Excellence"], "2021",
+       None, True, ["stray_comma"], "National Institute for Care Excellence (NICE, 2021)")]),
+    ("Guidance from the National Institute for Care Excellence (NICE), (2021) says so.", H,
+     [("National Institute for Care Excellence (NICE), (2021)", ["National Institute for Care Excellence"], "2021",
+       None, True, ["stray_comma"], "National Institute for Care Excellence (NICE) (2021)")]),
+    ("The Department of Health and Social Care (DHSC, 2022, p 4) sets plans.", H,
+     [("The Department of Health and Social Care (DHSC, 2022, p 4)", ["The Department of Health and Social Care"],
+       "2022", "4", True, ["page_label"], "The Department of Health and Social Care (DHSC, 2022, p. 4)")]),
+    ("The National Institute for Health and Care Excellence (NICE) (2022, p 4) sets plans.", A,
+     [("The National Institute for Health and Care Excellence (NICE) (2022, p 4)",
+       ["The National Institute for Health and Care Excellence"], "2022", "4", True, ["page_label"],
+       "The National Institute for Health and Care Excellence (NICE) (2022, p. 4)")]),
+    # a passage opening "Name (year) ..." over several lines is prose, not a reference list without a heading
+    ("Thornbury (2020) captures the tension:\nPractitioners are asked to respect choices. (p. 52)\nI saw it.", H,
+     [("Thornbury (2020)", ["Thornbury"], "2020", None, True, [], None)]),
+    ("Thornbury (2020) captures the tension:\nPractitioners are asked to respect choices. (p. 52)\nI saw it.", A,
+     [("Thornbury (2020)", ["Thornbury"], "2020", None, True, [], None)]),
+    # "Unit" ends an organisation's name; it still labels a part before a number
+    ("It is documented (Youth Justice Standards Unit, 2021, 2019).", A,
+     [("Youth Justice Standards Unit, 2021", ["Youth Justice Standards Unit"], "2021", None, False, [], None),
+      ("2019", ["Youth Justice Standards Unit"], "2019", None, False, [], None)]),
+    ("It is documented (Youth Justice Standards Unit, 2021).", H,
+     [("(Youth Justice Standards Unit, 2021)", ["Youth Justice Standards Unit"], "2021", None, False, [], None)]),
+    ("It is set out in (Unit 3, 2021).", H, []),
+    # a quotation from a web page whose author the text misspells: the entry meant is still a web page
+    ("Mackenzie (2021) argues that schools should 'treat parents as partners rather than obstacles'." + REFS
+     + "McKenzie, R. (2021) Talking to parents. Available at: https://example.org (Accessed: 10 March 2024).", H,
+     [("Mackenzie (2021)", ["Mackenzie"], "2021", None, True, ["author_spelling"], "McKenzie (2021)")]),
+    ("Mackenzie (2021) argues that schools should 'treat parents as partners rather than obstacles'." + REFS
+     + "McKenzie, R. (2021). Talking to parents. https://example.org", A,
+     [("Mackenzie (2021)", ["Mackenzie"], "2021", None, True, ["author_spelling", "no_page_for_quote"],
+       "McKenzie (2021, para. [number])")]),
+    ("Mackenzie (2021) argues that schools should 'treat parents as partners rather than obstacles'." + REFS
+     + "McKenzie, R. (2021) Talking to parents. Leeds: P.", H,
+     [("Mackenzie (2021)", ["Mackenzie"], "2021", None, True, ["author_spelling", "no_page_for_quote"],
+       "McKenzie (2021, p. [page])")]),
+    # a short quoted phrase naming a model, between a possessive citation and "framework", "model", ...
+    ("I reflected using Hendry's (2015) 'notice, question, act' framework.", H,
+     [("Hendry's (2015)", ["Hendry"], "2015", None, True, [], None)]),
+    ('I reflected using Rolfe et al.\'s (2001) "what, so what, now what" model.', A,
+     [("Rolfe et al.'s (2001)", ["Rolfe"], "2001", None, True, [], None)]),
+    ("Hendry (2015) calls it a 'notice, question, act' framework.", H,  # (not possessive: a quotation)
+     [("Hendry (2015)", ["Hendry"], "2015", None, True, ["no_page_for_quote"], "Hendry (2015, p. [page])")]),
+    ("I used Hendry's (2015) 'notice, question, act' and found it useful.", A,  # (no model word after it)
+     [("Hendry's (2015)", ["Hendry"], "2015", None, True, ["no_page_for_quote"], "Hendry's (2015, p. [page])")]),
 ]
 
 
