@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from test_concept_model import CONCEPTS, write_document_set
 
 from analyser.cli import main
 from analyser.context import (
@@ -22,7 +23,6 @@ from analyser.context import (
 )
 from analyser.pipeline import Analyser, Settings
 from analyser.textmodel import LinearTextModel, ModelFileError, load_model, save_model
-from tests.models.test_concept_model import CONCEPTS, write_document_set
 
 
 @pytest.mark.parametrize("groups, starts, previous, following", [
