@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from typing import NamedTuple
 
-from analyser.citations.parse import Token, is_opener, normalise_pages, tokens
+from analyser.citations.parse import Token, is_opener, normalise_pages, opens_organisation, tokens
 from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data
 from analyser.citations.style import CitationStyle
 
@@ -242,8 +243,11 @@ def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
 def _opener(toks: list[Token], i: int) -> bool:
     """A capitalised word before the first author that belongs to the
     sentence, not the name: "(See Okafor, 2018)" (see parse.author_names)."""
-    return (i + 1 < len(toks) and toks[i + 1].kind == "name" and is_opener(toks, i)
-            and all(t.kind not in ("name", "initial") for t in toks[:i]))
+    if not (i + 1 < len(toks) and toks[i + 1].kind == "name" and is_opener(toks, i)
+            and all(t.kind not in ("name", "initial") for t in toks[:i])):
+        return False
+    name = list(takewhile(lambda t: t.kind in ("name", "word"), toks[i + 1 :]))
+    return not (toks[0].text == "(" and opens_organisation(toks[i], name))
 
 
 def _bracket_start(narrative: bool, toks: list[Token]) -> int:

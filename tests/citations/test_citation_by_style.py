@@ -499,6 +499,33 @@ CASES = [
      [("Hendry (2015)", ["Hendry"], "2015", None, True, ["no_page_for_quote"], "Hendry (2015, p. [page])")]),
     ("I used Hendry's (2015) 'notice, question, act' and found it useful.", A,  # (no model word after it)
      [("Hendry's (2015)", ["Hendry"], "2015", None, True, ["no_page_for_quote"], "Hendry's (2015, p. [page])")]),
+    # seventh set: an organisation's name joined by "and" or "&" in a bracket, ending in an organisation word
+    ("Costs rose (Northshire Police and Crime Commissioner, 2023).", H,
+     [("(Northshire Police and Crime Commissioner, 2023)", ["Northshire Police and Crime Commissioner"], "2023",
+       None, False, [], None)]),
+    ("Costs rose (Northshire Police and Crime Commissioner, 2023).", A,  # (APA 7: "and" in a name stays)
+     [("(Northshire Police and Crime Commissioner, 2023)", ["Northshire Police and Crime Commissioner"], "2023",
+       None, False, [], None)]),
+    ("Ideas matter (Youth Voice & Participation Trust, 2021)." + REFS
+     + "Youth Voice and Participation Trust (2021) Listening. Available at: https://example.org", H,
+     [("(Youth Voice & Participation Trust, 2021)", ["Youth Voice & Participation Trust"], "2021", None, False,
+       ["author_spelling"], "(Youth Voice and Participation Trust, 2021)")]),
+    ("Ideas matter (Youth Voice & Participation Trust, 2021)." + REFS
+     + "Youth Voice and Participation Trust. (2021). Listening. https://example.org", A,
+     [("(Youth Voice & Participation Trust, 2021)", ["Youth Voice & Participation Trust"], "2021", None, False,
+       ["author_spelling"], "(Youth Voice and Participation Trust, 2021)")]),
+    ("It is so (Okafor and Carers Trust, 2020).", A,  # (a one-word name first: a person and an organisation)
+     [("(Okafor and Carers Trust, 2020)", ["Okafor", "Carers Trust"], "2020", None, False, ["and_ampersand"],
+       "(Okafor & Carers Trust, 2020)")]),
+    # an opener word opening an organisation's name in a bracket is part of it
+    ("Loneliness is rising (Later Life Alliance, n.d.).", H,
+     [("(Later Life Alliance, n.d.)", ["Later Life Alliance"], "n.d.", None, False, ["no_date_form"],
+       "(Later Life Alliance, no date)")]),
+    ("Loneliness is rising (Later Life Alliance, n.d.).", A,
+     [("(Later Life Alliance, n.d.)", ["Later Life Alliance"], "n.d.", None, False, [], None)]),
+    ("It is so (See Carers Trust, n.d.).", H,  # ("see" introduces the citation: the guides write it in lower case)
+     [("(See Carers Trust, n.d.)", ["Carers Trust"], "n.d.", None, False, ["no_date_form"],
+       "(see Carers Trust, no date)")]),
 ]
 
 
