@@ -22,7 +22,7 @@ from analyser.citations.style import CitationStyle
 Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
 # A group author's abbreviation after its name, "[DHSC]" (APA 7) or "(NICE)" inside the bracket.
 _ABBREVIATION = re.compile(r"(?<=\s)(?:\[[A-Z][A-Za-z&.]{1,12}\]|\([A-Z][A-Za-z&.]{1,12}\))")
-_PAGE_LABELS = {"p", "pp"}
+_PAGE_LABELS = {"p", "pp", "para"}  # (labels the guides write with a full stop)
 _EG_NO_COMMA = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.(?!,)")
 
 
@@ -199,7 +199,7 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
             found.append(("page_label", "message_refused", {"label": written}))
         elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")) or (
                 written[0] == "P"):  # ("P. 45": the guides write "p.")
-            found.append(("page_label", "message_label", {"label": written}))
+            found.append(("page_label", "message_paragraph" if label == "para" else "message_label", {"label": written}))
         elif label == "pp" and not ranged:
             found.append(("pp_single_page", "message", {}))
         elif label == "p" and ranged:

@@ -517,6 +517,15 @@ CASES = [
     ("It is so (Okafor and Carers Trust, 2020).", A,  # (a one-word name first: a person and an organisation)
      [("(Okafor and Carers Trust, 2020)", ["Okafor", "Carers Trust"], "2020", None, False, ["and_ampersand"],
        "(Okafor & Carers Trust, 2020)")]),
+    # "para" without its full stop: both guides write "para."
+    ("It is so (Royal College of Acute Nursing, 2020, para 4).", H,
+     [("(Royal College of Acute Nursing, 2020, para 4)", ["Royal College of Acute Nursing"], "2020", "para. 4",
+       False, ["page_label"], "(Royal College of Acute Nursing, 2020, para. 4)")]),
+    ("It is so (Royal College of Acute Nursing, 2020, para 4).", A,
+     [("(Royal College of Acute Nursing, 2020, para 4)", ["Royal College of Acute Nursing"], "2020", "para. 4",
+       False, ["page_label"], "(Royal College of Acute Nursing, 2020, para. 4)")]),
+    ("It is so (Okafor, 2020, para. 4).", A,
+     [("(Okafor, 2020, para. 4)", ["Okafor"], "2020", "para. 4", False, [], None)]),
     # an opener word opening an organisation's name in a bracket is part of it
     ("Loneliness is rising (Later Life Alliance, n.d.).", H,
      [("(Later Life Alliance, n.d.)", ["Later Life Alliance"], "n.d.", None, False, ["no_date_form"],
@@ -576,6 +585,12 @@ def test_refused_page_label_is_a_problem_in_the_local_variant_only():
         (citation,) = run("It is so (Okafor, 2018, pg. 45).", style)[1]
         (problem,) = citation.problems
         assert (problem.code, problem.severity, problem.suggestion) == ("page_label", severity, "(Okafor, 2018, p. 45)")
+
+
+def test_a_paragraph_label_without_its_stop_is_told_as_a_paragraph():
+    _, citations, _ = run("It is so (Okafor, 2020, para 4).", A)
+    assert [p.message for p in citations[0].problems] == [
+        'Write the paragraph number as "para. 4", with its full stop, not "para".']
 
 
 def test_messages_name_the_style_in_use():
