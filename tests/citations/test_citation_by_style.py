@@ -526,6 +526,17 @@ CASES = [
        False, ["page_label"], "(Royal College of Acute Nursing, 2020, para. 4)")]),
     ("It is so (Okafor, 2020, para. 4).", A,
      [("(Okafor, 2020, para. 4)", ["Okafor"], "2020", "para. 4", False, [], None)]),
+    # no year: a year naming a law earlier in the sentence is not APA 7's year in the running text
+    ("Teams began under the Crime and Disorder Act 1998, and Marsden argues that they work.", H,
+     [("Marsden", ["Marsden"], "", None, True, ["missing_year"], "Marsden ([year])")]),
+    ("Teams began under the Crime and Disorder Act 1998, and Marsden argues that they work.", A,
+     [("Marsden", ["Marsden"], "", None, True, ["missing_year"], "Marsden ([year])")]),
+    ("In 2019, Marsden argued that they work.", A, []),  # (APA 7: the year in the running text)
+    # an everyday word opening a sentence before a reporting verb is no author
+    ("Research shows that trust grows (Okafor, 2019).", H,
+     [("(Okafor, 2019)", ["Okafor"], "2019", None, False, [], None)]),
+    ("Research shows that trust grows (Okafor, 2019).", A,
+     [("(Okafor, 2019)", ["Okafor"], "2019", None, False, [], None)]),
     # an opener word opening an organisation's name in a bracket is part of it
     ("Loneliness is rising (Later Life Alliance, n.d.).", H,
      [("(Later Life Alliance, n.d.)", ["Later Life Alliance"], "n.d.", None, False, ["no_date_form"],
