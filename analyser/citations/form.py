@@ -199,7 +199,8 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
             found.append(("page_label", "message_refused", {"label": written}))
         elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")) or (
                 written[0] == "P"):  # ("P. 45": the guides write "p.")
-            found.append(("page_label", "message_paragraph" if label == "para" else "message_label", {"label": written}))
+            variant = "message_paragraph" if label == "para" else "message_label"
+            found.append(("page_label", variant, {"label": written}))
         elif label == "pp" and not ranged:
             found.append(("pp_single_page", "message", {}))
         elif label == "p" and ranged:
