@@ -284,8 +284,9 @@ def _no_year_citations(
 
 def _opens_sentence(text: str, at: int) -> bool:
     """Whether `at` is the first word of a sentence (or of the text)."""
-    before = text[:at].rstrip()
-    return not before or before[-1] in ".!?" or "\n" in text[len(before) : at]
+    window = text[max(0, at - 80) : at]  # (a bounded look back: one call per candidate name)
+    before = window.rstrip()
+    return (not before and at <= 80) or before[-1:] in (".", "!", "?") or "\n" in window[len(before) :]
 
 
 _PROSE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
@@ -301,7 +302,7 @@ def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> bool:
     for end in SENTENCE_END.finditer(text, limit, name_at + 1):
         start = end.end()
     titled = load_data().titled_years
-    return any(text[:year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled
+    return any(text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled
                for year in _PROSE_YEAR.finditer(text, start, name_at))
 
 
