@@ -203,16 +203,23 @@ def is_citation_file(records: list[dict[str, Any]]) -> bool:
     return bool(records) and all(isinstance(r.get("citations"), list) for r in records)
 
 
+def _year_value(year: str) -> str:
+    """The conventions' year field for a work without a date is "n.d."
+    however the passage writes it; a coder who wrote the passage's "no
+    date" (or "n.d" without its stop) gave the same value, not another year."""
+    return "n.d." if year.strip().rstrip(".").lower() in ("no date", "n.d") else year
+
+
 def _citation_key(c: dict[str, Any]) -> tuple:
     from analyser.citations.resolve import normal_name
 
     via = c.get("via")
     via_key = None
     if via:
-        via_key = (normal_name(via["authors"][0]) if via["authors"] else "", via["year"], via.get("suffix", ""),
-                   via.get("pages"))
+        via_key = (normal_name(via["authors"][0]) if via["authors"] else "", _year_value(via["year"]),
+                   via.get("suffix", ""), via.get("pages"))
     first = normal_name(c["authors"][0]) if c["authors"] else ""
-    return first, c["year"], c.get("suffix", ""), c.get("pages"), via_key
+    return first, _year_value(c["year"]), c.get("suffix", ""), c.get("pages"), via_key
 
 
 def evaluate_citations(path: str | Path, default_style: str = "harvard") -> CitationEvaluation:

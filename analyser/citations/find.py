@@ -259,6 +259,8 @@ def _no_year_citations(
             written = lower in words
         if written:
             continue  # "Staff found that": a word the text also writes in lower case is not a name
+        if " " not in lower and lower in name_rules().everyday and _opens_sentence(text, names_at + start):
+            continue  # "Research shows that": an everyday word opening a sentence, not a name
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
             cited = {}
@@ -280,17 +282,28 @@ def _no_year_citations(
     return out
 
 
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether `at` is the first word of a sentence (or of the text)."""
+    window = text[max(0, at - 80) : at]  # (a bounded look back: one call per candidate name)
+    before = window.rstrip()
+    return (not before and at <= 80) or before[-1:] in (".", "!", "?") or "\n" in window[len(before) :]
+
+
 _PROSE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
 def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> bool:
     """A year outside brackets earlier in the sentence than the name: "In
     2019, Okafor argued that", "In a 2019 report, Okafor notes that" (APA 7
-    lets the year stand in the running text). Not a citation without a year."""
+    lets the year stand in the running text). Not a citation without a year.
+    A year after "Act" and the like names a law ("the Care Act 2014, and
+    Okafor argues that": `[names].titled_years`) and does not count."""
     start = limit
     for end in SENTENCE_END.finditer(text, limit, name_at + 1):
         start = end.end()
-    return _PROSE_YEAR.search(text, start, name_at) is not None
+    titled = load_data().titled_years
+    return any(text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled
+               for year in _PROSE_YEAR.finditer(text, start, name_at))
 
 
 def _reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]]:

@@ -12,16 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from typing import NamedTuple
 
-from analyser.citations.parse import Token, is_opener, normalise_pages, tokens
+from analyser.citations.parse import Token, is_opener, normalise_pages, opens_organisation, tokens
 from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data
 from analyser.citations.style import CitationStyle
 
 Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
 # A group author's abbreviation after its name, "[DHSC]" (APA 7) or "(NICE)" inside the bracket.
 _ABBREVIATION = re.compile(r"(?<=\s)(?:\[[A-Z][A-Za-z&.]{1,12}\]|\([A-Z][A-Za-z&.]{1,12}\))")
-_PAGE_LABELS = {"p", "pp"}
+_PAGE_LABELS = {"p", "pp", "para"}  # (labels the guides write with a full stop)
 _EG_NO_COMMA = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.(?!,)")
 
 
@@ -198,7 +199,8 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
             found.append(("page_label", "message_refused", {"label": written}))
         elif label.startswith(("pg", "page")) or (label in _PAGE_LABELS and not written.endswith(".")) or (
                 written[0] == "P"):  # ("P. 45": the guides write "p.")
-            found.append(("page_label", "message_label", {"label": written}))
+            variant = "message_paragraph" if label == "para" else "message_label"
+            found.append(("page_label", variant, {"label": written}))
         elif label == "pp" and not ranged:
             found.append(("pp_single_page", "message", {}))
         elif label == "p" and ranged:
@@ -242,8 +244,11 @@ def _unique(found: list[tuple[str, str, dict]]) -> list[tuple[str, str, dict]]:
 def _opener(toks: list[Token], i: int) -> bool:
     """A capitalised word before the first author that belongs to the
     sentence, not the name: "(See Okafor, 2018)" (see parse.author_names)."""
-    return (i + 1 < len(toks) and toks[i + 1].kind == "name" and is_opener(toks, i)
-            and all(t.kind not in ("name", "initial") for t in toks[:i]))
+    if not (i + 1 < len(toks) and toks[i + 1].kind == "name" and is_opener(toks, i)
+            and all(t.kind not in ("name", "initial") for t in toks[:i])):
+        return False
+    name = list(takewhile(lambda t: t.kind in ("name", "word"), toks[i + 1 :]))
+    return not (toks[0].text == "(" and opens_organisation(toks[i], name))
 
 
 def _bracket_start(narrative: bool, toks: list[Token]) -> int:

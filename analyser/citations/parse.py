@@ -82,7 +82,9 @@ def piece_text(text: str, piece: list[Token]) -> str:
     return _SPACE.sub(" ", text[piece[0].start : piece[-1].end])
 
 
-def author_names(text: str, pieces: list[list[Token]], possessive: bool = False) -> list[str] | None:
+def author_names(
+    text: str, pieces: list[list[Token]], possessive: bool = False, bracketed: bool = False
+) -> list[str] | None:
     """Surnames or organisation names as written, or None when the words are
     not authors ("Figure 2", "the Care Act"). Pieces are joined back into one
     organisation when any holds a joining word: "Department of Health" and
@@ -96,7 +98,8 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
             if token.kind == "name" and (word in data.not_authors or (
                     word in data.name_endings and not (at and at == len(piece) - 1))):
                 return None
-    if len(pieces[0]) >= 2 and is_opener(pieces[0], 0):
+    in_name = bracketed and opens_organisation(pieces[0][0], pieces[-1])  # "(Later Life Alliance, n.d.)"
+    if len(pieces[0]) >= 2 and is_opener(pieces[0], 0) and not in_name:
         pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
     pieces = [_without_given_name(piece, data.given_names) for piece in pieces]
     if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece):
@@ -108,6 +111,30 @@ def author_names(text: str, pieces: list[list[Token]], possessive: bool = False)
     elif _POSSESSIVE.search(names[-1]):
         return None  # "(Okafor's 2018 study)" is prose, not a citation
     return names
+
+
+def ends_organisation(piece: list[Token]) -> bool:
+    """Whether a name's last word ends an organisation's name ("Trust",
+    "Commissioner": `[names].organisation_words`)."""
+    return piece[-1].text.lower() in load_data().organisation_words
+
+
+def opens_organisation(opener: Token, name: list[Token]) -> bool:
+    """Whether an opener in a bracket is the first word of an organisation's
+    name ("(Later Life Alliance, n.d.)"): the name ends in an organisation
+    word and the opener is not one that introduces citations ("(See Carers
+    Trust, 2019)", `[names].bracket_openers`)."""
+    return ends_organisation(name) and opener.text.lower() not in load_data().bracket_openers
+
+
+def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
+    """Whether two names joined by "and" or "&" in a bracket are one
+    organisation: the first of two words or more and not an organisation's
+    name by itself, the second ending in an organisation word ("(Northshire
+    Police and Crime Commissioner, 2023)"; "(Huxham and Vangen, 2005)" and
+    "(Okafor and Carers Trust, 2020)" stay two)."""
+    return (len(pieces) == 2 and len(pieces[0]) >= 2 and not ends_organisation(pieces[0])
+            and ends_organisation(pieces[1]))
 
 
 def is_opener(words: list[Token], i: int) -> bool:
@@ -295,7 +322,10 @@ def read_part(
     for work in reader.works:
         if work is after:
             continue
-        authors = author_names(text, work.pieces, possessive=lead is not None and work is reader.works[0])
+        bracketed = lead is None or work is not reader.works[0]
+        if bracketed and one_organisation_in_bracket(work.pieces):
+            work.pieces = [one_organisation(work.pieces)]
+        authors = author_names(text, work.pieces, possessive=not bracketed, bracketed=bracketed)
         if authors is None:
             continue
         previous = out[-1] if out else None

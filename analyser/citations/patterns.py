@@ -123,6 +123,9 @@ class CitationData:
     name_openers: frozenset[str]  # ... that open a name before a possessive ("His Majesty's Inspectorate")
     not_authors: frozenset[str]
     name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
+    titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
+    organisation_words: frozenset[str]  # last words of an organisation's name ("Trust", "Commissioner")
+    bracket_openers: frozenset[str]  # openers that introduce citations in a bracket ("(see Okafor, 2018)")
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
     colleagues: frozenset[str]
@@ -162,6 +165,9 @@ def load_data() -> CitationData:
         name_openers=frozenset(w.lower() for w in names["name_openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         name_endings=frozenset(w.lower() for w in names["name_endings"]),
+        titled_years=frozenset(w.lower() for w in names["titled_years"]),
+        organisation_words=frozenset(w.lower() for w in names["organisation_words"]),
+        bracket_openers=frozenset(w.lower() for w in names["bracket_openers"]),
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),

@@ -101,3 +101,21 @@ def test_fixes_compare_with_dashes_normalised(tmp_path, annotated_fix, wrong):
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     result = evaluate_citations(path)
     assert (result.correct, result.suggestions, result.suggestions_wrong) == (1, 1, wrong)
+
+
+@pytest.mark.parametrize(("annotated_year", "correct"), [
+    ("n.d.", 1),  # the conventions' value
+    ("no date", 1),  # the passage's words: the same value
+    ("n.d", 1),
+    ("2019", 0),  # another year is still another work
+])
+def test_no_date_and_nd_are_one_year_value(tmp_path, annotated_year, correct):
+    text = "Carers need breaks (Carers Voice Network, no date)."
+    cited = "(Carers Voice Network, no date)"
+    record = {"id": "t1", "style": "harvard", "text": text, "citations": [{
+        "start": text.index(cited), "end": text.index(cited) + len(cited), "text": cited,
+        "authors": ["Carers Voice Network"], "year": annotated_year, "suffix": "", "pages": None,
+        "narrative": False, "via": None, "problems": []}]}
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert evaluate_citations(path).correct == correct

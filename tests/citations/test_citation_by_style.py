@@ -499,6 +499,53 @@ CASES = [
      [("Hendry (2015)", ["Hendry"], "2015", None, True, ["no_page_for_quote"], "Hendry (2015, p. [page])")]),
     ("I used Hendry's (2015) 'notice, question, act' and found it useful.", A,  # (no model word after it)
      [("Hendry's (2015)", ["Hendry"], "2015", None, True, ["no_page_for_quote"], "Hendry's (2015, p. [page])")]),
+    # seventh set: an organisation's name joined by "and" or "&" in a bracket, ending in an organisation word
+    ("Costs rose (Northshire Police and Crime Commissioner, 2023).", H,
+     [("(Northshire Police and Crime Commissioner, 2023)", ["Northshire Police and Crime Commissioner"], "2023",
+       None, False, [], None)]),
+    ("Costs rose (Northshire Police and Crime Commissioner, 2023).", A,  # (APA 7: "and" in a name stays)
+     [("(Northshire Police and Crime Commissioner, 2023)", ["Northshire Police and Crime Commissioner"], "2023",
+       None, False, [], None)]),
+    ("Ideas matter (Youth Voice & Participation Trust, 2021)." + REFS
+     + "Youth Voice and Participation Trust (2021) Listening. Available at: https://example.org", H,
+     [("(Youth Voice & Participation Trust, 2021)", ["Youth Voice & Participation Trust"], "2021", None, False,
+       ["author_spelling"], "(Youth Voice and Participation Trust, 2021)")]),
+    ("Ideas matter (Youth Voice & Participation Trust, 2021)." + REFS
+     + "Youth Voice and Participation Trust. (2021). Listening. https://example.org", A,
+     [("(Youth Voice & Participation Trust, 2021)", ["Youth Voice & Participation Trust"], "2021", None, False,
+       ["author_spelling"], "(Youth Voice and Participation Trust, 2021)")]),
+    ("It is so (Okafor and Carers Trust, 2020).", A,  # (a one-word name first: a person and an organisation)
+     [("(Okafor and Carers Trust, 2020)", ["Okafor", "Carers Trust"], "2020", None, False, ["and_ampersand"],
+       "(Okafor & Carers Trust, 2020)")]),
+    # "para" without its full stop: both guides write "para."
+    ("It is so (Royal College of Acute Nursing, 2020, para 4).", H,
+     [("(Royal College of Acute Nursing, 2020, para 4)", ["Royal College of Acute Nursing"], "2020", "para. 4",
+       False, ["page_label"], "(Royal College of Acute Nursing, 2020, para. 4)")]),
+    ("It is so (Royal College of Acute Nursing, 2020, para 4).", A,
+     [("(Royal College of Acute Nursing, 2020, para 4)", ["Royal College of Acute Nursing"], "2020", "para. 4",
+       False, ["page_label"], "(Royal College of Acute Nursing, 2020, para. 4)")]),
+    ("It is so (Okafor, 2020, para. 4).", A,
+     [("(Okafor, 2020, para. 4)", ["Okafor"], "2020", "para. 4", False, [], None)]),
+    # no year: a year naming a law earlier in the sentence is not APA 7's year in the running text
+    ("Teams began under the Crime and Disorder Act 1998, and Marsden argues that they work.", H,
+     [("Marsden", ["Marsden"], "", None, True, ["missing_year"], "Marsden ([year])")]),
+    ("Teams began under the Crime and Disorder Act 1998, and Marsden argues that they work.", A,
+     [("Marsden", ["Marsden"], "", None, True, ["missing_year"], "Marsden ([year])")]),
+    ("In 2019, Marsden argued that they work.", A, []),  # (APA 7: the year in the running text)
+    # an everyday word opening a sentence before a reporting verb is no author
+    ("Research shows that trust grows (Okafor, 2019).", H,
+     [("(Okafor, 2019)", ["Okafor"], "2019", None, False, [], None)]),
+    ("Research shows that trust grows (Okafor, 2019).", A,
+     [("(Okafor, 2019)", ["Okafor"], "2019", None, False, [], None)]),
+    # an opener word opening an organisation's name in a bracket is part of it
+    ("Loneliness is rising (Later Life Alliance, n.d.).", H,
+     [("(Later Life Alliance, n.d.)", ["Later Life Alliance"], "n.d.", None, False, ["no_date_form"],
+       "(Later Life Alliance, no date)")]),
+    ("Loneliness is rising (Later Life Alliance, n.d.).", A,
+     [("(Later Life Alliance, n.d.)", ["Later Life Alliance"], "n.d.", None, False, [], None)]),
+    ("It is so (See Carers Trust, n.d.).", H,  # ("see" introduces the citation: the guides write it in lower case)
+     [("(See Carers Trust, n.d.)", ["Carers Trust"], "n.d.", None, False, ["no_date_form"],
+       "(see Carers Trust, no date)")]),
 ]
 
 
@@ -549,6 +596,12 @@ def test_refused_page_label_is_a_problem_in_the_local_variant_only():
         (citation,) = run("It is so (Okafor, 2018, pg. 45).", style)[1]
         (problem,) = citation.problems
         assert (problem.code, problem.severity, problem.suggestion) == ("page_label", severity, "(Okafor, 2018, p. 45)")
+
+
+def test_a_paragraph_label_without_its_stop_is_told_as_a_paragraph():
+    _, citations, _ = run("It is so (Okafor, 2020, para 4).", A)
+    assert [p.message for p in citations[0].problems] == [
+        'Write the paragraph number as "para. 4", with its full stop, not "para".']
 
 
 def test_messages_name_the_style_in_use():
