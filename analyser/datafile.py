@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -64,6 +64,25 @@ class TomlFile:
                     self.line_of(key, line),
                     f"unknown key '{key}' in {where} (expected one of: {', '.join(sorted(allowed))})",
                 )
+
+    def array_of_tables(self, raw: Any, header: str, what: str, keys: set[str],
+                        where: str = "") -> Iterator[tuple[dict[str, Any], int]]:
+        """Each table of the array `[[header]]` with the line after its header,
+        its keys checked against `keys` (as in `where`, default "a {what}").
+        A value that is not a list of tables is reported with its line and
+        skipped, so a bad entry never stops the rest being read."""
+        if not isinstance(raw, list):
+            key = header.rsplit(".", 1)[-1]
+            self.problem(self.line_of(key), f"'{key}' must be a list of tables: [[{header}]]")
+            return
+        cursor = 1
+        for table in raw:
+            cursor = self.line_of(f"[[{header}]]", cursor) + 1
+            if not isinstance(table, dict):
+                self.problem(cursor, f"each {what} must be a table: [[{header}]]")
+                continue
+            self.check_keys(table, keys, where or f"a {what}", cursor)
+            yield table, cursor
 
     def read_numbers(self, table: dict[str, Any], defaults: Any, where: str, line: int,
                      is_share: Callable[[str], bool]) -> dict[str, Any]:

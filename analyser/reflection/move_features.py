@@ -104,13 +104,7 @@ def load_move_cues(path: Path | None = None) -> MoveCues:
     names: list[str] = []
     words: dict[int, int] = {}
     suffixes: list[tuple[str, int]] = []
-    cursor = 1
-    for table in file.data.get("classes", []):
-        cursor = file.line_of("[[classes]]", cursor) + 1
-        if not isinstance(table, dict):
-            file.problem(cursor, "each class must be a table: [[classes]]")
-            continue
-        file.check_keys(table, CLASS_KEYS, "a class", cursor)
+    for table, cursor in file.array_of_tables(file.data.get("classes", []), "classes", "class", CLASS_KEYS):
         name = file.require_str(table, "name", "a class", cursor)
         file.require_str(table, "source", f"class '{name}'", cursor)
         if name in names:
@@ -130,13 +124,8 @@ def load_move_cues(path: Path | None = None) -> MoveCues:
                     suffixes.append((value.lower(), bit))
     index = {n: i for i, n in enumerate(names)}
     combinations = []
-    cursor = 1
-    for table in file.data.get("combinations", []):
-        cursor = file.line_of("[[combinations]]", cursor) + 1
-        if not isinstance(table, dict):
-            file.problem(cursor, "each combination must be a table: [[combinations]]")
-            continue
-        file.check_keys(table, COMBINATION_KEYS, "a combination", cursor)
+    for table, cursor in file.array_of_tables(file.data.get("combinations", []), "combinations", "combination",
+                                              COMBINATION_KEYS):
         name = file.require_str(table, "name", "a combination", cursor)
         parts = {key: table.get(key, []) for key in ("all", "none")}
         if any(not isinstance(v, list) or any(c not in index for c in v) for v in parts.values()) or not any(

@@ -158,13 +158,7 @@ def load_reflection_settings(file: TomlFile) -> ReflectionSettings:
 
 def _stages(file: TomlFile, raw: Any) -> list[Stage]:
     stages = []
-    cursor = 1
-    for table in raw if isinstance(raw, list) else []:
-        cursor = file.line_of("[[reflection.stages]]", cursor) + 1
-        if not isinstance(table, dict):
-            file.problem(cursor, "each stage must be a table: [[reflection.stages]]")
-            continue
-        file.check_keys(table, STAGE_KEYS, "a stage", cursor)
+    for table, cursor in file.array_of_tables(raw, "reflection.stages", "stage", STAGE_KEYS):
         name = file.require_str(table, "name", "a stage", cursor)
         moves = table.get("moves", [])
         unknown = [m for m in moves if m not in MOVES] if isinstance(moves, list) else ["?"]
@@ -223,16 +217,8 @@ def _rules(file: TomlFile, raw: Any) -> dict[str, FeedbackRule]:
 
 def _rubric(file: TomlFile, raw: Any) -> list[Criterion]:
     criteria = []
-    cursor = 1
-    if not isinstance(raw, list):
-        file.problem(file.line_of("rubric"), "'rubric' must be a list of tables: [[reflection.rubric]]")
-        return []
-    for table in raw:
-        cursor = file.line_of("[[reflection.rubric]]", cursor) + 1
-        if not isinstance(table, dict):
-            file.problem(cursor, "each criterion must be a table: [[reflection.rubric]]")
-            continue
-        file.check_keys(table, CRITERION_KEYS, "a rubric criterion", cursor)
+    for table, cursor in file.array_of_tables(raw, "reflection.rubric", "criterion", CRITERION_KEYS,
+                                              "a rubric criterion"):
         name = file.require_str(table, "name", "a rubric criterion", cursor)
         evidence = table.get("evidence", [])
         if not isinstance(evidence, list) or not evidence or any(e not in EVIDENCE_IDS for e in evidence):
