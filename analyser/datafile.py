@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -83,6 +83,18 @@ class TomlFile:
                 continue
             self.check_keys(table, keys, where or f"a {what}", cursor)
             yield table, cursor
+
+    def read_word_lists(self, keys: Sequence[str]) -> dict[str, list[str]]:
+        """A file of top-level word lists (cue words, name rules): exactly
+        `keys`, each a non-empty list of words or phrases; raises
+        DataFileError naming every bad line."""
+        self.check_keys(self.data, set(keys), "the file", 1)
+        for key in keys:
+            value = self.data.get(key)
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                self.problem(self.line_of(key), f"'{key}' must be a list of words or phrases")
+        self.raise_if_problems()
+        return {key: list(self.data[key]) for key in keys}
 
     def read_numbers(self, table: dict[str, Any], defaults: Any, where: str, line: int,
                      is_share: Callable[[str], bool]) -> dict[str, Any]:

@@ -124,19 +124,13 @@ def fold(word: str) -> str:
 @lru_cache(maxsize=1)
 def name_rules() -> NameRules:
     """The packaged rules, read once per process; bad data is reported with file and line."""
-    file = TomlFile(data_path("names.toml"))
-    file.check_keys(file.data, set(RULE_KEYS), "the file", 1)
-    for key in RULE_KEYS:
-        value = file.data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            file.problem(file.line_of(key), f"'{key}' must be a list of words or phrases")
-    file.raise_if_problems()
-    words = {key: [fold(v).strip() for v in file.data[key]] for key in RULE_KEYS}
+    lists = TomlFile(data_path("names.toml")).read_word_lists(RULE_KEYS)
+    words = {key: [fold(v).strip() for v in values] for key, values in lists.items()}
     given = _read_given_names()
     for place in words["places"]:
         if place in given:
             given[place] = "place"
-    titles = "|".join(re.escape(t.strip()) for t in sorted(file.data["titles"], key=len, reverse=True))
+    titles = "|".join(re.escape(t.strip()) for t in sorted(lists["titles"], key=len, reverse=True))
     capitalised = r"[^\W\d_a-z][\w'’-]+"
     initials = r"(?:[^\W\d_a-z]\.[ \t]*)*"  # "Dr R. Okafor": the initials are left as they are
     return NameRules(

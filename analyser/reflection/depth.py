@@ -52,14 +52,8 @@ def _words(phrases: Sequence[str]) -> str:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    file = TomlFile(data_path("reflection.toml"))
-    file.check_keys(file.data, set(CUE_KEYS), "the file", 1)
-    for key in CUE_KEYS:
-        value = file.data.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
-            file.problem(file.line_of(key), f"'{key}' must be a list of words or phrases")
-    file.raise_if_problems()
-    data = {k: [str(v).lower() for v in file.data[k]] for k in CUE_KEYS}
+    lists = TomlFile(data_path("reflection.toml")).read_word_lists(CUE_KEYS)
+    data = {k: [v.lower() for v in values] for k, values in lists.items()}
     flags = re.IGNORECASE
     return Cues(
         first_person=frozenset(data["first_person"]),
