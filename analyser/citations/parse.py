@@ -68,13 +68,14 @@ class ParsedCitation:
 
 def normalise_pages(label: str, value: str) -> str:
     """Pages without their label, a range with a plain hyphen and no spaces;
-    paragraphs and chapters keep a label ("para. 3")."""
+    paragraphs keep a label ("para. 3"), and chapters and sections the label
+    as written ("chapter 6", "Section 1.2"), which a fix keeps."""
     value = re.sub(r"\s*[-–—]\s*", "-", value.strip())
-    label = label.lower().rstrip(".")
-    if label.startswith("para"):
+    lowered = label.lower().rstrip(".")
+    if lowered.startswith("para"):
         return f"para. {value}"
-    if label.startswith("ch"):
-        return f"ch. {value}"
+    if lowered.startswith(("ch", "sec")):
+        return f"{label} {value}"
     return value
 
 

@@ -58,11 +58,13 @@ YEAR = rf"""
     )"""
 
 PAGE_NUMBER = r"(?:\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
+# A chapter or section keeps its label as written ("chapter 6", "Section 1.2"):
+# the guides give no abbreviation for it in the text (APA 7 capitalises it).
 PAGES = rf"""
     (?P<plabel> pp\.? | pgs?\.? | p\.? | P\.(?=\s{{0,2}}\d{{1,3}}(?!\d)) | pages? | paras?\.? | paragraphs?
-              | ch\.? | chapter )
+              | [Cc]h(?:ap)?\.? | [Cc]hapter | [Ss]ection | [Ss]ect?\. )
     \s{{0,3}}
-    (?P<pvalue> {PAGE_NUMBER} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
+    (?P<pvalue> {PAGE_NUMBER} (?: \.\d{{1,3}} ){{0,3}} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
     (?![\w])"""
 
 DEBRIS = r"Page\s{1,3}\d{1,4}\s{1,3}of\s{1,3}\d{1,4}(?!\d)"
@@ -203,7 +205,7 @@ def token_pattern() -> re.Pattern[str]:
         rf"""
         (?=P)(?P<debris> {DEBRIS} )
       | (?=[pP])(?P<personal> (?i:{personal})(?![\w]) )
-      | (?=[pPcC])(?P<pages> {PAGES} )
+      | (?=[pPcCsS])(?P<pages> {PAGES} )
       | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
       | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
       | (?P<comma> , )
