@@ -412,17 +412,25 @@ def _inconsistent_forms(
     `et_al_too_few`. Of the rest, the citations whose form differs from the
     form used most (the first used, on a tie) are `inconsistent_form`, with a
     fix only when it cannot teach a wrong form: the forms name as many
-    authors, or the reference list says which is right."""
+    authors, or the reference list says which is right. The same names and
+    year in another order, with no entry to tell them apart, are one work's
+    ("Nguyen and Baxter (2022)", then "(Baxter and Nguyen, 2022)"): the
+    order used most (the first, on a tie) is the fix."""
     aliases = resolution.aliases if resolution else {}
     groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
     entry_of: dict[object, int] = {}
+    first_author: dict[tuple, str] = {}  # the names of a work in any order -> its first author as first cited
     for number, citation in enumerate(citations):
         if not citation.authors:
             continue
         link = resolution.links[number] if resolution else None
+        lead = normal_name(citation.authors[0])
+        if len(citation.authors) >= 2 and not (link and link.entry is not None):
+            # "Nguyen and Baxter (2022)" then "(Baxter and Nguyen, 2022)": one work, its names reversed
+            lead = first_author.setdefault(
+                (tuple(sorted(normal_name(a) for a in citation.authors)), citation.year, citation.suffix), lead)
         key: object = ("entry", link.entry) if link and link.entry is not None else (
-            aliases.get(normal_name(citation.authors[0]), normal_name(citation.authors[0])),
-            citation.year, citation.suffix)
+            aliases.get(lead, lead), citation.year, citation.suffix)
         if link and link.entry is not None:
             entry_of[key] = link.entry
         groups[key].append((citation, _form(document.text, citation, aliases)))

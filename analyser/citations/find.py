@@ -173,6 +173,8 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
     reporting verb: "Whitcombe suggests that"), or when the first word is a
     given name (`_person`): the first word is a first name, which the parser
     drops only when it knows the name (`[names].given` in citations.toml).
+    Not when the two words joined by a hyphen are an author elsewhere ("Lloyd
+    Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen).
     Changes the authors in place; the checker reports the first name
     (`initials_in_citation`)."""
     two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
@@ -188,8 +190,8 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
             known.add(normal_name(text[at + 1 : space]))
     for citation in two:
         given, surname = citation.authors[0].split(" ")
-        if given.lower() in data.openers or normal_name(given) in known:
-            continue
+        if given.lower() in data.openers or normal_name(given) in known or normal_name(f"{given}-{surname}") in known:
+            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans": the surname without its hyphen)
         if normal_name(surname) in known or _person(given, surname, data):
             citation.authors[0] = surname
 
@@ -270,14 +272,14 @@ def _no_year_citations(
         starts = cited.get((paragraph, normal_name(authors[0])), [])
         if starts and (starts[0] < space or _same_sentence(text, space, starts[bisect.bisect_left(starts, space):])):
             continue
-        if _year_earlier_in_sentence(text, names_at + start, limit):
-            continue  # "In 2019, Okafor argued that": APA 7's year in the running text
+        # "In 2019, Okafor argued that": APA 7's year in the running text, the citation's year
+        year = _year_earlier_in_sentence(text, names_at + start, limit)
         end = names_at + work.pieces[-1][-1].end
         if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
             end = names_at + len(piece.rstrip())
         out.append(Citation(
             start=names_at + start, end=end, text=text[names_at + start : end],
-            authors=authors, year="", narrative=True, paragraph=paragraph,
+            authors=authors, year=year, narrative=True, paragraph=paragraph,
         ))
     return out
 
@@ -292,18 +294,20 @@ def _opens_sentence(text: str, at: int) -> bool:
 _PROSE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
-def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> bool:
-    """A year outside brackets earlier in the sentence than the name: "In
-    2019, Okafor argued that", "In a 2019 report, Okafor notes that" (APA 7
-    lets the year stand in the running text). Not a citation without a year.
-    A year after "Act" and the like names a law ("the Care Act 2014, and
-    Okafor argues that": `[names].titled_years`) and does not count."""
+def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> str:
+    """The last year outside brackets earlier in the sentence than the name,
+    or "": "In 2019, Okafor argued that", "In a 2019 report, Okafor notes
+    that" (APA 7 lets the year stand in the running text): a citation with
+    that year, not one without. A year after "Act" and the like names a law
+    ("the Care Act 2014, and Okafor argues that": `[names].titled_years`)
+    and does not count."""
     start = limit
     for end in SENTENCE_END.finditer(text, limit, name_at + 1):
         start = end.end()
     titled = load_data().titled_years
-    return any(text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled
-               for year in _PROSE_YEAR.finditer(text, start, name_at))
+    years = [year.group() for year in _PROSE_YEAR.finditer(text, start, name_at)
+             if text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled]
+    return years[-1] if years else ""
 
 
 def _reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]]:
@@ -452,7 +456,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     found: list[ParsedCitation] = []
     for part in parts:
         after = found[-1].work if found and part[0].kind == "year" else None
-        found.extend(read_part(text, part, after=after))
+        found.extend(read_part(text, part, after=after, among=len(parts) > 1))
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]

@@ -15,7 +15,14 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import NamedTuple
 
-from analyser.citations.parse import Token, is_opener, normalise_pages, opens_organisation, tokens
+from analyser.citations.parse import (
+    GIVEN_AFTER_COMMA,
+    Token,
+    is_opener,
+    normalise_pages,
+    opens_organisation,
+    tokens,
+)
 from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data
 from analyser.citations.style import CitationStyle
 
@@ -294,13 +301,17 @@ def _bare_pages(toks: list[Token]) -> bool:
 
 
 def _initials_or_given_names(toks: list[Token], kinds: list[str], bracket: int, narrative: bool) -> bool:
-    """Initials with the surname ("(Smith, J., 2019)", "Patel, J. (2019)"), or
-    a first name inside the bracket ("(John Smith, 2019)")."""
+    """Initials with the surname ("(Smith, J., 2019)", "Patel, J. (2019)"), a
+    first name inside the bracket ("(John Smith, 2019)"), or a given name
+    after the surname before it ("Kim, Jae-won (2020)")."""
     given = load_data().given_names
     end = _secondary_index(kinds)
     for i in range(end):
         if kinds[i] == "initial":
             return True
+        if (narrative and i == bracket - 2 and kinds[i] == "name" and kinds[i - 1] == "comma"
+                and GIVEN_AFTER_COMMA.fullmatch(toks[i].text)):
+            return True  # "Kim, Jae-won (2020)"
         if (not narrative and kinds[i] == "name" and toks[i].text in given and i + 1 < end
                 and kinds[i + 1] == "name" and (i + 2 == end or kinds[i + 2] != "name")):
             return True  # ("Joseph Rowntree Foundation" is an organisation: see parse.author_names)

@@ -358,8 +358,10 @@ CASES = [
     ('Mind (2021) states on its website that people "should never tell their story twice."', A,
      [("Mind (2021)", ["Mind"], "2021", None, True, ["no_page_for_quote"], "Mind (2021, para. [number])")]),
     # a year in the running text earlier in the sentence: APA 7's form, not a citation without a year
-    ("In a 2019 report, Okafor argues that trust is slow.", A, []),
-    ("In 2019, Okafor argued that trust is slow.", H, []),
+    ("In a 2019 report, Okafor argues that trust is slow.", A,  # (eighth set: a citation with that year)
+     [("Okafor", ["Okafor"], "2019", None, True, [], None)]),
+    ("In 2019, Okafor argued that trust is slow.", H,
+     [("Okafor", ["Okafor"], "2019", None, True, [], None)]),
     # "P." for "p.", and a capitalised "See" inside the bracket
     ("It is so (Okafor, 2018, P. 45).", H,
      [("(Okafor, 2018, P. 45)", ["Okafor"], "2018", "45", False, ["page_label"], "(Okafor, 2018, p. 45)")]),
@@ -531,7 +533,8 @@ CASES = [
      [("Marsden", ["Marsden"], "", None, True, ["missing_year"], "Marsden ([year])")]),
     ("Teams began under the Crime and Disorder Act 1998, and Marsden argues that they work.", A,
      [("Marsden", ["Marsden"], "", None, True, ["missing_year"], "Marsden ([year])")]),
-    ("In 2019, Marsden argued that they work.", A, []),  # (APA 7: the year in the running text)
+    ("In 2019, Marsden argued that they work.", A,  # (APA 7: the year in the running text)
+     [("Marsden", ["Marsden"], "2019", None, True, [], None)]),
     # an everyday word opening a sentence before a reporting verb is no author
     ("Research shows that trust grows (Okafor, 2019).", H,
      [("(Okafor, 2019)", ["Okafor"], "2019", None, False, [], None)]),
