@@ -49,6 +49,7 @@ from analyser.citations.patterns import (
     CitationData,
     load_data,
     reporting_verbs,
+    secondary_between,
 )
 from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, CitedWork, Document
@@ -108,10 +109,29 @@ def find_citations(
                 via=CitedWork(list(via[0]), *via[1:]) if via else None,
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
+    found = _narrative_secondaries(text, found)
     _drop_given_names(text, found, skip)
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += _no_year_citations(document, found + bare, skip, block_starts)
     return sorted(found + bare, key=lambda c: c.start) if bare else found
+
+
+def _narrative_secondaries(text: str, found: list[Citation]) -> list[Citation]:
+    """"Kowalczyk (2010) cited in Drummond (2020)": two narrative citations
+    joined by a secondary phrase are one secondary citation, the second the
+    source read (the checker gives the style's form, with the source read
+    inside the bracket: "Kowalczyk (2010, cited in Drummond, 2020)")."""
+    out: list[Citation] = []
+    for citation in found:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.narrative and citation.narrative and previous.via is None
+                and citation.via is None and previous.year and citation.year
+                and secondary_between().fullmatch(text, previous.end, citation.start)):
+            previous.via = CitedWork(list(citation.authors), citation.year, citation.suffix, citation.pages)
+            previous.end, previous.text = citation.end, text[previous.start : citation.end]
+            continue
+        out.append(citation)
+    return out
 
 
 def _bare_year_citations(
@@ -281,6 +301,7 @@ def _no_year_citations(
             start=names_at + start, end=end, text=text[names_at + start : end],
             authors=authors, year=year, narrative=True, paragraph=paragraph,
         ))
+        cited[(paragraph, normal_name(authors[0]))] = sorted([*starts, names_at + start])  # ("..., and Okafor also")
     return out
 
 

@@ -143,9 +143,13 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     personal = "personal" in kinds
     if shape.narrative and bracket == len(toks) and "year" in kinds:  # ("Ingram also argues": missing_year)
         found.append(("year_brackets", "message", {}))
+    listed = shape.has_via and not secondary and _listed(toks, kinds, shape)
     if shape.has_via and not secondary:
-        found.append(("run_together", "message_list" if _listed(toks, kinds, shape) else "message", {}))
-    elif _missing_comma(toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
+        found.append(("run_together", "message_list" if listed else "message", {}))
+    if (listed or not (shape.has_via and not secondary)) and _missing_comma(
+            toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
+        # (works run together with nothing between them, "(Tuckman 1965 Lind 2013)", are one fault;
+        # a list missing its semicolon may also miss a comma after a name: two)
         found.append(("missing_comma", "message", {}))
     if shape.narrative and 2 <= bracket < len(toks) and kinds[bracket - 2] == "comma":
         found.append(("stray_comma", "message", {}))
@@ -164,6 +168,10 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
                 found.append(("et_al_stray_stop", "message", {}))
             if i > 0 and kinds[i - 1] == "comma":
                 found.append(("comma_before_et_al", "message", {}))
+    closed = next((i for i in range(bracket, len(toks)) if toks[i].text == ")"), len(toks))
+    if shape.narrative and any(t.kind == "secondary" for t in toks[closed:]):
+        # "Kowalczyk (2010) cited in Drummond (2020)": the source read belongs inside the bracket
+        found.append(("secondary_wording", "message_outside", {"phrase": secondary[0].text}))
     for token in secondary:
         if _squash(token.text) not in style.secondary_accepted:
             found.append(("secondary_wording", "message", {"phrase": token.text}))

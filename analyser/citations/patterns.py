@@ -107,6 +107,15 @@ def reporting_verbs() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def secondary_between() -> re.Pattern[str]:
+    """A secondary phrase of two words or more between two narrative
+    citations: "Kowalczyk (2010) cited in Drummond (2020)". (Not "in" or
+    "cited" alone: "Okafor (2018) cited Lind (2013)" says who cited whom.)"""
+    phrases = [p for p in load_data().secondary if " " in p]
+    return re.compile(rf",?\s{{1,3}}(?:{_alternatives(phrases)})\s{{1,3}}", re.I)
+
+
+@lru_cache(maxsize=1)
 def colleagues_pattern() -> re.Pattern[str]:
     """"and colleagues", "and co-workers": words standing for the other authors."""
     return re.compile(rf"(?:\band|&)\s{{1,3}}(?:{_alternatives(list(load_data().colleagues))})(?![\w-])")
@@ -227,10 +236,12 @@ def token_pattern() -> re.Pattern[str]:
 # --- the reference list ------------------------------------------------------
 
 INITIALS = rf"(?:{UPPER}\.?(?:\s{{0,2}}-?\s{{0,2}}{UPPER}\.?){{0,3}})"
+# (APA 7 dates a web page, a news item or a post to the day: "(2022, June 14)".)
 ENTRY_YEAR = rf"""
     [(\[]\s{{0,2}}
     (?P<year> {YEAR_NUMBER} | n\.\s?d\. | no\s date | in\s press | forthcoming )
     (?:-?(?P<suffix>[a-z]))?
+    (?: ,\s{{0,2}} {UPPER}[a-z]{{2,9}} (?: \s{{1,2}}\d{{1,2}} (?: \s{{0,2}}[-–]\s{{0,2}}\d{{1,2}} )? )? )?
     \s{{0,2}}[)\]]"""
 
 
