@@ -141,9 +141,10 @@ def _bare_year_citations(
     "Yardley, 2016, argued". A name before a year is often not an author
     ("By 2019 most", "Vision 2020 aims"), so one counts only when its author
     is cited elsewhere in the document, heads an entry of the reference list,
-    or a reporting verb follows the year ("argues", `reporting_verbs` in
-    citations.toml); with a comma between name and year ("in Leeds, 2016,
-    and"), only when a reporting verb follows."""
+    or a reporting verb or "who" follows the year ("argues", `reporting_verbs`
+    in citations.toml); with a comma between name and year ("in Leeds, 2016,
+    and"), only when a reporting verb follows, or when the names follow "by"
+    and the year ends the sentence ("described by Okoro and Finch, 2021.")."""
     text = document.text
     listed = _listed_surnames(text, skip)
     known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
@@ -153,7 +154,8 @@ def _bare_year_citations(
         before = text[max(0, space - 2) : space]
         comma = before[-1:] == ","
         verb = reporting_verbs().match(text, match.end())
-        if comma and not verb:
+        final = text[match.end() : match.end() + 1] in (".", ";")  # "described by Okoro and Finch, 2021."
+        if comma and not verb and not final:
             continue  # "in Leeds, 2016, and"
         if comma:  # "Yardley, 2016, argued": the name ends before the comma
             space -= 1
@@ -175,6 +177,8 @@ def _bare_year_citations(
         authors = author_names(piece, work.pieces)
         if not authors or not verb and normal_name(authors[0]) not in known:
             continue
+        if comma and not verb and text[max(0, names_at + start - 3) : names_at + start] != "by ":
+            continue  # with a comma and no verb, only after "by" ("developed by Okoro, 2021."; "in Leeds, 2016.")
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
             authors=authors, year=match.group("year"), narrative=True,

@@ -23,8 +23,9 @@ from analyser.citations.parse import (
     opens_organisation,
     tokens,
 )
-from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data
+from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data, subject_verb
 from analyser.citations.style import CitationStyle
+from analyser.model import Citation
 
 Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
 # A group author's abbreviation after its name, "[DHSC]" (APA 7) or "(NICE)" inside the bracket.
@@ -341,3 +342,22 @@ def _conjunction_problem(
         if found != join:
             return ("message_brackets" if inside else "message_text"), {"join": join, "found": found}
     return None
+
+
+def used_in_sentence(text: str, citation: Citation) -> bool:
+    """Whether a citation in brackets is used as a part of its sentence,
+    where both guides name the author in the sentence (the narrative form):
+    after "according to", "by" or "of" ("the findings of (R. Blake, 2021)
+    who reported", `[names].before_narrative`), or opening the sentence (or
+    following an opening phrase and its comma) before a reporting verb or
+    "who" ("(Sarah Lennox, 2019) suggests", "More recently, (Brooks, L.,
+    2021) has shown"). Not "This approach (Okafor, 2018) suggests", where
+    the bracket is an aside. Asked only of a citation that has a fix."""
+    if citation.narrative or not citation.text.startswith("(") or not citation.authors:
+        return False
+    lead = text[max(0, citation.start - 40) : citation.start].rstrip().lower()
+    if any(lead.endswith(" " + words) or lead == words for words in load_data().before_narrative):
+        return True
+    if lead and lead[-1] not in ".!?,":
+        return False
+    return subject_verb().match(text, citation.end) is not None

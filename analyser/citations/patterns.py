@@ -82,10 +82,11 @@ YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|no date|in press|forthcoming", r
 # (Tried with `match` on brackets without a year, so it is bounded.)
 NO_YEAR = re.compile(rf"\s{{0,2}}{UPPER}[^\d()]{{0,80}}?,\s{{0,2}}(?:pp?|pgs?|paras?|page)\.?\s{{0,2}}\d")
 
-# A year outside brackets after a name: "Patel 2019 argues", 1900-2099. The
+# A year outside brackets after a name: "Patel 2019 argues", "described by
+# Okoro and Finch, 2021.", 1900-2099. The
 # pattern starts with its space so that `re` looks for a literal; the finder
 # checks the letter before it and reads the name backwards.
-BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
+BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z]|[.;](?:\s|$))")
 
 
 # " that" after a word: where a reporting verb may stand just before
@@ -102,8 +103,17 @@ AS_NAME = re.compile(r"s (?=[A-Z])")
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> re.Pattern[str]:
-    """A reporting verb just after a year: "Patel 2019 argues"."""
-    return re.compile(rf",? (?:{_alternatives(list(load_data().reporting_verbs))})\b")
+    """A reporting verb (or "who") just after a year: "Patel 2019 argues",
+    "Lee and Adeleke 2019 who explain"."""
+    return re.compile(rf",? (?:who|{_alternatives(list(load_data().reporting_verbs))})\b")
+
+
+@lru_cache(maxsize=1)
+def subject_verb() -> re.Pattern[str]:
+    """What follows a citation that is the subject of its sentence: a
+    reporting verb ("suggests", "has shown") or "who"."""
+    verbs = _alternatives(list(load_data().reporting_verbs))
+    return re.compile(rf"\s{{1,3}}(?:(?:has|have|had)\s{{1,3}})?(?:also\s{{1,3}})?(?:who|{verbs})\b")
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +152,7 @@ class CitationData:
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
+    before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
@@ -184,6 +195,7 @@ def load_data() -> CitationData:
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
+        before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
