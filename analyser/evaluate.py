@@ -206,8 +206,11 @@ def is_citation_file(records: list[dict[str, Any]]) -> bool:
 def _year_value(year: str) -> str:
     """The conventions' year field for a work without a date is "n.d."
     however the passage writes it; a coder who wrote the passage's "no
-    date" (or "n.d" without its stop) gave the same value, not another year."""
-    return "n.d." if year.strip().rstrip(".").lower() in ("no date", "n.d") else year
+    date" (or "n.d" without its stop) gave the same value, not another year.
+    Likewise a work accepted but not yet published is "in press" (APA 7's
+    word) however written: Cite Them Right writes "forthcoming"."""
+    value = year.strip().rstrip(".").lower()
+    return "n.d." if value in ("no date", "n.d") else "in press" if value == "forthcoming" else year
 
 
 def _citation_key(c: dict[str, Any]) -> tuple:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from analyser.citations.form import Shape, TextFacts, read_page_bracket, read_text
+from analyser.citations.form import Shape, TextFacts, read_page_bracket, read_text, used_in_sentence
 from analyser.citations.patterns import ET_AL, SENTENCE_END, load_data, quotations
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import (
@@ -58,14 +58,16 @@ class _Rewrite:
     facts: TextFacts
     fixes: dict[str, object] = field(default_factory=dict)
     locator: str | None = None  # "[page]", "para. [number]"
+    as_subject: bool = False  # a bracket used as a part of the sentence: the fix is the narrative form
 
 
 class _Rewrites:
     """Each citation's `_Rewrite`, made when a problem first needs it (most
     citations have none)."""
 
-    def __init__(self, citations: list[Citation]) -> None:
+    def __init__(self, citations: list[Citation], text: str) -> None:
         self.citations = citations
+        self.text = text
         self.facts: list[TextFacts] = []  # per citation, in order
         self.made: dict[int, _Rewrite] = {}
         self.numbers: dict[int, int] | None = None
@@ -76,7 +78,8 @@ class _Rewrites:
         number = self.numbers[id(citation)]
         rewrite = self.made.get(number)
         if rewrite is None:
-            rewrite = self.made[number] = _Rewrite(self.facts[number])
+            rewrite = self.made[number] = _Rewrite(self.facts[number],
+                                                   as_subject=used_in_sentence(self.text, citation))
         return rewrite
 
 
@@ -94,7 +97,7 @@ def check_citations(
     rules = citation_style(style)
     resolution = resolve_citations(citations, references, document.text) if references else None
     quoted, page_brackets = _quotations(document, citations, [c.start for c in citations]) if citations else ({}, {})
-    rewrites = _Rewrites(citations)
+    rewrites = _Rewrites(citations, document.text)
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
@@ -137,7 +140,7 @@ def check_citations(
             outside = [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
         if not found and not outside:
             continue
-        rewrite = rewrites.made[number] = _Rewrite(facts, fixes, locator)
+        rewrite = rewrites.made[number] = _Rewrite(facts, fixes, locator, used_in_sentence(document.text, citation))
         suggestion = _suggest(citation, rewrite, rules) if found else None  # (the page bracket is not its text)
         for code, variant, fields in found + outside:
             message = load_data().message(code, variant, **_fields(citation, rules, fields))
@@ -412,17 +415,25 @@ def _inconsistent_forms(
     `et_al_too_few`. Of the rest, the citations whose form differs from the
     form used most (the first used, on a tie) are `inconsistent_form`, with a
     fix only when it cannot teach a wrong form: the forms name as many
-    authors, or the reference list says which is right."""
+    authors, or the reference list says which is right. The same names and
+    year in another order, with no entry to tell them apart, are one work's
+    ("Nguyen and Baxter (2022)", then "(Baxter and Nguyen, 2022)"): the
+    order used most (the first, on a tie) is the fix."""
     aliases = resolution.aliases if resolution else {}
     groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
     entry_of: dict[object, int] = {}
+    first_author: dict[tuple, str] = {}  # the names of a work in any order -> its first author as first cited
     for number, citation in enumerate(citations):
         if not citation.authors:
             continue
         link = resolution.links[number] if resolution else None
+        lead = normal_name(citation.authors[0])
+        if len(citation.authors) >= 2 and not (link and link.entry is not None):
+            # "Nguyen and Baxter (2022)" then "(Baxter and Nguyen, 2022)": one work, its names reversed
+            lead = first_author.setdefault(
+                (tuple(sorted(normal_name(a) for a in citation.authors)), citation.year, citation.suffix), lead)
         key: object = ("entry", link.entry) if link and link.entry is not None else (
-            aliases.get(normal_name(citation.authors[0]), normal_name(citation.authors[0])),
-            citation.year, citation.suffix)
+            aliases.get(lead, lead), citation.year, citation.suffix)
         if link and link.entry is not None:
             entry_of[key] = link.entry
         groups[key].append((citation, _form(document.text, citation, aliases)))
@@ -618,7 +629,7 @@ def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str
     if via is not None and via.authors:
         after = citation.text.rfind(via.authors[0])
         via.et_al = after >= 0 and "et al" in citation.text[after:]
-    brackets = citation.text.startswith("(")
+    brackets = citation.text.startswith("(") and not rewrite.as_subject
     possessive = citation.narrative and _POSSESSIVE.search(citation.text.split("(")[0] + "(") is not None
     if facts.listed and via is not None:  # two sources missing their semicolon, not a secondary citation
         works = [work, via]
@@ -627,7 +638,8 @@ def _suggest(citation: Citation, rewrite: _Rewrite, rules: CitationStyle) -> str
         out = "; ".join(format_citation(w, rules, brackets=False) for w in works)
         out = f"({out})" if brackets else out
     else:
-        out = format_citation(work, rules, citation.narrative, via, brackets=brackets, possessive=possessive)
+        out = format_citation(work, rules, citation.narrative or rewrite.as_subject, via, brackets=brackets,
+                              possessive=possessive)
     if citation.narrative:
         acronym = _NARRATIVE_ABBREVIATION.search(citation.text)
         if acronym:

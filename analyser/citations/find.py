@@ -49,6 +49,7 @@ from analyser.citations.patterns import (
     CitationData,
     load_data,
     reporting_verbs,
+    secondary_between,
 )
 from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, CitedWork, Document
@@ -108,10 +109,29 @@ def find_citations(
                 via=CitedWork(list(via[0]), *via[1:]) if via else None,
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
+    found = _narrative_secondaries(text, found)
     _drop_given_names(text, found, skip)
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += _no_year_citations(document, found + bare, skip, block_starts)
     return sorted(found + bare, key=lambda c: c.start) if bare else found
+
+
+def _narrative_secondaries(text: str, found: list[Citation]) -> list[Citation]:
+    """"Kowalczyk (2010) cited in Drummond (2020)": two narrative citations
+    joined by a secondary phrase are one secondary citation, the second the
+    source read (the checker gives the style's form, with the source read
+    inside the bracket: "Kowalczyk (2010, cited in Drummond, 2020)")."""
+    out: list[Citation] = []
+    for citation in found:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.narrative and citation.narrative and previous.via is None
+                and citation.via is None and previous.year and citation.year
+                and secondary_between().fullmatch(text, previous.end, citation.start)):
+            previous.via = CitedWork(list(citation.authors), citation.year, citation.suffix, citation.pages)
+            previous.end, previous.text = citation.end, text[previous.start : citation.end]
+            continue
+        out.append(citation)
+    return out
 
 
 def _bare_year_citations(
@@ -121,9 +141,10 @@ def _bare_year_citations(
     "Yardley, 2016, argued". A name before a year is often not an author
     ("By 2019 most", "Vision 2020 aims"), so one counts only when its author
     is cited elsewhere in the document, heads an entry of the reference list,
-    or a reporting verb follows the year ("argues", `reporting_verbs` in
-    citations.toml); with a comma between name and year ("in Leeds, 2016,
-    and"), only when a reporting verb follows."""
+    or a reporting verb or "who" follows the year ("argues", `reporting_verbs`
+    in citations.toml); with a comma between name and year ("in Leeds, 2016,
+    and"), only when a reporting verb follows, or when the names follow "by"
+    and the year ends the sentence ("described by Okoro and Finch, 2021.")."""
     text = document.text
     listed = _listed_surnames(text, skip)
     known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
@@ -133,7 +154,8 @@ def _bare_year_citations(
         before = text[max(0, space - 2) : space]
         comma = before[-1:] == ","
         verb = reporting_verbs().match(text, match.end())
-        if comma and not verb:
+        final = text[match.end() : match.end() + 1] in (".", ";")  # "described by Okoro and Finch, 2021."
+        if comma and not verb and not final:
             continue  # "in Leeds, 2016, and"
         if comma:  # "Yardley, 2016, argued": the name ends before the comma
             space -= 1
@@ -155,6 +177,8 @@ def _bare_year_citations(
         authors = author_names(piece, work.pieces)
         if not authors or not verb and normal_name(authors[0]) not in known:
             continue
+        if comma and not verb and text[max(0, names_at + start - 3) : names_at + start] != "by ":
+            continue  # with a comma and no verb, only after "by" ("developed by Okoro, 2021."; "in Leeds, 2016.")
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
             authors=authors, year=match.group("year"), narrative=True,
@@ -173,6 +197,8 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
     reporting verb: "Whitcombe suggests that"), or when the first word is a
     given name (`_person`): the first word is a first name, which the parser
     drops only when it knows the name (`[names].given` in citations.toml).
+    Not when the two words joined by a hyphen are an author elsewhere ("Lloyd
+    Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen).
     Changes the authors in place; the checker reports the first name
     (`initials_in_citation`)."""
     two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
@@ -188,8 +214,8 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
             known.add(normal_name(text[at + 1 : space]))
     for citation in two:
         given, surname = citation.authors[0].split(" ")
-        if given.lower() in data.openers or normal_name(given) in known:
-            continue
+        if given.lower() in data.openers or normal_name(given) in known or normal_name(f"{given}-{surname}") in known:
+            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans": the surname without its hyphen)
         if normal_name(surname) in known or _person(given, surname, data):
             citation.authors[0] = surname
 
@@ -270,15 +296,16 @@ def _no_year_citations(
         starts = cited.get((paragraph, normal_name(authors[0])), [])
         if starts and (starts[0] < space or _same_sentence(text, space, starts[bisect.bisect_left(starts, space):])):
             continue
-        if _year_earlier_in_sentence(text, names_at + start, limit):
-            continue  # "In 2019, Okafor argued that": APA 7's year in the running text
+        # "In 2019, Okafor argued that": APA 7's year in the running text, the citation's year
+        year = _year_earlier_in_sentence(text, names_at + start, limit)
         end = names_at + work.pieces[-1][-1].end
         if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
             end = names_at + len(piece.rstrip())
         out.append(Citation(
             start=names_at + start, end=end, text=text[names_at + start : end],
-            authors=authors, year="", narrative=True, paragraph=paragraph,
+            authors=authors, year=year, narrative=True, paragraph=paragraph,
         ))
+        cited[(paragraph, normal_name(authors[0]))] = sorted([*starts, names_at + start])  # ("..., and Okafor also")
     return out
 
 
@@ -292,18 +319,20 @@ def _opens_sentence(text: str, at: int) -> bool:
 _PROSE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 
-def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> bool:
-    """A year outside brackets earlier in the sentence than the name: "In
-    2019, Okafor argued that", "In a 2019 report, Okafor notes that" (APA 7
-    lets the year stand in the running text). Not a citation without a year.
-    A year after "Act" and the like names a law ("the Care Act 2014, and
-    Okafor argues that": `[names].titled_years`) and does not count."""
+def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> str:
+    """The last year outside brackets earlier in the sentence than the name,
+    or "": "In 2019, Okafor argued that", "In a 2019 report, Okafor notes
+    that" (APA 7 lets the year stand in the running text): a citation with
+    that year, not one without. A year after "Act" and the like names a law
+    ("the Care Act 2014, and Okafor argues that": `[names].titled_years`)
+    and does not count."""
     start = limit
     for end in SENTENCE_END.finditer(text, limit, name_at + 1):
         start = end.end()
     titled = load_data().titled_years
-    return any(text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled
-               for year in _PROSE_YEAR.finditer(text, start, name_at))
+    years = [year.group() for year in _PROSE_YEAR.finditer(text, start, name_at)
+             if text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled]
+    return years[-1] if years else ""
 
 
 def _reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]]:
@@ -452,7 +481,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     found: list[ParsedCitation] = []
     for part in parts:
         after = found[-1].work if found and part[0].kind == "year" else None
-        found.extend(read_part(text, part, after=after))
+        found.extend(read_part(text, part, after=after, among=len(parts) > 1))
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]

@@ -15,9 +15,17 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import NamedTuple
 
-from analyser.citations.parse import Token, is_opener, normalise_pages, opens_organisation, tokens
-from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data
+from analyser.citations.parse import (
+    GIVEN_AFTER_COMMA,
+    Token,
+    is_opener,
+    normalise_pages,
+    opens_organisation,
+    tokens,
+)
+from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data, subject_verb
 from analyser.citations.style import CitationStyle
+from analyser.model import Citation
 
 Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, message fields)
 # A group author's abbreviation after its name, "[DHSC]" (APA 7) or "(NICE)" inside the bracket.
@@ -136,9 +144,13 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     personal = "personal" in kinds
     if shape.narrative and bracket == len(toks) and "year" in kinds:  # ("Ingram also argues": missing_year)
         found.append(("year_brackets", "message", {}))
+    listed = shape.has_via and not secondary and _listed(toks, kinds, shape)
     if shape.has_via and not secondary:
-        found.append(("run_together", "message_list" if _listed(toks, kinds, shape) else "message", {}))
-    elif _missing_comma(toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
+        found.append(("run_together", "message_list" if listed else "message", {}))
+    if (listed or not (shape.has_via and not secondary)) and _missing_comma(
+            toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
+        # (works run together with nothing between them, "(Tuckman 1965 Lind 2013)", are one fault;
+        # a list missing its semicolon may also miss a comma after a name: two)
         found.append(("missing_comma", "message", {}))
     if shape.narrative and 2 <= bracket < len(toks) and kinds[bracket - 2] == "comma":
         found.append(("stray_comma", "message", {}))
@@ -157,6 +169,10 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
                 found.append(("et_al_stray_stop", "message", {}))
             if i > 0 and kinds[i - 1] == "comma":
                 found.append(("comma_before_et_al", "message", {}))
+    closed = next((i for i in range(bracket, len(toks)) if toks[i].text == ")"), len(toks))
+    if shape.narrative and any(t.kind == "secondary" for t in toks[closed:]):
+        # "Kowalczyk (2010) cited in Drummond (2020)": the source read belongs inside the bracket
+        found.append(("secondary_wording", "message_outside", {"phrase": secondary[0].text}))
     for token in secondary:
         if _squash(token.text) not in style.secondary_accepted:
             found.append(("secondary_wording", "message", {"phrase": token.text}))
@@ -294,13 +310,17 @@ def _bare_pages(toks: list[Token]) -> bool:
 
 
 def _initials_or_given_names(toks: list[Token], kinds: list[str], bracket: int, narrative: bool) -> bool:
-    """Initials with the surname ("(Smith, J., 2019)", "Patel, J. (2019)"), or
-    a first name inside the bracket ("(John Smith, 2019)")."""
+    """Initials with the surname ("(Smith, J., 2019)", "Patel, J. (2019)"), a
+    first name inside the bracket ("(John Smith, 2019)"), or a given name
+    after the surname before it ("Kim, Jae-won (2020)")."""
     given = load_data().given_names
     end = _secondary_index(kinds)
     for i in range(end):
         if kinds[i] == "initial":
             return True
+        if (narrative and i == bracket - 2 and kinds[i] == "name" and kinds[i - 1] == "comma"
+                and GIVEN_AFTER_COMMA.fullmatch(toks[i].text)):
+            return True  # "Kim, Jae-won (2020)"
         if (not narrative and kinds[i] == "name" and toks[i].text in given and i + 1 < end
                 and kinds[i + 1] == "name" and (i + 2 == end or kinds[i + 2] != "name")):
             return True  # ("Joseph Rowntree Foundation" is an organisation: see parse.author_names)
@@ -322,3 +342,22 @@ def _conjunction_problem(
         if found != join:
             return ("message_brackets" if inside else "message_text"), {"join": join, "found": found}
     return None
+
+
+def used_in_sentence(text: str, citation: Citation) -> bool:
+    """Whether a citation in brackets is used as a part of its sentence,
+    where both guides name the author in the sentence (the narrative form):
+    after "according to", "by" or "of" ("the findings of (R. Blake, 2021)
+    who reported", `[names].before_narrative`), or opening the sentence (or
+    following an opening phrase and its comma) before a reporting verb or
+    "who" ("(Sarah Lennox, 2019) suggests", "More recently, (Brooks, L.,
+    2021) has shown"). Not "This approach (Okafor, 2018) suggests", where
+    the bracket is an aside. Asked only of a citation that has a fix."""
+    if citation.narrative or not citation.text.startswith("(") or not citation.authors:
+        return False
+    lead = text[max(0, citation.start - 40) : citation.start].rstrip().lower()
+    if any(lead.endswith(" " + words) or lead == words for words in load_data().before_narrative):
+        return True
+    if lead and lead[-1] not in ".!?,":
+        return False
+    return subject_verb().match(text, citation.end) is not None

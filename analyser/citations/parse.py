@@ -20,6 +20,10 @@ from analyser.citations.patterns import load_data, token_pattern
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]$")  # "Jones' (2019)": the name is Jones
+# A given name written after the surname and a comma, "Kim, Jae-won (2020)": a
+# romanised given name of two syllables with a lower-case second part, which no
+# double-barrelled surname has ("Lloyd-Evans", "Sandhu-Grewal").
+GIVEN_AFTER_COMMA = re.compile(r"[A-Z][a-z]{1,12}-[a-z]{1,12}")
 
 
 @dataclass(slots=True)
@@ -68,13 +72,14 @@ class ParsedCitation:
 
 def normalise_pages(label: str, value: str) -> str:
     """Pages without their label, a range with a plain hyphen and no spaces;
-    paragraphs and chapters keep a label ("para. 3")."""
+    paragraphs keep a label ("para. 3"), and chapters and sections the label
+    as written ("chapter 6", "Section 1.2"), which a fix keeps."""
     value = re.sub(r"\s*[-–—]\s*", "-", value.strip())
-    label = label.lower().rstrip(".")
-    if label.startswith("para"):
+    lowered = label.lower().rstrip(".")
+    if lowered.startswith("para"):
         return f"para. {value}"
-    if label.startswith("ch"):
-        return f"ch. {value}"
+    if lowered.startswith(("ch", "sec")):
+        return f"{label} {value}"
     return value
 
 
@@ -304,13 +309,18 @@ class _PartReader:
         self._reset_authors()
 
 
+_NAME_ONLY = frozenset(("name", "and", "amp", "comma", "etal"))
+
+
 def read_part(
-    text: str, part: list[Token], lead: Work | None = None, after: Work | None = None
+    text: str, part: list[Token], lead: Work | None = None, after: Work | None = None, among: bool = False
 ) -> list[ParsedCitation]:
     """The citations in one part. `lead` is a narrative citation's authors,
     already read from before the bracket, waiting for their year; `after` is
     the last work of the previous part, whose authors a part that is only a
-    year keeps ("(Lindqvist, 2015a; 2015b)")."""
+    year keeps ("(Lindqvist, 2015a; 2015b)"). `among`: the part is one of
+    several works in a bracket, where a part of names alone is a work cited
+    without its year ("(Baxter and Nguyen, 2022; Holloway)")."""
     reader = _PartReader(text)
     if lead is not None:
         reader.pieces, reader.et_al = lead.pieces, lead.et_al
@@ -318,6 +328,10 @@ def read_part(
         reader.works = [after]
     for token in part:
         reader.feed(token)
+    if among and not reader.works and part[0].kind == "name" and all(t.kind in _NAME_ONLY for t in part):
+        reader._close_piece()
+        if reader.pieces:
+            reader.works.append(Work(reader.pieces, "", "", part[0].start, part[-1].end, et_al=reader.et_al))
     out: list[ParsedCitation] = []
     for work in reader.works:
         if work is after:
@@ -367,6 +381,9 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         i -= 1
         if before[i].kind == "comma":
             i -= 1
+    if (i >= 2 and before[i].kind == "name" and GIVEN_AFTER_COMMA.fullmatch(before[i].text)
+            and before[i - 1].kind == "comma" and before[i - 2].kind == "name"):
+        i -= 2  # "Kim, Jae-won (2020)": the checker reports the given name
     if i < 0:
         return None
     et_al = False

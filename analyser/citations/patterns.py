@@ -58,11 +58,13 @@ YEAR = rf"""
     )"""
 
 PAGE_NUMBER = r"(?:\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
+# A chapter or section keeps its label as written ("chapter 6", "Section 1.2"):
+# the guides give no abbreviation for it in the text (APA 7 capitalises it).
 PAGES = rf"""
     (?P<plabel> pp\.? | pgs?\.? | p\.? | P\.(?=\s{{0,2}}\d{{1,3}}(?!\d)) | pages? | paras?\.? | paragraphs?
-              | ch\.? | chapter )
+              | [Cc]h(?:ap)?\.? | [Cc]hapter | [Ss]ection | [Ss]ect?\. )
     \s{{0,3}}
-    (?P<pvalue> {PAGE_NUMBER} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
+    (?P<pvalue> {PAGE_NUMBER} (?: \.\d{{1,3}} ){{0,3}} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
     (?![\w])"""
 
 DEBRIS = r"Page\s{1,3}\d{1,4}\s{1,3}of\s{1,3}\d{1,4}(?!\d)"
@@ -80,10 +82,11 @@ YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|no date|in press|forthcoming", r
 # (Tried with `match` on brackets without a year, so it is bounded.)
 NO_YEAR = re.compile(rf"\s{{0,2}}{UPPER}[^\d()]{{0,80}}?,\s{{0,2}}(?:pp?|pgs?|paras?|page)\.?\s{{0,2}}\d")
 
-# A year outside brackets after a name: "Patel 2019 argues", 1900-2099. The
+# A year outside brackets after a name: "Patel 2019 argues", "described by
+# Okoro and Finch, 2021.", 1900-2099. The
 # pattern starts with its space so that `re` looks for a literal; the finder
 # checks the letter before it and reads the name backwards.
-BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z])")
+BARE_YEAR = re.compile(r" (?P<year>(?:19|20)\d\d)(?=,? [a-z]|[.;](?:\s|$))")
 
 
 # " that" after a word: where a reporting verb may stand just before
@@ -100,8 +103,26 @@ AS_NAME = re.compile(r"s (?=[A-Z])")
 
 @lru_cache(maxsize=1)
 def reporting_verbs() -> re.Pattern[str]:
-    """A reporting verb just after a year: "Patel 2019 argues"."""
-    return re.compile(rf",? (?:{_alternatives(list(load_data().reporting_verbs))})\b")
+    """A reporting verb (or "who") just after a year: "Patel 2019 argues",
+    "Lee and Adeleke 2019 who explain"."""
+    return re.compile(rf",? (?:who|{_alternatives(list(load_data().reporting_verbs))})\b")
+
+
+@lru_cache(maxsize=1)
+def subject_verb() -> re.Pattern[str]:
+    """What follows a citation that is the subject of its sentence: a
+    reporting verb ("suggests", "has shown") or "who"."""
+    verbs = _alternatives(list(load_data().reporting_verbs))
+    return re.compile(rf"\s{{1,3}}(?:(?:has|have|had)\s{{1,3}})?(?:also\s{{1,3}})?(?:who|{verbs})\b")
+
+
+@lru_cache(maxsize=1)
+def secondary_between() -> re.Pattern[str]:
+    """A secondary phrase of two words or more between two narrative
+    citations: "Kowalczyk (2010) cited in Drummond (2020)". (Not "in" or
+    "cited" alone: "Okafor (2018) cited Lind (2013)" says who cited whom.)"""
+    phrases = [p for p in load_data().secondary if " " in p]
+    return re.compile(rf",?\s{{1,3}}(?:{_alternatives(phrases)})\s{{1,3}}", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +152,7 @@ class CitationData:
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
+    before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
@@ -173,6 +195,7 @@ def load_data() -> CitationData:
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
+        before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
@@ -203,7 +226,7 @@ def token_pattern() -> re.Pattern[str]:
         rf"""
         (?=P)(?P<debris> {DEBRIS} )
       | (?=[pP])(?P<personal> (?i:{personal})(?![\w]) )
-      | (?=[pPcC])(?P<pages> {PAGES} )
+      | (?=[pPcCsS])(?P<pages> {PAGES} )
       | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
       | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
       | (?P<comma> , )
@@ -225,10 +248,12 @@ def token_pattern() -> re.Pattern[str]:
 # --- the reference list ------------------------------------------------------
 
 INITIALS = rf"(?:{UPPER}\.?(?:\s{{0,2}}-?\s{{0,2}}{UPPER}\.?){{0,3}})"
+# (APA 7 dates a web page, a news item or a post to the day: "(2022, June 14)".)
 ENTRY_YEAR = rf"""
     [(\[]\s{{0,2}}
     (?P<year> {YEAR_NUMBER} | n\.\s?d\. | no\s date | in\s press | forthcoming )
     (?:-?(?P<suffix>[a-z]))?
+    (?: ,\s{{0,2}} {UPPER}[a-z]{{2,9}} (?: \s{{1,2}}\d{{1,2}} (?: \s{{0,2}}[-–]\s{{0,2}}\d{{1,2}} )? )? )?
     \s{{0,2}}[)\]]"""
 
 

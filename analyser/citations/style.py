@@ -89,7 +89,7 @@ class CitationStyle:
             return ""
         if pages.startswith("para."):
             return f"{self.paragraph} {pages[5:].strip()}"
-        if pages.startswith("ch."):
+        if pages[:1].isalpha():  # "chapter 6", "Section 1.2": as written
             return pages
         if "-" in pages:
             return f"{self.pages} " + pages.replace("-", "–")

@@ -119,3 +119,19 @@ def test_no_date_and_nd_are_one_year_value(tmp_path, annotated_year, correct):
     path = tmp_path / "set.jsonl"
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     assert evaluate_citations(path).correct == correct
+
+
+@pytest.mark.parametrize(("annotated_year", "correct"), [
+    ("in press", 1),  # the conventions' value (APA 7's word)
+    ("forthcoming", 1),  # Cite Them Right's word, as the passage writes it
+    ("2025", 0),
+])
+def test_forthcoming_and_in_press_are_one_year_value(tmp_path, annotated_year, correct):
+    text = "Ellison (forthcoming) argues that carers carry the risk."
+    cited = "Ellison (forthcoming)"
+    record = {"id": "t1", "style": "harvard", "text": text, "citations": [{
+        "start": 0, "end": len(cited), "text": cited, "authors": ["Ellison"], "year": annotated_year,
+        "suffix": "", "pages": None, "narrative": True, "via": None, "problems": []}]}
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert evaluate_citations(path).correct == correct
