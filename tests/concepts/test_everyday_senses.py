@@ -3,7 +3,8 @@ showed, on small sentences written for these tests: a theory of identity or
 of collaboration named without the concept; power said in everyday words
 (who is in charge, who decides, a vote, being asked or invited, equals, the
 funder); "with respect" and named groups as other senses; familiarity and
-"what we were there to do" as trust and vision. Exact spans and polarity,
+"what we were there to do" as trust and vision; identity threat in other
+words (a glorified administrator). Exact spans and polarity,
 with the default lexicon."""
 
 from __future__ import annotations
@@ -42,6 +43,15 @@ CASES = [
     ("Carol to ask Roadside Voices to run two drop-ins.", []),
     ("To him I was just a voice on the phone.", []),
     ("Carers had a voice on the board.", [("power", "voice", "present")]),
+    # identity threat in other words
+    ("Several said they no longer recognised their own practice.",
+     [("identity_threat", "no longer recognised their own practice", "present")]),
+    ("The pharmacist became in effect a highly paid administrator.",
+     [("identity_threat", "a highly paid administrator", "present")]),
+    ("The therapists worried about losing their clinical skills.",
+     [("identity_threat", "losing their clinical skills", "present")]),
+    ("She lost her keys in the car park.", []),
+    ("I did not recognise him at first.", []),
     # familiarity, and what the group is there to do
     ("We know each other from the food bank.", [("trust", "know each other", "present")]),
     ("Nobody had said what we were there to do.", [("vision", "what we were there to", "present")]),
