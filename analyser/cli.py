@@ -105,6 +105,26 @@ max_memory_option = click.option(
 )
 
 
+
+def options(*decorators: Callable[[Callable], Callable]) -> Callable[[Callable], Callable]:
+    """Several click options as one decorator, in the order given (as if
+    stacked top to bottom), so commands that read documents share one list."""
+    def apply(function: Callable) -> Callable:
+        for decorator in reversed(decorators):
+            function = decorator(function)
+        return function
+    return apply
+
+
+#: How a command reads documents: the course profile, the lexicon, the style and the size limit.
+reading_options: Callable[[Callable], Callable] = options(
+    profile_option, lexicon_option, style_option, max_bytes_option)
+#: Everything `analyse` and `batch` share: reading, limits, privacy and the concept model.
+analysis_options: Callable[[Callable], Callable] = options(
+    reading_options, max_pages_option, kind_option, pseudonymise_option, key_option,
+    timeout_option, max_memory_option, no_model_option, model_option, threshold_option)
+
+
 def _budget(timeout: float, max_memory: int):
     from analyser.budget import Budget
 
@@ -141,19 +161,7 @@ def main() -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
               help="What to write: the HTML feedback report, the JSON result, or all of them.")
-@profile_option
-@lexicon_option
-@style_option
-@max_bytes_option
-@max_pages_option
-@kind_option
-@pseudonymise_option
-@key_option
-@timeout_option
-@max_memory_option
-@no_model_option
-@model_option
-@threshold_option
+@analysis_options
 def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind, pseudonymise, key_path,
             timeout, max_memory, no_model, model, threshold) -> None:
     """Analyse one document (.txt, .md, .docx, .odt, .pdf, .vtt, .srt; '-' reads text from stdin).
@@ -249,19 +257,7 @@ def analyse(file, out, fmt, profile, lexicon, style, max_bytes, max_pages, kind,
               help="A Moodle offline grading worksheet (CSV): writes a copy to OUT with each student's "
                    "'Feedback comments' filled in (grades and every other column untouched). Without it, a batch "
                    "of a VLE download writes OUT/worksheet.csv with the same columns.")
-@profile_option
-@lexicon_option
-@style_option
-@max_bytes_option
-@max_pages_option
-@kind_option
-@pseudonymise_option
-@key_option
-@timeout_option
-@max_memory_option
-@no_model_option
-@model_option
-@threshold_option
+@analysis_options
 def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous, worksheet, profile, lexicon,
           style, max_bytes, max_pages, kind, pseudonymise, key_path, timeout, max_memory, no_model, model,
           threshold) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from analyser.annotate import SHOW_CHOICES
-from analyser.cli import _fail, _settings, lexicon_option, max_bytes_option, profile_option, style_option
+from analyser.cli import _fail, _settings, reading_options
 from analyser.errors import AnalyserError, printable, text_name
 
 show_option = click.option(
@@ -24,10 +24,7 @@ show_option = click.option(
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder for the commented copy.")
 @show_option
-@profile_option
-@lexicon_option
-@style_option
-@max_bytes_option
+@reading_options
 def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
     """Write a copy of a student's .docx (or .odt) with the feedback as comments.
 
@@ -75,10 +72,7 @@ def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
 @click.argument("second", type=click.Path(readable=False, path_type=str))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Output folder for the page.")
-@profile_option
-@lexicon_option
-@style_option
-@max_bytes_option
+@reading_options
 def compare(first, second, out, profile, lexicon, style, max_bytes) -> None:
     """Compare two drafts of one essay: what a redraft changed.
 
@@ -116,10 +110,7 @@ def compare(first, second, out, profile, lexicon, style, max_bytes) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. Any other than this computer's own (127.0.0.1) needs the token printed.")
 @click.option("--port", type=click.IntRange(1, 65535), default=8765, show_default=True)
-@profile_option
-@lexicon_option
-@style_option
-@max_bytes_option
+@reading_options
 @click.option("--max-files", type=click.IntRange(1), default=None,
               help="Most files a dropped folder may hold (default 300; the page shows it).")
 @click.option("--max-total-bytes", type=click.IntRange(1), default=None,
