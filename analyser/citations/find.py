@@ -57,14 +57,14 @@ from analyser.names import fold, name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 LOOKBACK_WORDS = 16
-YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
-                        r"|[A-Z][A-Z&]{1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate))")
+YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
+                        r"|[A-Z][A-Z&]{1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z.&]{0,10}[A-Z][A-Za-z.]{0,10}")
-AFTER_ABBREVIATION = re.compile(r"\s{0,2},?\s{0,2}(?=1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|forthcoming)"
+AFTER_ABBREVIATION = re.compile(r"\s{0,2},?\s{0,2}(?=1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming)"
                                 r"[^()\n]{1,100}\)")
 
 
@@ -287,6 +287,8 @@ def _no_year_citations(
             continue  # "Staff found that": a word the text also writes in lower case is not a name
         if " " not in lower and lower in name_rules().everyday and _opens_sentence(text, names_at + start):
             continue  # "Research shows that": an everyday word opening a sentence, not a name
+        if lower in data.people_words:
+            continue  # "Proponents argue that": people in general, not an author
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
             cited = {}

@@ -146,7 +146,8 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         found.append(("year_brackets", "message", {}))
     listed = shape.has_via and not secondary and _listed(toks, kinds, shape)
     if shape.has_via and not secondary:
-        found.append(("run_together", "message_list" if listed else "message", {}))
+        separator = {"found": toks[kinds.index("year") + 1].text} if listed else {}
+        found.append(("run_together", "message_list" if listed else "message", separator))
     if (listed or not (shape.has_via and not secondary)) and _missing_comma(
             toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
         # (works run together with nothing between them, "(Tuckman 1965 Lind 2013)", are one fault;
@@ -227,14 +228,15 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
 
 
 def _listed(toks: list[Token], kinds: list[str], shape: Shape) -> bool:
-    """Two works run together, each complete with its year, a comma after
-    the first: "(Ellison and Grant, 2018, Home Office, 2021)" is a list of
-    two sources missing its semicolon, not a secondary citation ("(Tuckman
-    1965 Lind 2013)", with nothing between, stays one)."""
+    """Two works run together, each complete with its year, a comma (or a
+    colon) after the first: "(Ellison and Grant, 2018, Home Office, 2021)",
+    "(Bianchi, 2020: Greenhalgh, 2021)" are a list of two sources missing its
+    semicolon, not a secondary citation ("(Tuckman 1965 Lind 2013)", with
+    nothing between, stays one; "(Okafor, 2018: 45)" is a page)."""
     if shape.narrative or "year" not in kinds:
         return False
     year = kinds.index("year")
-    return year + 2 < len(toks) and kinds[year + 1] == "comma" and kinds[year + 2] == "name"
+    return year + 2 < len(toks) and kinds[year + 1] in ("comma", "colon") and kinds[year + 2] == "name"
 
 
 def _nd_suffix(token: Token) -> str:
