@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from analyser.citations.patterns import ET_AL, load_data
+from analyser.citations.patterns import ET_AL, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
 from analyser.citations.style import CitationStyle
@@ -112,10 +112,11 @@ def undefined_abbreviations(
     text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
     rewrites: Rewrites,
 ) -> None:
-    """"The Local Government Association (2021) ... (LGA, 2021)": an
-    abbreviation the essay never defines, for an organisation it cites in
-    full, is the same work cited in another form; the fix gives the name."""
-    short = [c for c in citations if len(c.authors) == 1 and _abbreviation_of(c).isupper()
+    """"The Local Government Association (2021) ... (LGA, 2021)", "(College
+    of Policing, 2021) ... the CoP (2021)": an abbreviation the essay never
+    defines, for an organisation it cites in full, is the same work cited in
+    another form; the fix gives the name."""
+    short = [c for c in citations if len(c.authors) == 1 and is_abbreviation(_abbreviation_of(c))
              and 2 <= len(_abbreviation_of(c)) <= 8]
     if not short:
         return

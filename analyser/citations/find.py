@@ -47,6 +47,7 @@ from analyser.citations.patterns import (
     THAT,
     YEARISH,
     CitationData,
+    is_abbreviation,
     load_data,
     reporting_verbs,
     secondary_between,
@@ -58,7 +59,7 @@ from analyser.names import fold, name_rules
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 LOOKBACK_WORDS = 16
 YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
-                        r"|[A-Z][A-Z&]{1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
+                        r"|[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
 # An abbreviation in its own bracket inside a citation's bracket, and what may
@@ -510,7 +511,7 @@ def _capitalised_before(text: str, open_at: int) -> bool:
 
 def _acronym_first(part: list[Token]) -> bool:
     """A bracket opening with an abbreviation and the year: "(DHSC, 2022)"."""
-    return (len(part) > 2 and part[0].kind == "name" and part[0].text.isupper() and part[1].kind == "comma"
+    return (len(part) > 2 and part[0].kind == "name" and is_abbreviation(part[0].text) and part[1].kind == "comma"
             and part[2].kind == "year")
 
 

@@ -23,7 +23,7 @@ from analyser.citations.parse import (
     opens_organisation,
     tokens,
 )
-from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data, subject_verb
+from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, is_abbreviation, load_data, subject_verb
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation
 
@@ -277,7 +277,7 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
     for i in range(len(toks) - 1):
         if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal", "pages"):
             return i + 1
-        if (toks[i].text == "(" and i + 3 < len(toks) and toks[i + 1].text.isupper()
+        if (toks[i].text == "(" and i + 3 < len(toks) and is_abbreviation(toks[i + 1].text)
                 and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):
             return i + 1  # "Department of Health and Social Care (DHSC, 2022)"
     return len(toks)

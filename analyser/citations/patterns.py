@@ -304,12 +304,25 @@ def person_pattern() -> re.Pattern[str]:
 # a sentence or of a bracket ("... Routledge. Huxham, C. and ...").
 ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 
+# An abbreviation of an organisation's name: capitals (and stops), with a
+# lower-case letter between two capitals standing for a joining word: "NICE",
+# "D.H.S.C.", "CoP" (College of Policing), "DfE" (Department for Education).
+ABBREVIATION_TEXT = r"[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
+_ABBREVIATION_WORD = re.compile(ABBREVIATION_TEXT)
+
+
+def is_abbreviation(word: str) -> bool:
+    """Written as an organisation's abbreviation ("NICE", "CoP", "DfE"), not a
+    name ("McKenzie", "Nice")."""
+    return _ABBREVIATION_WORD.fullmatch(word) is not None
+
+
 # An acronym defined in the text: "... Excellence (NICE)", "... Care [DHSC]",
-# "... Care (DHSC, 2022)".
+# "... Care (DHSC, 2022)", "... Policing (CoP)".
 # (Two patterns, each starting with a literal: a scan for one character is
 # several times quicker than for a class of two.)
-ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.]{1,9})(?:\)|,\s)")
-ACRONYM_SQUARE = re.compile(r"\[(?P<acronym>[A-Z][A-Z.]{1,9})\]")
+ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})(?:\)|,\s)")
+ACRONYM_SQUARE = re.compile(rf"\[(?P<acronym>{ABBREVIATION_TEXT})\]")
 
 # Direct quotations: double quotes (straight or curly) or single quotes
 # (curly, or straight as Cite Them Right prints them). A single mark between
