@@ -405,7 +405,10 @@ def _shape(content: str) -> bool | None:
     if "\n\n" in content:
         return None
     if not YEARISH.search(content):  # "(Okafor, p. 45)" has no year, but is a citation
-        return False if NO_YEAR.match(content) else True if PAGE_FIRST.match(content) else None
+        lowered = content.lower()  # "(Ward Manager, personal communication)": read, to say what it lacks
+        if NO_YEAR.match(content) or any(phrase in lowered for phrase in load_data().personal):
+            return False
+        return True if PAGE_FIRST.match(content) else None
     return YEAR_FIRST.match(content) is not None
 
 
@@ -455,6 +458,8 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if not parts:
         return []
     lead = None
+    if parts[0][0].kind == "personal" and (named := _personal_named_inside(text, parts, open_at, close_at)):
+        return named
     if parts[0][0].kind in ("year", "personal", "pages"):
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is None:
@@ -485,9 +490,53 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     for part in parts:
         after = found[-1].work if found and part[0].kind == "year" else None
         found.extend(read_part(text, part, after=after, among=len(parts) > 1))
+    if not found:
+        return _undated_personal(text, parts, open_at, close_at)
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]
+
+
+def _personal_named_inside(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(personal communication, Tom Reilly, 2023)": the person is named
+    after the phrase, inside the bracket, so the words before the bracket
+    ("... came from GPs") are not a narrative citation's author. The
+    bracket is one personal communication of that person, spanning it."""
+    rest = parts[0][1:]
+    if len(parts) != 1 or not rest or rest[0].kind != "comma" or not any(t.kind == "name" for t in rest):
+        return []
+    found = read_part(text, rest[1:])
+    if len(found) != 1 or not found[0].authors:
+        return []
+    found[0].work.personal = True
+    found[0].start, found[0].end = open_at, close_at
+    return [(found[0], False)]
+
+
+def _undated_personal(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(Ward Manager, personal communication)", "(J. Patel, personal
+    communication)": a personal communication with no date (the phrase
+    ends the bracket, after a comma), spanning the bracket; the checker
+    reports the missing year. A role (`[names].roles`) or no name at all is
+    nobody the reader can identify: no author."""
+    part = parts[0]
+    if len(parts) != 1 or len(part) < 3 or part[-1].kind != "personal" or part[-2].kind != "comma":
+        return []
+    before = [t for t in part[:-2] if t.kind != "initial"]
+    roles = load_data().roles
+    found: list[ParsedCitation] = []
+    if before and before[0].kind == "name" and not any(t.text.lower() in roles for t in before):
+        found = read_part(text, before, among=True)
+        if not found:
+            return []
+    parsed = found[0] if found else ParsedCitation(Work([], "", "", open_at, close_at), [])
+    parsed.work.personal = True
+    parsed.start, parsed.end = open_at, close_at
+    return [(parsed, False)]
 
 
 def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:

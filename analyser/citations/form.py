@@ -99,7 +99,9 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     toks = tokens(text)
     problems = _style_problems(toks, shape, style)
     first = next((t.start for i, t in enumerate(toks) if t.kind in ("name", "initial") and not _opener(toks, i)), None)
-    prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
+    personal = any(t.kind == "personal" for t in toks)
+    # (a personal communication's phrase before the name is no prefix: "(personal communication, Tom Reilly, 2023)")
+    prefix = text[1:first] if first and toks and toks[0].text == "(" and not personal else ""
     if prefix[:1].isupper():  # "(See Okafor, 2018)": the guides write "see" inside the bracket
         prefix = prefix[0].lower() + prefix[1:]
     eg = _EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
@@ -112,7 +114,6 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
     et_al = written_et_al or colleagues is not None
     square = _ABBREVIATION.search(head)
-    personal = any(t.kind == "personal" for t in toks)
     listed = any(code == "run_together" and variant == "message_list" for code, variant, _ in problems)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
                      square.group() if square else "", colleagues.group() if colleagues else "", listed)
@@ -185,12 +186,15 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
         found.append(("debris", "message", {"debris": debris[0].text}))
-    if (not personal or style.personal_listed) and (
-            shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative)):
+    initials = (not personal or style.personal_listed) and (
+        shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative))
+    if initials:
         # (APA 7 gives a personal communication's initials; Cite Them Right cites the person as any author)
         found.append(("initials_in_citation", "message", {}))
-    if personal and (shape.authors == 0 or not style.personal_listed and "initial" not in kinds):
-        # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry)
+    if personal and (shape.authors == 0 or ("initial" not in kinds if not style.personal_listed else not initials)):
+        # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry:
+        # "(Reilly, personal communication, 2023)" is APA's form. With initials, `initials_in_citation`
+        # already tells it and its fix, "(Reilly, 2023)", mends both.)
         found.append(("personal_communication", "message_listed" if style.personal_listed else "message", {}))
     et_al_written = "etal" in kinds[: _secondary_index(kinds)]
     if shape.authors >= style.et_al_from and not et_al_written:

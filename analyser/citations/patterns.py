@@ -153,6 +153,7 @@ class CitationData:
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
+    roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
@@ -197,6 +198,7 @@ def load_data() -> CitationData:
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
+        roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
