@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analyser.citations.consistency import bracket_order, inconsistent_forms, undefined_abbreviations
+from analyser.citations.consistency import bracket_order, inconsistent_forms, same_work, undefined_abbreviations
 from analyser.citations.form import Shape, read_page_bracket, read_text, used_in_sentence
 from analyser.citations.patterns import SENTENCE_END, load_data, quotations
 from analyser.citations.references import uses_ampersand
@@ -219,8 +219,9 @@ def _cited_by(
     """Which citation of its sentence (numbers `first` to `last - 1`) a
     quotation is cited by: the one right after it ('"..." (Okafor, 2018)');
     else the last narrative citation before it, which introduces it ('Okafor
-    (2018) calls it "..."'); else the first after it; else the last before
-    it. The other citations of the sentence cite something else ('"..."
+    (2018) calls it "..."'), unless a bracket after the quotation in the
+    sentence cites the same work again (that one then gives the page); else
+    the first after it; else the last before it. The other citations of the sentence cite something else ('"..."
     (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
     for its page."""
     after = bisect.bisect_left(starts, quote.end(), first, last)
@@ -230,6 +231,8 @@ def _cited_by(
     before = [n for n in range(min(after, last) - 1, first - 1, -1) if citations[n].end <= quote.start()]
     narrative = next((n for n in before if citations[n].narrative), None)
     if narrative is not None:
+        if after < last and not citations[after].narrative and same_work(citations[narrative], citations[after]):
+            return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one
         return narrative
     if after < last:
         return after

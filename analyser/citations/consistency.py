@@ -10,6 +10,8 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from analyser.citations.patterns import ET_AL, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
@@ -30,11 +32,14 @@ def inconsistent_forms(
     authors, or the reference list says which is right. The same names and
     year in another order, with no entry to tell them apart, are one work's
     ("Nguyen and Baxter (2022)", then "(Baxter and Nguyen, 2022)"): the
-    order used most (the first, on a tie) is the fix."""
+    order used most (the first, on a tie) is the fix. So is a first author
+    spelt two ways with no entry to say which is right ("Abernethy-Clarke"
+    and "Abernathy-Clarke", one year: `_misspelt_lead`)."""
     aliases = resolution.aliases if resolution else {}
     groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
     entry_of: dict[object, int] = {}
     first_author: dict[tuple, str] = {}  # the names of a work in any order -> its first author as first cited
+    leads: dict[tuple, list[str]] = defaultdict(list)  # (year, suffix, names) -> first authors seen, no entry
     for number, citation in enumerate(citations):
         if not citation.authors:
             continue
@@ -44,6 +49,8 @@ def inconsistent_forms(
             # "Nguyen and Baxter (2022)" then "(Baxter and Nguyen, 2022)": one work, its names reversed
             lead = first_author.setdefault(
                 (tuple(sorted(normal_name(a) for a in citation.authors)), citation.year, citation.suffix), lead)
+        if not (link and link.entry is not None):
+            lead = _misspelt_lead(lead, leads[(citation.year, citation.suffix, len(citation.authors))])
         key: object = ("entry", link.entry) if link and link.entry is not None else (
             aliases.get(lead, lead), citation.year, citation.suffix)
         if link and link.entry is not None:
@@ -139,6 +146,39 @@ def undefined_abbreviations(
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
         fix = with_authors(citation, rewrites.of(citation), [name], False, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+_MISSPELT_FROM = 8  # letters a surname needs before one letter's difference makes it the same name misspelt
+
+
+def _misspelt_lead(lead: str, seen: list[str]) -> str:
+    """The first author of a work cited earlier with the same year and as
+    many names, of which `lead` is a misspelling: one letter different
+    (Levenshtein), both names of eight letters or more ("Rensberg" for
+    "Rensburg"; "Thomson" and "Thompson", "Hansen" and "Hanson" are kept
+    apart, being too short to tell). Otherwise `lead`, now seen. Only for
+    citations the reference list does not decide (it gives `author_spelling`)."""
+    if lead in seen:
+        return lead
+    if _letters(lead) >= _MISSPELT_FROM:
+        for other in seen[:8]:  # (a bounded look: a work is rarely spelt more than two ways)
+            if _letters(other) >= _MISSPELT_FROM and Levenshtein.distance(lead, other, score_cutoff=1) <= 1:
+                return other
+    seen.append(lead)
+    return lead
+
+
+def same_work(one: Citation, other: Citation) -> bool:
+    """Two citations of one work as far as their text tells: the same year
+    and suffix, and first authors alike or one a misspelling of the other."""
+    if not (one.authors and other.authors) or (one.year, one.suffix) != (other.year, other.suffix):
+        return False
+    first, second = normal_name(one.authors[0]), normal_name(other.authors[0])
+    return first == second or _misspelt_lead(second, [first]) == first
+
+
+def _letters(name: str) -> int:
+    return sum(c.isalpha() for c in name)
 
 
 def _abbreviation_of(citation: Citation) -> str:
