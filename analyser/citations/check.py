@@ -14,7 +14,13 @@ from __future__ import annotations
 import bisect
 import re
 
-from analyser.citations.consistency import bracket_order, inconsistent_forms, same_work, undefined_abbreviations
+from analyser.citations.consistency import (
+    at_sentence_start,
+    bracket_order,
+    inconsistent_forms,
+    same_work,
+    undefined_abbreviations,
+)
 from analyser.citations.form import Shape, read_page_bracket, read_text, used_in_sentence
 from analyser.citations.patterns import SENTENCE_END, load_data, quotations
 from analyser.citations.references import uses_ampersand
@@ -30,7 +36,7 @@ _QUOTE_WINDOW = 400
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
 # A page in its own bracket just after a quotation: '"..." (p. 45)'.
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
-_WARNINGS = {"no_date_form", "eg_comma", "bracket_order", "et_al_stray_stop",
+_WARNINGS = {"no_date_form", "in_press_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
 
@@ -72,6 +78,9 @@ def check_citations(
             linked = resolution.links[number]
             meant = references[linked.entry] if linked.entry is not None else None
             entry = meant if linked.outcome != "spelling" else None
+            if entry is not None and _particle_case(document.text, citation, entry):
+                found.append(("author_spelling", "message", {"cited": citation.authors[0], "listed": entry.authors[0]}))
+                fixes["work_authors"] = list(entry.authors)
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
@@ -117,6 +126,20 @@ def _given_name_before(citation: Citation) -> bool:
     at = citation.text.find(citation.authors[0])
     given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
     return given is not None and given.group().strip().lower() not in load_data().openers
+
+
+def _particle_case(text: str, citation: Citation, entry: Reference) -> bool:
+    """"Van Rooyen's (2019)" mid-sentence for the entry "van Rooyen, H.":
+    the name's particle written in another case than the list's (names
+    otherwise compare without case). Both guides write the name as its
+    owner does; APA 7 capitalises a lower-case particle only to open a
+    sentence, which is no fault."""
+    if not (citation.authors and entry.authors) or citation.authors[0] == entry.authors[0]:
+        return False
+    cited, listed = citation.authors[0].split(" ", 1)[0], entry.authors[0].split(" ", 1)[0]
+    if cited == listed or cited.lower() != listed.lower() or cited.lower() not in load_data().particles:
+        return False
+    return not (citation.narrative and at_sentence_start(text, citation.start) and listed[0].islower())
 
 
 def _personal(entry: Reference) -> bool:

@@ -214,7 +214,7 @@ def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | Non
     nor an acronym the essay defines. None when the form cannot be told: a
     "The" opening a sentence may be the article or part of the name."""
     names, et_al = _written_form(tuple(citation.authors), citation.text, citation.narrative)
-    if names and names[0].startswith("the ") and citation.narrative and _sentence_start(text, citation.start):
+    if names and names[0].startswith("the ") and citation.narrative and at_sentence_start(text, citation.start):
         return None
     if names and names[0] in aliases:
         names = (aliases[names[0]], *names[1:])
@@ -232,6 +232,6 @@ def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple
     return names, ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
 
 
-def _sentence_start(text: str, offset: int) -> bool:
+def at_sentence_start(text: str, offset: int) -> bool:
     before = text[max(0, offset - 3) : offset].rstrip()
     return not before or before[-1] in ".!?\n"

@@ -179,6 +179,8 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         if _squash(token.text) not in style.secondary_accepted:
             found.append(("secondary_wording", "message", {"phrase": token.text}))
     for token in toks:
+        if token.kind == "year" and _squash(token.text) in style.in_press_refused:  # "forthcoming" in APA 7
+            found.append(("in_press_form", "message", {"found": _squash(token.text)}))
         if token.kind == "year" and token.text[0] in "nN" and "press" not in token.text:
             written = re.sub(r"\s+", " ", token.text[: len(token.text) - len(_nd_suffix(token))].rstrip("-"))
             if written != style.no_date:

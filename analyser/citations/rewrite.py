@@ -80,7 +80,7 @@ def style_fields(rules: CitationStyle) -> dict[str, str]:
     """A style's rules as message fields (read only: built once per style)."""
     return {"style": rules.title, "secondary": rules.secondary, "join": rules.join_in_brackets,
             "page": rules.page, "pages": rules.pages, "paragraph": rules.paragraph, "no_date": rules.no_date,
-            "et_al_from": str(rules.et_al_from), "reference_entry": rules.reference_entry}
+            "in_press": rules.in_press, "et_al_from": str(rules.et_al_from), "reference_entry": rules.reference_entry}
 
 
 def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str | None:
