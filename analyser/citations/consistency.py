@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from itertools import islice
 
 from rapidfuzz.distance import Levenshtein
 
@@ -39,7 +40,7 @@ def inconsistent_forms(
     groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
     entry_of: dict[object, int] = {}
     first_author: dict[tuple, str] = {}  # the names of a work in any order -> its first author as first cited
-    leads: dict[tuple, list[str]] = defaultdict(list)  # (year, suffix, names) -> first authors seen, no entry
+    leads: dict[tuple, dict[str, None]] = defaultdict(dict)  # (year, suffix, names) -> first authors seen, no entry
     for number, citation in enumerate(citations):
         if not citation.authors:
             continue
@@ -151,7 +152,7 @@ def undefined_abbreviations(
 _MISSPELT_FROM = 8  # letters a surname needs before one letter's difference makes it the same name misspelt
 
 
-def _misspelt_lead(lead: str, seen: list[str]) -> str:
+def _misspelt_lead(lead: str, seen: dict[str, None]) -> str:
     """The first author of a work cited earlier with the same year and as
     many names, of which `lead` is a misspelling: one letter different
     (Levenshtein), both names of eight letters or more ("Rensberg" for
@@ -161,10 +162,10 @@ def _misspelt_lead(lead: str, seen: list[str]) -> str:
     if lead in seen:
         return lead
     if _letters(lead) >= _MISSPELT_FROM:
-        for other in seen[:8]:  # (a bounded look: a work is rarely spelt more than two ways)
+        for other in islice(seen, 8):  # (a bounded look, first seen first: linear in the citations)
             if _letters(other) >= _MISSPELT_FROM and Levenshtein.distance(lead, other, score_cutoff=1) <= 1:
                 return other
-    seen.append(lead)
+    seen[lead] = None
     return lead
 
 
@@ -174,7 +175,7 @@ def same_work(one: Citation, other: Citation) -> bool:
     if not (one.authors and other.authors) or (one.year, one.suffix) != (other.year, other.suffix):
         return False
     first, second = normal_name(one.authors[0]), normal_name(other.authors[0])
-    return first == second or _misspelt_lead(second, [first]) == first
+    return first == second or _misspelt_lead(second, {first: None}) == first
 
 
 def _letters(name: str) -> int:
