@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyser.citations import check_citations, find_citations, find_references
-from analyser.citations.check import _written_form
+from analyser.citations.consistency import _written_form
 from analyser.citations.find import _shape, read_bracket
 from analyser.citations.form import read_text
 from analyser.citations.references import _read_head_memo

@@ -47,6 +47,7 @@ from analyser.citations.patterns import (
     THAT,
     YEARISH,
     CitationData,
+    is_abbreviation,
     load_data,
     reporting_verbs,
     secondary_between,
@@ -57,14 +58,14 @@ from analyser.names import fold, name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 LOOKBACK_WORDS = 16
-YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
-                        r"|[A-Z][A-Z&]{1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate))")
+YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
+                        r"|[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
 ABBREVIATION = re.compile(r"[A-Z][A-Za-z.&]{0,10}[A-Z][A-Za-z.]{0,10}")
-AFTER_ABBREVIATION = re.compile(r"\s{0,2},?\s{0,2}(?=1[5-9]\d\d|20\d\d|n\.\s?d\b|no\sdate|in\spress|forthcoming)"
+AFTER_ABBREVIATION = re.compile(r"\s{0,2},?\s{0,2}(?=1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming)"
                                 r"[^()\n]{1,100}\)")
 
 
@@ -287,6 +288,8 @@ def _no_year_citations(
             continue  # "Staff found that": a word the text also writes in lower case is not a name
         if " " not in lower and lower in name_rules().everyday and _opens_sentence(text, names_at + start):
             continue  # "Research shows that": an everyday word opening a sentence, not a name
+        if lower in data.people_words:
+            continue  # "Proponents argue that": people in general, not an author
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
             cited = {}
@@ -402,7 +405,10 @@ def _shape(content: str) -> bool | None:
     if "\n\n" in content:
         return None
     if not YEARISH.search(content):  # "(Okafor, p. 45)" has no year, but is a citation
-        return False if NO_YEAR.match(content) else True if PAGE_FIRST.match(content) else None
+        lowered = content.lower()  # "(Ward Manager, personal communication)": read, to say what it lacks
+        if NO_YEAR.match(content) or any(phrase in lowered for phrase in load_data().personal):
+            return False
+        return True if PAGE_FIRST.match(content) else None
     return YEAR_FIRST.match(content) is not None
 
 
@@ -452,6 +458,8 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if not parts:
         return []
     lead = None
+    if parts[0][0].kind == "personal" and (named := _personal_named_inside(text, parts, open_at, close_at)):
+        return named
     if parts[0][0].kind in ("year", "personal", "pages"):
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is None:
@@ -482,9 +490,53 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     for part in parts:
         after = found[-1].work if found and part[0].kind == "year" else None
         found.extend(read_part(text, part, after=after, among=len(parts) > 1))
+    if not found:
+        return _undated_personal(text, parts, open_at, close_at)
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
     return [(parsed, False) for parsed in found]
+
+
+def _personal_named_inside(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(personal communication, Tom Reilly, 2023)": the person is named
+    after the phrase, inside the bracket, so the words before the bracket
+    ("... came from GPs") are not a narrative citation's author. The
+    bracket is one personal communication of that person, spanning it."""
+    rest = parts[0][1:]
+    if len(parts) != 1 or not rest or rest[0].kind != "comma" or not any(t.kind == "name" for t in rest):
+        return []
+    found = read_part(text, rest[1:])
+    if len(found) != 1 or not found[0].authors:
+        return []
+    found[0].work.personal = True
+    found[0].start, found[0].end = open_at, close_at
+    return [(found[0], False)]
+
+
+def _undated_personal(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(Ward Manager, personal communication)", "(J. Patel, personal
+    communication)": a personal communication with no date (the phrase
+    ends the bracket, after a comma), spanning the bracket; the checker
+    reports the missing year. A role (`[names].roles`) or no name at all is
+    nobody the reader can identify: no author."""
+    part = parts[0]
+    if len(parts) != 1 or len(part) < 3 or part[-1].kind != "personal" or part[-2].kind != "comma":
+        return []
+    before = [t for t in part[:-2] if t.kind != "initial"]
+    roles = load_data().roles
+    found: list[ParsedCitation] = []
+    if before and before[0].kind == "name" and not any(t.text.lower() in roles for t in before):
+        found = read_part(text, before, among=True)
+        if not found:
+            return []
+    parsed = found[0] if found else ParsedCitation(Work([], "", "", open_at, close_at), [])
+    parsed.work.personal = True
+    parsed.start, parsed.end = open_at, close_at
+    return [(parsed, False)]
 
 
 def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
@@ -508,7 +560,7 @@ def _capitalised_before(text: str, open_at: int) -> bool:
 
 def _acronym_first(part: list[Token]) -> bool:
     """A bracket opening with an abbreviation and the year: "(DHSC, 2022)"."""
-    return (len(part) > 2 and part[0].kind == "name" and part[0].text.isupper() and part[1].kind == "comma"
+    return (len(part) > 2 and part[0].kind == "name" and is_abbreviation(part[0].text) and part[1].kind == "comma"
             and part[2].kind == "year")
 
 

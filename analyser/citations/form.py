@@ -23,7 +23,7 @@ from analyser.citations.parse import (
     opens_organisation,
     tokens,
 )
-from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, load_data, subject_verb
+from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, is_abbreviation, load_data, subject_verb
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation
 
@@ -99,7 +99,9 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     toks = tokens(text)
     problems = _style_problems(toks, shape, style)
     first = next((t.start for i, t in enumerate(toks) if t.kind in ("name", "initial") and not _opener(toks, i)), None)
-    prefix = text[1:first] if first and toks and toks[0].text == "(" else ""
+    personal = any(t.kind == "personal" for t in toks)
+    # (a personal communication's phrase before the name is no prefix: "(personal communication, Tom Reilly, 2023)")
+    prefix = text[1:first] if first and toks and toks[0].text == "(" and not personal else ""
     if prefix[:1].isupper():  # "(See Okafor, 2018)": the guides write "see" inside the bracket
         prefix = prefix[0].lower() + prefix[1:]
     eg = _EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
@@ -112,7 +114,6 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
     et_al = written_et_al or colleagues is not None
     square = _ABBREVIATION.search(head)
-    personal = any(t.kind == "personal" for t in toks)
     listed = any(code == "run_together" and variant == "message_list" for code, variant, _ in problems)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
                      square.group() if square else "", colleagues.group() if colleagues else "", listed)
@@ -146,7 +147,8 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         found.append(("year_brackets", "message", {}))
     listed = shape.has_via and not secondary and _listed(toks, kinds, shape)
     if shape.has_via and not secondary:
-        found.append(("run_together", "message_list" if listed else "message", {}))
+        separator = {"found": toks[kinds.index("year") + 1].text} if listed else {}
+        found.append(("run_together", "message_list" if listed else "message", separator))
     if (listed or not (shape.has_via and not secondary)) and _missing_comma(
             toks[: kinds.index("personal")] if personal else toks, kinds, bracket, style):
         # (works run together with nothing between them, "(Tuckman 1965 Lind 2013)", are one fault;
@@ -177,6 +179,8 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         if _squash(token.text) not in style.secondary_accepted:
             found.append(("secondary_wording", "message", {"phrase": token.text}))
     for token in toks:
+        if token.kind == "year" and _squash(token.text) in style.in_press_refused:  # "forthcoming" in APA 7
+            found.append(("in_press_form", "message", {"found": _squash(token.text)}))
         if token.kind == "year" and token.text[0] in "nN" and "press" not in token.text:
             written = re.sub(r"\s+", " ", token.text[: len(token.text) - len(_nd_suffix(token))].rstrip("-"))
             if written != style.no_date:
@@ -184,12 +188,15 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
         found.append(("debris", "message", {"debris": debris[0].text}))
-    if (not personal or style.personal_listed) and (
-            shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative)):
+    initials = (not personal or style.personal_listed) and (
+        shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative))
+    if initials:
         # (APA 7 gives a personal communication's initials; Cite Them Right cites the person as any author)
         found.append(("initials_in_citation", "message", {}))
-    if personal and (shape.authors == 0 or not style.personal_listed and "initial" not in kinds):
-        # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry)
+    if personal and (shape.authors == 0 or ("initial" not in kinds if not style.personal_listed else not initials)):
+        # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry:
+        # "(Reilly, personal communication, 2023)" is APA's form. With initials, `initials_in_citation`
+        # already tells it and its fix, "(Reilly, 2023)", mends both.)
         found.append(("personal_communication", "message_listed" if style.personal_listed else "message", {}))
     et_al_written = "etal" in kinds[: _secondary_index(kinds)]
     if shape.authors >= style.et_al_from and not et_al_written:
@@ -227,14 +234,15 @@ def _page_problems(toks: list[Token], style: CitationStyle) -> list[tuple[str, s
 
 
 def _listed(toks: list[Token], kinds: list[str], shape: Shape) -> bool:
-    """Two works run together, each complete with its year, a comma after
-    the first: "(Ellison and Grant, 2018, Home Office, 2021)" is a list of
-    two sources missing its semicolon, not a secondary citation ("(Tuckman
-    1965 Lind 2013)", with nothing between, stays one)."""
+    """Two works run together, each complete with its year, a comma (or a
+    colon) after the first: "(Ellison and Grant, 2018, Home Office, 2021)",
+    "(Bianchi, 2020: Greenhalgh, 2021)" are a list of two sources missing its
+    semicolon, not a secondary citation ("(Tuckman 1965 Lind 2013)", with
+    nothing between, stays one; "(Okafor, 2018: 45)" is a page)."""
     if shape.narrative or "year" not in kinds:
         return False
     year = kinds.index("year")
-    return year + 2 < len(toks) and kinds[year + 1] == "comma" and kinds[year + 2] == "name"
+    return year + 2 < len(toks) and kinds[year + 1] in ("comma", "colon") and kinds[year + 2] == "name"
 
 
 def _nd_suffix(token: Token) -> str:
@@ -275,7 +283,7 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
     for i in range(len(toks) - 1):
         if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal", "pages"):
             return i + 1
-        if (toks[i].text == "(" and i + 3 < len(toks) and toks[i + 1].text.isupper()
+        if (toks[i].text == "(" and i + 3 < len(toks) and is_abbreviation(toks[i + 1].text)
                 and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):
             return i + 1  # "Department of Health and Social Care (DHSC, 2022)"
     return len(toks)

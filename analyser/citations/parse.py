@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from analyser.citations.patterns import load_data, token_pattern
+from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -375,7 +375,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if i >= 1 and before[i].kind == "comma":  # "Okafor et al., (2016)" (the checker reports the comma)
         i -= 1
     if i >= 2 and before[i].text == ")" and before[i - 1].kind == "name" and before[i - 2].text == "(":
-        if before[i - 1].text.isupper():
+        if is_abbreviation(before[i - 1].text):  # ("NICE", "CoP")
             i -= 3
     while i >= 1 and before[i].kind == "initial":  # "Patel, J. (2019)"
         i -= 1

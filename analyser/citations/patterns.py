@@ -49,11 +49,12 @@ APOS = "'’"
 NAME_WORD = rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})){{0,40}}(?:[{APOS}](?!{LETTER}))?"
 
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
-# a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, "n.d" (no stop: flagged), in press, forthcoming, no date
+# a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, "n.d" and "nd" (no stops: flagged), in press,
+# forthcoming, no date
 YEAR = rf"""
     (?P<year>
         {YEAR_NUMBER}(?![\d])(?P<suffix>[a-rt-z](?!{LETTER}))?(?!{LETTER})
-      | n\.\s?d(?:\.|(?!{LETTER}))(?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
+      | (?:n\.\s?d(?:\.|(?!{LETTER})) | nd\.?(?!{LETTER})) (?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
       | no\s date | in\s press | forthcoming
     )"""
 
@@ -76,7 +77,7 @@ BRACKET = re.compile(r"\((?P<content>[^()]{1,300})\)")
 ET_AL = re.compile(r"\bet\.?\s{0,2}al\b")
 
 # Anything that can start a year: candidates without one are skipped cheaply.
-YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|no date|in press|forthcoming", re.I)
+YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|\bnd\b|no date|in press|forthcoming", re.I)
 
 # A bracket that names a work and a page but no year: "(Okafor, p. 45)".
 # (Tried with `match` on brackets without a year, so it is bounded.)
@@ -152,6 +153,8 @@ class CitationData:
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
+    roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
+    people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
@@ -195,6 +198,8 @@ def load_data() -> CitationData:
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
+        roles=frozenset(w.lower() for w in names["roles"]),
+        people_words=frozenset(w.lower() for w in names["people_words"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
@@ -301,12 +306,25 @@ def person_pattern() -> re.Pattern[str]:
 # a sentence or of a bracket ("... Routledge. Huxham, C. and ...").
 ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 
+# An abbreviation of an organisation's name: capitals (and stops), with a
+# lower-case letter between two capitals standing for a joining word: "NICE",
+# "D.H.S.C.", "CoP" (College of Policing), "DfE" (Department for Education).
+ABBREVIATION_TEXT = r"[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
+_ABBREVIATION_WORD = re.compile(ABBREVIATION_TEXT)
+
+
+def is_abbreviation(word: str) -> bool:
+    """Written as an organisation's abbreviation ("NICE", "CoP", "DfE"), not a
+    name ("McKenzie", "Nice")."""
+    return _ABBREVIATION_WORD.fullmatch(word) is not None
+
+
 # An acronym defined in the text: "... Excellence (NICE)", "... Care [DHSC]",
-# "... Care (DHSC, 2022)".
+# "... Care (DHSC, 2022)", "... Policing (CoP)".
 # (Two patterns, each starting with a literal: a scan for one character is
 # several times quicker than for a class of two.)
-ACRONYM = re.compile(r"\((?P<acronym>[A-Z][A-Z.]{1,9})(?:\)|,\s)")
-ACRONYM_SQUARE = re.compile(r"\[(?P<acronym>[A-Z][A-Z.]{1,9})\]")
+ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})(?:\)|,\s)")
+ACRONYM_SQUARE = re.compile(rf"\[(?P<acronym>{ABBREVIATION_TEXT})\]")
 
 # Direct quotations: double quotes (straight or curly) or single quotes
 # (curly, or straight as Cite Them Right prints them). A single mark between

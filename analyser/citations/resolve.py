@@ -125,16 +125,20 @@ class ReferenceIndex:
 
 def acronym_fits(acronym: str, name: str) -> bool:
     """"NICE" fits "national institute for health and care excellence": its
-    letters are initials of the name's words, in order, starting with the first."""
-    letters = [c for c in acronym.upper() if c.isalpha()]
-    initials = [w[0].upper() for w in _WORD.findall(name) if w.lower() not in _joining()]
-    if len(letters) < 2 or not initials or letters[0] != initials[0]:
+    capitals are initials of the name's words, in order, starting with the
+    first; a lower-case letter is a joining word's ("CoP": "College of
+    Policing", "DfE": "Department for Education")."""
+    letters = [c for c in acronym if c.isalpha()]
+    words = [(w[0].upper(), w.lower() in _joining()) for w in _WORD.findall(name)]
+    first = next((initial for initial, joining in words if not joining), None)
+    if len(letters) < 2 or first is None or letters[0].upper() != first:
         return False
     position = 0
     for letter in letters:
-        while position < len(initials) and initials[position] != letter:
+        small = letter.islower()
+        while position < len(words) and words[position] != (letter.upper(), small):
             position += 1
-        if position == len(initials):
+        if position == len(words):
             return False
         position += 1
     return True
@@ -146,8 +150,6 @@ def defined_acronyms(text: str) -> dict[str, str]:
     aliases: dict[str, str] = {}
     for match in chain(ACRONYM.finditer(text), ACRONYM_SQUARE.finditer(text)):
         acronym = match.group("acronym")
-        if not acronym.replace(".", "").isupper():
-            continue
         window = text[max(0, match.start() - 120) : match.start()]
         words = _WORD.findall(window.split("\n")[-1])[-12:]
         for k in range(len(words) - 1, -1, -1):  # the name is the run of capitalised and joining words

@@ -45,6 +45,8 @@ class CitationStyle:
     comma_before_secondary: bool
     no_date: str
     no_date_suffix: str
+    in_press: str  # a work accepted but not yet published: "forthcoming" (Cite Them Right), "in press" (APA 7)
+    in_press_refused: tuple[str, ...]  # other words for it the style does not write (`in_press_form`)
     page: str
     pages: str
     paragraph: str
@@ -79,6 +81,8 @@ class CitationStyle:
         return text
 
     def year(self, year: str, suffix: str = "") -> str:
+        if year in self.in_press_refused:  # "forthcoming" written "in press" in APA 7
+            return f"{self.in_press}{suffix}"
         if year == "n.d.":
             return self.no_date_suffix.format(no_date=self.no_date, suffix=suffix) if suffix else self.no_date
         return f"{year}{suffix}"

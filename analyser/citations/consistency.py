@@ -1,0 +1,238 @@
+"""Checks across the citations of a document (part of the *annotate*
+stage): the same work cited in different forms, an abbreviation the essay
+never defines for an organisation it cites in full, and works in one bracket
+out of the style's order. check.py calls them once every citation's own
+problems are known; their fixes are written with the same `Rewrite`."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from itertools import islice
+
+from rapidfuzz.distance import Levenshtein
+
+from analyser.citations.patterns import ET_AL, is_abbreviation, load_data
+from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
+from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
+from analyser.citations.style import CitationStyle
+from analyser.model import Citation, Document, Problem, Reference
+
+
+def inconsistent_forms(
+    document: Document, citations: list[Citation], resolution: Resolution | None, references: list[Reference],
+    rules: CitationStyle, rewrites: Rewrites,
+) -> None:
+    """The same work cited in different forms. Forms the style decides
+    between are style problems: "et al." for a work whose names are given in
+    full elsewhere, with fewer authors than the style's `et_al_from`, is
+    `et_al_too_few`. Of the rest, the citations whose form differs from the
+    form used most (the first used, on a tie) are `inconsistent_form`, with a
+    fix only when it cannot teach a wrong form: the forms name as many
+    authors, or the reference list says which is right. The same names and
+    year in another order, with no entry to tell them apart, are one work's
+    ("Nguyen and Baxter (2022)", then "(Baxter and Nguyen, 2022)"): the
+    order used most (the first, on a tie) is the fix. So is a first author
+    spelt two ways with no entry to say which is right ("Abernethy-Clarke"
+    and "Abernathy-Clarke", one year: `_misspelt_lead`)."""
+    aliases = resolution.aliases if resolution else {}
+    groups: dict[object, list[tuple[Citation, tuple | None]]] = defaultdict(list)
+    entry_of: dict[object, int] = {}
+    first_author: dict[tuple, str] = {}  # the names of a work in any order -> its first author as first cited
+    leads: dict[tuple, dict[str, None]] = defaultdict(dict)  # (year, suffix, names) -> first authors seen, no entry
+    for number, citation in enumerate(citations):
+        if not citation.authors:
+            continue
+        link = resolution.links[number] if resolution else None
+        lead = normal_name(citation.authors[0])
+        if len(citation.authors) >= 2 and not (link and link.entry is not None):
+            # "Nguyen and Baxter (2022)" then "(Baxter and Nguyen, 2022)": one work, its names reversed
+            lead = first_author.setdefault(
+                (tuple(sorted(normal_name(a) for a in citation.authors)), citation.year, citation.suffix), lead)
+        if not (link and link.entry is not None):
+            lead = _misspelt_lead(lead, leads[(citation.year, citation.suffix, len(citation.authors))])
+        key: object = ("entry", link.entry) if link and link.entry is not None else (
+            aliases.get(lead, lead), citation.year, citation.suffix)
+        if link and link.entry is not None:
+            entry_of[key] = link.entry
+        groups[key].append((citation, _form(document.text, citation, aliases)))
+    data = load_data()
+    for key, members in groups.items():
+        if len(members) < 2 or _all_the_same(members):
+            continue
+        entry = references[entry_of[key]] if key in entry_of else None
+        full = [c for c, form in members if form is not None and not form[-1] and len(c.authors) >= 2]
+        names = list(entry.authors) if entry and entry.authors else (max((c.authors for c in full), key=len)
+                                                                       if full else [])
+        corrected: list[tuple | None] = []
+        for citation, form in members:
+            if form is not None and form[-1] and 2 <= len(names) < rules.et_al_from:
+                if not any(p.code == "et_al_too_few" for p in citation.problems):
+                    _add_et_al_too_few(citation, names, rules, rewrites.of(citation))
+                form = (*(n.casefold() for n in names), False)
+            corrected.append(None if form is None else _as_style_writes(form, rules))
+        counts = Counter(form for form in corrected if form is not None)
+        if len(counts) < 2:
+            continue
+        first_seen = {form: i for i, form in reversed(list(enumerate(corrected)))}
+        usual = max(counts, key=lambda f: (counts[f], -first_seen[f]))
+        example = next(c for (c, _), form in zip(members, corrected, strict=True) if form == usual)
+        for (citation, _), form in zip(members, corrected, strict=True):
+            if form is None or form == usual or any(p.code == "author_spelling" for p in citation.problems):
+                continue
+            other = example.text.strip("()") if not example.narrative else example.text
+            rewrite = rewrites.of(citation)
+            if len(form) == len(usual) and form[-1] == usual[-1]:
+                fix: str | None = with_authors(citation, rewrite, list(example.authors), usual[-1], rules)
+                message = data.message("inconsistent_form", other=f"\"{other}\"")
+            else:
+                fix = with_authors(citation, rewrite, list(entry.authors), False, rules) if entry and entry.authors \
+                    else None
+                message = data.message("inconsistent_form", "message_unsure", other=f"\"{other}\"")
+            citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+_SAME_BRACKET = re.compile(r"\s{0,3};\s{0,3}")
+
+
+def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) -> None:
+    """Works in one bracket out of alphabetical order: "(Walsh, 2017; Baker,
+    2019)" flags Baker. Neighbouring parts joined by a plain ";" are
+    compared; a part after "see also" (which APA puts last) ends the run.
+    No fix is offered: a fix rewrites one part, and the order is the bracket's."""
+    previous: Citation | None = None
+    for citation in citations:
+        if citation.narrative or citation.text.startswith("(") or not citation.authors:
+            previous = None
+            continue
+        if previous is not None and _SAME_BRACKET.fullmatch(text, previous.end, citation.start):
+            before, name = normal_name(previous.authors[0]), normal_name(citation.authors[0])
+            if name < before:
+                fields = {**message_fields(citation, rules, {}), "previous": rules.label(previous.authors),
+                          "work_name": rules.label(citation.authors)}
+                message = load_data().message("bracket_order", **fields)
+                citation.problems.append(Problem("bracket_order", message, None, "warning"))
+        previous = citation
+
+
+def undefined_abbreviations(
+    text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
+    rewrites: Rewrites,
+) -> None:
+    """"The Local Government Association (2021) ... (LGA, 2021)", "(College
+    of Policing, 2021) ... the CoP (2021)": an abbreviation the essay never
+    defines, for an organisation it cites in full, is the same work cited in
+    another form; the fix gives the name."""
+    short = [c for c in citations if len(c.authors) == 1 and is_abbreviation(_abbreviation_of(c))
+             and 2 <= len(_abbreviation_of(c)) <= 8]
+    if not short:
+        return
+    defined = resolution.aliases if resolution else defined_acronyms(text)
+    named: dict[tuple[str, str], list[Citation]] = defaultdict(list)  # organisations by year (a linear pass)
+    for c in citations:
+        if len(c.authors) == 1 and " " in c.authors[0]:
+            named[(c.year, c.suffix)].append(c)
+    for citation in short:
+        abbreviation = _abbreviation_of(citation)
+        if abbreviation.casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
+            continue
+        full = next((c for c in named[(citation.year, citation.suffix)][:8]
+                     if c is not citation and acronym_fits(abbreviation, c.authors[0])), None)
+        if full is None:
+            continue
+        name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
+        if abbreviation != citation.authors[0]:  # "The DHSC (2021)": the sentence's "The" stays
+            name = f"The {name}"
+        message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
+        fix = with_authors(citation, rewrites.of(citation), [name], False, rules)
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+_MISSPELT_FROM = 8  # letters a surname needs before one letter's difference makes it the same name misspelt
+
+
+def _misspelt_lead(lead: str, seen: dict[str, None]) -> str:
+    """The first author of a work cited earlier with the same year and as
+    many names, of which `lead` is a misspelling: one letter different
+    (Levenshtein), both names of eight letters or more ("Rensberg" for
+    "Rensburg"; "Thomson" and "Thompson", "Hansen" and "Hanson" are kept
+    apart, being too short to tell). Otherwise `lead`, now seen. Only for
+    citations the reference list does not decide (it gives `author_spelling`)."""
+    if lead in seen:
+        return lead
+    if _letters(lead) >= _MISSPELT_FROM:
+        for other in islice(seen, 8):  # (a bounded look, first seen first: linear in the citations)
+            if _letters(other) >= _MISSPELT_FROM and Levenshtein.distance(lead, other, score_cutoff=1) <= 1:
+                return other
+    seen[lead] = None
+    return lead
+
+
+def same_work(one: Citation, other: Citation) -> bool:
+    """Two citations of one work as far as their text tells: the same year
+    and suffix, and first authors alike or one a misspelling of the other."""
+    if not (one.authors and other.authors) or (one.year, one.suffix) != (other.year, other.suffix):
+        return False
+    first, second = normal_name(one.authors[0]), normal_name(other.authors[0])
+    return first == second or _misspelt_lead(second, {first: None}) == first
+
+
+def _letters(name: str) -> int:
+    return sum(c.isalpha() for c in name)
+
+
+def _abbreviation_of(citation: Citation) -> str:
+    """The first author without a leading "The ": "The DHSC (2021)" names DHSC."""
+    name = citation.authors[0]
+    return name[4:] if name.startswith("The ") else name
+
+
+def _all_the_same(members: list[tuple[Citation, tuple | None]]) -> bool:
+    """Every citation of the work written in one form (the usual case)."""
+    first = members[0][1]
+    return first is not None and all(form == first for _, form in members)
+
+
+def _as_style_writes(form: tuple, rules: CitationStyle) -> tuple:
+    """A form as the style would write it: the first name and "et al." from
+    `et_al_from` names."""
+    *names, et_al = form
+    if et_al or len(names) >= rules.et_al_from:
+        return (names[0], True)
+    return form
+
+
+def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyle, rewrite: Rewrite) -> None:
+    fields = {**message_fields(citation, rules, {}), "count": str(len(names))}
+    message = load_data().message("et_al_too_few", **fields)
+    fix = with_authors(citation, rewrite, names, False, rules)
+    citation.problems.append(Problem("et_al_too_few", message, fix, "problem"))
+
+
+def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | None:
+    """The author part as written, for comparing forms: case does not count,
+    nor an acronym the essay defines. None when the form cannot be told: a
+    "The" opening a sentence may be the article or part of the name."""
+    names, et_al = _written_form(tuple(citation.authors), citation.text, citation.narrative)
+    if names and names[0].startswith("the ") and citation.narrative and at_sentence_start(text, citation.start):
+        return None
+    if names and names[0] in aliases:
+        names = (aliases[names[0]], *names[1:])
+    return (*names, et_al)
+
+
+@lru_cache(maxsize=8192)
+def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple[tuple[str, ...], bool]:
+    """The names as compared (case and curly apostrophes not counting) and
+    whether "et al" (or "and colleagues") is written before the year: the
+    part of `_form` that depends only on the citation as written, so a
+    repeated citation is read once."""
+    names = tuple(n.replace("’", "'").casefold() for n in authors)
+    head = text.split("(")[0] if narrative else text
+    return names, ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
+
+
+def at_sentence_start(text: str, offset: int) -> bool:
+    before = text[max(0, offset - 3) : offset].rstrip()
+    return not before or before[-1] in ".!?\n"
