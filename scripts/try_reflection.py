@@ -239,9 +239,8 @@ def embedding_candidates(data: Path, read: Reader) -> None:
         if with_words:
             blocks = [words.transform(inputs.texts), inputs.extra, *blocks]
             blocks_val = [words.transform(inputs_val.texts), inputs_val.extra, *blocks_val]
-        model = LogisticRegression(C=1.0, max_iter=5000).fit(sparse.hstack(blocks, format="csr"), y)
-        print(f"{name}: validation {figures(yv[sure], model.predict(sparse.hstack(blocks_val, format='csr'))[sure])}",
-              flush=True)
+        model = LogisticRegression(C=1.0, max_iter=5000).fit(stacked(blocks), y)
+        print(f"{name}: validation {figures(yv[sure], model.predict(stacked(blocks_val))[sure])}", flush=True)
     run("embeddings alone", [own], [own_val], with_words=False)
     run("words + cues + embeddings", [own], [own_val])
     run("words + cues + embeddings + previous/next embeddings x0.5", [own, *(0.5 * near[s] for s in near)],
@@ -254,6 +253,11 @@ def embedding_candidates(data: Path, read: Reader) -> None:
 
         run(f"words + cues + static word vectors ({dimensions} dimensions, mean)",
             [static_vectors(inputs.texts, index, reduced)], [static_vectors(inputs_val.texts, index, reduced)])
+
+
+def stacked(blocks: Sequence) -> sparse.csr_matrix:
+    """Dense and sparse feature blocks side by side (scipy takes no lone dense block)."""
+    return sparse.hstack([sparse.csr_matrix(b) for b in blocks], format="csr")
 
 
 def static_vectors(texts: Sequence[str], index: dict[str, int], table: np.ndarray) -> np.ndarray:
