@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, NORM
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LOWER, NORM
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.strings import StringStore, hash_string  # type: ignore[attr-defined]
 
@@ -95,27 +95,42 @@ def token_table(parsed: ParsedDocument, excluded: Sequence[tuple[int, int]], cue
     """Every word token of the document outside `excluded` spans. One array
     per Doc from spaCy, then numpy over the whole document at once.
     `attribute`: the hash each token is read as (NORM, the lemma; the move
-    model reads LOWER, as tense matters there)."""
-    docs = [(index, doc) for index, doc in enumerate(parsed.docs) if len(doc)]
-    if not docs:
+    model reads LOWER, as tense matters there). spaCy's arrays are made once
+    per document and kept on it, as both models read them."""
+    if parsed.token_arrays is None:
+        parsed.token_arrays = _token_arrays(parsed)
+    arrays, lengths, indices = parsed.token_arrays
+    if not len(arrays):
         empty = np.zeros(0, dtype=np.int64)
         return TokenTable(np.zeros(0, dtype=np.uint64), empty, empty, empty, np.zeros(0, dtype=bool))
-    table = np.concatenate([doc.to_array([attribute, IDX, IS_PUNCT, IS_SPACE]) for _, doc in docs])
-    lengths = np.array([len(doc) for _, doc in docs], dtype=np.int64)
-    indices = np.array([index for index, _ in docs], dtype=np.int64)
     blocks = np.repeat(indices, lengths)
-    positions = np.arange(len(table), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    view = table[:, 1].astype(np.int64)
+    positions = np.arange(len(arrays), dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    view = arrays[:, _COLUMNS.index(IDX)].astype(np.int64)
     unchanged = np.asarray(parsed.offsets.unchanged_at, dtype=np.int64)[indices]
     offsets = view + np.repeat(unchanged, lengths)
     for index in indices[unchanged < 0].tolist():  # blocks whose whitespace was compacted: map each token
         mine = blocks == index
         offsets[mine] = parsed.offsets.to_original_array(view[mine] + parsed.offsets.segment_starts[index])
-    keep = (table[:, 2] == 0) & (table[:, 3] == 0)
+    keep = (arrays[:, _COLUMNS.index(IS_PUNCT)] == 0) & (arrays[:, _COLUMNS.index(IS_SPACE)] == 0)
     if excluded:
         keep &= span_rows(offsets, excluded) < 0
-    hashes = table[keep, 0]
+    hashes = arrays[keep, _COLUMNS.index(attribute)]
     return TokenTable(hashes, offsets[keep], blocks[keep], positions[keep], np.isin(hashes, cue_starts))
+
+
+_COLUMNS = (NORM, LOWER, IDX, IS_PUNCT, IS_SPACE)
+
+
+def _token_arrays(parsed: ParsedDocument) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """spaCy's `_COLUMNS` for every token of the document's non-empty Docs,
+    with each Doc's length and block index."""
+    docs = [(index, doc) for index, doc in enumerate(parsed.docs) if len(doc)]
+    if not docs:
+        return np.zeros((0, len(_COLUMNS)), dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    arrays = np.concatenate([doc.to_array(list(_COLUMNS)) for _, doc in docs])
+    lengths = np.array([len(doc) for _, doc in docs], dtype=np.int64)
+    indices = np.array([index for index, _ in docs], dtype=np.int64)
+    return arrays, lengths, indices
 
 
 def span_rows(offsets: np.ndarray, spans: Sequence[tuple[int, int]]) -> np.ndarray:

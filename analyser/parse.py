@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from spacy.language import Language
@@ -199,6 +200,9 @@ class ParsedDocument:
     offsets: OffsetMap
     sentences: list[Sentence]
     _sentence_starts: list[int] = field(init=False, repr=False)
+    # spaCy's per-token arrays for the models (`features.token_table`), made
+    # once per document: the concept model and the move model both read them
+    token_arrays: Any = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._sentence_starts = [s.start for s in self.sentences]
