@@ -111,6 +111,8 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
         return _undated_personal(text, parts, open_at, close_at)
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
+        if found[0].work.personal and _role(found[0].authors):
+            found[0].authors = []  # "(AMHP, personal communication, 2023)": a role names nobody
     return [(parsed, False) for parsed in found]
 
 
@@ -144,9 +146,8 @@ def _undated_personal(
     if len(parts) != 1 or len(part) < 3 or part[-1].kind != "personal" or part[-2].kind != "comma":
         return []
     before = [t for t in part[:-2] if t.kind != "initial"]
-    roles = load_data().roles
     found: list[ParsedCitation] = []
-    if before and before[0].kind == "name" and not any(t.text.lower() in roles for t in before):
+    if before and before[0].kind == "name" and not _role([t.text for t in before]):
         found = read_part(text, before, among=True)
         if not found:
             return []
@@ -154,6 +155,13 @@ def _undated_personal(
     parsed.work.personal = True
     parsed.start, parsed.end = open_at, close_at
     return [(parsed, False)]
+
+
+def _role(words: list[str]) -> bool:
+    """A personal communication's "author" that names a role, not a person
+    ("Ward Manager", "AMHP": `[names].roles`): nobody the reader can identify."""
+    roles = load_data().roles
+    return any(word.lower() in roles for name in words for word in name.split())
 
 
 def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
