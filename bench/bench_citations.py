@@ -26,8 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from analyser.citations import check_citations, find_citations, find_references
+from analyser.citations.bracket import bracket_shape, read_bracket
 from analyser.citations.consistency import _written_form
-from analyser.citations.find import _shape, read_bracket
 from analyser.citations.form import read_text
 from analyser.citations.references import _read_head_memo
 from analyser.model import Block, Document, Metadata
@@ -102,7 +102,7 @@ INPUTS: dict[str, tuple[Callable[[int], str], int]] = {
 def clear_memos() -> None:
     """Forget every reading remembered per distinct string (citations,
     bracket contents, reference entries)."""
-    for memo in (read_bracket, read_text, _shape, _read_head_memo, _written_form):
+    for memo in (read_bracket, read_text, bracket_shape, _read_head_memo, _written_form):
         memo.cache_clear()
 
 

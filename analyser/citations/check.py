@@ -19,9 +19,11 @@ from analyser.citations.consistency import (
     bracket_order,
     inconsistent_forms,
     same_work,
+    shared_surnames,
     undefined_abbreviations,
 )
-from analyser.citations.form import Shape, read_page_bracket, read_text, used_in_sentence
+from analyser.citations.form import EG_NO_COMMA, Shape, read_page_bracket, read_text, used_in_sentence
+from analyser.citations.parse import normalise_pages
 from analyser.citations.patterns import SENTENCE_END, load_data, quotations
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
@@ -55,6 +57,8 @@ def check_citations(
     resolution = resolve_citations(citations, references, document.text) if references else None
     quoted, page_brackets = _quotations(document, citations, [c.start for c in citations]) if citations else ({}, {})
     rewrites = Rewrites(citations, document.text)
+    direct = {link.entry for c, link in zip(citations, resolution.links, strict=True) if c.via is None} \
+        if resolution else set()  # the entries cited as read
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
@@ -71,8 +75,8 @@ def check_citations(
         if resolution is not None and references is not None:
             if citation.authors and not (facts.personal and not rules.personal_listed):
                 found += _reference_problems(
-                    citation, resolution.links[number], resolution.via_links[number], references, fixes, rules
-                )
+                    citation, resolution.links[number], resolution.via_links[number], references, fixes, rules,
+                    direct)
             link = resolution.via_links[number] or resolution.links[number]
             citation.reference = link.entry if link.entry is not None else resolution.links[number].entry
             linked = resolution.links[number]
@@ -94,10 +98,12 @@ def check_citations(
             elif rules.unpaginated_quote:
                 found.append(("no_page_for_quote", "message_unpaginated", {}))
                 locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
-        outside = []  # the faults of a page in its own bracket after a quotation this citation is cited by
+        # the faults just outside the citation's text (a page in its own bracket after a quotation it cites,
+        # "e.g." or a last ";" round a work among several, a page after the bracket): told, with no fix
+        outside = _outside_problems(document.text, citation, rules)
         if number in page_brackets:
             bracket = document.text[page_brackets[number][0] : page_brackets[number][1]]
-            outside = [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
+            outside += [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
         if not found and not outside:
             continue
         rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, used_in_sentence(document.text, citation))
@@ -107,6 +113,7 @@ def check_citations(
             citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
     inconsistent_forms(document, citations, resolution, references or [], rules, rewrites)
     undefined_abbreviations(document.text, citations, resolution, rules, rewrites)
+    shared_surnames(document.text, citations, rules)
     if rules.alphabetical_in_brackets:
         bracket_order(document.text, citations, rules)
     if references:
@@ -262,6 +269,35 @@ def _cited_by(
     return before[0] if before else None
 
 
+_PAGE_AFTER = re.compile(r" {1,2}(?P<label>pp?|pgs?|page)\.? {0,2}(?P<value>\d{1,5}(?:\s{0,2}[-–]\s{0,2}\d{1,5})?)\b")
+_PART_BEFORE = re.compile(r"\((?P<prefix>[^();]{0,20})$")
+_PART_AFTER = re.compile(r"\s{0,2}(?P<separator>[;,])\s{0,2}\)")
+
+
+def _outside_problems(text: str, citation: Citation, rules: CitationStyle) -> list[tuple[str, str, dict]]:
+    """Faults next to a citation but outside its text, which a fix of the
+    citation cannot mend: "Ng (2020) pg. 7 notes" (the page after the
+    bracket), and for the first or last of several works in one bracket
+    "(e.g. Ellison et al., 2018; ...)" without APA 7's comma and
+    "(...; Oyelowo et al., 2021;)" with a separator before the bracket closes."""
+    found: list[tuple[str, str, dict]] = []
+    if citation.narrative:
+        page = _PAGE_AFTER.match(text, citation.end)
+        if page is not None and not citation.pages:
+            right = f"{citation.text[:-1]}, {rules.locator(normalise_pages(page.group('label'), page.group('value')))})"
+            found.append(("page_label", "message_outside", {"written": page.group().strip(), "right": right}))
+        return found
+    if citation.text.startswith("("):
+        return found
+    before = _PART_BEFORE.search(text, max(0, citation.start - 21), citation.start)
+    if before is not None and rules.comma_after_eg and (eg := EG_NO_COMMA.search(before.group("prefix"))):
+        found.append(("eg_comma", "message", {"found": eg.group()}))
+    after = _PART_AFTER.match(text, citation.end)
+    if after is not None:
+        found.append(("debris", "message_separator", {"debris": after.group("separator")}))
+    return found
+
+
 def _online_in_text(sentence: str) -> bool:
     """The sentence says its source is a web page ("Mind (2021) states on its
     website that ..."): a quotation from it has no page to give."""
@@ -270,7 +306,12 @@ def _online_in_text(sentence: str) -> bool:
 
 
 def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation, or an initial
+    ("A. Kaur (2018) describes it as '...'"), not a sentence."""
     word = re.search(r"([\w.]{1,5})$", text[max(0, dot - 6) : dot])
+    if word is not None and len(word.group(1)) == 1 and word.group(1).isupper() \
+            and not text[dot - 2 : dot - 1].isalnum():
+        return True
     return word is not None and word.group(1).lower().lstrip(".") in _ABBREVIATIONS
 
 
@@ -279,14 +320,21 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 def _reference_problems(
     citation: Citation, link: Link, via_link: Link | None, references: list[Reference], fixes: dict,
-    rules: CitationStyle,
+    rules: CitationStyle, direct: set[int | None],
 ) -> list[tuple[str, str, dict]]:
+    """What the list says of a citation: its entry missing, another year,
+    suffix or spelling; for a secondary citation, the original listed in
+    place of the source read, or beside it when the essay never cites the
+    original as read (both guides list only the source read)."""
     if via_link is not None:
         if via_link.outcome == "missing":
             if link.outcome != "missing":
                 return [("secondary_lists_original", "message", {})]
             return [("no_reference", "message_via", {})]
-        return _link_problems(citation, via_link, references, fixes, rules, via=True)
+        found = _link_problems(citation, via_link, references, fixes, rules, via=True)
+        if not found and link.outcome == "ok" and link.entry is not None and link.entry not in direct:
+            return [("secondary_lists_original", "message_both", {})]
+        return found
     return _link_problems(citation, link, references, fixes, rules, via=False)
 
 
@@ -305,10 +353,11 @@ def _link_problems(
     entry = references[link.entry] if link.entry is not None else entries[0]
     if link.outcome == "year":
         fixes[key + "_year"] = entry.year
+        spelling = _co_author_spelling(work.authors, entry.authors, key, fixes) if len(work.authors) > 1 else []
         if not work.year:  # reported as missing_year; the fix takes the entry's year
-            return []
-        return [("year_mismatch", "message", {"entry_year": entry.year, "year": work.year,
-                                               "names": rules.label(work.authors)})]
+            return spelling
+        return [*spelling, ("year_mismatch", "message", {"entry_year": entry.year, "year": work.year,
+                                                          "names": rules.label(work.authors)})]
     if link.outcome == "spelling":
         fixes[key + "_authors"] = list(entry.authors)
         return [("author_spelling", "message", {"cited": work.authors[0], "listed": entry.authors[0]})]

@@ -116,6 +116,51 @@ def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) ->
         previous = citation
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}$")
+
+
+def shared_surnames(text: str, citations: list[Citation], rules: CitationStyle) -> None:
+    """First authors who share a surname but not their initials ("(A. Khan,
+    2018)", "(R. Khan, 2020)"): a style that tells them apart by their
+    initials (APA 7, 8.20, whatever the years) does not count the initials
+    as a fault, and a citation of one of them without its initials ("Khan
+    (2018)", the year one initial was seen with) is `inconsistent_form`,
+    fixed with them. Initials are read just before the first author, inside
+    the citation's text or, for a work among several in a bracket, before it."""
+    if not rules.initials_for_shared_surname:
+        return
+    read: list[str] = []
+    seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname -> initials -> years
+    for citation in citations:
+        initials = ""
+        if citation.authors:
+            at = citation.text.find(citation.authors[0])
+            before = citation.text[:at] if at > 0 else text[max(0, citation.start - 12) : citation.start]
+            found = _INITIALS.search(before.lstrip("("))
+            initials = found.group().replace(" ", "") if found else ""
+            if initials:
+                seen[normal_name(citation.authors[0])][initials].add(citation.year)
+        read.append(initials)
+    shared = {name for name, by in seen.items() if len(by) > 1}
+    if not shared:
+        return
+    data = load_data()
+    for citation, initials in zip(citations, read, strict=True):
+        name = normal_name(citation.authors[0]) if citation.authors else ""
+        if name not in shared:
+            continue
+        if initials:
+            citation.problems = [p for p in citation.problems if p.code != "initials_in_citation"]
+            continue
+        meant = [i for i, years in seen[name].items() if citation.year in years]
+        if len(meant) != 1 or citation.problems:
+            continue  # (which author is meant is unknown, or another fix is being written)
+        at = citation.text.find(citation.authors[0])
+        fix = f"{citation.text[:at]}{meant[0].replace('.', '. ').strip()} {citation.text[at:]}"
+        message = data.message("inconsistent_form", "message_initials", style=rules.title, other=f'"{fix}"')
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
 def undefined_abbreviations(
     text: str, citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
     rewrites: Rewrites,
@@ -157,14 +202,17 @@ def _misspelt_lead(lead: str, seen: dict[str, None]) -> str:
     many names, of which `lead` is a misspelling: one letter different
     (Levenshtein), both names of eight letters or more ("Rensberg" for
     "Rensburg"; "Thomson" and "Thompson", "Hansen" and "Hanson" are kept
-    apart, being too short to tell). Otherwise `lead`, now seen. Only for
-    citations the reference list does not decide (it gives `author_spelling`)."""
+    apart, being too short to tell), or the same letters spaced another way
+    ("Vanderberg" for "Van der Berg", any length). Otherwise `lead`, now
+    seen. Only for citations the reference list does not decide (it gives
+    `author_spelling`)."""
     if lead in seen:
         return lead
-    if _letters(lead) >= _MISSPELT_FROM:
-        for other in islice(seen, 8):  # (a bounded look, first seen first: linear in the citations)
-            if _letters(other) >= _MISSPELT_FROM and Levenshtein.distance(lead, other, score_cutoff=1) <= 1:
-                return other
+    long = _letters(lead) >= _MISSPELT_FROM
+    for other in islice(seen, 8):  # (a bounded look, first seen first: linear in the citations)
+        if _squashed(other) == _squashed(lead) or (long and _letters(other) >= _MISSPELT_FROM
+                                                   and Levenshtein.distance(lead, other, score_cutoff=1) <= 1):
+            return other
     seen[lead] = None
     return lead
 
@@ -176,6 +224,11 @@ def same_work(one: Citation, other: Citation) -> bool:
         return False
     first, second = normal_name(one.authors[0]), normal_name(other.authors[0])
     return first == second or _misspelt_lead(second, {first: None}) == first
+
+
+def _squashed(name: str) -> str:
+    """A name's letters alone: "van der berg" and "vanderberg" are one."""
+    return "".join(c for c in name if c.isalpha())
 
 
 def _letters(name: str) -> int:

@@ -31,7 +31,7 @@ Found = tuple[str, str, tuple[tuple[str, str], ...]]  # (code, message variant, 
 # A group author's abbreviation after its name, "[DHSC]" (APA 7) or "(NICE)" inside the bracket.
 _ABBREVIATION = re.compile(r"(?<=\s)(?:\[[A-Z][A-Za-z&.]{1,12}\]|\([A-Z][A-Za-z&.]{1,12}\))")
 _PAGE_LABELS = {"p", "pp", "para"}  # (labels the guides write with a full stop)
-_EG_NO_COMMA = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.(?!,)")
+EG_NO_COMMA = re.compile(r"\b(?:e\.\s?g|i\.\s?e)\.(?!,)")
 
 
 @dataclass(frozen=True)
@@ -104,10 +104,10 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     prefix = text[1:first] if first and toks and toks[0].text == "(" and not personal else ""
     if prefix[:1].isupper():  # "(See Okafor, 2018)": the guides write "see" inside the bracket
         prefix = prefix[0].lower() + prefix[1:]
-    eg = _EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
+    eg = EG_NO_COMMA.search(prefix) if style.comma_after_eg else None
     if eg:  # "(e.g. Collins, 2020)" in APA: the fix keeps the prefix, with its comma
         problems.append(("eg_comma", "message", {"found": eg.group()}))
-        prefix = _EG_NO_COMMA.sub(lambda m: m.group() + ",", prefix)
+        prefix = EG_NO_COMMA.sub(lambda m: m.group() + ",", prefix)
     secondary = next((t.start for t in toks if t.kind == "secondary"), len(text))
     head = text.split("(")[0] if shape.narrative else text[:secondary]
     written_et_al = ET_AL.search(head) is not None

@@ -58,6 +58,7 @@ class CitationStyle:
     alphabetical_in_brackets: bool
     abbreviation_brackets: str  # "[]", or "" to keep the writer's brackets
     narrative_abbreviation_with_year: bool  # a fix writes "Excellence (NICE, 2019)", not "(NICE) (2019)"
+    initials_for_shared_surname: bool  # first authors sharing a surname keep their initials (APA 7, 8.20)
 
     def authors(
         self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False, others: str = ""

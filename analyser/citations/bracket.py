@@ -1,0 +1,183 @@
+"""Read one bracket's citations: a pure function of the bracket's text.
+
+The finder (`find.py`) decides where a bracket and the names before it are;
+this module reads what they hold, token by token with the scanner
+(`parse.py`): whether the bracket can hold a citation at all (`bracket_shape`),
+and the works in it (`read_bracket`), with the bracket forms of personal
+communications (named inside, undated, unnamed). Being pure, every function
+here is memoised per distinct string: an essay repeats its citations.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analyser.citations.parse import (
+    ParsedCitation,
+    Token,
+    Work,
+    narrative_authors,
+    one_organisation,
+    read_part,
+    split_parts,
+    tokens,
+)
+from analyser.citations.patterns import NO_YEAR, YEARISH, is_abbreviation, load_data
+from analyser.citations.resolve import acronym_fits
+
+YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
+                        r"|[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
+# A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
+PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
+
+Read = tuple[int, int, tuple[str, ...], str, str, str | None, bool, tuple | None]
+
+
+@lru_cache(maxsize=8192)
+def bracket_shape(content: str) -> bool | None:
+    """None when the inside of a bracket cannot hold a citation (no year, or
+    a blank line); otherwise whether it starts with the year (a narrative
+    citation's bracket). Remembered per distinct content: an essay repeats
+    its citations, and this saves two regex calls on each repeat."""
+    if "\n\n" in content:
+        return None
+    if not YEARISH.search(content):  # "(Okafor, p. 45)" has no year, but is a citation
+        lowered = content.lower()  # "(Ward Manager, personal communication)": read, to say what it lacks
+        if NO_YEAR.match(content) or any(phrase in lowered for phrase in load_data().personal):
+            return False
+        return True if PAGE_FIRST.match(content) else None
+    return YEAR_FIRST.match(content) is not None
+
+
+@lru_cache(maxsize=8192)
+def read_bracket(piece: str, nested: bool = False) -> tuple[Read, ...]:
+    """The citations in `piece`: a bracket, preceded for a narrative citation
+    by the words that may name its authors. A pure function of the string, so
+    a citation repeated in an essay (or across a batch) is read once; offsets
+    are relative to the start of `piece`. `nested`: the piece is one bracket
+    holding an abbreviation's bracket ("(... Excellence (NICE), 2018)")."""
+    open_at = 0 if nested else piece.rindex("(")
+    out = []
+    for parsed, narrative in _read_bracket(piece, open_at, len(piece)):
+        via = None
+        if parsed.via is not None:
+            via = (tuple(parsed.via_authors), parsed.via.year, parsed.via.suffix, parsed.via.pages)
+        work = parsed.work
+        out.append((parsed.start, parsed.end, tuple(parsed.authors), work.year, work.suffix, work.pages,
+                    narrative, via))
+    return tuple(out)
+
+
+def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
+    inner = tokens(text[open_at + 1 : close_at - 1], open_at + 1)
+    parts = split_parts(inner)
+    if not parts:
+        return []
+    lead = None
+    if parts[0][0].kind == "personal" and (named := _personal_named_inside(text, parts, open_at, close_at)):
+        return named
+    if parts[0][0].kind in ("year", "personal", "pages"):
+        lead = narrative_authors(text, tokens(text[:open_at]))
+        if lead is None:
+            return _unnamed_personal(parts, open_at, close_at)
+    elif _acronym_first(parts[0]):  # "The Department of Health and Social Care (DHSC, 2022)"
+        lead = narrative_authors(text, tokens(text[:open_at]))
+        if lead is not None and acronym_fits(parts[0][0].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
+            parts[0] = parts[0][2:]
+            lead[0].pieces = [one_organisation(lead[0].pieces)]  # (the abbreviation spells one name)
+        else:
+            lead = None
+    if lead is not None:
+        work, start = lead
+        out: list[tuple[ParsedCitation, bool]] = []
+        first = read_part(text, parts[0], lead=work)
+        for parsed in first:
+            parsed.start, parsed.end = start, close_at
+            out.append((parsed, True))
+        for part in parts[1:]:
+            if part[0].kind == "year" and first:  # "Lindqvist (2015a; 2015b)"
+                for parsed in read_part(text, part, after=first[0].work):
+                    parsed.start, parsed.end = start, close_at
+                    out.append((parsed, True))
+            else:
+                out.extend((parsed, False) for parsed in read_part(text, part))
+        return out
+    found: list[ParsedCitation] = []
+    for part in parts:
+        after = found[-1].work if found and part[0].kind == "year" else None
+        found.extend(read_part(text, part, after=after, among=len(parts) > 1))
+    if not found:
+        return _undated_personal(text, parts, open_at, close_at)
+    if len(found) == 1:
+        found[0].start, found[0].end = open_at, close_at
+        if found[0].work.personal and _role(found[0].authors):
+            found[0].authors = []  # "(AMHP, personal communication, 2023)": a role names nobody
+    return [(parsed, False) for parsed in found]
+
+
+def _personal_named_inside(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(personal communication, Tom Reilly, 2023)": the person is named
+    after the phrase, inside the bracket, so the words before the bracket
+    ("... came from GPs") are not a narrative citation's author. The
+    bracket is one personal communication of that person, spanning it."""
+    rest = parts[0][1:]
+    if len(parts) != 1 or not rest or rest[0].kind != "comma" or not any(t.kind == "name" for t in rest):
+        return []
+    found = read_part(text, rest[1:])
+    if len(found) != 1 or not found[0].authors:
+        return []
+    found[0].work.personal = True
+    found[0].start, found[0].end = open_at, close_at
+    return [(found[0], False)]
+
+
+def _undated_personal(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(Ward Manager, personal communication)", "(J. Patel, personal
+    communication)": a personal communication with no date (the phrase
+    ends the bracket, after a comma), spanning the bracket; the checker
+    reports the missing year. A role (`[names].roles`) or no name at all is
+    nobody the reader can identify: no author."""
+    part = parts[0]
+    if len(parts) != 1 or len(part) < 3 or part[-1].kind != "personal" or part[-2].kind != "comma":
+        return []
+    before = [t for t in part[:-2] if t.kind != "initial"]
+    found: list[ParsedCitation] = []
+    if before and before[0].kind == "name" and not _role([t.text for t in before]):
+        found = read_part(text, before, among=True)
+        if not found:
+            return []
+    parsed = found[0] if found else ParsedCitation(Work([], "", "", open_at, close_at), [])
+    parsed.work.personal = True
+    parsed.start, parsed.end = open_at, close_at
+    return [(parsed, False)]
+
+
+def _role(words: list[str]) -> bool:
+    """A personal communication's "author" that names a role, not a person
+    ("Ward Manager", "AMHP": `[names].roles`): nobody the reader can identify."""
+    roles = load_data().roles
+    return any(word.lower() in roles for name in words for word in name.split())
+
+
+def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
+    """"(personal communication, 12 March 2024)" with nobody named before
+    it: a personal communication cited without its person (the checker
+    reports it), spanning the whole bracket, with the year of its date."""
+    if len(parts) != 1 or parts[0][0].kind != "personal":
+        return []
+    year = next((t for t in parts[0] if t.kind == "year" and t.text[:1].isdigit()), None)
+    if year is None:
+        return []
+    work = Work([], year.text[:4], "", open_at, close_at, personal=True)
+    return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
+
+
+def _acronym_first(part: list[Token]) -> bool:
+    """A bracket opening with an abbreviation and the year: "(DHSC, 2022)"."""
+    return (len(part) > 2 and part[0].kind == "name" and is_abbreviation(part[0].text) and part[1].kind == "comma"
+            and part[2].kind == "year")
