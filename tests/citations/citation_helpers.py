@@ -31,3 +31,27 @@ def fields(citation: Citation) -> tuple:
 
 def codes(citation: Citation) -> list[str]:
     return sorted(p.code for p in citation.problems)
+
+
+def fix(citation: Citation) -> str | None:
+    """The one fix offered for a citation (all its problems agree on it), or None."""
+    fixes = {p.suggestion for p in citation.problems}
+    assert len(fixes) <= 1, fixes
+    return fixes.pop() if fixes else None
+
+
+def case_id(case: tuple) -> str:
+    """A readable pytest id for a (passage, style, expected) table case."""
+    return f"{case[1]}:{case[0][:45]}"
+
+
+def assert_form_in_style(passage: str, style: str, expected: list[tuple]) -> None:
+    """The citations found in `passage` under `style`, each as (text, authors,
+    year, pages, narrative, codes, fix), are `expected`; every span is the
+    document's text and every message is filled in."""
+    document, citations, _ = run(passage, style)
+    got = [(*fields(c)[:3], c.pages, c.narrative, codes(c), fix(c)) for c in citations]
+    assert got == [tuple(e) for e in expected]
+    for citation in citations:
+        assert document.text[citation.start : citation.end] == citation.text
+        assert all(p.message and "{" not in p.message for p in citation.problems)

@@ -5,7 +5,7 @@ APA 7, and the local Harvard variant shipped as a worked example)."""
 from __future__ import annotations
 
 import pytest
-from citation_helpers import codes, fields, run
+from citation_helpers import assert_form_in_style, case_id, codes, fix, run
 
 H, A, L = "harvard", "apa", "harvard-local"
 REFS = "\n\nReferences\n\n"
@@ -650,20 +650,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("passage", "style", "expected"), CASES, ids=[f"{c[1]}:{c[0][:45]}" for c in CASES])
+@pytest.mark.parametrize(("passage", "style", "expected"), CASES, ids=[case_id(c) for c in CASES])
 def test_form_in_style(passage, style, expected):
-    document, citations, _ = run(passage, style)
-    got = [(*fields(c)[:3], c.pages, c.narrative, codes(c), _fix(c)) for c in citations]
-    assert got == [tuple(e) for e in expected]
-    for citation in citations:
-        assert document.text[citation.start : citation.end] == citation.text
-        assert all(p.message and "{" not in p.message for p in citation.problems)
-
-
-def _fix(citation):
-    fixes = {p.suggestion for p in citation.problems}
-    assert len(fixes) <= 1, fixes
-    return fixes.pop() if fixes else None
+    assert_form_in_style(passage, style, expected)
 
 
 def test_consistency_advice_points_at_the_form_the_style_wants():
@@ -673,13 +662,13 @@ def test_consistency_advice_points_at_the_form_the_style_wants():
     wrong form."""
     text = "It holds (Thorne, Underhill and Yilmaz, 2019). More (Thorne et al., 2019) and (Thorne et al., 2019, p. 8)."
     harvard = run(text, H)[1]
-    assert [(codes(c), _fix(c)) for c in harvard] == [
+    assert [(codes(c), fix(c)) for c in harvard] == [
         ([], None),
         (["et_al_too_few"], "(Thorne, Underhill and Yilmaz, 2019)"),
         (["et_al_too_few"], "(Thorne, Underhill and Yilmaz, 2019, p. 8)"),
     ]
     apa = run(text, A)[1]
-    assert [(codes(c), _fix(c)) for c in apa] == [
+    assert [(codes(c), fix(c)) for c in apa] == [
         (["and_ampersand", "et_al_needed"], "(Thorne et al., 2019)"), ([], None), ([], None)]
 
 
