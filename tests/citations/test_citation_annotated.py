@@ -85,20 +85,27 @@ def test_no_passage_shares_nine_words_with_the_course_texts():
         assert not shared, (record["id"], shared)
 
 
+def _one_citation_set(tmp_path, text: str, cited: str, **annotation) -> Path:
+    """A one-passage annotated set (Harvard) whose only citation is `cited`,
+    annotated with `annotation` over defaults for a plain citation."""
+    start = text.index(cited)
+    citation = {"start": start, "end": start + len(cited), "text": cited, "suffix": "", "pages": None,
+                "via": None, "problems": [], **annotation}
+    path = tmp_path / "set.jsonl"
+    record = {"id": "t1", "style": "harvard", "text": text, "citations": [citation]}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize(("annotated_fix", "wrong"), [
     ("(Okafor, 2018, pp. 23-25)", 0),  # the annotator's hyphen against the guides' en dash: the same fix
     ("(Okafor, 2018, pp. 23—25)", 0),
     ("(Okafor, 2018, pp. 23-26)", 1),  # another page range is still wrong
 ])
 def test_fixes_compare_with_dashes_normalised(tmp_path, annotated_fix, wrong):
-    text = "Links are fragile (Okafor, 2018, pp. 23 - 25)."
-    cited = "(Okafor, 2018, pp. 23 - 25)"
-    record = {"id": "t1", "style": "harvard", "text": text, "citations": [{
-        "start": text.index(cited), "end": text.index(cited) + len(cited), "text": cited, "authors": ["Okafor"],
-        "year": "2018", "suffix": "", "pages": "23-25", "narrative": False, "via": None,
-        "problems": ["page_range_space"], "fix": annotated_fix}]}
-    path = tmp_path / "set.jsonl"
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = _one_citation_set(tmp_path, "Links are fragile (Okafor, 2018, pp. 23 - 25).", "(Okafor, 2018, pp. 23 - 25)",
+                             authors=["Okafor"], year="2018", pages="23-25", narrative=False,
+                             problems=["page_range_space"], fix=annotated_fix)
     result = evaluate_citations(path)
     assert (result.correct, result.suggestions, result.suggestions_wrong) == (1, 1, wrong)
 
@@ -110,14 +117,9 @@ def test_fixes_compare_with_dashes_normalised(tmp_path, annotated_fix, wrong):
     ("2019", 0),  # another year is still another work
 ])
 def test_no_date_and_nd_are_one_year_value(tmp_path, annotated_year, correct):
-    text = "Carers need breaks (Carers Voice Network, no date)."
-    cited = "(Carers Voice Network, no date)"
-    record = {"id": "t1", "style": "harvard", "text": text, "citations": [{
-        "start": text.index(cited), "end": text.index(cited) + len(cited), "text": cited,
-        "authors": ["Carers Voice Network"], "year": annotated_year, "suffix": "", "pages": None,
-        "narrative": False, "via": None, "problems": []}]}
-    path = tmp_path / "set.jsonl"
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = _one_citation_set(tmp_path, "Carers need breaks (Carers Voice Network, no date).",
+                             "(Carers Voice Network, no date)", authors=["Carers Voice Network"],
+                             year=annotated_year, narrative=False)
     assert evaluate_citations(path).correct == correct
 
 
@@ -127,11 +129,6 @@ def test_no_date_and_nd_are_one_year_value(tmp_path, annotated_year, correct):
     ("2025", 0),
 ])
 def test_forthcoming_and_in_press_are_one_year_value(tmp_path, annotated_year, correct):
-    text = "Ellison (forthcoming) argues that carers carry the risk."
-    cited = "Ellison (forthcoming)"
-    record = {"id": "t1", "style": "harvard", "text": text, "citations": [{
-        "start": 0, "end": len(cited), "text": cited, "authors": ["Ellison"], "year": annotated_year,
-        "suffix": "", "pages": None, "narrative": True, "via": None, "problems": []}]}
-    path = tmp_path / "set.jsonl"
-    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    path = _one_citation_set(tmp_path, "Ellison (forthcoming) argues that carers carry the risk.",
+                             "Ellison (forthcoming)", authors=["Ellison"], year=annotated_year, narrative=True)
     assert evaluate_citations(path).correct == correct
