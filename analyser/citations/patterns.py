@@ -263,8 +263,10 @@ ENTRY_YEAR = rf"""
 
 
 def _surname() -> str:
-    """A surname in a reference entry: particles, then one to three name words."""
-    particles = "|".join(sorted(load_data().particles, key=len, reverse=True))
+    """A surname in a reference entry: particles, then one to three name words.
+    A particle may be capitalised as the name's first word ("Van den Hoek, K.")."""
+    words = load_data().particles
+    particles = "|".join(sorted(words | {w.capitalize() for w in words}, key=len, reverse=True))
     return rf"(?:(?:{particles})\s{{1,2}}){{0,3}}{NAME_WORD}(?:\s{{1,2}}{NAME_WORD}){{0,2}}"
 
 
