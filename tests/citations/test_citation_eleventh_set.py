@@ -12,6 +12,8 @@ H, A = "harvard", "apa"
 REFS = "\n\nReferences\n\n"
 AIKINS_A = REFS + "Aikins, L. H., Sloan, D. M., & Van den Hoek, K. (2014). Nurse staffing. The Lancet, 383, 1824-1830."
 AIKINS_H = REFS + "Aikins, L. H., Sloan, D. M. and Van den Hoek, K. (2014) 'Nurse staffing', The Lancet, 383, pp. 1824-1830."
+LGA_H = REFS + "Local Government Association and ADASS (2019) Making safeguarding personal. London: LGA."
+LGA_A = REFS + "Local Government Association & ADASS. (2019). Making safeguarding personal. LGA."
 
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
@@ -27,6 +29,19 @@ CASES = [
     ("Staffing matters (Buchanan et al., 2019; Aikins et al., 2014)." + AIKINS_A, A,
      [("Buchanan et al., 2019", ["Buchanan"], "2019", None, False, ["no_reference"], None),
       ("Aikins et al., 2014", ["Aikins"], "2014", None, False, ["bracket_order"], None)]),
+    # two organisations cited together and listed under one name are that entry
+    ("It matters (Local Government Association and ADASS, 2019)." + LGA_H, H,
+     [("(Local Government Association and ADASS, 2019)", ["Local Government Association", "ADASS"], "2019", None,
+       False, [], None)]),
+    ("It matters (Local Government Association & ADASS, 2019)." + LGA_A, A,
+     [("(Local Government Association & ADASS, 2019)", ["Local Government Association", "ADASS"], "2019", None,
+       False, [], None)]),
+    ("It matters (Local Government Association and ADASS, 2020)." + LGA_H, H,  # (and its year is compared)
+     [("(Local Government Association and ADASS, 2020)", ["Local Government Association", "ADASS"], "2020", None,
+       False, ["year_mismatch"], "(Local Government Association and ADASS, 2019)")]),
+    ("It matters (Local Government Association & ADASS, 2020)." + LGA_A, A,
+     [("(Local Government Association & ADASS, 2020)", ["Local Government Association", "ADASS"], "2020", None,
+       False, ["year_mismatch"], "(Local Government Association & ADASS, 2019)")]),
 ]
 
 
