@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from rapidfuzz.distance import Levenshtein
 
-from analyser.citations.patterns import ET_AL, is_abbreviation, load_data
+from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
 from analyser.citations.style import CitationStyle
@@ -187,11 +187,23 @@ def undefined_abbreviations(
         if full is None:
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
+        name = _defined_abbreviation(text, name, citation.start) or name  # (both guides: the one defined)
         if abbreviation != citation.authors[0]:  # "The DHSC (2021)": the sentence's "The" stays
             name = f"The {name}"
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
         fix = with_authors(citation, rewrites.of(citation), [name], False, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+def _defined_abbreviation(text: str, name: str, before: int) -> str | None:
+    """The abbreviation the essay defined for this organisation before this
+    point ("Department of Health and Social Care [DHSC]"), as written: once
+    defined, both guides cite the organisation by it (APA 7, 8.21), so a
+    wrong one ("DH (2021)") is fixed to it, not to the name in full."""
+    key = normal_name(name)
+    found = [m for m in chain(ACRONYM.finditer(text, 0, before), ACRONYM_SQUARE.finditer(text, 0, before))
+             if defined_acronyms(text[max(0, m.start() - 120) : m.end()]).get(m.group("acronym").casefold()) == key]
+    return min(found, key=lambda m: m.start()).group("acronym") if found else None
 
 
 _MISSPELT_FROM = 8  # letters a surname needs before one letter's difference makes it the same name misspelt

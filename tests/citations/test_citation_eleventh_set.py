@@ -42,6 +42,19 @@ CASES = [
     ("It matters (Local Government Association & ADASS, 2020)." + LGA_A, A,
      [("(Local Government Association & ADASS, 2020)", ["Local Government Association", "ADASS"], "2020", None,
        False, ["year_mismatch"], "(Local Government Association & ADASS, 2019)")]),
+    # a wrong abbreviation for an organisation whose own the essay defined is fixed to that one, not the name
+    ("It is key (Department of Health and Social Care [DHSC], 2021). In DH (2021) it is.", A,
+     [("(Department of Health and Social Care [DHSC], 2021)", ["Department of Health and Social Care"], "2021", None,
+       False, [], None),
+      ("DH (2021)", ["DH"], "2021", None, True, ["inconsistent_form"], "DHSC (2021)")]),
+    ("It is key (Department of Health and Social Care (DHSC), 2021). In DH (2021) it is.", H,
+     [("(Department of Health and Social Care (DHSC), 2021)", ["Department of Health and Social Care"], "2021", None,
+       False, [], None),
+      ("DH (2021)", ["DH"], "2021", None, True, ["inconsistent_form"], "DHSC (2021)")]),
+    ("It is key (Department of Health and Social Care, 2021). In DH (2021) it is.", H,  # (none defined: the name)
+     [("(Department of Health and Social Care, 2021)", ["Department of Health and Social Care"], "2021", None,
+       False, [], None),
+      ("DH (2021)", ["DH"], "2021", None, True, ["inconsistent_form"], "Department of Health and Social Care (2021)")]),
 ]
 
 
