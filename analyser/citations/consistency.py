@@ -117,6 +117,7 @@ def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) ->
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}$")
+_INITIALS_AFTER = re.compile(r",\s?(?P<initials>(?:[A-Z]\.\s?){1,3})(?=[\s,(])")  # "Khan, R. (2020)"
 
 
 def shared_surnames(text: str, citations: list[Citation], rules: CitationStyle) -> None:
@@ -130,14 +131,19 @@ def shared_surnames(text: str, citations: list[Citation], rules: CitationStyle) 
     if not rules.initials_for_shared_surname:
         return
     read: list[str] = []
+    after: set[int] = set()  # citations whose initials follow the surname, "Khan, R. (2020)"
     seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname -> initials -> years
-    for citation in citations:
+    for number, citation in enumerate(citations):
         initials = ""
         if citation.authors:
             at = citation.text.find(citation.authors[0])
             before = citation.text[:at] if at > 0 else text[max(0, citation.start - 12) : citation.start]
             found = _INITIALS.search(before.lstrip("("))
             initials = found.group().replace(" ", "") if found else ""
+            following = _INITIALS_AFTER.match(citation.text, at + len(citation.authors[0])) if at >= 0 else None
+            if not initials and following:
+                initials = following.group("initials").replace(" ", "")
+                after.add(number)
             if initials:
                 seen[normal_name(citation.authors[0])][initials].add(citation.year)
         read.append(initials)
@@ -145,9 +151,18 @@ def shared_surnames(text: str, citations: list[Citation], rules: CitationStyle) 
     if not shared:
         return
     data = load_data()
-    for citation, initials in zip(citations, read, strict=True):
+    for number, (citation, initials) in enumerate(zip(citations, read, strict=True)):
         name = normal_name(citation.authors[0]) if citation.authors else ""
         if name not in shared:
+            continue
+        if number in after:  # a fault still, whose fix keeps the initials, before the name: "R. Khan (2020)"
+            for problem in citation.problems:
+                if problem.suggestion and citation.authors[0] in problem.suggestion:
+                    head, _, tail = problem.suggestion.partition(citation.authors[0])
+                    problem.suggestion = f"{head}{initials.replace('.', '. ').strip()} {citation.authors[0]}{tail}"
+                if problem.code == "initials_in_citation" and problem.suggestion:
+                    problem.message = load_data().message("initials_in_citation", "message_shared", style=rules.title,
+                                                          name=citation.authors[0], other=f'"{problem.suggestion}"')
             continue
         if initials:
             citation.problems = [p for p in citation.problems if p.code != "initials_in_citation"]

@@ -14,6 +14,7 @@ AIKINS_A = REFS + "Aikins, L. H., Sloan, D. M., & Van den Hoek, K. (2014). Nurse
 AIKINS_H = REFS + "Aikins, L. H., Sloan, D. M. and Van den Hoek, K. (2014) 'Nurse staffing', The Lancet, 383, pp. 1824-1830."
 LGA_H = REFS + "Local Government Association and ADASS (2019) Making safeguarding personal. London: LGA."
 LGA_A = REFS + "Local Government Association & ADASS. (2019). Making safeguarding personal. LGA."
+KHAN = "Research by Khan, R. (2020) suggests it. A. Khan and Hussain (2022) agree."
 
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
@@ -55,6 +56,16 @@ CASES = [
      [("(Department of Health and Social Care, 2021)", ["Department of Health and Social Care"], "2021", None,
        False, [], None),
       ("DH (2021)", ["DH"], "2021", None, True, ["inconsistent_form"], "Department of Health and Social Care (2021)")]),
+    # initials after a surname another first author shares: APA 7 keeps them, before the name; Cite Them Right drops them
+    (KHAN, A,
+     [("Khan, R. (2020)", ["Khan"], "2020", None, True, ["initials_in_citation"], "R. Khan (2020)"),
+      ("A. Khan and Hussain (2022)", ["Khan", "Hussain"], "2022", None, True, [], None)]),
+    (KHAN, H,
+     [("Khan, R. (2020)", ["Khan"], "2020", None, True, ["initials_in_citation"], "Khan (2020)"),
+      ("A. Khan and Hussain (2022)", ["Khan", "Hussain"], "2022", None, True, ["initials_in_citation"],
+       "Khan and Hussain (2022)")]),
+    ("It is so (Khan, R., 2020).", A,  # (one Khan: the initials are a fault, and go)
+     [("(Khan, R., 2020)", ["Khan"], "2020", None, False, ["initials_in_citation"], "(Khan, 2020)")]),
 ]
 
 
@@ -72,3 +83,10 @@ def _fix(citation):
     fixes = {p.suggestion for p in citation.problems}
     assert len(fixes) <= 1, fixes
     return fixes.pop() if fixes else None
+
+
+def test_shared_surname_message_names_the_initials_kept():
+    _, [khan, _], _ = run(KHAN, A)
+    assert khan.problems[0].message == (
+        'Another first author in this essay has the surname Khan: APA 7 gives the initials before the surname'
+        ' in every citation of each, as "R. Khan (2020)".')
