@@ -66,6 +66,22 @@ CASES = [
        "Khan and Hussain (2022)")]),
     ("It is so (Khan, R., 2020).", A,  # (one Khan: the initials are a fault, and go)
      [("(Khan, R., 2020)", ["Khan"], "2020", None, False, ["initials_in_citation"], "(Khan, 2020)")]),
+    # a quotation someone in the sentence spoke is not the words of a work cited later in it
+    ("Her mother said that she seemed “flat and not herself” lately, as Sheen (2015) warned.", A,
+     [("Sheen (2015)", ["Sheen"], "2015", None, True, [], None)]),
+    ("Her mother said that she seemed 'flat and not herself' lately, as Sheen (2015) warned.", H,
+     [("Sheen (2015)", ["Sheen"], "2015", None, True, [], None)]),
+    ("Her mother said that she seemed 'flat and not herself' (Sheen, 2015).", H,  # (right after it: its source)
+     [("(Sheen, 2015)", ["Sheen"], "2015", None, False, ["no_page_for_quote"], "(Sheen, 2015, p. [page])")]),
+    ("Patients seemed “flat and not themselves”, as Sheen (2015) warned.", A,  # (nobody spoke it: the work's)
+     [("Sheen (2015)", ["Sheen"], "2015", None, True, ["no_page_for_quote"], "Sheen (2015, p. [page])")]),
+    # a role cited as an author, not in the list, is someone the student spoke to: no page for their words
+    ("One told me 'people come in for food but need to talk' (Volunteer, 2023).", H,
+     [("(Volunteer, 2023)", ["Volunteer"], "2023", None, False, [], None)]),
+    ("One told me “people come in for food but need to talk” (Volunteer, 2023).", A,
+     [("(Volunteer, 2023)", ["Volunteer"], "2023", None, False, [], None)]),
+    ("Food banks are 'spaces of dignity and stigma' (Garside, 2016).", H,  # (a surname: a work, with pages)
+     [("(Garside, 2016)", ["Garside"], "2016", None, False, ["no_page_for_quote"], "(Garside, 2016, p. [page])")]),
 ]
 
 
