@@ -82,6 +82,15 @@ CASES = [
      [("(Volunteer, 2023)", ["Volunteer"], "2023", None, False, [], None)]),
     ("Food banks are 'spaces of dignity and stigma' (Garside, 2016).", H,  # (a surname: a work, with pages)
      [("(Garside, 2016)", ["Garside"], "2016", None, False, ["no_page_for_quote"], "(Garside, 2016, p. [page])")]),
+    # a name and its year in brackets, all inside a bracket: one bracket citation, its year bracketed again
+    ("Hand hygiene matters (World Health Organization (2009)).", H,
+     [("(World Health Organization (2009))", ["World Health Organization"], "2009", None, False, ["year_brackets"],
+       "(World Health Organization, 2009)")]),
+    ("Hand hygiene matters (World Health Organization (2009)).", A,
+     [("(World Health Organization (2009))", ["World Health Organization"], "2009", None, False, ["year_brackets"],
+       "(World Health Organization, 2009)")]),
+    ("Hand hygiene matters (see Pittet (2009)).", H,  # (with other words in the outer bracket: left as read)
+     [("Pittet (2009)", ["Pittet"], "2009", None, True, [], None)]),
 ]
 
 
@@ -106,3 +115,9 @@ def test_shared_surname_message_names_the_initials_kept():
     assert khan.problems[0].message == (
         'Another first author in this essay has the surname Khan: APA 7 gives the initials before the surname'
         ' in every citation of each, as "R. Khan (2020)".')
+
+
+def test_nested_year_message_says_where_the_year_goes():
+    _, [who], _ = run("Hand hygiene matters (World Health Organization (2009)).", H)
+    assert who.problems[0].message == (
+        "Inside a bracket the year follows the name after a comma, with no brackets of its own.")
