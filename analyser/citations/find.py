@@ -287,6 +287,8 @@ def _no_year_citations(
             continue  # "Research shows that": an everyday word opening a sentence, not a name
         if lower in data.people_words:
             continue  # "Proponents argue that": people in general, not an author
+        if _word_before(text, names_at + start) in data.place_prepositions:
+            continue  # "evidence from Scotland suggests that": a place, not the verb's subject
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
             cited = {}
@@ -307,6 +309,15 @@ def _no_year_citations(
         ))
         cited[(paragraph, normal_name(authors[0]))] = sorted([*starts, names_at + start])  # ("..., and Okafor also")
     return out
+
+
+_LAST_WORD = re.compile(r"([a-z]+)\s{1,3}$")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The lower-case word just before `at` ("" if none)."""
+    match = _LAST_WORD.search(text, max(0, at - 20), at)
+    return match.group(1) if match else ""
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -155,6 +155,7 @@ class CitationData:
     reporting_adverbs: frozenset[str]
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
+    place_prepositions: frozenset[str]  # "from Scotland suggests that": a place, not the verb's subject
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
@@ -201,6 +202,7 @@ def load_data() -> CitationData:
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
+        place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),

@@ -91,6 +91,15 @@ CASES = [
        "(World Health Organization, 2009)")]),
     ("Hand hygiene matters (see Pittet (2009)).", H,  # (with other words in the outer bracket: left as read)
      [("Pittet (2009)", ["Pittet"], "2009", None, True, [], None)]),
+    # a capitalised word after "from", "in", ... before a reporting verb is a place, not an author without a year
+    ("In short, evidence from Scotland suggests that pricing works (Wyatt, 2023).", A,
+     [("(Wyatt, 2023)", ["Wyatt"], "2023", None, False, [], None)]),
+    ("In short, evidence from Scotland suggests that pricing works (Wyatt, 2023).", H,
+     [("(Wyatt, 2023)", ["Wyatt"], "2023", None, False, [], None)]),
+    ("In short, Whitlock suggests that pricing works.", H,  # (a name as the verb's subject still is one)
+     [("Whitlock", ["Whitlock"], "", None, True, ["missing_year"], "Whitlock ([year])")]),
+    ("In short, Whitlock suggests that pricing works.", A,
+     [("Whitlock", ["Whitlock"], "", None, True, ["missing_year"], "Whitlock ([year])")]),
 ]
 
 
