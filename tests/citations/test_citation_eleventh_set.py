@@ -11,7 +11,8 @@ from citation_helpers import codes, fields, run
 H, A = "harvard", "apa"
 REFS = "\n\nReferences\n\n"
 AIKINS_A = REFS + "Aikins, L. H., Sloan, D. M., & Van den Hoek, K. (2014). Nurse staffing. The Lancet, 383, 1824-1830."
-AIKINS_H = REFS + "Aikins, L. H., Sloan, D. M. and Van den Hoek, K. (2014) 'Nurse staffing', The Lancet, 383, pp. 1824-1830."
+AIKINS_H = (REFS + "Aikins, L. H., Sloan, D. M. and Van den Hoek, K. (2014) 'Nurse staffing', The Lancet, 383,"
+            " pp. 1824-1830.")
 LGA_H = REFS + "Local Government Association and ADASS (2019) Making safeguarding personal. London: LGA."
 LGA_A = REFS + "Local Government Association & ADASS. (2019). Making safeguarding personal. LGA."
 KHAN = "Research by Khan, R. (2020) suggests it. A. Khan and Hussain (2022) agree."
@@ -56,7 +57,8 @@ CASES = [
      [("(Department of Health and Social Care, 2021)", ["Department of Health and Social Care"], "2021", None,
        False, [], None),
       ("DH (2021)", ["DH"], "2021", None, True, ["inconsistent_form"], "Department of Health and Social Care (2021)")]),
-    # initials after a surname another first author shares: APA 7 keeps them, before the name; Cite Them Right drops them
+    # initials after a surname another first author shares: APA 7 keeps them, before the name;
+    # Cite Them Right drops them
     (KHAN, A,
      [("Khan, R. (2020)", ["Khan"], "2020", None, True, ["initials_in_citation"], "R. Khan (2020)"),
       ("A. Khan and Hussain (2022)", ["Khan", "Hussain"], "2022", None, True, [], None)]),
