@@ -89,6 +89,8 @@ def check_citations(
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
         sentence = quoted.get(number) if not has_pages and not facts.personal else None
+        if sentence is not None and meant is None and _role_only(citation):
+            sentence = None  # "'...' (Volunteer, 2023)": someone the student spoke to, with no page to give
         if sentence is not None and not (meant is not None and _personal(meant)):
             unpaginated = citation.year == "n.d." or (meant is not None and _online(meant)) or _online_in_text(
                 document.text[sentence[0] : sentence[1]])
@@ -118,6 +120,10 @@ def check_citations(
         bracket_order(document.text, citations, rules)
     if references:
         _reference_list_problems(references, resolution.cited if resolution else set(), rules)
+    for citation in citations:  # a "fix" that repeats the citation mends nothing (a list's fault): none is offered
+        for problem in citation.problems:
+            if problem.suggestion == citation.text:
+                problem.suggestion = None
     return resolution
 
 
@@ -147,6 +153,14 @@ def _particle_case(text: str, citation: Citation, entry: Reference) -> bool:
     if cited == listed or cited.lower() != listed.lower() or cited.lower() not in load_data().particles:
         return False
     return not (citation.narrative and at_sentence_start(text, citation.start) and listed[0].islower())
+
+
+def _role_only(citation: Citation) -> bool:
+    """A citation whose one author is a role ("(Volunteer, 2023)", "(Ward
+    Nurse, 2022)"), not in the list: a person the student spoke to, whose
+    words have no page (the entry, when there is one, decides)."""
+    roles = load_data().roles
+    return len(citation.authors) == 1 and all(w.lower() in roles for w in citation.authors[0].split())
 
 
 def _personal(entry: Reference) -> bool:
@@ -200,7 +214,7 @@ def _quotations(
             continue
         start, end = _sentence(document, block_starts, quote.start(), quote.end())
         owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
-                          bisect.bisect_left(starts, end))
+                          bisect.bisect_left(starts, end), _spoken(text[start : quote.start()]))
         if owner is None:
             continue
         if page is None:
@@ -244,7 +258,8 @@ def _sentence(document: Document, block_starts: list[int], start: int, end: int)
 
 
 def _cited_by(
-    text: str, quote: re.Match[str], citations: list[Citation], starts: list[int], first: int, last: int
+    text: str, quote: re.Match[str], citations: list[Citation], starts: list[int], first: int, last: int,
+    spoken: bool = False,
 ) -> int | None:
     """Which citation of its sentence (numbers `first` to `last - 1`) a
     quotation is cited by: the one right after it ('"..." (Okafor, 2018)');
@@ -253,7 +268,9 @@ def _cited_by(
     sentence cites the same work again (that one then gives the page); else
     the first after it; else the last before it. The other citations of the sentence cite something else ('"..."
     (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
-    for its page."""
+    for its page. A quotation someone in the sentence is said to have spoken
+    (`spoken`: "Aisha's mother said that she seemed '...', which reflects
+    Sheen (2015)") is cited by no later citation but the one right after it."""
     after = bisect.bisect_left(starts, quote.end(), first, last)
     if after < last and not citations[after].narrative and _RIGHT_AFTER.fullmatch(
             text, quote.end(), citations[after].start):
@@ -265,8 +282,18 @@ def _cited_by(
             return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one
         return narrative
     if after < last:
-        return after
+        return None if spoken else after
     return before[0] if before else None
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _spoken(opening: str) -> bool:
+    """Whether the words of a sentence before its quotation say someone spoke
+    it ("... mother said that ...", `[quotations].speech_words`)."""
+    speech = load_data().speech_words
+    return any(word in speech for word in _WORDS.findall(opening.lower()))
 
 
 _PAGE_AFTER = re.compile(r" {1,2}(?P<label>pp?|pgs?|page)\.? {0,2}(?P<value>\d{1,5}(?:\s{0,2}[-–]\s{0,2}\d{1,5})?)\b")

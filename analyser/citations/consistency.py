@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from rapidfuzz.distance import Levenshtein
 
-from analyser.citations.patterns import ET_AL, is_abbreviation, load_data
+from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
 from analyser.citations.style import CitationStyle
@@ -117,6 +117,7 @@ def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) ->
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}$")
+_INITIALS_AFTER = re.compile(r",\s?(?P<initials>(?:[A-Z]\.\s?){1,3})(?=[\s,(])")  # "Khan, R. (2020)"
 
 
 def shared_surnames(text: str, citations: list[Citation], rules: CitationStyle) -> None:
@@ -130,14 +131,19 @@ def shared_surnames(text: str, citations: list[Citation], rules: CitationStyle) 
     if not rules.initials_for_shared_surname:
         return
     read: list[str] = []
+    after: set[int] = set()  # citations whose initials follow the surname, "Khan, R. (2020)"
     seen: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname -> initials -> years
-    for citation in citations:
+    for number, citation in enumerate(citations):
         initials = ""
         if citation.authors:
             at = citation.text.find(citation.authors[0])
             before = citation.text[:at] if at > 0 else text[max(0, citation.start - 12) : citation.start]
             found = _INITIALS.search(before.lstrip("("))
             initials = found.group().replace(" ", "") if found else ""
+            following = _INITIALS_AFTER.match(citation.text, at + len(citation.authors[0])) if at >= 0 else None
+            if not initials and following:
+                initials = following.group("initials").replace(" ", "")
+                after.add(number)
             if initials:
                 seen[normal_name(citation.authors[0])][initials].add(citation.year)
         read.append(initials)
@@ -145,9 +151,18 @@ def shared_surnames(text: str, citations: list[Citation], rules: CitationStyle) 
     if not shared:
         return
     data = load_data()
-    for citation, initials in zip(citations, read, strict=True):
+    for number, (citation, initials) in enumerate(zip(citations, read, strict=True)):
         name = normal_name(citation.authors[0]) if citation.authors else ""
         if name not in shared:
+            continue
+        if number in after:  # a fault still, whose fix keeps the initials, before the name: "R. Khan (2020)"
+            for problem in citation.problems:
+                if problem.suggestion and citation.authors[0] in problem.suggestion:
+                    head, _, tail = problem.suggestion.partition(citation.authors[0])
+                    problem.suggestion = f"{head}{initials.replace('.', '. ').strip()} {citation.authors[0]}{tail}"
+                if problem.code == "initials_in_citation" and problem.suggestion:
+                    problem.message = load_data().message("initials_in_citation", "message_shared", style=rules.title,
+                                                          name=citation.authors[0], other=f'"{problem.suggestion}"')
             continue
         if initials:
             citation.problems = [p for p in citation.problems if p.code != "initials_in_citation"]
@@ -187,11 +202,23 @@ def undefined_abbreviations(
         if full is None:
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
+        name = _defined_abbreviation(text, name, citation.start) or name  # (both guides: the one defined)
         if abbreviation != citation.authors[0]:  # "The DHSC (2021)": the sentence's "The" stays
             name = f"The {name}"
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
         fix = with_authors(citation, rewrites.of(citation), [name], False, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+def _defined_abbreviation(text: str, name: str, before: int) -> str | None:
+    """The abbreviation the essay defined for this organisation before this
+    point ("Department of Health and Social Care [DHSC]"), as written: once
+    defined, both guides cite the organisation by it (APA 7, 8.21), so a
+    wrong one ("DH (2021)") is fixed to it, not to the name in full."""
+    key = normal_name(name)
+    found = [m for m in chain(ACRONYM.finditer(text, 0, before), ACRONYM_SQUARE.finditer(text, 0, before))
+             if defined_acronyms(text[max(0, m.start() - 120) : m.end()]).get(m.group("acronym").casefold()) == key]
+    return min(found, key=lambda m: m.start()).group("acronym") if found else None
 
 
 _MISSPELT_FROM = 8  # letters a surname needs before one letter's difference makes it the same name misspelt

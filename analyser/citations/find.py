@@ -95,6 +95,7 @@ def find_citations(
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
     found = _narrative_secondaries(text, found)
+    _wrapped_narratives(text, found)
     _drop_given_names(text, found, skip)
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += _no_year_citations(document, found + bare, skip, block_starts)
@@ -117,6 +118,18 @@ def _narrative_secondaries(text: str, found: list[Citation]) -> list[Citation]:
             continue
         out.append(citation)
     return out
+
+
+def _wrapped_narratives(text: str, found: list[Citation]) -> None:
+    """"(World Health Organization (2009))": a narrative citation that is the
+    whole of an outer bracket is a bracket citation with its year in
+    brackets of its own (`year_brackets`, fixed "(World Health
+    Organization, 2009)"); it spans the outer bracket."""
+    for citation in found:
+        if (citation.narrative and citation.via is None and citation.start > 0
+                and text[citation.start - 1] == "(" and text[citation.end : citation.end + 1] == ")"):
+            citation.start, citation.end = citation.start - 1, citation.end + 1
+            citation.text, citation.narrative = text[citation.start : citation.end], False
 
 
 def _bare_year_citations(
@@ -274,6 +287,8 @@ def _no_year_citations(
             continue  # "Research shows that": an everyday word opening a sentence, not a name
         if lower in data.people_words:
             continue  # "Proponents argue that": people in general, not an author
+        if _word_before(text, names_at + start) in data.place_prepositions:
+            continue  # "evidence from Scotland suggests that": a place, not the verb's subject
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
             cited = {}
@@ -294,6 +309,15 @@ def _no_year_citations(
         ))
         cited[(paragraph, normal_name(authors[0]))] = sorted([*starts, names_at + start])  # ("..., and Okafor also")
     return out
+
+
+_LAST_WORD = re.compile(r"([a-z]+)\s{1,3}$")
+
+
+def _word_before(text: str, at: int) -> str:
+    """The lower-case word just before `at` ("" if none)."""
+    match = _LAST_WORD.search(text, max(0, at - 20), at)
+    return match.group(1) if match else ""
 
 
 def _opens_sentence(text: str, at: int) -> bool:

@@ -145,6 +145,9 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
     personal = "personal" in kinds
     if shape.narrative and bracket == len(toks) and "year" in kinds:  # ("Ingram also argues": missing_year)
         found.append(("year_brackets", "message", {}))
+    elif not shape.narrative and "year" in kinds and toks[max(0, kinds.index("year") - 1)].text == "(" \
+            and kinds.index("year") > 1:
+        found.append(("year_brackets", "message_nested", {}))  # "(World Health Organization (2009))"
     listed = shape.has_via and not secondary and _listed(toks, kinds, shape)
     if shape.has_via and not secondary:
         separator = {"found": toks[kinds.index("year") + 1].text} if listed else {}

@@ -155,12 +155,14 @@ class CitationData:
     reporting_adverbs: frozenset[str]
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
+    place_prepositions: frozenset[str]  # "from Scotland suggests that": a place, not the verb's subject
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
+    speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
     min_claim_sentences: int
@@ -200,12 +202,14 @@ def load_data() -> CitationData:
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
+        place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),
+        speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
         min_claim_sentences=int(paragraphs["min_claim_sentences"]),
@@ -263,8 +267,10 @@ ENTRY_YEAR = rf"""
 
 
 def _surname() -> str:
-    """A surname in a reference entry: particles, then one to three name words."""
-    particles = "|".join(sorted(load_data().particles, key=len, reverse=True))
+    """A surname in a reference entry: particles, then one to three name words.
+    A particle may be capitalised as the name's first word ("Van den Hoek, K.")."""
+    words = load_data().particles
+    particles = "|".join(sorted(words | {w.capitalize() for w in words}, key=len, reverse=True))
     return rf"(?:(?:{particles})\s{{1,2}}){{0,3}}{NAME_WORD}(?:\s{{1,2}}{NAME_WORD}){{0,2}}"
 
 

@@ -181,6 +181,10 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
         return Link("missing")
     outcome_if_found = "ok"
     candidates = index.candidates(authors[0])
+    if not candidates and len(authors) >= 2:  # two organisations listed as one name, "LGA and ADASS (2019)"
+        joined = [" and ".join(authors)] if index.candidates(" and ".join(authors)) else [" & ".join(authors)]
+        if index.candidates(joined[0]):
+            authors, candidates = joined, index.candidates(joined[0])
     if not candidates:
         candidates = index.near(authors[0])
         outcome_if_found = "spelling"

@@ -45,19 +45,20 @@ CASES = [
       ("Hansen (2019)", ["Hansen"], "2019", None, True, [], None)]),
     # a co-author spelt unlike the list, beside another year: both faults, one fix from the entry
     ("Crews were slow (Castellano, 2018; Mbeki and Sorenson, 2021)." + MBEKI_H, H,
-     [("Castellano, 2018", ["Castellano"], "2018", None, False, ["no_reference"], "Castellano, 2018"),
+     [("Castellano, 2018", ["Castellano"], "2018", None, False, ["no_reference"], None),
       ("Mbeki and Sorenson, 2021", ["Mbeki", "Sorenson"], "2021", None, False, ["author_spelling", "year_mismatch"],
        "Mbeki and Sorensen, 2022")]),
     ("Crews were slow (Mbeki & Sorenson, 2021)." + MBEKI_A, A,
      [("(Mbeki & Sorenson, 2021)", ["Mbeki", "Sorenson"], "2021", None, False, ["author_spelling", "year_mismatch"],
        "(Mbeki & Sorensen, 2022)")]),
     # a secondary citation whose original is listed beside the source read, and never cited as read
+    # (the fault is in the list: no fix, since one would repeat the citation)
     ("Bergqvist's (2009, cited in Fairbrother, 2019) point stands." + BERG_H, H,
      [("Bergqvist's (2009, cited in Fairbrother, 2019)", ["Bergqvist"], "2009", None, True,
-       ["secondary_lists_original"], "Bergqvist's (2009, cited in Fairbrother, 2019)")]),
+       ["secondary_lists_original"], None)]),
     ("Bergqvist's (2009, as cited in Fairbrother, 2019) point stands." + BERG_A, A,
      [("Bergqvist's (2009, as cited in Fairbrother, 2019)", ["Bergqvist"], "2009", None, True,
-       ["secondary_lists_original"], "Bergqvist's (2009, as cited in Fairbrother, 2019)")]),
+       ["secondary_lists_original"], None)]),
     # (the original also cited as read: listing it is right)
     ("Bergqvist (2009) saw it. Loss is common (Bergqvist, 2009, cited in Fairbrother, 2019)." + BERG_H, H,
      [("Bergqvist (2009)", ["Bergqvist"], "2009", None, True, [], None),
