@@ -6,7 +6,7 @@ look-alikes each rule must leave alone."""
 from __future__ import annotations
 
 import pytest
-from citation_helpers import codes, fields, run
+from citation_helpers import assert_form_in_style, case_id, run
 
 H, A = "harvard", "apa"
 REFS = "\n\nReferences\n\n"
@@ -105,20 +105,9 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize(("passage", "style", "expected"), CASES, ids=[f"{c[1]}:{c[0][:45]}" for c in CASES])
+@pytest.mark.parametrize(("passage", "style", "expected"), CASES, ids=[case_id(c) for c in CASES])
 def test_form_in_style(passage, style, expected):
-    document, citations, _ = run(passage, style)
-    got = [(*fields(c)[:3], c.pages, c.narrative, codes(c), _fix(c)) for c in citations]
-    assert got == [tuple(e) for e in expected]
-    for citation in citations:
-        assert document.text[citation.start : citation.end] == citation.text
-        assert all(p.message and "{" not in p.message for p in citation.problems)
-
-
-def _fix(citation):
-    fixes = {p.suggestion for p in citation.problems}
-    assert len(fixes) <= 1, fixes
-    return fixes.pop() if fixes else None
+    assert_form_in_style(passage, style, expected)
 
 
 def test_shared_surname_message_names_the_initials_kept():
