@@ -24,7 +24,6 @@ from __future__ import annotations
 import csv
 import io
 import multiprocessing
-import shutil
 import signal
 import threading
 import time
@@ -55,7 +54,7 @@ from analyser.reflection.moves import MOVES
 from analyser.worksheet import plain_feedback
 
 __all__ = [
-    "BatchInput", "BatchInterrupted", "BatchResult", "BatchUsageError", "ProgressPrinter", "WORKER_DIED",
+    "BatchInput", "BatchInterrupted", "BatchResult", "BatchUsageError", "WORKER_DIED",
     "analyse_one", "check_output_folder", "find_inputs", "input_root", "is_skipped", "output_stems",
     "remove_stale_temporaries", "run_batch", "summary_csv", "validate_settings", "write_document_outputs",
 ]
@@ -569,51 +568,3 @@ def summary_csv(rows: Sequence[dict[str, Any]]) -> str:
 
 def _blank(value: Any) -> Any:
     return "" if value is None else value
-
-
-class ProgressPrinter:
-    """Progress of a batch run. On a terminal: one line redrawn in place with
-    a bar, the count, the percentage and the time left. Anywhere else (a log,
-    a pipe, CI): one plain line per finished document."""
-
-    BAR = 24
-
-    def __init__(self, total: int, stream: Any, *, terminal: bool | None = None,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.total = total
-        self.stream = stream
-        self.terminal = stream.isatty() if terminal is None else terminal
-        self.clock = clock
-        self.started = clock()
-        self.drawn = False
-
-    def __call__(self, done: int, total: int, row: dict[str, Any]) -> None:
-        name = printable(str(row["document"]))  # a file name must not rewrite the terminal
-        status = "failed" if row.get("error") else "ok"
-        if not self.terminal:
-            self.stream.write(f"[{done}/{total}] {status} {name}\n")
-            self.stream.flush()
-            return
-        elapsed = self.clock() - self.started
-        left = elapsed / done * (total - done) if done else 0.0
-        filled = round(self.BAR * done / total) if total else self.BAR
-        line = (f"{'#' * filled}{'.' * (self.BAR - filled)} {done}/{total} "
-                f"{round(100 * done / total) if total else 100:3d}%  ETA {_clock_time(left)}  {name}")
-        width = max(20, _terminal_width() - 1)
-        self.stream.write("\r" + line[:width].ljust(width))
-        self.stream.flush()
-        self.drawn = True
-
-    def close(self) -> None:
-        if self.terminal and self.drawn:
-            self.stream.write("\n")
-            self.stream.flush()
-
-
-def _clock_time(seconds: float) -> str:
-    minutes, secs = divmod(int(round(seconds)), 60)
-    return f"{minutes // 60}:{minutes % 60:02d}:{secs:02d}" if minutes >= 60 else f"{minutes}:{secs:02d}"
-
-
-def _terminal_width() -> int:
-    return shutil.get_terminal_size((80, 24)).columns

@@ -291,13 +291,13 @@ def batch(inputs, out, jobs, fmt, title, quiet, force, annotate, show, previous,
     from analyser.batch import (
         BatchInterrupted,
         BatchUsageError,
-        ProgressPrinter,
         check_output_folder,
         find_inputs,
         run_batch,
     )
     from analyser.compare import previous_reports
     from analyser.ingest import SUPPORTED_SUFFIXES
+    from analyser.progress import ProgressPrinter
     from analyser.vle import attach_submissions, is_submissions_zip, open_submissions_zip
     from analyser.worksheet import read_worksheet
 

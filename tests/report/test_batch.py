@@ -12,13 +12,13 @@ import pytest
 
 from analyser.batch import (
     BatchUsageError,
-    ProgressPrinter,
     check_output_folder,
     find_inputs,
     is_skipped,
     output_stems,
     run_batch,
 )
+from analyser.progress import ProgressPrinter
 
 ESSAY = (
     "Trust and power\n\nThe partnership lacked trust at first, and the council held the power. "
