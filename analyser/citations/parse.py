@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
+from analyser.names import name_rules
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -36,11 +37,28 @@ class Token:
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
-    """Scan `text` (which starts at document offset `offset`)."""
-    return [
+    """Scan `text` (which starts at document offset `offset`). A lone "in"
+    between two capitalised everyday words is a word of an organisation's
+    name, not the secondary phrase (`_in_a_name`)."""
+    found = [
         Token(m.lastgroup or "other", m.group(), offset + m.start(), offset + m.end(), m)
         for m in token_pattern().finditer(text)
     ]
+    for i in range(1, len(found) - 1):
+        if found[i].kind == "secondary" and _in_a_name(found[i - 1], found[i], found[i + 1]):
+            found[i].kind = "word"  # (a connector, as in "Office for Standards in Education")
+    return found
+
+
+def _in_a_name(before: Token, phrase: Token, after: Token) -> bool:
+    """Whether "in" joins two words of an organisation's name ("(Women in
+    Prison, 2021)", "Skills in Care", "Research in Practice") rather than a
+    work to the source read ("(Tuckman in Lind, 2013)"): both words either
+    side are capitalised everyday words (`data/everyday_words.txt`), which a
+    surname seldom is."""
+    everyday = name_rules().everyday
+    return phrase.text == "in" and all(
+        t.kind == "name" and t.text[:1].isupper() and t.text.lower() in everyday for t in (before, after))
 
 
 @dataclass
