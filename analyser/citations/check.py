@@ -227,7 +227,7 @@ def _quotations(
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
 # From a model's word to the citation naming its author: 'model of Adeyemi-Cole (2015)', 'model (Rolfe et al., 2001)'.
-_MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?\(?")
+_MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?")
 
 
 def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, after: Citation | None) -> bool:
@@ -247,7 +247,10 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
             and POSSESSIVE.search(before.text.split("(")[0] + "(")):
         return True
     link = _MODEL_TO_CITATION.match(text, word.end())
-    return after is not None and link is not None and link.end() == after.start
+    if after is None or link is None:
+        return False
+    at = link.end() + (text[link.end() : link.end() + 1] == "(")  # (a bracket citation starts inside its bracket)
+    return after.start in (link.end(), at)
 
 
 def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
