@@ -88,6 +88,16 @@ class ParsedCitation:
     end: int = 0
 
 
+# A time in a recording, the locator both guides give for a quotation from a
+# video or podcast: "(Paediatric Pain Network, 2020, 4:12)", "00:14:32".
+_TIMESTAMP = re.compile(r"\d{1,2}(?::[0-5]\d){1,2}(?![\d:])")
+
+
+def timestamp_at(text: str, start: int) -> re.Match[str] | None:
+    """The time in a recording written at text[start:] ("4:12", "00:14:32"), if one is."""
+    return _TIMESTAMP.match(text, start)
+
+
 def normalise_pages(label: str, value: str) -> str:
     """Pages without their label, a range with a plain hyphen and no spaces;
     paragraphs keep a label ("para. 3"), and chapters and sections the label
@@ -277,7 +287,9 @@ class _PartReader:
             self.colon = True
         elif kind == "number" and self.works and self.previous in ("colon", "comma") and not self.current:
             last = self.works[-1]
-            if last.pages is None and re.fullmatch(r"\d{1,5}(?:\s*[-–—]\s*\d{1,5})?", token.text):
+            if last.pages is None and self.previous == "comma" and (stamp := timestamp_at(self.text, token.start)):
+                last.pages, last.end = stamp.group(), stamp.end()  # "(Speak Up Together, 2021, 03:15)"
+            elif last.pages is None and re.fullmatch(r"\d{1,5}(?:\s*[-–—]\s*\d{1,5})?", token.text):
                 last.pages = normalise_pages("p", token.text)
                 last.end = token.end
         elif kind == "secondary":

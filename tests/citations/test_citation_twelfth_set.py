@@ -15,6 +15,7 @@ MODEL_BRACKET = 'I used the "what, so what, now what" model (Rolfe, Freshwater a
 LONG_QUOTE = 'I used the "listen first, then act, then check again" model of Adeyemi-Cole (2015) after the visit.'
 SCIE = ('It is key (Social Care Institute for Excellence, 2022). SCIE (2022) states that staff should'
         ' "ask the person what a good outcome would be" first.')
+VIDEO = 'A video says "the child should choose the distraction, not the nurse" (Paediatric Pain Network, 2020, 4:12).'
 WIP_LIST_H = "It is hard (Women in Prison, 2021).\n\nReferences\n\nWomen in Prison (2021) Annual report. London: WiP."
 
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
@@ -49,6 +50,24 @@ CASES = [
        False, [], None),
       ("SCIE (2022)", ["SCIE"], "2022", None, True, ["inconsistent_form", "no_page_for_quote"],
        "Social Care Institute for Excellence (2022, p. [page])")]),
+    # a time in a recording is the locator both guides give for a video's words, not a bare page
+    # (s17 "(Paediatric Pain Network, 2020, 4:12)" was fixed to "p. 4"; s32 "03:15" to "p. 03")
+    (VIDEO, A, [("(Paediatric Pain Network, 2020, 4:12)", ["Paediatric Pain Network"], "2020", "4:12", False, [],
+                 None)]),
+    (VIDEO, H, [("(Paediatric Pain Network, 2020, 4:12)", ["Paediatric Pain Network"], "2020", "4:12", False, [],
+                 None)]),
+    ('Dean said "she asked what I wanted" (Hale, 2021, 00:14:32).', H,
+     [("(Hale, 2021, 00:14:32)", ["Hale"], "2021", "00:14:32", False, [], None)]),
+    ("A video says 'the child should choose' (Smith & Jones, 2020, 4:12).", H,  # (another fix keeps the time)
+     [("(Smith & Jones, 2020, 4:12)", ["Smith", "Jones"], "2020", "4:12", False, ["and_ampersand"],
+       "(Smith and Jones, 2020, 4:12)")]),
+    ('A video says "the child should choose" (Smith, Jones, Lee and Park, 2020, 4:12).', A,
+     [("(Smith, Jones, Lee and Park, 2020, 4:12)", ["Smith", "Jones", "Lee", "Park"], "2020", "4:12", False,
+       ["and_ampersand", "et_al_needed"], "(Smith et al., 2020, 4:12)")]),
+    ("It is so (Smith, 2020, 45).", A,  # (a bare number is still a page without its label)
+     [("(Smith, 2020, 45)", ["Smith"], "2020", "45", False, ["page_label"], "(Smith, 2020, p. 45)")]),
+    ("It is so (Smith, 2020, 45).", H,
+     [("(Smith, 2020, 45)", ["Smith"], "2020", "45", False, ["page_label"], "(Smith, 2020, p. 45)")]),
     # "in" between two capitalised everyday words is a word of an organisation's name, not "cited in"
     # (blind10 r31: "(Women in Prison, forthcoming)" was fixed to "(Prison, in press)")
     ("It is hard (Women in Prison, forthcoming).", A,
