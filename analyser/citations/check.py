@@ -210,7 +210,8 @@ def _quotations(
         inside = bisect.bisect_right(starts, quote.start()) - 1
         if inside >= 0 and citations[inside].end > quote.start():
             continue  # a quotation inside a citation's own text
-        if inside >= 0 and _names_a_model(text, quote, citations[inside]):
+        if _names_a_model(text, quote, citations[inside] if inside >= 0 else None,
+                          citations[inside + 1] if inside + 1 < len(citations) else None):
             continue
         start, end = _sentence(document, block_starts, quote.start(), quote.end())
         owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
@@ -225,19 +226,31 @@ def _quotations(
 
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
+# From a model's word to the citation naming its author: 'model of Adeyemi-Cole (2015)', 'model (Rolfe et al., 2001)'.
+_MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?")
 
 
-def _names_a_model(text: str, quote: re.Match[str], before: Citation) -> bool:
-    """A short quoted phrase (five words at most) right after a possessive
-    citation and right before a word naming a model is the model's name,
-    not a quotation with a page to give: "Hendry's (2015) 'notice,
-    question, act' framework" (`[quotations].model_words`)."""
-    if len(quote.group().split()) > 5 or text[before.end : quote.start()].strip():
-        return False
-    if not (before.narrative and POSSESSIVE.search(before.text.split("(")[0] + "(")):
+def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, after: Citation | None) -> bool:
+    """A short quoted phrase (five words at most) right before a word naming
+    a model is the model's name, not a quotation with a page to give, when
+    a possessive citation stands right before it ("Hendry's (2015) 'notice,
+    question, act' framework") or a citation right after the model's word
+    names its author ('the "What? So what? Now what?" model of Adeyemi-Cole
+    (2015)', "the 'what, so what' model (Rolfe et al., 2001)";
+    `[quotations].model_words`). Elsewhere a short quotation keeps its page."""
+    if len(quote.group().split()) > 5:
         return False
     word = _WORD_AFTER.match(text, quote.end())
-    return word is not None and word.group(1).lower() in load_data().model_words
+    if word is None or word.group(1).lower() not in load_data().model_words:
+        return False
+    if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
+            and POSSESSIVE.search(before.text.split("(")[0] + "(")):
+        return True
+    link = _MODEL_TO_CITATION.match(text, word.end())
+    if after is None or link is None:
+        return False
+    at = link.end() + (text[link.end() : link.end() + 1] == "(")  # (a bracket citation starts inside its bracket)
+    return after.start in (link.end(), at)
 
 
 def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:

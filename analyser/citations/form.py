@@ -21,6 +21,7 @@ from analyser.citations.parse import (
     is_opener,
     normalise_pages,
     opens_organisation,
+    timestamp_at,
     tokens,
 )
 from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, is_abbreviation, load_data, subject_verb
@@ -97,7 +98,7 @@ def read_text(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
 
 def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     toks = tokens(text)
-    problems = _style_problems(toks, shape, style)
+    problems = _style_problems(text, toks, shape, style)
     first = next((t.start for i, t in enumerate(toks) if t.kind in ("name", "initial") and not _opener(toks, i)), None)
     personal = any(t.kind == "personal" for t in toks)
     # (a personal communication's phrase before the name is no prefix: "(personal communication, Tom Reilly, 2023)")
@@ -137,7 +138,9 @@ def read_page_bracket(text: str, style: CitationStyle) -> tuple[Found, ...]:
     return tuple(found)
 
 
-def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> list[tuple[str, str, dict]]:
+def _style_problems(
+    text: str, toks: list[Token], shape: Shape, style: CitationStyle
+) -> list[tuple[str, str, dict]]:
     found: list[tuple[str, str, dict]] = []
     kinds = [t.kind for t in toks]
     bracket = _bracket_start(shape.narrative, toks)
@@ -163,7 +166,7 @@ def _style_problems(toks: list[Token], shape: Shape, style: CitationStyle) -> li
         kinds[i - 1] == "comma" for i, t in enumerate(toks) if t.kind == "secondary" and i
     ):
         found.append(("stray_comma", "message_secondary", {}))
-    if shape.has_pages and _bare_pages(toks):
+    if shape.has_pages and _bare_pages(toks, text):
         found.append(("page_label", "message", {}))
     found += _page_problems(toks, style)
     for i, token in enumerate(toks):
@@ -311,10 +314,13 @@ def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: Cit
     return False
 
 
-def _bare_pages(toks: list[Token]) -> bool:
-    """Pages given as ": 45" or ", 45" instead of "p. 45"."""
+def _bare_pages(toks: list[Token], text: str) -> bool:
+    """Pages given as ": 45" or ", 45" instead of "p. 45" (a time in a
+    recording, ", 4:12", is no page)."""
     for i, token in enumerate(toks):
         if token.kind == "number" and i > 0 and toks[i - 1].kind in ("colon", "comma"):
+            if toks[i - 1].kind == "comma" and timestamp_at(text, token.start):
+                continue
             if i > 1 and toks[i - 2].kind in ("year", "colon", "comma"):
                 return True
     return False

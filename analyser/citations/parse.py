@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
+from analyser.names import name_rules
 
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -36,11 +37,28 @@ class Token:
 
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
-    """Scan `text` (which starts at document offset `offset`)."""
-    return [
+    """Scan `text` (which starts at document offset `offset`). A lone "in"
+    between two capitalised everyday words is a word of an organisation's
+    name, not the secondary phrase (`_in_a_name`)."""
+    found = [
         Token(m.lastgroup or "other", m.group(), offset + m.start(), offset + m.end(), m)
         for m in token_pattern().finditer(text)
     ]
+    for i in range(1, len(found) - 1):
+        if found[i].kind == "secondary" and _in_a_name(found[i - 1], found[i], found[i + 1]):
+            found[i].kind = "word"  # (a connector, as in "Office for Standards in Education")
+    return found
+
+
+def _in_a_name(before: Token, phrase: Token, after: Token) -> bool:
+    """Whether "in" joins two words of an organisation's name ("(Women in
+    Prison, 2021)", "Skills in Care", "Research in Practice") rather than a
+    work to the source read ("(Tuckman in Lind, 2013)"): both words either
+    side are capitalised everyday words (`data/everyday_words.txt`), which a
+    surname seldom is."""
+    everyday = name_rules().everyday
+    return phrase.text == "in" and all(
+        t.kind == "name" and t.text[:1].isupper() and t.text.lower() in everyday for t in (before, after))
 
 
 @dataclass
@@ -68,6 +86,16 @@ class ParsedCitation:
     via_authors: list[str] = field(default_factory=list)
     start: int = 0
     end: int = 0
+
+
+# A time in a recording, the locator both guides give for a quotation from a
+# video or podcast: "(Paediatric Pain Network, 2020, 4:12)", "00:14:32".
+_TIMESTAMP = re.compile(r"\d{1,2}(?::[0-5]\d){1,2}(?![\d:])")
+
+
+def timestamp_at(text: str, start: int) -> re.Match[str] | None:
+    """The time in a recording written at text[start:] ("4:12", "00:14:32"), if one is."""
+    return _TIMESTAMP.match(text, start)
 
 
 def normalise_pages(label: str, value: str) -> str:
@@ -259,7 +287,9 @@ class _PartReader:
             self.colon = True
         elif kind == "number" and self.works and self.previous in ("colon", "comma") and not self.current:
             last = self.works[-1]
-            if last.pages is None and re.fullmatch(r"\d{1,5}(?:\s*[-–—]\s*\d{1,5})?", token.text):
+            if last.pages is None and self.previous == "comma" and (stamp := timestamp_at(self.text, token.start)):
+                last.pages, last.end = stamp.group(), stamp.end()  # "(Speak Up Together, 2021, 03:15)"
+            elif last.pages is None and re.fullmatch(r"\d{1,5}(?:\s*[-–—]\s*\d{1,5})?", token.text):
                 last.pages = normalise_pages("p", token.text)
                 last.end = token.end
         elif kind == "secondary":

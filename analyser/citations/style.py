@@ -89,12 +89,12 @@ class CitationStyle:
         return f"{year}{suffix}"
 
     def locator(self, pages: str | None) -> str:
-        """"p. 45", "pp. 45–47", "para. 3" from the normalised field."""
+        """"p. 45", "pp. 45–47", "para. 3", a time "4:12" from the normalised field."""
         if not pages:
             return ""
         if pages.startswith("para."):
             return f"{self.paragraph} {pages[5:].strip()}"
-        if pages[:1].isalpha():  # "chapter 6", "Section 1.2": as written
+        if pages[:1].isalpha() or ":" in pages:  # "chapter 6", "Section 1.2", a time "4:12": as written
             return pages
         if "-" in pages:
             return f"{self.pages} " + pages.replace("-", "–")
