@@ -10,6 +10,7 @@ with the default lexicon."""
 from __future__ import annotations
 
 import pytest
+from mention_helpers import assert_mentions
 
 # (text, expected mentions as (concept, matched text, polarity)) in text order
 CASES = [
@@ -61,7 +62,4 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_everyday_senses(analyse, text, expected):
-    analysis = analyse(text)
-    assert [(m.concept, m.text, m.polarity) for m in analysis.mentions] == expected
-    for mention in analysis.mentions:
-        assert analysis.document.text[mention.start : mention.end] == mention.text
+    assert_mentions(analyse(text), expected)

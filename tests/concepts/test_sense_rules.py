@@ -6,6 +6,7 @@ Exact spans and polarity, with the default lexicon."""
 from __future__ import annotations
 
 import pytest
+from mention_helpers import assert_mentions
 
 # (text, expected mentions as (concept, matched text, polarity)) in text order
 CASES = [
@@ -65,10 +66,7 @@ CASES = [
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:40] for c in CASES])
 def test_sense_rules(analyse, text, expected):
-    analysis = analyse(text)
-    assert [(m.concept, m.text, m.polarity) for m in analysis.mentions] == expected
-    for mention in analysis.mentions:
-        assert analysis.document.text[mention.start : mention.end] == mention.text
+    assert_mentions(analyse(text), expected)
 
 
 def test_a_damage_word_that_asserts_a_threat_is_not_reported_as_an_absence_cue(analyse):
