@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import csv
 import io
-import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +42,6 @@ COLUMNS = (IDENTIFIER, "Full name", "Email address", "Status", GRADE, "Maximum g
            "Last modified (submission)", "Last modified (grade)", FEEDBACK)
 PARTICIPANT = "Participant "  # Moodle's get_string('hiddenuser', 'assign'), before the number
 MAX_WORKSHEET_BYTES = 20 * 1024 * 1024
-_NUMBER = re.compile(r"(\d+)\s*$")
 MAX_FINDINGS = 3  # findings quoted in a student's summary
 
 
@@ -124,8 +123,9 @@ def fill_worksheet(sheet: Worksheet, feedback: Mapping[str, str]) -> Filled:
 def identifier_key(value: str) -> str:
     """"Participant 1001" and "1001" both match the zip's 1001; other
     identifiers (a Blackboard username) match as they are, without case."""
-    number = _NUMBER.search(value)
-    return number.group(1) if value.strip().startswith(PARTICIPANT.strip()) and number else value.strip().casefold()
+    stripped = value.strip()
+    digits = stripped[len(stripped.rstrip(string.digits)):]  # the trailing number, without a backtracking search
+    return digits if stripped.startswith(PARTICIPANT.strip()) and digits else stripped.casefold()
 
 
 def new_worksheet(rows: Sequence[Mapping[str, Any]]) -> Worksheet:

@@ -48,6 +48,7 @@ MAX_SIZE = 5_000_000  # characters: sizes grow (x4) until a call takes a millise
 # Where a pattern is used on input of bounded length (so superlinear growth on
 # long input cannot happen in use). Keep in step with the code.
 BOUNDED = {
+    "analyser.citations.find._LAST_WORD": "search in the 20 characters before one candidate name",
     "analyser.datafile._TOML_POSITION": "run on one TOML error message",
     "analyser.lexicon._COLOUR": "fullmatch on one colour value",
     "analyser.lexicon._CONCEPT_ID": "fullmatch on one concept id",
@@ -125,11 +126,15 @@ _SOURCES = {path: path.read_text(encoding="utf-8") for path in Path(analyser.__f
 
 
 def usage(name: str) -> set[str]:
-    """How the code calls the pattern (`NAME.method(`), looked up in every
-    module of the package; all methods if no call is found."""
-    attribute = name.rsplit(".", 1)[1]
+    """How the code calls the pattern (`NAME.method(`), looked up in its own
+    module if the name is private (another module's `_CITED` is another
+    pattern), else in every module of the package; all methods if no call is
+    found."""
+    module, attribute = name.rsplit(".", 1)
     call = re.compile(rf"\b{re.escape(attribute)}\.(\w+)\(")
-    methods = {m.group(1) for source in _SOURCES.values() for m in call.finditer(source)}
+    sources = ([Path(str(importlib.import_module(module).__file__)).read_text(encoding="utf-8")]
+               if attribute.startswith("_") else _SOURCES.values())
+    methods = {m.group(1) for source in sources for m in call.finditer(source)}
     return (methods & (SCANNING | ANCHORED)) or SCANNING | ANCHORED
 
 

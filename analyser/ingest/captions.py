@@ -32,7 +32,7 @@ from analyser.ingest.transcript import format_time, match_label, parse_time
 from analyser.model import Block, Document, Metadata
 
 _VOICE = re.compile(r"<v(?:\.[\w-]+)*[ \t]+([^>]+?)[ \t]*>")
-_TAG = re.compile(r"</?[^>\n]*>")
+_TAG = re.compile(r"</?[^<>\n]*>")  # no "<" inside: a line of "<<<<" stays linear
 _TIMING_LINE = re.compile(r"(?m)^[^\n]*-->")
 BREAK_GAP = 1.0  # seconds of silence that end an unattributed block at a sentence end
 BREAK_WORDS = 150  # words after which an unattributed block ends at the next sentence end

@@ -72,7 +72,10 @@ def test_filling_keeps_everything_but_the_empty_feedback_cells(tmp_path, encodin
     assert path.read_bytes() == original
 
 
-@pytest.mark.parametrize("value, key", [("Participant 1001", "1001"), ("1001", "1001"), ("AExample", "aexample")])
+@pytest.mark.parametrize("value, key", [
+    ("Participant 1001", "1001"), ("1001", "1001"), ("AExample", "aexample"), (" Participant 1001 ", "1001"),
+    ("Participant 12a", "participant 12a"), ("Participant ", "participant"),
+])
 def test_identifiers_match_the_zip(value, key):
     assert identifier_key(value) == key
 
