@@ -171,13 +171,14 @@ def _role(words: list[str]) -> bool:
 def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
     """"(personal communication, 12 March 2024)" with nobody named before
     it: a personal communication cited without its person (the checker
-    reports it), spanning the whole bracket, with the year of its date."""
+    reports it), spanning the whole bracket, with the year of its date; or
+    the phrase alone, "(personal communication)", without a year."""
     if len(parts) != 1 or parts[0][0].kind != "personal":
         return []
     year = next((t for t in parts[0] if t.kind == "year" and t.text[:1].isdigit()), None)
-    if year is None:
-        return []
-    work = Work([], year.text[:4], "", open_at, close_at, personal=True)
+    if year is None and len(parts[0]) > 1:
+        return []  # (the phrase alone, "(personal communication)", names neither person nor date: read)
+    work = Work([], year.text[:4] if year else "", "", open_at, close_at, personal=True)
     return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 

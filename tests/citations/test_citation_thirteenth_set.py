@@ -85,6 +85,12 @@ CASES = [
     (SIDE_BY_SIDE.replace("&", "and"), H,
      [("Haworth, 2014", ["Haworth"], "2014", None, False, [], None),
       ("Haworth and Ng-Baptiste, 2014", ["Haworth", "Ng-Baptiste"], "2014", None, False, [], None)]),
+    # the personal-communication phrase alone names neither person nor date: read, told, no fix
+    ("My mentor said most patients skip the exercises (personal communication).", A,
+     [("(personal communication)", [], "", None, False, ["missing_year", "personal_communication"], None)]),
+    ("My mentor said most patients skip the exercises (personal communication).", H,
+     [("(personal communication)", [], "", None, False, ["missing_year", "personal_communication"], None)]),
+    ("My mentor said so (personal communication, one day soon).", H, []),  # (other words: not read)
     # a second author's particle written in another case than the list's
     (PARTICLE_LIST, A,
      [("Quayle and Van der Berg (2017)", ["Quayle", "Van der Berg"], "2017", None, True, ["author_spelling"],
