@@ -26,7 +26,9 @@ from analyser.citations.parse import (
 from analyser.citations.patterns import NO_YEAR, YEARISH, is_abbreviation, load_data
 from analyser.citations.resolve import acronym_fits
 
+# (or with the secondary phrase: "Pryce-Jones (as cited in Cooper, 2017)", the original's year left out)
 YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
+                        r"|(?:as\s)?(?:cited|quoted)\s(?:in|by)\s"
                         r"|[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
@@ -81,6 +83,8 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is None:
             return _unnamed_personal(parts, open_at, close_at)
+    elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out
+        lead = narrative_authors(text, tokens(text[:open_at]))
     elif _acronym_first(parts[0]):  # "The Department of Health and Social Care (DHSC, 2022)"
         lead = narrative_authors(text, tokens(text[:open_at]))
         if lead is not None and acronym_fits(parts[0][0].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
@@ -167,13 +171,14 @@ def _role(words: list[str]) -> bool:
 def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
     """"(personal communication, 12 March 2024)" with nobody named before
     it: a personal communication cited without its person (the checker
-    reports it), spanning the whole bracket, with the year of its date."""
+    reports it), spanning the whole bracket, with the year of its date; or
+    the phrase alone, "(personal communication)", without a year."""
     if len(parts) != 1 or parts[0][0].kind != "personal":
         return []
     year = next((t for t in parts[0] if t.kind == "year" and t.text[:1].isdigit()), None)
-    if year is None:
-        return []
-    work = Work([], year.text[:4], "", open_at, close_at, personal=True)
+    if year is None and len(parts[0]) > 1:
+        return []  # (the phrase alone, "(personal communication)", names neither person nor date: read)
+    work = Work([], year.text[:4] if year else "", "", open_at, close_at, personal=True)
     return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 

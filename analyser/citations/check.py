@@ -69,8 +69,8 @@ def check_citations(
         fixes: dict[str, object] = {}
         locator = None
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
-        if not citation.year:
-            found.append(("missing_year", "message", {}))
+        if not citation.year and not (citation.via is not None and rules.secondary_year_optional):
+            found.append(("missing_year", "message", {}))  # ("(Tuckman, as cited in Lind, 2013)": APA 7's form)
         entry = meant = None  # the entry linked by the names as written; the one meant, even misspelt
         if resolution is not None and references is not None:
             if citation.authors and not (facts.personal and not rules.personal_listed):
@@ -82,12 +82,17 @@ def check_citations(
             linked = resolution.links[number]
             meant = references[linked.entry] if linked.entry is not None else None
             entry = meant if linked.outcome != "spelling" else None
-            if entry is not None and _particle_case(document.text, citation, entry):
-                found.append(("author_spelling", "message", {"cited": citation.authors[0], "listed": entry.authors[0]}))
+            if entry is not None and (at := _particle_case(document.text, citation, entry)) is not None:
+                names = {"cited": citation.authors[at], "listed": entry.authors[at]}
+                found.append(("author_spelling", "message", names))
                 fixes["work_authors"] = list(entry.authors)
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
+        told = (meant is None and not rules.personal_listed and not facts.personal
+                and _told_the_writer(document.text, citation))
+        if told:  # "A nurse told me that ... (Nurse, 2022)" in APA 7: not written as a personal communication
+            found.append(("personal_communication", "message", {}))
         sentence = quoted.get(number) if not has_pages and not facts.personal else None
         if sentence is not None and meant is None and _role_only(citation):
             sentence = None  # "'...' (Volunteer, 2023)": someone the student spoke to, with no page to give
@@ -109,7 +114,8 @@ def check_citations(
         if not found and not outside:
             continue
         rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, used_in_sentence(document.text, citation))
-        suggestion = suggest(citation, rewrite, rules) if found else None  # (the page bracket is not its text)
+        # (the page bracket is not its text; a personal communication's initials and date only the writer knows)
+        suggestion = suggest(citation, rewrite, rules) if found and not told else None
         for code, variant, fields in found + outside:
             message = load_data().message(code, variant, **message_fields(citation, rules, fields))
             citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
@@ -141,18 +147,39 @@ def _given_name_before(citation: Citation) -> bool:
     return given is not None and given.group().strip().lower() not in load_data().openers
 
 
-def _particle_case(text: str, citation: Citation, entry: Reference) -> bool:
-    """"Van Rooyen's (2019)" mid-sentence for the entry "van Rooyen, H.":
-    the name's particle written in another case than the list's (names
+def _particle_case(text: str, citation: Citation, entry: Reference) -> int | None:
+    """"Van Rooyen's (2019)" mid-sentence for the entry "van Rooyen, H.", or
+    "Fairbairn and De la Cruz (2019)" for "Fairbairn, L., & de la Cruz, M.":
+    an author's particle written in another case than the list's (names
     otherwise compare without case). Both guides write the name as its
     owner does; APA 7 capitalises a lower-case particle only to open a
     sentence, which is no fault."""
-    if not (citation.authors and entry.authors) or citation.authors[0] == entry.authors[0]:
+    if len(citation.authors) != len(entry.authors) or citation.authors == entry.authors:
+        return None
+    for at, (cited_name, listed_name) in enumerate(zip(citation.authors, entry.authors, strict=True)):
+        cited, listed = cited_name.split(" ", 1)[0], listed_name.split(" ", 1)[0]
+        if cited == listed or cited.lower() != listed.lower() or cited.lower() not in load_data().particles:
+            continue  # ("Fairbairn and De la Cruz (2019)" for "Fairbairn, L., & de la Cruz, M.": the second)
+        if not (at == 0 and citation.narrative and at_sentence_start(text, citation.start) and listed[0].islower()):
+            return at  # (the author, by number, whose particle is written otherwise)
+    return None
+
+
+def _told_the_writer(text: str, citation: Citation) -> bool:
+    """A citation in brackets closing a sentence that says someone told the
+    writer ("A nurse on my placement told me that ... (Nurse, 2022)",
+    `_heard`) and cites a role or a quotation: a personal communication,
+    which APA 7 writes with the person's initials and the exact date."""
+    closes = text[citation.end : citation.end + 1] in (".", "!", "?")
+    if citation.narrative or not text.startswith("(", citation.start) or not closes:
         return False
-    cited, listed = citation.authors[0].split(" ", 1)[0], entry.authors[0].split(" ", 1)[0]
-    if cited == listed or cited.lower() != listed.lower() or cited.lower() not in load_data().particles:
-        return False
-    return not (citation.narrative and at_sentence_start(text, citation.start) and listed[0].islower())
+    lo = max(0, citation.start - _QUOTE_WINDOW)
+    first = lo
+    for match in SENTENCE_END.finditer(text, lo, citation.start):
+        if not _abbreviation(text, match.start()):
+            first = match.end()
+    opening = text[first : citation.start]
+    return _heard(opening) and (_role_only(citation) or any(mark in opening for mark in "\"'“‘"))
 
 
 def _role_only(citation: Citation) -> bool:
@@ -214,6 +241,8 @@ def _quotations(
                           citations[inside + 1] if inside + 1 < len(citations) else None):
             continue
         start, end = _sentence(document, block_starts, quote.start(), quote.end())
+        if _heard(text[start : quote.start()]):
+            continue  # "An AMHP told me that '...' (Mahmood, 2023)": spoken to the writer, with no page
         owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
                           bisect.bisect_left(starts, end), _spoken(text[start : quote.start()]))
         if owner is None:
@@ -226,6 +255,7 @@ def _quotations(
 
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
+_ONE_WORD = re.compile(r"\s{1,3}([A-Za-z]+)\s{1,3}")
 # From a model's word to the citation naming its author: 'model of Adeyemi-Cole (2015)', 'model (Rolfe et al., 2001)'.
 _MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?")
 
@@ -240,6 +270,9 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     `[quotations].model_words`). Elsewhere a short quotation keeps its page."""
     if len(quote.group().split()) > 5:
         return False
+    between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
+    if before is not None and before.narrative and between and between.group(1).lower() in load_data().model_words:
+        return True  # "The Mencap (2018) campaign 'Treat me well'"
     word = _WORD_AFTER.match(text, quote.end())
     if word is None or word.group(1).lower() not in load_data().model_words:
         return False
@@ -307,6 +340,17 @@ def _spoken(opening: str) -> bool:
     it ("... mother said that ...", `[quotations].speech_words`)."""
     speech = load_data().speech_words
     return any(word in speech for word in _WORDS.findall(opening.lower()))
+
+
+def _heard(opening: str) -> bool:
+    """Whether the words of a sentence before its quotation say it was
+    spoken to the writer ("told me that", "said to us":
+    `[quotations].speech_words` then `listener_words`), a personal
+    communication, which has no page."""
+    data = load_data()
+    words = _WORDS.findall(opening.lower())
+    return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
+               for i, word in enumerate(words))
 
 
 _PAGE_AFTER = re.compile(r" {1,2}(?P<label>pp?|pgs?|page)\.? {0,2}(?P<value>\d{1,5}(?:\s{0,2}[-–]\s{0,2}\d{1,5})?)\b")

@@ -59,7 +59,7 @@ def inconsistent_forms(
         groups[key].append((citation, _form(document.text, citation, aliases)))
     data = load_data()
     for key, members in groups.items():
-        if len(members) < 2 or _all_the_same(members):
+        if len(members) < 2 or _all_the_same(members) or _side_by_side(document.text, members):
             continue
         entry = references[entry_of[key]] if key in entry_of else None
         full = [c for c, form in members if form is not None and not form[-1] and len(c.authors) >= 2]
@@ -94,6 +94,14 @@ def inconsistent_forms(
 
 
 _SAME_BRACKET = re.compile(r"\s{0,3};\s{0,3}")
+
+
+def _side_by_side(text: str, members: list[tuple[Citation, tuple | None]]) -> bool:
+    """Whether two of the citations are works next to each other in one
+    bracket ("(McNally, 2016; McNally & Schinkel-Dunn, 2016)"): a writer
+    citing them together means two works, not one in two forms."""
+    ordered = sorted((c for c, _ in members), key=lambda c: c.start)
+    return any(_SAME_BRACKET.fullmatch(text, a.end, b.start) for a, b in zip(ordered, ordered[1:]))
 
 
 def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) -> None:

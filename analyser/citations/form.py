@@ -287,7 +287,7 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
     if not narrative:
         return 0
     for i in range(len(toks) - 1):
-        if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal", "pages"):
+        if toks[i].text == "(" and toks[i + 1].kind in ("year", "personal", "pages", "secondary"):
             return i + 1
         if (toks[i].text == "(" and i + 3 < len(toks) and is_abbreviation(toks[i + 1].text)
                 and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):

@@ -52,13 +52,17 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 
 def _in_a_name(before: Token, phrase: Token, after: Token) -> bool:
     """Whether "in" joins two words of an organisation's name ("(Women in
-    Prison, 2021)", "Skills in Care", "Research in Practice") rather than a
-    work to the source read ("(Tuckman in Lind, 2013)"): both words either
-    side are capitalised everyday words (`data/everyday_words.txt`), which a
-    surname seldom is."""
+    Prison, 2021)", "Skills in Care", "Research in Practice", "Mind in
+    Bradford") rather than a work to the source read ("(Tuckman in Lind,
+    2013)"): the word before is a capitalised everyday word
+    (`data/everyday_words.txt`), which a surname seldom is, and the word
+    after is one too or a place a local organisation is named for
+    (`[names].local_places`)."""
     everyday = name_rules().everyday
-    return phrase.text == "in" and all(
-        t.kind == "name" and t.text[:1].isupper() and t.text.lower() in everyday for t in (before, after))
+    if phrase.text != "in" or not all(t.kind == "name" and t.text[:1].isupper() for t in (before, after)):
+        return False
+    return before.text.lower() in everyday and (
+        after.text.lower() in everyday or after.text.lower() in load_data().local_places)
 
 
 @dataclass
@@ -293,6 +297,10 @@ class _PartReader:
                 last.pages = normalise_pages("p", token.text)
                 last.end = token.end
         elif kind == "secondary":
+            if not self.works and (self.pieces or self.current):  # "(Tuckman in Lind, 2013)", "Pryce-Jones
+                self._close_piece()  # (as cited in Cooper, 2017)": the original, its year unknown or left out
+                self.works.append(Work(self.pieces, "", "", self.pieces[0][0].start, self.pieces[-1][-1].end,
+                                       et_al=self.et_al))
             if self.works:
                 self.secondary = token
             self._reset_authors()

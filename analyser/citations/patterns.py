@@ -156,6 +156,7 @@ class CitationData:
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
     place_prepositions: frozenset[str]  # "from Scotland suggests that": a place, not the verb's subject
+    local_places: frozenset[str]  # "Mind in Bradford": a place ending a local organisation's name after "in"
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
@@ -163,6 +164,7 @@ class CitationData:
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
+    listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
     min_claim_sentences: int
@@ -203,6 +205,7 @@ def load_data() -> CitationData:
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
         place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
+        local_places=frozenset(w.lower() for w in names["local_places"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
@@ -210,6 +213,7 @@ def load_data() -> CitationData:
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
+        listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
         min_claim_sentences=int(paragraphs["min_claim_sentences"]),

@@ -93,7 +93,8 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
     if facts.personal and not (rules.personal_listed and citation.authors):
         return None
     work, via = written(citation, rewrite.locator)
-    work.year = str(fixes.get("work_year") or work.year or "[year]")
+    year_optional = via is not None and rules.secondary_year_optional  # "(Tuckman, as cited in Lind, 2013)"
+    work.year = str(fixes.get("work_year") or work.year or ("" if year_optional else "[year]"))
     if "work_suffix" in fixes:
         work.suffix = str(fixes["work_suffix"])
     if "work_authors" in fixes:

@@ -59,6 +59,7 @@ class CitationStyle:
     abbreviation_brackets: str  # "[]", or "" to keep the writer's brackets
     narrative_abbreviation_with_year: bool  # a fix writes "Excellence (NICE, 2019)", not "(NICE) (2019)"
     initials_for_shared_surname: bool  # first authors sharing a surname keep their initials (APA 7, 8.20)
+    secondary_year_optional: bool  # an original read in another source may go without its year (APA 7)
 
     def authors(
         self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False, others: str = ""
@@ -246,11 +247,11 @@ def format_citation(
     """The citation written correctly. `brackets=False` for one work of a
     bracket holding several."""
     rules = citation_style(style)
-    tail = _tail(work, rules)
+    tail = [part for part in _tail(work, rules) if part]  # (no year: "(Tuckman, as cited in Lind, 2013)")
     if via is not None:
         secondary = f"{rules.secondary} {_names(via, rules, True)}"
         head, *rest = _tail(via, rules)
-        if rules.comma_before_secondary:
+        if rules.comma_before_secondary or not tail:
             tail += [secondary, head, *rest]
         else:
             tail[-1] += f" {secondary}"

@@ -80,8 +80,8 @@ CASES = [
     # a role cited as an author, not in the list, is someone the student spoke to: no page for their words
     ("One told me 'people come in for food but need to talk' (Volunteer, 2023).", H,
      [("(Volunteer, 2023)", ["Volunteer"], "2023", None, False, [], None)]),
-    ("One told me “people come in for food but need to talk” (Volunteer, 2023).", A,
-     [("(Volunteer, 2023)", ["Volunteer"], "2023", None, False, [], None)]),
+    ("One told me “people come in for food but need to talk” (Volunteer, 2023).", A,  # (APA 7 wants the
+     [("(Volunteer, 2023)", ["Volunteer"], "2023", None, False, ["personal_communication"], None)]),  # pc form)
     ("Food banks are 'spaces of dignity and stigma' (Garside, 2016).", H,  # (a surname: a work, with pages)
      [("(Garside, 2016)", ["Garside"], "2016", None, False, ["no_page_for_quote"], "(Garside, 2016, p. [page])")]),
     # a name and its year in brackets, all inside a bracket: one bracket citation, its year bracketed again
