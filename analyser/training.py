@@ -275,10 +275,14 @@ _INPUTS = {TEXT_INPUT: _texts, CONTENT_INPUT: _contents}
 class PerConceptLogistic(ClassifierMixin, BaseEstimator):
     """One logistic regression per concept (a column of Y), balanced class
     weights. A concept with one class only in the data gets a constant
-    score (no weights) instead of failing the fit."""
+    score (no weights) instead of failing the fit. `dual`: liblinear's dual
+    solver, for more features than units (the text model); the primal for
+    few features and many units (the context layer), where the dual one
+    converges slowly or not at all."""
 
-    def __init__(self, C: float = C) -> None:
+    def __init__(self, C: float = C, dual: bool = True) -> None:
         self.C = C
+        self.dual = dual
 
     def fit(self, X, Y) -> PerConceptLogistic:
         Y = np.asarray(Y, dtype=int)
@@ -291,7 +295,7 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
             # liblinear's dual solver: with more features than units, 20-40x faster than the primal;
             # a fixed random_state keeps its coordinate order, so training twice gives the same bytes
             fitted = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, solver="liblinear",
-                                        dual=True, random_state=0)
+                                        dual=self.dual, random_state=0)
             fitted.fit(X, Y[:, k])
             coef[k], intercept[k] = fitted.coef_[0], fitted.intercept_[0]
         self.coef_, self.intercept_ = coef, intercept
@@ -423,10 +427,10 @@ def fit_context(data: Prepared, out_of_fold: np.ndarray, previous: np.ndarray, f
     features = context_features(out_of_fold, previous, following)
     layer_out_of_fold = np.zeros(data.gold.shape)
     for train, test in splits:
-        layer_out_of_fold[test] = _sigmoid(PerConceptLogistic(CONTEXT_C).fit(features[train], data.gold[train])
-                                           .decision_function(features[test]))
+        fold = PerConceptLogistic(CONTEXT_C, dual=False).fit(features[train], data.gold[train])
+        layer_out_of_fold[test] = _sigmoid(fold.decision_function(features[test]))
     thresholds = choose_thresholds(layer_out_of_fold, data.gold, data.lexicon, data.concepts)
-    fitted = PerConceptLogistic(CONTEXT_C).fit(features, data.gold)
+    fitted = PerConceptLogistic(CONTEXT_C, dual=False).fit(features, data.gold)
     layer = LinearTextModel(
         name=CONTEXT_NAME, labels=list(data.concepts), text_features=[],
         extra_features=context_feature_names(data.concepts), coef=fitted.coef_, intercept=fitted.intercept_,
