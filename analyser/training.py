@@ -10,7 +10,8 @@ cross-validation; any other unit is a group of its own.
 What the model learns from each unit is computed by `analyser/features.py`
 on the whole document's parse, as analysis does. The fit is a scikit-learn
 Pipeline: word and character TF-IDF and the lexicon/cue features, then one
-logistic regression per concept with balanced class weights. Grouped 5-fold
+logistic regression per concept with balanced class weights, its features
+scaled by their naive Bayes log-count ratios (NBSVM). Grouped 5-fold
 cross-validation (never splitting a document) gives out-of-fold decision
 values, which fit each concept's Platt calibration; the threshold of each
 concept maximises the out-of-fold F1 of "lexicon or model", the way the
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from scipy import sparse
 from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -57,6 +59,7 @@ from analyser.textmodel import LinearTextModel, save_model
 CODES = ("present", "absent")
 FOLDS = 5
 C = 4.0  # inverse regularisation of each concept's logistic regression
+NB_POWER = 0.5  # each feature scaled by |its log-count ratio| ** this before the fit (NBSVM); 0: none
 CONTEXT_C = 1.0  # the same for the context layer (14 inputs per concept: little to regularise)
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DOCUMENT_SUFFIXES = (".md", ".txt")
@@ -278,11 +281,22 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
     score (no weights) instead of failing the fit. `dual`: liblinear's dual
     solver, for more features than units (the text model); the primal for
     few features and many units (the context layer), where the dual one
-    converges slowly or not at all."""
+    converges slowly or not at all.
 
-    def __init__(self, C: float = C, dual: bool = True) -> None:
+    `nb_power`: before each concept's fit, every feature is scaled by the
+    absolute log-ratio of how often it occurs in that concept's units and
+    in the others, raised to this power (Wang and Manning's NBSVM, 2012): a
+    word as common in both classes counts for little, so the regression
+    spends its weights on the words that tell them apart. The scaling is
+    folded into the stored weights, so the model file and analysis are
+    unchanged by it. Chosen by grouped cross-validation on the coded
+    documents (0.5: micro-F1 0.7306 against 0.7273 without; 0.3: 0.7296;
+    1: 0.7268)."""
+
+    def __init__(self, C: float = C, dual: bool = True, nb_power: float = 0.0) -> None:
         self.C = C
         self.dual = dual
+        self.nb_power = nb_power
 
     def fit(self, X, Y) -> PerConceptLogistic:
         Y = np.asarray(Y, dtype=int)
@@ -292,14 +306,24 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
             if len(np.unique(Y[:, k])) < 2:
                 intercept[k] = 10.0 if Y[0, k] else -10.0
                 continue
+            scale = self._nb_scale(X, Y[:, k]) if self.nb_power else None
             # liblinear's dual solver: with more features than units, 20-40x faster than the primal;
             # a fixed random_state keeps its coordinate order, so training twice gives the same bytes
             fitted = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, solver="liblinear",
                                         dual=self.dual, random_state=0)
-            fitted.fit(X, Y[:, k])
-            coef[k], intercept[k] = fitted.coef_[0], fitted.intercept_[0]
+            fitted.fit(X if scale is None else sparse.csr_matrix(X).multiply(scale).tocsr(), Y[:, k])
+            coef[k], intercept[k] = fitted.coef_[0] * (1.0 if scale is None else scale), fitted.intercept_[0]
         self.coef_, self.intercept_ = coef, intercept
         return self
+
+    def _nb_scale(self, X, y: np.ndarray) -> np.ndarray:
+        """|log((p / |p|) / (q / |q|))| ** nb_power per feature, p and q its
+        document frequencies (+1) in the concept's units and the others."""
+        present = sparse.csr_matrix(X, copy=True)
+        present.data = (present.data != 0).astype(np.float64)
+        p = np.asarray(present[y == 1].sum(axis=0)).ravel() + 1.0
+        q = np.asarray(present[y == 0].sum(axis=0)).ravel() + 1.0
+        return np.abs(np.log((p / p.sum()) / (q / q.sum()))) ** self.nb_power
 
     def decision_function(self, X) -> np.ndarray:
         return np.asarray(X @ self.coef_.T) + self.intercept_
@@ -319,7 +343,7 @@ def concept_pipeline(c: float = C, units: int = SMALL) -> Pipeline:
         for name, text_input, vectorizer in concept_vectorizers(min_df=1 if units < SMALL else 2)
     ]
     parts.append(("extra", FunctionTransformer(_extras)))
-    return Pipeline([("features", FeatureUnion(parts)), ("classify", PerConceptLogistic(c))])
+    return Pipeline([("features", FeatureUnion(parts)), ("classify", PerConceptLogistic(c, nb_power=NB_POWER))])
 
 
 def export(pipeline: Pipeline, concepts: Sequence[str], calibration: np.ndarray, thresholds: dict[str, float],
@@ -542,7 +566,8 @@ def render_card(model: LinearTextModel) -> str:
         "A linear sentence classifier beside the lexicon: word 1-2-gram TF-IDF over the sentence's lemmas and",
         "character 3-5-gram TF-IDF over its content words, plus per concept whether the lexicon found it (and",
         "said it absent) and how often, and a count of polarity cues; one logistic regression per concept",
-        "(balanced class weights), Platt calibration from grouped cross-validation. Then a context layer",
+        "(balanced class weights; features scaled by the square root of their naive Bayes log-count ratio, NBSVM,",
+        "folded into the weights), Platt calibration from grouped cross-validation. Then a context layer",
         "(`concepts.context.json`, named with its checksum in this card): per concept, a logistic regression",
         "over the first model's out-of-fold log-odds for the sentence and the sentences before and after it.",
         "Thresholds (below: the context layer's) are chosen to maximise the F1 of lexicon OR model.",

@@ -20,7 +20,7 @@ from analyser.pipeline import Analyser, Settings
 from analyser.resources import default_profile_path
 from analyser.suggestions import Uncertain, least_sure, score_spans
 from analyser.textmodel import load_model
-from analyser.training import grouped_folds
+from analyser.training import PerConceptLogistic, grouped_folds
 
 CONCEPTS = ("identity_threat", "trust", "vision", "power")
 # (text, codes) written for these tests: enough of each concept for a fit
@@ -230,6 +230,20 @@ def test_no_model_gives_exactly_the_lexicon_only_output(tmp_path):
     with_model = runs["model"]["mentions"]
     assert [m for m in with_model if m["origin"] == "lexicon"] == runs["no-model"]["mentions"]
     assert any(m["origin"] == "model" for m in with_model)
+
+
+def test_nb_scaling_gives_no_weight_to_a_feature_as_common_in_both_classes():
+    # column 0 only in the concept's units, column 3 only in the others; column 1 in every unit,
+    # column 2 in half of each class: the last two say nothing about the concept
+    y = np.array([1, 1, 1, 1, 0, 0, 0, 0])
+    X = np.array([[1, 1, 1, 0], [1, 1, 0, 0], [1, 1, 1, 0], [1, 1, 0, 0],
+                  [0, 1, 1, 1], [0, 1, 0, 1], [0, 1, 1, 1], [0, 1, 0, 1]], float)
+    scaled = PerConceptLogistic(nb_power=0.5).fit(X, y[:, None])
+    plain = PerConceptLogistic().fit(X, y[:, None])
+    assert scaled.coef_[0, 1] == 0.0 and scaled.coef_[0, 2] == 0.0
+    assert scaled.coef_[0, 0] > 0 > scaled.coef_[0, 3]
+    assert plain.coef_[0, 1] != 0.0  # without the scaling the regression does weigh it
+    assert (scaled.decision_function(X)[:, 0] > 0).tolist() == (y == 1).tolist()
 
 
 def test_grouped_folds_never_split_a_document():
