@@ -93,6 +93,9 @@ def check_citations(
                 and _told_the_writer(document.text, citation))
         if told:  # "A nurse told me that ... (Nurse, 2022)" in APA 7: not written as a personal communication
             found.append(("personal_communication", "message", {}))
+        subject = used_in_sentence(document.text, citation)
+        if subject:  # "(Bradford, 2017) found that": the author belongs in the sentence, the year in brackets
+            found.append(("year_brackets", "message_subject", {}))
         sentence = quoted.get(number) if not has_pages and not facts.personal else None
         if sentence is not None and meant is None and _role_only(citation):
             sentence = None  # "'...' (Volunteer, 2023)": someone the student spoke to, with no page to give
@@ -113,7 +116,7 @@ def check_citations(
             outside += [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
         if not found and not outside:
             continue
-        rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, used_in_sentence(document.text, citation))
+        rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, subject)
         # (the page bracket is not its text; a personal communication's initials and date only the writer knows)
         suggestion = suggest(citation, rewrite, rules) if found and not told else None
         for code, variant, fields in found + outside:

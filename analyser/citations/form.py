@@ -363,18 +363,23 @@ def _conjunction_problem(
 
 def used_in_sentence(text: str, citation: Citation) -> bool:
     """Whether a citation in brackets is used as a part of its sentence,
-    where both guides name the author in the sentence (the narrative form):
-    after "according to", "by" or "of" ("the findings of (R. Blake, 2021)
-    who reported", `[names].before_narrative`), or opening the sentence (or
-    following an opening phrase and its comma) before a reporting verb or
-    "who" ("(Sarah Lennox, 2019) suggests", "More recently, (Brooks, L.,
-    2021) has shown"). Not "This approach (Okafor, 2018) suggests", where
-    the bracket is an aside. Asked only of a citation that has a fix."""
+    where both guides name the author in the sentence (the narrative form,
+    `year_brackets`): after "according to", "by" or "of" ("the findings of
+    (R. Blake, 2021) who reported", `[names].before_narrative`), or opening
+    the sentence (or following an opening phrase and its comma, or an
+    adverb such as "Also", `[names].reporting_adverbs`) before a reporting
+    verb or "who" ("(Sarah Lennox, 2019) suggests", "More recently, (Brooks,
+    L., 2021) has shown", "Also (Bradford, 2017) says"). Not "This approach
+    (Okafor, 2018) suggests", where the bracket is an aside."""
     if citation.narrative or not citation.text.startswith("(") or not citation.authors:
         return False
     lead = text[max(0, citation.start - 40) : citation.start].rstrip().lower()
-    if any(lead.endswith(" " + words) or lead == words for words in load_data().before_narrative):
+    data = load_data()
+    if any(lead.endswith(" " + words) or lead == words for words in data.before_narrative):
         return True
+    before, _, adverb = lead.rpartition(" ")
+    if adverb in data.reporting_adverbs and (not before or before[-1] in ".!?"):
+        lead = before  # "Also (Bradford, 2017) says": the adverb opens the sentence
     if lead and lead[-1] not in ".!?,":
         return False
     return subject_verb().match(text, citation.end) is not None

@@ -112,8 +112,10 @@ def reporting_verbs() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def subject_verb() -> re.Pattern[str]:
     """What follows a citation that is the subject of its sentence: a
-    reporting verb ("suggests", "has shown") or "who"."""
-    verbs = _alternatives(list(load_data().reporting_verbs))
+    reporting verb ("suggests", "has shown", `[names].subject_verbs`:
+    "says") or "who"."""
+    data = load_data()
+    verbs = _alternatives(sorted(data.reporting_verbs | data.subject_verbs))
     return re.compile(rf"\s{{1,3}}(?:(?:has|have|had)\s{{1,3}})?(?:also\s{{1,3}})?(?:who|{verbs})\b")
 
 
@@ -153,6 +155,7 @@ class CitationData:
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
+    subject_verbs: frozenset[str]  # "(Bradford, 2017) says": more verbs after a bracket used as the subject
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
     place_prepositions: frozenset[str]  # "from Scotland suggests that": a place, not the verb's subject
@@ -202,6 +205,7 @@ def load_data() -> CitationData:
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
+        subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
         place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
