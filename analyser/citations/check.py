@@ -270,7 +270,11 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     question, act' framework") or a citation right after the model's word
     names its author ('the "What? So what? Now what?" model of Adeyemi-Cole
     (2015)', "the 'what, so what' model (Rolfe et al., 2001)";
-    `[quotations].model_words`). Elsewhere a short quotation keeps its page."""
+    `[quotations].model_words`), or a determiner and at most two words stand
+    before it, making the phrase and the model's word one noun phrase ("Rolfe,
+    Freshwater and Jasper (2001) propose a simpler 'What? So what? Now
+    what?' model"; `[quotations].model_determiners`). Elsewhere a short
+    quotation keeps its page."""
     if len(quote.group().split()) > 5:
         return False
     between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
@@ -279,6 +283,9 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     word = _WORD_AFTER.match(text, quote.end())
     if word is None or word.group(1).lower() not in load_data().model_words:
         return False
+    lead = _WORDS.findall(text[max(0, quote.start() - 40) : quote.start()].lower())[-3:]
+    if load_data().model_determiners.intersection(lead):
+        return True  # "propose a simpler 'What? So what? Now what?' model": the model's name, in a noun phrase
     if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
             and POSSESSIVE.search(before.text.split("(")[0] + "(")):
         return True

@@ -166,6 +166,7 @@ class CitationData:
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
+    model_determiners: frozenset[str]  # "a simpler 'What? So what?' model": a determiner before the name
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
     exempt_sections: tuple[str, ...]
@@ -216,6 +217,7 @@ def load_data() -> CitationData:
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),
+        model_determiners=frozenset(w.lower() for w in raw["quotations"]["model_determiners"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
