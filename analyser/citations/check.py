@@ -273,8 +273,10 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     `[quotations].model_words`), or a determiner and at most two words stand
     before it, making the phrase and the model's word one noun phrase ("Rolfe,
     Freshwater and Jasper (2001) propose a simpler 'What? So what? Now
-    what?' model"; `[quotations].model_determiners`). Elsewhere a short
-    quotation keeps its page."""
+    what?' model"; `[quotations].model_determiners`), unless a word calling
+    it so stands there too ("Hendry (2015) calls it a '...' framework": his
+    words, quoted; `calling_words`). Elsewhere a short quotation keeps its
+    page."""
     if len(quote.group().split()) > 5:
         return False
     between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
@@ -284,7 +286,7 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     if word is None or word.group(1).lower() not in load_data().model_words:
         return False
     lead = _WORDS.findall(text[max(0, quote.start() - 40) : quote.start()].lower())[-3:]
-    if load_data().model_determiners.intersection(lead):
+    if load_data().model_determiners.intersection(lead) and not load_data().calling_words.intersection(lead):
         return True  # "propose a simpler 'What? So what? Now what?' model": the model's name, in a noun phrase
     if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
             and POSSESSIVE.search(before.text.split("(")[0] + "(")):

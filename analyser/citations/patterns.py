@@ -167,6 +167,7 @@ class CitationData:
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
     model_determiners: frozenset[str]  # "a simpler 'What? So what?' model": a determiner before the name
+    calling_words: frozenset[str]  # "calls it a '...' framework": the author's words, quoted
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
     exempt_sections: tuple[str, ...]
@@ -218,6 +219,7 @@ def load_data() -> CitationData:
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),
         model_determiners=frozenset(w.lower() for w in raw["quotations"]["model_determiners"]),
+        calling_words=frozenset(w.lower() for w in raw["quotations"]["calling_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
