@@ -24,7 +24,16 @@ from analyser.citations.parse import (
     timestamp_at,
     tokens,
 )
-from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, is_abbreviation, load_data, subject_verb
+from analyser.citations.patterns import (
+    ACRONYM_COMMA,
+    ET_AL,
+    YEAR_NUMBER,
+    colleagues_pattern,
+    is_abbreviation,
+    load_data,
+    subject_verb,
+)
+from analyser.citations.resolve import acronym_fits
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation
 
@@ -115,9 +124,13 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
     et_al = written_et_al or colleagues is not None
     square = _ABBREVIATION.search(head)
+    comma = None if square or shape.narrative else ACRONYM_COMMA.search(head)  # "(..., NICE, 2021)": kept as "(NICE)"
+    if comma is not None and not acronym_fits(comma.group("acronym"), head[1 : comma.start()]):
+        comma = None
     listed = any(code == "run_together" and variant == "message_list" for code, variant, _ in problems)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
-                     square.group() if square else "", colleagues.group() if colleagues else "", listed)
+                     square.group() if square else f"({comma.group('acronym')})" if comma else "",
+                     colleagues.group() if colleagues else "", listed)
 
 
 def read_page_bracket(text: str, style: CitationStyle) -> tuple[Found, ...]:
