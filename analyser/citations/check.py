@@ -118,7 +118,9 @@ def check_citations(
             continue
         rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, subject)
         # (the page bracket is not its text; a personal communication's initials and date only the writer knows)
-        suggestion = suggest(citation, rewrite, rules) if found and not told else None
+        repeated = _named_before(document.text, citation) or (  # "(cited in Loveday et al., 2014)": the
+            citation.via is None and _SOURCE_ALONE.match(citation.text) is not None)  # original is not named in it
+        suggestion = suggest(citation, rewrite, rules) if found and not told and not repeated else None
         for code, variant, fields in found + outside:
             message = load_data().message(code, variant, **message_fields(citation, rules, fields))
             citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
@@ -134,6 +136,21 @@ def check_citations(
             if problem.suggestion == citation.text:
                 problem.suggestion = None
     return resolution
+
+
+_SOURCE_ALONE = re.compile(r"\((?:as\s)?(?:cited|quoted)\s(?:in|by)\s", re.I)
+
+
+def _named_before(text: str, citation: Citation) -> bool:
+    """The bracket's first author also stands right before it in the running
+    text ("said by Brooker (Brooker 2007)"): the narrative form, "Brooker
+    (2007)", is the fix, but it reaches outside the bracket, so none is
+    offered (the bracket's own fix would keep the name twice)."""
+    if citation.narrative or not citation.authors or not citation.text.startswith("("):
+        return False
+    surname = citation.authors[0].split()[-1]
+    before = text[max(0, citation.start - len(surname) - 3) : citation.start].rstrip()
+    return before.endswith(surname) and not before[: -len(surname)][-1:].isalnum()
 
 
 _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")

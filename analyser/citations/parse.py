@@ -140,7 +140,7 @@ def author_names(
     if len(pieces[0]) >= 2 and is_opener(pieces[0], 0) and not in_name:
         pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
     pieces = [_without_given_name(piece, data.given_names) for piece in pieces]
-    if len(pieces) > 2 and len(pieces[-1]) == 1 and is_abbreviation(pieces[-1][0].text) and acronym_fits(
+    if len(pieces) >= 2 and len(pieces[-1]) == 1 and is_abbreviation(pieces[-1][0].text) and acronym_fits(
             pieces[-1][0].text, text[pieces[0][0].start : pieces[-2][-1].end]):
         pieces = pieces[:-1]  # "(National Institute for Health and Care Excellence, NICE, 2021)": its abbreviation
     if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece) and not _organisations(pieces):
