@@ -23,7 +23,8 @@ CASES = [
     (ALSO_SAYS, H, [("(Okonkwo, 2016)", ["Okonkwo"], "2016", None, False, ["year_brackets"], "Okonkwo (2016)")]),
     (ALSO_SAYS, A, [("(Okonkwo, 2016)", ["Okonkwo"], "2016", None, False, ["year_brackets"], "Okonkwo (2016)")]),
     (OPENS, A,
-     [("(Farrant & Pyle, 2020)", ["Farrant", "Pyle"], "2020", None, False, ["year_brackets"], "Farrant and Pyle (2020)")]),
+     [("(Farrant & Pyle, 2020)", ["Farrant", "Pyle"], "2020", None, False, ["year_brackets"],
+       "Farrant and Pyle (2020)")]),
     (OPENS, H,  # ("&" is its own fault in Cite Them Right; one fix mends both)
      [("(Farrant & Pyle, 2020)", ["Farrant", "Pyle"], "2020", None, False, ["and_ampersand", "year_brackets"],
        "Farrant and Pyle (2020)")]),
