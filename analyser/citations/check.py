@@ -93,6 +93,9 @@ def check_citations(
                 and _told_the_writer(document.text, citation))
         if told:  # "A nurse told me that ... (Nurse, 2022)" in APA 7: not written as a personal communication
             found.append(("personal_communication", "message", {}))
+        subject = used_in_sentence(document.text, citation)
+        if subject:  # "(Bradford, 2017) found that": the author belongs in the sentence, the year in brackets
+            found.append(("year_brackets", "message_subject", {}))
         sentence = quoted.get(number) if not has_pages and not facts.personal else None
         if sentence is not None and meant is None and _role_only(citation):
             sentence = None  # "'...' (Volunteer, 2023)": someone the student spoke to, with no page to give
@@ -113,9 +116,11 @@ def check_citations(
             outside += [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
         if not found and not outside:
             continue
-        rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, used_in_sentence(document.text, citation))
+        rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, subject)
         # (the page bracket is not its text; a personal communication's initials and date only the writer knows)
-        suggestion = suggest(citation, rewrite, rules) if found and not told else None
+        repeated = _named_before(document.text, citation) or (  # "(cited in Loveday et al., 2014)": the
+            citation.via is None and _SOURCE_ALONE.match(citation.text) is not None)  # original is not named in it
+        suggestion = suggest(citation, rewrite, rules) if found and not told and not repeated else None
         for code, variant, fields in found + outside:
             message = load_data().message(code, variant, **message_fields(citation, rules, fields))
             citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
@@ -131,6 +136,21 @@ def check_citations(
             if problem.suggestion == citation.text:
                 problem.suggestion = None
     return resolution
+
+
+_SOURCE_ALONE = re.compile(r"\((?:as\s)?(?:cited|quoted)\s(?:in|by)\s", re.I)
+
+
+def _named_before(text: str, citation: Citation) -> bool:
+    """The bracket's first author also stands right before it in the running
+    text ("said by Brooker (Brooker 2007)"): the narrative form, "Brooker
+    (2007)", is the fix, but it reaches outside the bracket, so none is
+    offered (the bracket's own fix would keep the name twice)."""
+    if citation.narrative or not citation.authors or not citation.text.startswith("("):
+        return False
+    surname = citation.authors[0].split()[-1]
+    before = text[max(0, citation.start - len(surname) - 3) : citation.start].rstrip()
+    return before.endswith(surname) and not before[: -len(surname)][-1:].isalnum()
 
 
 _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
@@ -267,7 +287,13 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     question, act' framework") or a citation right after the model's word
     names its author ('the "What? So what? Now what?" model of Adeyemi-Cole
     (2015)', "the 'what, so what' model (Rolfe et al., 2001)";
-    `[quotations].model_words`). Elsewhere a short quotation keeps its page."""
+    `[quotations].model_words`), or a determiner and at most two words stand
+    before it, making the phrase and the model's word one noun phrase ("Rolfe,
+    Freshwater and Jasper (2001) propose a simpler 'What? So what? Now
+    what?' model"; `[quotations].model_determiners`), unless a word calling
+    it so stands there too ("Hendry (2015) calls it a '...' framework": his
+    words, quoted; `calling_words`). Elsewhere a short quotation keeps its
+    page."""
     if len(quote.group().split()) > 5:
         return False
     between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
@@ -276,6 +302,9 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     word = _WORD_AFTER.match(text, quote.end())
     if word is None or word.group(1).lower() not in load_data().model_words:
         return False
+    lead = _WORDS.findall(text[max(0, quote.start() - 40) : quote.start()].lower())[-3:]
+    if load_data().model_determiners.intersection(lead) and not load_data().calling_words.intersection(lead):
+        return True  # "propose a simpler 'What? So what? Now what?' model": the model's name, in a noun phrase
     if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
             and POSSESSIVE.search(before.text.split("(")[0] + "(")):
         return True

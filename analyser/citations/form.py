@@ -24,7 +24,16 @@ from analyser.citations.parse import (
     timestamp_at,
     tokens,
 )
-from analyser.citations.patterns import ET_AL, YEAR_NUMBER, colleagues_pattern, is_abbreviation, load_data, subject_verb
+from analyser.citations.patterns import (
+    ACRONYM_COMMA,
+    ET_AL,
+    YEAR_NUMBER,
+    colleagues_pattern,
+    is_abbreviation,
+    load_data,
+    subject_verb,
+)
+from analyser.citations.resolve import acronym_fits
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation
 
@@ -115,9 +124,13 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
     et_al = written_et_al or colleagues is not None
     square = _ABBREVIATION.search(head)
+    comma = None if square or shape.narrative else ACRONYM_COMMA.search(head)  # "(..., NICE, 2021)": kept as "(NICE)"
+    if comma is not None and not acronym_fits(comma.group("acronym"), head[1 : comma.start()]):
+        comma = None
     listed = any(code == "run_together" and variant == "message_list" for code, variant, _ in problems)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
-                     square.group() if square else "", colleagues.group() if colleagues else "", listed)
+                     square.group() if square else f"({comma.group('acronym')})" if comma else "",
+                     colleagues.group() if colleagues else "", listed)
 
 
 def read_page_bracket(text: str, style: CitationStyle) -> tuple[Found, ...]:
@@ -363,18 +376,23 @@ def _conjunction_problem(
 
 def used_in_sentence(text: str, citation: Citation) -> bool:
     """Whether a citation in brackets is used as a part of its sentence,
-    where both guides name the author in the sentence (the narrative form):
-    after "according to", "by" or "of" ("the findings of (R. Blake, 2021)
-    who reported", `[names].before_narrative`), or opening the sentence (or
-    following an opening phrase and its comma) before a reporting verb or
-    "who" ("(Sarah Lennox, 2019) suggests", "More recently, (Brooks, L.,
-    2021) has shown"). Not "This approach (Okafor, 2018) suggests", where
-    the bracket is an aside. Asked only of a citation that has a fix."""
+    where both guides name the author in the sentence (the narrative form,
+    `year_brackets`): after "according to", "by" or "of" ("the findings of
+    (R. Blake, 2021) who reported", `[names].before_narrative`), or opening
+    the sentence (or following an opening phrase and its comma, or an
+    adverb such as "Also", `[names].reporting_adverbs`) before a reporting
+    verb or "who" ("(Sarah Lennox, 2019) suggests", "More recently, (Brooks,
+    L., 2021) has shown", "Also (Bradford, 2017) says"). Not "This approach
+    (Okafor, 2018) suggests", where the bracket is an aside."""
     if citation.narrative or not citation.text.startswith("(") or not citation.authors:
         return False
     lead = text[max(0, citation.start - 40) : citation.start].rstrip().lower()
-    if any(lead.endswith(" " + words) or lead == words for words in load_data().before_narrative):
+    data = load_data()
+    if any(lead.endswith(" " + words) or lead == words for words in data.before_narrative):
         return True
+    before, _, adverb = lead.rpartition(" ")
+    if adverb in data.reporting_adverbs and (not before or before[-1] in ".!?"):
+        lead = before  # "Also (Bradford, 2017) says": the adverb opens the sentence
     if lead and lead[-1] not in ".!?,":
         return False
     return subject_verb().match(text, citation.end) is not None

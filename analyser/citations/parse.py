@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
+from analyser.citations.resolve import acronym_fits
 from analyser.names import name_rules
 
 _SPACE = re.compile(r"\s+")
@@ -139,7 +140,10 @@ def author_names(
     if len(pieces[0]) >= 2 and is_opener(pieces[0], 0) and not in_name:
         pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
     pieces = [_without_given_name(piece, data.given_names) for piece in pieces]
-    if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece):
+    if len(pieces) >= 2 and len(pieces[-1]) == 1 and is_abbreviation(pieces[-1][0].text) and acronym_fits(
+            pieces[-1][0].text, text[pieces[0][0].start : pieces[-2][-1].end]):
+        pieces = pieces[:-1]  # "(National Institute for Health and Care Excellence, NICE, 2021)": its abbreviation
+    if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece) and not _organisations(pieces):
         names = [_SPACE.sub(" ", text[pieces[0][0].start : pieces[-1][-1].end])]
     else:
         names = [piece_text(text, piece) for piece in pieces]
@@ -148,6 +152,17 @@ def author_names(
     elif _POSSESSIVE.search(names[-1]):
         return None  # "(Okafor's 2018 study)" is prose, not a citation
     return names
+
+
+def _organisations(pieces: list[list[Token]]) -> bool:
+    """Whether names joined by "and", "&" or commas are organisations side by
+    side, the first and the last each with a joining word of its own ("of",
+    "for"): "Department for Education & Department of Health", "Department
+    for Education, Home Office and Ministry of Justice". One name when the
+    last has none: "Department of Health and Social Care", "Department for
+    Digital, Culture, Media and Sport"."""
+    return all(len(piece) >= 3 and piece[0].kind == "name" and any(t.kind == "word" for t in piece[1:-1])
+               for piece in (pieces[0], pieces[-1]))
 
 
 def ends_organisation(piece: list[Token]) -> bool:

@@ -112,8 +112,10 @@ def reporting_verbs() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def subject_verb() -> re.Pattern[str]:
     """What follows a citation that is the subject of its sentence: a
-    reporting verb ("suggests", "has shown") or "who"."""
-    verbs = _alternatives(list(load_data().reporting_verbs))
+    reporting verb ("suggests", "has shown", `[names].subject_verbs`:
+    "says") or "who"."""
+    data = load_data()
+    verbs = _alternatives(sorted(data.reporting_verbs | data.subject_verbs))
     return re.compile(rf"\s{{1,3}}(?:(?:has|have|had)\s{{1,3}})?(?:also\s{{1,3}})?(?:who|{verbs})\b")
 
 
@@ -153,6 +155,7 @@ class CitationData:
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
+    subject_verbs: frozenset[str]  # "(Bradford, 2017) says": more verbs after a bracket used as the subject
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
     place_prepositions: frozenset[str]  # "from Scotland suggests that": a place, not the verb's subject
@@ -163,6 +166,8 @@ class CitationData:
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
+    model_determiners: frozenset[str]  # "a simpler 'What? So what?' model": a determiner before the name
+    calling_words: frozenset[str]  # "calls it a '...' framework": the author's words, quoted
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
     exempt_sections: tuple[str, ...]
@@ -202,6 +207,7 @@ def load_data() -> CitationData:
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
+        subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
         place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
@@ -212,6 +218,8 @@ def load_data() -> CitationData:
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),
+        model_determiners=frozenset(w.lower() for w in raw["quotations"]["model_determiners"]),
+        calling_words=frozenset(w.lower() for w in raw["quotations"]["calling_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
@@ -335,6 +343,8 @@ def is_abbreviation(word: str) -> bool:
 # several times quicker than for a class of two.)
 ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})(?:\)|,\s)")
 ACRONYM_SQUARE = re.compile(rf"\[(?P<acronym>{ABBREVIATION_TEXT})\]")
+# ... set off by commas inside a bracket: "(National Institute for Health and Care Excellence, NICE, 2021)".
+ACRONYM_COMMA = re.compile(r"(?<=[a-z]),\s(?P<acronym>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9}),\s")
 
 # Direct quotations: double quotes (straight or curly) or single quotes
 # (curly, or straight as Cite Them Right prints them). A single mark between

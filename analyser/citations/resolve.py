@@ -24,7 +24,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, load_data
+from analyser.citations.patterns import ACRONYM, ACRONYM_COMMA, ACRONYM_SQUARE, ET_AL, load_data
 from analyser.citations.references import entry_acronym
 from analyser.model import Citation, CitedWork, Reference
 
@@ -148,7 +148,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the essay defines: "National Institute for Health and Care
     Excellence (NICE)" maps "nice" to the normal form of the full name."""
     aliases: dict[str, str] = {}
-    for match in chain(ACRONYM.finditer(text), ACRONYM_SQUARE.finditer(text)):
+    for match in chain(ACRONYM.finditer(text), ACRONYM_SQUARE.finditer(text), ACRONYM_COMMA.finditer(text)):
         acronym = match.group("acronym")
         window = text[max(0, match.start() - 120) : match.start()]
         words = _WORD.findall(window.split("\n")[-1])[-12:]

@@ -611,17 +611,20 @@ CASES = [
     ("Okafor (2018) cited Lind (2013) at length.", H,  # (who cited whom: two citations)
      [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None),
       ("Lind (2013)", ["Lind"], "2013", None, True, [], None)]),
-    # a citation in brackets used as a part of the sentence: its fix is the narrative form
+    # a citation in brackets used as a part of the sentence is year_brackets: its fix is the narrative form
     ("More recently, (Brooks, L., 2021) has shown that it helps.", H,
-     [("(Brooks, L., 2021)", ["Brooks"], "2021", None, False, ["initials_in_citation"], "Brooks (2021)")]),
+     [("(Brooks, L., 2021)", ["Brooks"], "2021", None, False, ["initials_in_citation", "year_brackets"],
+       "Brooks (2021)")]),
     ("(Sarah Lennox, 2019) suggests that it helps.", A,
-     [("(Sarah Lennox, 2019)", ["Lennox"], "2019", None, False, ["initials_in_citation"], "Lennox (2019)")]),
+     [("(Sarah Lennox, 2019)", ["Lennox"], "2019", None, False, ["initials_in_citation", "year_brackets"],
+       "Lennox (2019)")]),
     ("This matches the findings of (R. Blake, 2021) who reported it.", A,
-     [("(R. Blake, 2021)", ["Blake"], "2021", None, False, ["initials_in_citation"], "Blake (2021)")]),
+     [("(R. Blake, 2021)", ["Blake"], "2021", None, False, ["initials_in_citation", "year_brackets"],
+       "Blake (2021)")]),
     ("This approach (J. Okafor, 2018) suggests that it helps.", H,  # (an aside: the bracket stays)
      [("(J. Okafor, 2018)", ["Okafor"], "2018", None, False, ["initials_in_citation"], "(Okafor, 2018)")]),
-    ("According to (Adebayo, 2017) patients fear it.", H,  # (no problem of its own: no fix)
-     [("(Adebayo, 2017)", ["Adebayo"], "2017", None, False, [], None)]),
+    ("According to (Adebayo, 2017) patients fear it.", H,  # (no other problem: year_brackets alone)
+     [("(Adebayo, 2017)", ["Adebayo"], "2017", None, False, ["year_brackets"], "Adebayo (2017)")]),
     # a year without brackets before "who", or ending the sentence after "by"
     ("This is in the work of Lee and Adeleke 2019 who explain the levels.", H,
      [("Lee and Adeleke 2019", ["Lee", "Adeleke"], "2019", None, True, ["year_brackets"], "Lee and Adeleke (2019)")]),
