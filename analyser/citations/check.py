@@ -36,8 +36,10 @@ _QUOTE_WINDOW = 400
 # What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
 # '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
-# A page in its own bracket just after a quotation: '"..." (p. 45)'.
-_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
+# A page in its own bracket just after a quotation: '"..." (p. 45)', "(p. S10)".
+_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])")
+# ... or later in its sentence, holding only the page: '"..." that stops them asking (pp. 12-13).'
+_PAGE_ONLY = re.compile(r"\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])[^()]{0,20}\)")
 _WARNINGS = {"no_date_form", "in_press_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
@@ -268,10 +270,29 @@ def _quotations(
         if owner is None:
             continue
         if page is None:
+            page = _page_later(text, quote.end(), end, owner, starts)
+        if page is None:
             owners.setdefault(owner, (start, end))
         elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
             page_brackets.setdefault(owner, (text.index("(", page.start()), close + 1))
     return owners, page_brackets
+
+
+def _page_later(text: str, start: int, end: int, owner: int, starts: list[int]) -> re.Match[str] | None:
+    """A bracket holding only a page later in the quotation's sentence (from
+    `start` to `end`) with no other citation between: the quotation's page,
+    given after the words that follow it ('Hogg (2013) describes the "..."
+    that stops staff from asking (pp. 12-13).'), after the bracket citing it
+    ('"..." (Stark, 2007)(p. 13)') or after a stray year ("... '...' (2014)
+    (p. S20)"). A citation between cites something else, and the page may be
+    its own."""
+    bracket = _PAGE_ONLY.search(text, start, end)
+    if bracket is None:
+        return None
+    between = starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, bracket.start())]
+    if any(at != starts[owner] for at in between):
+        return None
+    return _PAGE_BRACKET.match(text, bracket.start())
 
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
