@@ -30,6 +30,7 @@ from analyser.citations.resolve import Link, Resolution, normal_name, resolve_ci
 from analyser.citations.rewrite import POSSESSIVE, Rewrite, Rewrites, message_fields, style_fields, suggest
 from analyser.citations.style import CitationStyle, citation_style
 from analyser.model import Citation, Document, Problem, Reference, Severity
+from analyser.names import name_rules
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
@@ -65,7 +66,7 @@ def check_citations(
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
                       len(citation.via.authors) if citation.via else 0,
-                      not citation.narrative and _given_name_before(citation))
+                      _given_name_before(citation))
         facts = read_text(citation.text, shape, rules)
         rewrites.facts.append(facts)
         fixes: dict[str, object] = {}
@@ -160,13 +161,17 @@ _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
 
 def _given_name_before(citation: Citation) -> bool:
     """A first name written before the first author inside a bracket, which
-    the finder left out of the name: "(Gemma Whitcombe, 2022)". (Asked of
-    citations in brackets only: a narrative one may name its author in full.)"""
+    the finder left out of the name: "(Gemma Whitcombe, 2022)", and before a
+    narrative citation's, "Sarah Bowman (2021) found": both guides give the
+    surname alone in either form."""
     if not citation.authors:
         return False
     at = citation.text.find(citation.authors[0])
     given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
-    return given is not None and given.group().strip().lower() not in load_data().openers
+    if given is None or given.group().strip().lower() in load_data().openers:
+        return False
+    word = given.group().strip()  # (before a narrative one, only a first name: not "The Francis (2013) report")
+    return not citation.narrative or word in load_data().given_names or name_rules().kind(word) == "name"
 
 
 def _particle_case(text: str, citation: Citation, entry: Reference) -> int | None:
