@@ -32,7 +32,7 @@ from analyser.citations.style import CitationStyle, citation_style
 from analyser.model import Citation, Document, Problem, Reference, Severity
 from analyser.names import name_rules
 
-_ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
+_ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "pg", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
 # What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
 # '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
