@@ -30,14 +30,17 @@ from analyser.citations.resolve import Link, Resolution, normal_name, resolve_ci
 from analyser.citations.rewrite import POSSESSIVE, Rewrite, Rewrites, message_fields, style_fields, suggest
 from analyser.citations.style import CitationStyle, citation_style
 from analyser.model import Citation, Document, Problem, Reference, Severity
+from analyser.names import name_rules
 
-_ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
+_ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "pg", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
 _QUOTE_WINDOW = 400
 # What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
 # '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
-# A page in its own bracket just after a quotation: '"..." (p. 45)'.
-_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}[\divxlc]")
+# A page in its own bracket just after a quotation: '"..." (p. 45)', "(p. S10)".
+_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])")
+# ... or later in its sentence, holding only the page: '"..." that stops them asking (pp. 12-13).'
+_PAGE_ONLY = re.compile(r"\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])[^()]{0,20}\)")
 _WARNINGS = {"no_date_form", "in_press_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
@@ -63,7 +66,7 @@ def check_citations(
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
                       len(citation.via.authors) if citation.via else 0,
-                      not citation.narrative and _given_name_before(citation))
+                      _given_name_before(citation))
         facts = read_text(citation.text, shape, rules)
         rewrites.facts.append(facts)
         fixes: dict[str, object] = {}
@@ -158,13 +161,17 @@ _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
 
 def _given_name_before(citation: Citation) -> bool:
     """A first name written before the first author inside a bracket, which
-    the finder left out of the name: "(Gemma Whitcombe, 2022)". (Asked of
-    citations in brackets only: a narrative one may name its author in full.)"""
+    the finder left out of the name: "(Gemma Whitcombe, 2022)", and before a
+    narrative citation's, "Sarah Bowman (2021) found": both guides give the
+    surname alone in either form."""
     if not citation.authors:
         return False
     at = citation.text.find(citation.authors[0])
     given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
-    return given is not None and given.group().strip().lower() not in load_data().openers
+    if given is None or given.group().strip().lower() in load_data().openers:
+        return False
+    word = given.group().strip()  # (before a narrative one, only a first name: not "The Francis (2013) report")
+    return not citation.narrative or word in load_data().given_names or name_rules().kind(word) == "name"
 
 
 def _particle_case(text: str, citation: Citation, entry: Reference) -> int | None:
@@ -268,10 +275,29 @@ def _quotations(
         if owner is None:
             continue
         if page is None:
+            page = _page_later(text, quote.end(), end, owner, starts)
+        if page is None:
             owners.setdefault(owner, (start, end))
         elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
             page_brackets.setdefault(owner, (text.index("(", page.start()), close + 1))
     return owners, page_brackets
+
+
+def _page_later(text: str, start: int, end: int, owner: int, starts: list[int]) -> re.Match[str] | None:
+    """A bracket holding only a page later in the quotation's sentence (from
+    `start` to `end`) with no other citation between: the quotation's page,
+    given after the words that follow it ('Hogg (2013) describes the "..."
+    that stops staff from asking (pp. 12-13).'), after the bracket citing it
+    ('"..." (Stark, 2007)(p. 13)') or after a stray year ("... '...' (2014)
+    (p. S20)"). A citation between cites something else, and the page may be
+    its own."""
+    bracket = _PAGE_ONLY.search(text, start, end)
+    if bracket is None:
+        return None
+    between = starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, bracket.start())]
+    if any(at != starts[owner] for at in between):
+        return None
+    return _PAGE_BRACKET.match(text, bracket.start())
 
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")

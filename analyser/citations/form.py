@@ -88,7 +88,8 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 @lru_cache(maxsize=8192)
 def read_text(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     """Style problems and the other facts in a citation's text."""
-    clean = None if shape.has_via or shape.authors >= style.et_al_from else CLEAN.fullmatch(text)
+    clean = None if shape.has_via or shape.authors >= style.et_al_from or (
+        shape.authors >= 2 and "et al" in text) else CLEAN.fullmatch(text)
     if (
         clean is not None and (clean.group("narrative") is not None) == shape.narrative
         and (style.page, style.pages) == ("p.", "pp.")
@@ -175,6 +176,11 @@ def _style_problems(
         found.append(("missing_comma", "message", {}))
     if shape.narrative and 2 <= bracket < len(toks) and kinds[bracket - 2] == "comma":
         found.append(("stray_comma", "message", {}))
+    if any(kinds[i] == kinds[i - 1] == "comma" for i in range(1, len(kinds))):
+        found.append(("stray_comma", "message_double", {}))  # "(Snowdon,, 2018)"
+    mark = _mark_for_comma(toks, kinds, bracket)
+    if mark is not None:  # "(Dorresteijn et al.: 2014)", "(Department for Education. 2023)"
+        found.append(("missing_comma", "message_mark", {"found": mark}))
     if not style.comma_before_secondary and any(
         kinds[i - 1] == "comma" for i, t in enumerate(toks) if t.kind == "secondary" and i
     ):
@@ -219,6 +225,10 @@ def _style_problems(
         found.append(("personal_communication", "message_listed" if style.personal_listed else "message", {}))
     et_al_written = "etal" in kinds[: _secondary_index(kinds)]
     if shape.authors >= style.et_al_from and not et_al_written:
+        found.append(("et_al_needed", "message", {}))
+    elif et_al_written and 2 <= shape.authors and shape.authors + 1 >= style.et_al_from:
+        # "(Ardern, Glasgow, Cools et al., 2016)": "et al." follows the first name alone (the work has
+        # more names than those written, enough for the style's "et al.")
         found.append(("et_al_needed", "message", {}))
     if max(shape.authors, shape.via_authors) >= 2:  # (beside et_al_needed too: the joining word is its own fault)
         conjunction = _conjunction_problem(toks, kinds, bracket, style)
@@ -325,6 +335,17 @@ def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: Cit
                 and _squash(token.text) in style.secondary_accepted):
             return True  # (a phrase the style does not use is secondary_wording: its fix brings the comma)
     return False
+
+
+def _mark_for_comma(toks: list[Token], kinds: list[str], bracket: int) -> str | None:
+    """A colon or full stop written where the comma goes between the name
+    and the year: "(Dorresteijn et al.: 2014)", "(Department for Education.
+    2023)". (A colon after the year is a page, `page_label`.)"""
+    for i in range(max(bracket, 1), len(toks) - 1):
+        if (kinds[i + 1] == "year" and kinds[i - 1] in ("name", "etal")
+                and (kinds[i] == "colon" or toks[i].text == ".")):
+            return toks[i].text
+    return None
 
 
 def _bare_pages(toks: list[Token], text: str) -> bool:

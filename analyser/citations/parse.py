@@ -379,7 +379,9 @@ def read_part(
         reader.pieces, reader.et_al = lead.pieces, lead.et_al
     if after is not None:
         reader.works = [after]
-    for token in part:
+    for i, token in enumerate(part):
+        if _stop_for_comma(part, i):  # "(Department for Education. 2023)": read as the comma it stands for
+            token = Token("comma", token.text, token.start, token.end, None)
         reader.feed(token)
     if among and not reader.works and part[0].kind == "name" and all(t.kind in _NAME_ONLY for t in part):
         reader._close_piece()
@@ -406,6 +408,13 @@ def read_part(
             continue
         out.append(ParsedCitation(work, authors, start=work.start, end=work.end))
     return out
+
+
+def _stop_for_comma(part: list[Token], i: int) -> bool:
+    """A full stop between a name and a year, where the comma goes (the
+    checker tells it, `missing_comma`)."""
+    return (part[i].text == "." and 0 < i < len(part) - 1 and part[i - 1].kind == "name"
+            and part[i + 1].kind == "year")
 
 
 def split_parts(content: list[Token]) -> list[list[Token]]:

@@ -58,7 +58,7 @@ YEAR = rf"""
       | no\s date | in\s press | forthcoming
     )"""
 
-PAGE_NUMBER = r"(?:\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
+PAGE_NUMBER = r"(?:S?\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"  # ("p. S10": a supplement's page)
 # A chapter or section keeps its label as written ("chapter 6", "Section 1.2"):
 # the guides give no abbreviation for it in the text (APA 7 capitalises it).
 PAGES = rf"""

@@ -95,7 +95,8 @@ class CitationStyle:
             return ""
         if pages.startswith("para."):
             return f"{self.paragraph} {pages[5:].strip()}"
-        if pages[:1].isalpha() or ":" in pages:  # "chapter 6", "Section 1.2", a time "4:12": as written
+        if (pages[:1].isalpha() and not (pages[0] == "S" and pages[1:2].isdigit())) or ":" in pages:
+            # "chapter 6", "Section 1.2", a time "4:12": as written (a supplement's page "S10" is a page)
             return pages
         if "-" in pages:
             return f"{self.pages} " + pages.replace("-", "–")
