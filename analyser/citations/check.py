@@ -107,7 +107,9 @@ def check_citations(
                 document.text[sentence[0] : sentence[1]])
             if not unpaginated:
                 found.append(("no_page_for_quote", "message", {}))
-                locator = "[page]"
+                after = _PAGE_AFTER.match(document.text, citation.end) if citation.narrative else None
+                # ("Beresford (2014) p.56 says '...'": the page is given, after the bracket; the fix moves it in)
+                locator = normalise_pages(after.group("label"), after.group("value")) if after else "[page]"
             elif rules.unpaginated_quote:
                 found.append(("no_page_for_quote", "message_unpaginated", {}))
                 locator = f"{rules.unpaginated_quote.rstrip('.')}. [number]"
@@ -180,13 +182,18 @@ def _particle_case(text: str, citation: Citation, entry: Reference) -> int | Non
     an author's particle written in another case than the list's (names
     otherwise compare without case). Both guides write the name as its
     owner does; APA 7 capitalises a lower-case particle only to open a
-    sentence, which is no fault."""
+    sentence, which is no fault. A lower-case particle cited for an entry
+    that opens with it capitalised ("(van der Steen et al., 2018)" for "Van
+    der Steen, J.T.") is left alone: an entry's first letter may be
+    capitalised for opening the line, so it cannot tell the owner's case."""
     if len(citation.authors) != len(entry.authors) or citation.authors == entry.authors:
         return None
     for at, (cited_name, listed_name) in enumerate(zip(citation.authors, entry.authors, strict=True)):
         cited, listed = cited_name.split(" ", 1)[0], listed_name.split(" ", 1)[0]
         if cited == listed or cited.lower() != listed.lower() or cited.lower() not in load_data().particles:
             continue  # ("Fairbairn and De la Cruz (2019)" for "Fairbairn, L., & de la Cruz, M.": the second)
+        if at == 0 and cited[0].islower():
+            continue  # (the list's capital may only open its entry)
         if not (at == 0 and citation.narrative and at_sentence_start(text, citation.start) and listed[0].islower()):
             return at  # (the author, by number, whose particle is written otherwise)
     return None
@@ -276,6 +283,8 @@ def _quotations(
             continue
         if page is None:
             page = _page_later(text, quote.end(), end, owner, starts)
+        if page is None and _locator_later(text, quote.end(), end):
+            continue  # '... require staff to "..." (standard 2.1)': the quotation's own locator
         if page is None:
             owners.setdefault(owner, (start, end))
         elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
@@ -298,6 +307,18 @@ def _page_later(text: str, start: int, end: int, owner: int, starts: list[int]) 
     if any(at != starts[owner] for at in between):
         return None
     return _PAGE_BRACKET.match(text, bracket.start())
+
+
+_LOCATOR_ONLY = re.compile(r"\((?P<word>[A-Za-z]+)\.?\s{1,2}\d{1,3}(?:\.\d{1,3}){0,3}\)")
+
+
+def _locator_later(text: str, start: int, end: int) -> bool:
+    """A bracket holding only a numbered part of the source later in the
+    quotation's sentence ('the HCPC (2023) standards require "..." (standard
+    2.1)', "(section 4.2)"; `[quotations].locator_words`): the quotation's
+    locator, given as the source numbers it, so no page is asked."""
+    return any(match.group("word").lower() in load_data().locator_words
+               for match in _LOCATOR_ONLY.finditer(text, start, end))
 
 
 _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
@@ -363,7 +384,10 @@ def _cited_by(
     spoken: bool = False,
 ) -> int | None:
     """Which citation of its sentence (numbers `first` to `last - 1`) a
-    quotation is cited by: the one right after it ('"..." (Okafor, 2018)');
+    quotation is cited by: the one right after it ('"..." (Okafor, 2018)'),
+    unless a full stop stands between and a narrative citation introduced it
+    ('Okafor (2018) p.4 says "...". (Lind 2010)': the stranded bracket cites
+    something else);
     else the last narrative citation before it, which introduces it ('Okafor
     (2018) calls it "..."'), unless a bracket after the quotation in the
     sentence cites the same work again (that one then gives the page); else
@@ -373,11 +397,12 @@ def _cited_by(
     (`spoken`: "Aisha's mother said that she seemed '...', which reflects
     Sheen (2015)") is cited by no later citation but the one right after it."""
     after = bisect.bisect_left(starts, quote.end(), first, last)
-    if after < last and not citations[after].narrative and _RIGHT_AFTER.fullmatch(
-            text, quote.end(), citations[after].start):
-        return after
     before = [n for n in range(min(after, last) - 1, first - 1, -1) if citations[n].end <= quote.start()]
     narrative = next((n for n in before if citations[n].narrative), None)
+    if after < last and not citations[after].narrative and _RIGHT_AFTER.fullmatch(
+            text, quote.end(), citations[after].start) and not (
+            narrative is not None and "." in text[quote.end() : citations[after].start]):
+        return after  # (not a bracket stranded after the full stop when the sentence named its author)
     if narrative is not None:
         if after < last and not citations[after].narrative and same_work(citations[narrative], citations[after]):
             return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one

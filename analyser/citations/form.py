@@ -194,8 +194,8 @@ def _style_problems(
                 found.append(("et_al_no_stop", "message", {}))
             if token.text.startswith("et."):
                 found.append(("et_al_stray_stop", "message", {}))
-            if i > 0 and kinds[i - 1] == "comma":
-                found.append(("comma_before_et_al", "message", {}))
+            if i > 0 and kinds[i - 1] == "comma" and not (style.names_before_et_al and shape.authors >= 2):
+                found.append(("comma_before_et_al", "message", {}))  # (APA 7's "Kapoor, Bloom, Montez, et al.")
     closed = next((i for i in range(bracket, len(toks)) if toks[i].text == ")"), len(toks))
     if shape.narrative and any(t.kind == "secondary" for t in toks[closed:]):
         # "Kowalczyk (2010) cited in Drummond (2020)": the source read belongs inside the bracket
@@ -226,9 +226,11 @@ def _style_problems(
     et_al_written = "etal" in kinds[: _secondary_index(kinds)]
     if shape.authors >= style.et_al_from and not et_al_written:
         found.append(("et_al_needed", "message", {}))
-    elif et_al_written and 2 <= shape.authors and shape.authors + 1 >= style.et_al_from:
+    elif et_al_written and 2 <= shape.authors and shape.authors + 1 >= style.et_al_from and not (
+            style.names_before_et_al and _comma_et_al(kinds)):
         # "(Ardern, Glasgow, Cools et al., 2016)": "et al." follows the first name alone (the work has
-        # more names than those written, enough for the style's "et al.")
+        # more names than those written, enough for the style's "et al."); APA 7 (8.18) writes names
+        # before ", et al." to tell two works apart, which only the writer's list can show: left alone
         found.append(("et_al_needed", "message", {}))
     if max(shape.authors, shape.via_authors) >= 2:  # (beside et_al_needed too: the joining word is its own fault)
         conjunction = _conjunction_problem(toks, kinds, bracket, style)
@@ -417,3 +419,9 @@ def used_in_sentence(text: str, citation: Citation) -> bool:
     if lead and lead[-1] not in ".!?,":
         return False
     return subject_verb().match(text, citation.end) is not None
+
+
+def _comma_et_al(kinds: list[str]) -> bool:
+    """Whether "et al." follows a comma after the names ("Kapoor, Bloom, Montez, et al."): APA 7's form for
+    telling two works apart; without the comma ("Ardern, Glasgow, Cools et al.") it is no style's form."""
+    return any(kind == "etal" and i > 0 and kinds[i - 1] == "comma" for i, kind in enumerate(kinds))

@@ -168,6 +168,7 @@ class CitationData:
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
     model_determiners: frozenset[str]  # "a simpler 'What? So what?' model": a determiner before the name
     calling_words: frozenset[str]  # "calls it a '...' framework": the author's words, quoted
+    locator_words: frozenset[str]  # "(standard 2.1)" after a quotation: its locator, no page asked
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
     exempt_sections: tuple[str, ...]
@@ -220,6 +221,7 @@ def load_data() -> CitationData:
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),
         model_determiners=frozenset(w.lower() for w in raw["quotations"]["model_determiners"]),
         calling_words=frozenset(w.lower() for w in raw["quotations"]["calling_words"]),
+        locator_words=frozenset(w.lower() for w in raw["quotations"]["locator_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),

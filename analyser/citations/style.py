@@ -60,6 +60,7 @@ class CitationStyle:
     narrative_abbreviation_with_year: bool  # a fix writes "Excellence (NICE, 2019)", not "(NICE) (2019)"
     initials_for_shared_surname: bool  # first authors sharing a surname keep their initials (APA 7, 8.20)
     secondary_year_optional: bool  # an original read in another source may go without its year (APA 7)
+    names_before_et_al: bool  # "(Kapoor, Bloom, Montez, et al., 2020)" tells two works apart (APA 7, 8.18)
 
     def authors(
         self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False, others: str = ""
