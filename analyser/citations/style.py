@@ -113,6 +113,9 @@ class CitationStyle:
 # --- the registry ---------------------------------------------------------------
 
 _FIELDS = {f.name: f.type for f in fields(CitationStyle) if f.name != "name"}
+# Keys added after course teams began writing their own style tables: a table
+# without them (and without `based_on`) keeps loading, with the older behaviour.
+_OPTIONAL = {"secondary_year_optional": False, "names_before_et_al": False}
 _REGISTRY: dict[str, CitationStyle] = {}
 
 
@@ -140,6 +143,8 @@ def load_styles(path: Path, known: dict[str, CitationStyle] | None = None) -> di
         for key, value in table.items():
             if key in _FIELDS:
                 values[key] = _value(file, name, key, value, line)
+        for key, default in _OPTIONAL.items():
+            values.setdefault(key, default)
         missing = sorted(set(_FIELDS) - set(values))
         if missing:
             file.problem(line, f"[{name}] lacks {', '.join(missing)}")

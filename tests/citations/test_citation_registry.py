@@ -72,6 +72,29 @@ def test_bad_style_tables_are_reported_with_file_and_line(tmp_path, body, expect
     assert any(p.startswith(str(path) + expected) for p in caught.value.problems), caught.value.problems
 
 
+def test_a_style_table_written_before_the_newer_keys_still_loads(tmp_path):
+    """A stand-alone table (no based_on) with every key but the two added
+    later loads, with their older behaviour."""
+    harvard = citation_style("harvard")
+    lines = [f"{key} = {_toml(getattr(harvard, key))}" for key in sorted(vars(harvard))
+             if key not in ("name", "secondary_year_optional", "names_before_et_al")]
+    path = tmp_path / "styles.toml"
+    path.write_text("[old-harvard]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    old = load_styles(path)["old-harvard"]
+    assert (old.secondary_year_optional, old.names_before_et_al) == (False, False)
+    assert old.et_al_from == harvard.et_al_from and old.secondary == harvard.secondary
+
+
+def _toml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, int):
+        return str(value)
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def test_a_course_adds_its_own_style_in_its_profile(tmp_path):
     """A course team writes one table and names the file in its profile; the
     checker then judges and writes by it."""
