@@ -302,25 +302,28 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
         Y = np.asarray(Y, dtype=int)
         coef = np.zeros((Y.shape[1], X.shape[1]))
         intercept = np.zeros(Y.shape[1])
+        if self.nb_power:  # made once for every concept: which units hold each feature
+            X = sparse.csr_matrix(X)
+            present = X.copy()
+            present.data = (present.data != 0).astype(np.float64)
         for k in range(Y.shape[1]):
             if len(np.unique(Y[:, k])) < 2:
                 intercept[k] = 10.0 if Y[0, k] else -10.0
                 continue
-            scale = self._nb_scale(X, Y[:, k]) if self.nb_power else None
+            scale = self._nb_scale(present, Y[:, k]) if self.nb_power else None
             # liblinear's dual solver: with more features than units, 20-40x faster than the primal;
             # a fixed random_state keeps its coordinate order, so training twice gives the same bytes
             fitted = LogisticRegression(C=self.C, class_weight="balanced", max_iter=5000, solver="liblinear",
                                         dual=self.dual, random_state=0)
-            fitted.fit(X if scale is None else sparse.csr_matrix(X).multiply(scale).tocsr(), Y[:, k])
+            fitted.fit(X if scale is None else X.multiply(scale).tocsr(), Y[:, k])
             coef[k], intercept[k] = fitted.coef_[0] * (1.0 if scale is None else scale), fitted.intercept_[0]
         self.coef_, self.intercept_ = coef, intercept
         return self
 
-    def _nb_scale(self, X, y: np.ndarray) -> np.ndarray:
+    def _nb_scale(self, present: sparse.csr_matrix, y: np.ndarray) -> np.ndarray:
         """|log((p / |p|) / (q / |q|))| ** nb_power per feature, p and q its
-        document frequencies (+1) in the concept's units and the others."""
-        present = sparse.csr_matrix(X, copy=True)
-        present.data = (present.data != 0).astype(np.float64)
+        document frequencies (+1) in the concept's units and the others
+        (`present`: 1 where a unit holds a feature)."""
         p = np.asarray(present[y == 1].sum(axis=0)).ravel() + 1.0
         q = np.asarray(present[y == 0].sum(axis=0)).ravel() + 1.0
         return np.abs(np.log((p / p.sum()) / (q / q.sum()))) ** self.nb_power
