@@ -83,8 +83,10 @@ def within_budget(budget: Budget) -> Iterator[None]:
     """Run the block under `budget`; raise OverBudget when it is spent."""
     timer = budget.seconds is not None and threading.current_thread() is threading.main_thread()
     previous_handler = None
+    expired: list[bool] = []  # set by the handler: its exception can be lost (below)
     if timer:
         def expire(signum, frame):  # noqa: ARG001 - the signal handler's signature
+            expired.append(True)
             raise OverBudget(budget.time_message())
 
         previous_handler = signal.signal(signal.SIGALRM, expire)
@@ -103,9 +105,20 @@ def within_budget(budget: Budget) -> Iterator[None]:
         yield
     except MemoryError:
         raise OverBudget(budget.memory_message()) from None
+    except Exception:
+        # The timer's exception became another one: a library wrapped it
+        # (a parser's callback) and a reader turned that into its own error.
+        if expired:
+            raise OverBudget(budget.time_message()) from None
+        raise
     finally:  # the timer first: it must not fire once the block is done
         if timer:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous_handler)
         if limits is not None:
             resource.setrlimit(resource.RLIMIT_AS, limits)
+    # The handler ran but its exception was lost: raised inside a __del__, a
+    # garbage-collector callback or a bare `except:` in a library, where
+    # Python prints or drops it. The document still took too long.
+    if expired:
+        raise OverBudget(budget.time_message())

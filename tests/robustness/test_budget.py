@@ -44,6 +44,35 @@ def test_within_budget_stops_python_code_and_restores_the_process() -> None:
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def _swallowed(deadline: float) -> None:
+    """A library's bare `except:` that eats whatever interrupts it."""
+    try:
+        while time.monotonic() < deadline:
+            pass
+    except BaseException:  # noqa: BLE001 - the point of the test
+        pass
+
+
+def _wrapped(deadline: float) -> None:
+    """A reader that turns whatever its parser raised into its own error."""
+    try:
+        _swallowed(0.0)
+        while time.monotonic() < deadline:
+            pass
+    except BaseException as error:  # noqa: BLE001 - as a parser's callback does
+        raise ValueError("unreadable") from error
+
+
+@pytest.mark.parametrize("block", [_swallowed, _wrapped])
+def test_a_spent_budget_is_reported_even_when_the_timers_exception_is_lost(block) -> None:
+    with pytest.raises(OverBudget, match=r"^took longer than 0\.1 s"):
+        with within_budget(Budget(seconds=0.1, memory_mb=None)):
+            block(time.monotonic() + 0.5)
+    with within_budget(Budget(seconds=5, memory_mb=None)):  # not spent: nothing raised
+        block(time.monotonic() + 0.01)
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_analyse_reports_a_document_over_its_time_like_a_bad_file(tmp_path: Path, run_cli) -> None:
     path = tmp_path / "long.txt"
     path.write_text(fixtures.ESSAY * 3_000)  # about 1.3 MB: well over 0.1 s of analysis
