@@ -23,13 +23,14 @@ from analyser.citations.parse import (
     split_parts,
     tokens,
 )
-from analyser.citations.patterns import NO_YEAR, YEARISH, is_abbreviation, load_data
+from analyser.citations.patterns import ET_AL_ONLY, NO_YEAR, YEARISH, is_abbreviation, load_data
 from analyser.citations.resolve import acronym_fits
 
 # (or with the secondary phrase: "Pryce-Jones (as cited in Cooper, 2017)", the original's year left out)
 YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
                         r"|(?:as\s)?(?:cited|quoted)\s(?:in|by)\s"
-                        r"|[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11},\s{0,2}(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
+                        r"|\[?[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11}\]?,\s{0,2}"
+                        r"(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
 
@@ -46,7 +47,8 @@ def bracket_shape(content: str) -> bool | None:
         return None
     if not YEARISH.search(content):  # "(Okafor, p. 45)" has no year, but is a citation
         lowered = content.lower()  # "(Ward Manager, personal communication)": read, to say what it lacks
-        if NO_YEAR.match(content) or any(phrase in lowered for phrase in load_data().personal):
+        if (NO_YEAR.match(content) or ET_AL_ONLY.fullmatch(content)  # "(Brooks et al.)": read, to say it lacks one
+                or any(phrase in lowered for phrase in load_data().personal)):
             return False
         return True if PAGE_FIRST.match(content) else None
     return YEAR_FIRST.match(content) is not None
@@ -85,10 +87,10 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
             return _unnamed_personal(parts, open_at, close_at)
     elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out
         lead = narrative_authors(text, tokens(text[:open_at]))
-    elif _acronym_first(parts[0]):  # "The Department of Health and Social Care (DHSC, 2022)"
-        lead = narrative_authors(text, tokens(text[:open_at]))
-        if lead is not None and acronym_fits(parts[0][0].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
-            parts[0] = parts[0][2:]
+    elif (name_at := _acronym_first(parts[0])) is not None:  # "The Department of Health and Social Care (DHSC,
+        lead = narrative_authors(text, tokens(text[:open_at]))  # 2022)", or "([DHSC], 2022)" (told: `debris`)
+        if lead is not None and acronym_fits(parts[0][name_at].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
+            parts[0] = parts[0][name_at + 1 + (name_at > 0) :]
             lead[0].pieces = [one_organisation(lead[0].pieces)]  # (the abbreviation spells one name)
         else:
             lead = None
@@ -182,7 +184,15 @@ def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> 
     return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 
-def _acronym_first(part: list[Token]) -> bool:
-    """A bracket opening with an abbreviation and the year: "(DHSC, 2022)"."""
-    return (len(part) > 2 and part[0].kind == "name" and is_abbreviation(part[0].text) and part[1].kind == "comma"
-            and part[2].kind == "year")
+def _acronym_first(part: list[Token]) -> int | None:
+    """Where the abbreviation is in a bracket opening with it and the year,
+    "(DHSC, 2022)" (0), or with the abbreviation in square brackets,
+    "([DHSC], 2022)" (1); None for any other bracket."""
+    at = 1 if part and part[0].text == "[" else 0
+    if at and not (len(part) > 2 and part[2].text == "]"):
+        return None
+    rest = part[at + 1 + at :]
+    if (len(part) > at and part[at].kind == "name" and is_abbreviation(part[at].text) and len(rest) > 1
+            and rest[0].kind == "comma" and rest[1].kind == "year"):
+        return at
+    return None

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from analyser.citations.around import detached_source, inside_bracket, source_et_al
 from analyser.citations.consistency import (
     at_sentence_start,
     bracket_order,
@@ -21,6 +22,8 @@ from analyser.citations.consistency import (
     same_work,
     shared_surnames,
     undefined_abbreviations,
+    year_key,
+    years_cited,
 )
 from analyser.citations.form import EG_NO_COMMA, Shape, read_page_bracket, read_text, used_in_sentence
 from analyser.citations.parse import normalise_pages
@@ -62,16 +65,22 @@ def check_citations(
     rewrites = Rewrites(citations, document.text)
     direct = {link.entry for c, link in zip(citations, resolution.links, strict=True) if c.via is None} \
         if resolution else set()  # the entries cited as read
+    years: dict[tuple, tuple[str, str] | None] | None = None  # each work's year as cited elsewhere, when needed
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
-        shape = Shape(citation.narrative, citation.via is not None, has_pages, len(citation.authors),
-                      len(citation.via.authors) if citation.via else 0,
+        source = detached_source(document.text, citation)  # "Birchwood (1998) ... (cited in McGorry, 2008)"
+        shape = Shape(citation.narrative, citation.via is not None and source is None, has_pages,
+                      len(citation.authors), len(citation.via.authors) if citation.via and source is None else 0,
                       _given_name_before(citation))
         facts = read_text(citation.text, shape, rules)
         rewrites.facts.append(facts)
         fixes: dict[str, object] = {}
         locator = None
         found = [(code, variant, dict(fields)) for code, variant, fields in facts.problems]
+        if source is not None:  # the source read, in a bracket of its own: its phrase judged as inside one
+            fixes["via_et_al"] = source_et_al(document.text, source)
+            if re.sub(r"\s+", " ", source.group("phrase").lower()) not in rules.secondary_accepted:
+                found.append(("secondary_wording", "message", {"phrase": source.group("phrase")}))
         if not citation.year and not (citation.via is not None and rules.secondary_year_optional):
             found.append(("missing_year", "message", {}))  # ("(Tuckman, as cited in Lind, 2013)": APA 7's form)
         entry = meant = None  # the entry linked by the names as written; the one meant, even misspelt
@@ -92,6 +101,11 @@ def check_citations(
             if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
                 found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
+        if not citation.year and citation.authors and "work_year" not in fixes:
+            # "(Brooks et al.)" after "(Brooks, Lee and Ode, 2021)": the fix gives the year it is cited with
+            years = years_cited(citations) if years is None else years
+            if known := years.get(year_key(citation)):
+                fixes["work_year"], fixes["work_suffix"] = known
         told = (meant is None and not rules.personal_listed and not facts.personal
                 and _told_the_writer(document.text, citation))
         if told:  # "A nurse told me that ... (Nurse, 2022)" in APA 7: not written as a personal communication
@@ -99,6 +113,9 @@ def check_citations(
         subject = used_in_sentence(document.text, citation)
         if subject:  # "(Bradford, 2017) found that": the author belongs in the sentence, the year in brackets
             found.append(("year_brackets", "message_subject", {}))
+        nested = rules.year_commas_in_brackets and inside_bracket(document.text, citation)
+        if nested:  # "(as echoed by the Law Commission (2017))": APA 7 writes "Law Commission, 2017" there
+            found.append(("year_brackets", "message_nested", {}))
         sentence = quoted.get(number) if not has_pages and not facts.personal else None
         if sentence is not None and meant is None and _role_only(citation):
             sentence = None  # "'...' (Volunteer, 2023)": someone the student spoke to, with no page to give
@@ -121,7 +138,7 @@ def check_citations(
             outside += [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
         if not found and not outside:
             continue
-        rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, subject)
+        rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, subject, nested)
         # (the page bracket is not its text; a personal communication's initials and date only the writer knows)
         repeated = _named_before(document.text, citation) or (  # "(cited in Loveday et al., 2014)": the
             citation.via is None and _SOURCE_ALONE.match(citation.text) is not None)  # original is not named in it
@@ -164,11 +181,14 @@ _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
 def _given_name_before(citation: Citation) -> bool:
     """A first name written before the first author inside a bracket, which
     the finder left out of the name: "(Gemma Whitcombe, 2022)", and before a
-    narrative citation's, "Sarah Bowman (2021) found": both guides give the
-    surname alone in either form."""
+    narrative citation's, "Sarah Bowman (2021) found", or a title ("Dr.
+    Comfort Momoh (2010)", `[names].titles`): both guides give the surname
+    alone in either form."""
     if not citation.authors:
         return False
     at = citation.text.find(citation.authors[0])
+    if at > 1 and load_data().titles.intersection(w.strip("(.") for w in citation.text[:at].split()):
+        return True  # "Dr. Comfort Momoh (2010)", "(Sergeant Davies, ...)": a title, which neither guide writes
     given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
     if given is None or given.group().strip().lower() in load_data().openers:
         return False

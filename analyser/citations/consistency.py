@@ -261,6 +261,41 @@ def same_work(one: Citation, other: Citation) -> bool:
     return first == second or _misspelt_lead(second, {first: None}) == first
 
 
+def years_cited(citations: list[Citation]) -> dict[tuple, tuple[str, str] | None]:
+    """The year (and letter) each work is cited with elsewhere in the text,
+    by its author form (`_year_key`): what a fix for a citation of it
+    written without a year gives, "(Brooks et al.)" after "(Brooks, Lee and
+    Ode, 2021)". None when the form is cited with more than one year (which
+    work is meant is then unknown)."""
+    years: dict[tuple, tuple[str, str] | None] = {}
+    for citation in citations:
+        if not citation.year or not citation.authors:
+            continue
+        for key in _year_keys(citation):
+            seen = years.setdefault(key, (citation.year, citation.suffix))
+            if seen is not None and seen != (citation.year, citation.suffix):
+                years[key] = None
+    return years
+
+
+def year_key(citation: Citation) -> tuple:
+    """A citation without a year, by its first author and how many names its
+    work has as written: "et al." (or "and colleagues") for a work of three
+    names or more, otherwise the names themselves."""
+    names, et_al = _written_form(tuple(citation.authors), citation.text, citation.narrative)
+    return (names[0], "et al.") if et_al else names
+
+
+def _year_keys(citation: Citation) -> tuple[tuple, ...]:
+    """The forms a citation with its year answers to: its names, and "et
+    al." after its first name when it writes that or names three or more
+    ("(Brooks, Lee and Ode, 2021)" is the work of "(Brooks et al.)")."""
+    names, et_al = _written_form(tuple(citation.authors), citation.text, citation.narrative)
+    if et_al:
+        return ((names[0], "et al."),)
+    return (names, (names[0], "et al.")) if len(names) >= 3 else (names,)
+
+
 def _squashed(name: str) -> str:
     """A name's letters alone: "van der berg" and "vanderberg" are one."""
     return "".join(c for c in name if c.isalpha())

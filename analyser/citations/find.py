@@ -94,8 +94,9 @@ def find_citations(
                 via=CitedWork(list(via[0]), *via[1:]) if via else None,
                 paragraph=_paragraph(block_starts, names_at + start),
             ))
-    found = _narrative_secondaries(text, found)
+    found = _detached_sources(text, _narrative_secondaries(text, found))
     _wrapped_narratives(text, found)
+    _drop_titles(text, found)
     _drop_given_names(text, found, skip)
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += _no_year_citations(document, found + bare, skip, block_starts)
@@ -115,6 +116,38 @@ def _narrative_secondaries(text: str, found: list[Citation]) -> list[Citation]:
                 and secondary_between().fullmatch(text, previous.end, citation.start)):
             previous.via = CitedWork(list(citation.authors), citation.year, citation.suffix, citation.pages)
             previous.end, previous.text = citation.end, text[previous.start : citation.end]
+            continue
+        out.append(citation)
+    return out
+
+
+# A bracket that opens with a secondary phrase and names only the source read: "(cited in McGorry et al., 2008)".
+SOURCE_ALONE = re.compile(r"\((?P<phrase>(?:as\s)?(?:cited|quoted)\s(?:in|by))\s", re.I)
+# Between a narrative citation and such a bracket, what names another work or starts another clause: a
+# possessive name ("while Maslow's hierarchy is used"), a semicolon, or a comma before a conjunction.
+_ANOTHER_WORK = re.compile(r"[A-Z][\w-]{0,40}['’]s?(?![\w'’])|;|,\s{1,2}(?:while|whereas|although|though|but|and)\b")
+
+
+def _detached_sources(text: str, found: list[Citation]) -> list[Citation]:
+    """'Birchwood (1998) described it as a "critical period" (cited in
+    McGorry et al., 2008).': a bracket naming only the source read, later
+    in the sentence of one narrative citation (and no other citation
+    between), gives that citation its source read: one secondary citation,
+    spanning the narrative one (the checker judges the phrase, and its fix
+    puts the source inside the bracket). With no narrative citation before
+    it in the sentence, or two, or words between that name another work
+    ("Kouzes and Posner (2017) identify ..., while Maslow's hierarchy is
+    still used ... (cited in Mullins, 2016)": `_ANOTHER_WORK`), which work
+    was read there is the writer's to say: the bracket stays as it is."""
+    out: list[Citation] = []
+    for citation in found:
+        previous = out[-1] if out else None
+        if (previous is not None and citation.via is None and citation.authors and not citation.narrative
+                and SOURCE_ALONE.match(citation.text) and previous.narrative and previous.via is None
+                and previous.year and SENTENCE_END.search(text, previous.end, citation.start) is None
+                and _ANOTHER_WORK.search(text, previous.end, citation.start) is None
+                and not (len(out) > 1 and SENTENCE_END.search(text, out[-2].end, previous.start + 1) is None)):
+            previous.via = CitedWork(list(citation.authors), citation.year, citation.suffix, citation.pages)
             continue
         out.append(citation)
     return out
@@ -183,6 +216,44 @@ def _bare_year_citations(
             paragraph=_paragraph(block_starts, names_at + start),
         ))
     return out
+
+
+# A capitalised word (and its full stop) just before a narrative citation's names: "Dr. " in "Dr. Comfort Momoh".
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w.])(?P<title>[A-Z][a-z]{1,13})\.?[ \t]{1,2}$")
+
+
+def _drop_titles(text: str, found: list[Citation]) -> None:
+    """"Dr. Comfort Momoh (2010)", "(Sergeant Davies, personal communication,
+    2023)": a title before a cited name (`[names].titles` in citations.toml)
+    says the words after it are one person's names, of which the last (with
+    its particles: "Dr van der Merwe") is the surname both guides cite. A
+    narrative citation's span takes in a title just before it. The checker
+    reports the title (`check._given_name_before`). Left alone when the
+    last word could be no surname: an everyday word or an organisation's
+    ("Lord Chancellor's Department", "Sir Halley Stewart Trust")."""
+    data = load_data()
+    for citation in found:
+        if not citation.authors:
+            continue
+        words = citation.authors[0].split(" ")
+        if words[0].rstrip(".") in data.titles and len(words) >= 2:
+            rest = words[1:]
+            title_at = None
+        elif citation.narrative and (before := _WORD_BEFORE_NAME.search(
+                text, max(0, citation.start - 16), citation.start)) and before.group("title") in data.titles:
+            rest, title_at = words, before.start()
+        else:
+            continue
+        last = rest[-1]
+        if (last.lower() in name_rules().everyday or last.lower() in data.organisation_words
+                or any(w.endswith(("'s", "’s")) for w in rest)):
+            continue
+        at = len(rest) - 1
+        while at > 0 and rest[at - 1] in data.particles:
+            at -= 1
+        citation.authors[0] = " ".join(rest[at:])
+        if title_at is not None:
+            citation.start, citation.text = title_at, text[title_at : citation.end]
 
 
 # An author read as two name words, the first of which may be a first name: "Gemma Whitcombe".

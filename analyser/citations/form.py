@@ -213,6 +213,10 @@ def _style_problems(
     debris = [t for t in toks if t.kind == "debris"]
     if debris:
         found.append(("debris", "message", {"debris": debris[0].text}))
+    if shape.narrative and bracket + 2 < len(toks) and toks[bracket].text == "[":
+        # "National Institute for Health and Care Excellence ([NICE], 2011)": square brackets set an abbreviation
+        # off inside a bracket that holds the name too (APA 7); after the name in the text, none go round it
+        found.append(("debris", "message_square", {"debris": f"[{toks[bracket + 1].text}]"}))
     initials = (not personal or style.personal_listed) and (
         shape.given_name or _initials_or_given_names(toks, kinds, bracket, shape.narrative))
     if initials:
@@ -317,6 +321,9 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
         if (toks[i].text == "(" and i + 3 < len(toks) and is_abbreviation(toks[i + 1].text)
                 and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):
             return i + 1  # "Department of Health and Social Care (DHSC, 2022)"
+        if (toks[i].text == "(" and i + 5 < len(toks) and toks[i + 1].text == "[" and toks[i + 3].text == "]"
+                and is_abbreviation(toks[i + 2].text) and toks[i + 4].kind == "comma" and toks[i + 5].kind == "year"):
+            return i + 1  # "... Excellence ([NICE], 2011)": square brackets where none go (`_square_abbreviation`)
     return len(toks)
 
 

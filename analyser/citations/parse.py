@@ -373,7 +373,9 @@ def read_part(
     the last work of the previous part, whose authors a part that is only a
     year keeps ("(Lindqvist, 2015a; 2015b)"). `among`: the part is one of
     several works in a bracket, where a part of names alone is a work cited
-    without its year ("(Baxter and Nguyen, 2022; Holloway)")."""
+    without its year ("(Baxter and Nguyen, 2022; Holloway)"); so is a part
+    of names ending in "et al.", which stands only for authors ("(Brooks et
+    al.)")."""
     reader = _PartReader(text)
     if lead is not None:
         reader.pieces, reader.et_al = lead.pieces, lead.et_al
@@ -383,7 +385,8 @@ def read_part(
         if _stop_for_comma(part, i):  # "(Department for Education. 2023)": read as the comma it stands for
             token = Token("comma", token.text, token.start, token.end, None)
         reader.feed(token)
-    if among and not reader.works and part[0].kind == "name" and all(t.kind in _NAME_ONLY for t in part):
+    alone = among or part[-1].kind == "etal"  # ("(Brooks et al.)": names and "et al." alone are a work too)
+    if alone and not reader.works and part[0].kind == "name" and all(t.kind in _NAME_ONLY for t in part):
         reader._close_piece()
         if reader.pieces:
             reader.works.append(Work(reader.pieces, "", "", part[0].start, part[-1].end, et_al=reader.et_al))

@@ -82,6 +82,11 @@ YEARISH = re.compile(rf"{YEAR_NUMBER}|n\.\s?d\b|\bnd\b|no date|in press|forthcom
 # A bracket that names a work and a page but no year: "(Okafor, p. 45)".
 # (Tried with `match` on brackets without a year, so it is bounded.)
 NO_YEAR = re.compile(rf"\s{{0,2}}{UPPER}[^\d()]{{0,80}}?,\s{{0,2}}(?:pp?|pgs?|paras?|page)\.?\s{{0,2}}\d")
+# A bracket of names ending in "et al." and nothing else: "(Brooks et al.)", a
+# work cited without its year ("et al." stands only for authors, so the
+# bracket is a citation whatever the names). Used with `fullmatch` on a
+# bracket's content (at most 300 characters).
+ET_AL_ONLY = re.compile(rf"\s{{0,2}}{UPPER}[^\d();:,]{{0,60}}?\set\.?\s{{0,2}}al\.?\s{{0,2}}")
 
 # A year outside brackets after a name: "Patel 2019 argues", "described by
 # Okoro and Finch, 2021.", 1900-2099. The
@@ -152,6 +157,7 @@ class CitationData:
     bracket_openers: frozenset[str]  # openers that introduce citations in a bracket ("(see Okafor, 2018)")
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
+    titles: frozenset[str]  # "Dr", "Sergeant" before a cited person's name (compared as written)
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
@@ -205,6 +211,7 @@ def load_data() -> CitationData:
         bracket_openers=frozenset(w.lower() for w in names["bracket_openers"]),
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),
+        titles=frozenset(names["titles"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),

@@ -15,9 +15,10 @@ from analyser.citations.style import CitationStyle, Written, format_citation
 from analyser.model import Citation
 
 # A group author's abbreviation in a narrative citation: "Excellence (NICE) (2019)", "Care (DHSC, 2022)",
-# or the faulty "Excellence (NICE), (2019)" (`own` holds the comma), which the fix writes in the style's form.
+# or the faulty "Excellence (NICE), (2019)" (`own` holds the comma) and "Excellence ([NICE], 2011)" (`square`),
+# which the fix writes in the style's form.
 _NARRATIVE_ABBREVIATION = re.compile(
-    r"\s\((?P<abbr>[A-Z][A-Za-z.&]{1,9})(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)")
+    r"\s\((?P<square>\[)?(?P<abbr>[A-Z][A-Za-z.&]{1,9})\]?(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
 
 
@@ -33,6 +34,7 @@ class Rewrite:
     fixes: dict[str, object] = field(default_factory=dict)
     locator: str | None = None  # "[page]", "para. [number]"
     as_subject: bool = False  # a bracket used as a part of the sentence: the fix is the narrative form
+    in_brackets: bool = False  # a narrative citation inside a bracket: the year set off by commas (APA 7)
 
 
 class Rewrites:
@@ -112,7 +114,7 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
         work.abbreviation = f"{pair[:1]}{facts.abbreviation[1:-1]}{pair[1:]}"
     if via is not None and via.authors:
         after = citation.text.rfind(via.authors[0])
-        via.et_al = after >= 0 and "et al" in citation.text[after:]
+        via.et_al = bool(fixes.get("via_et_al", after >= 0 and "et al" in citation.text[after:]))
     brackets = citation.text.startswith("(") and not rewrite.as_subject
     possessive = citation.narrative and POSSESSIVE.search(citation.text.split("(")[0] + "(") is not None
     if facts.listed and via is not None:  # two sources missing their semicolon, not a secondary citation
@@ -129,11 +131,15 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
         if acronym:
             name, _, rest = out.partition(" (")
             abbreviation = acronym.group("abbr")
-            with_year = acronym.group("year") is not None or (  # (the writer's correct form is kept)
-                acronym.group("own") == "," and rules.narrative_abbreviation_with_year)
+            faulty = acronym.group("own") == "," or acronym.group("square") is not None  # ("([NICE], 2011)")
+            with_year = (acronym.group("year") is not None and acronym.group("square") is None) or (
+                faulty and rules.narrative_abbreviation_with_year)  # (the writer's correct form is kept)
             out = f"{name} ({abbreviation}, {rest}" if with_year else f"{name} ({abbreviation}) ({rest}"
     elif brackets and facts.prefix.strip():
         out = "(" + facts.prefix + out[1:]
+    if rewrite.in_brackets and citation.narrative:  # "Law Commission (2017)" inside a bracket: "Law Commission, 2017"
+        name, _, rest = out.partition(" (")
+        out = f"{name}, {rest[:-1]}"
     return out
 
 

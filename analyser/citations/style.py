@@ -61,6 +61,7 @@ class CitationStyle:
     initials_for_shared_surname: bool  # first authors sharing a surname keep their initials (APA 7, 8.20)
     secondary_year_optional: bool  # an original read in another source may go without its year (APA 7)
     names_before_et_al: bool  # "(Kapoor, Bloom, Montez, et al., 2020)" tells two works apart (APA 7, 8.18)
+    year_commas_in_brackets: bool  # inside a bracket, "Law Commission, 2017", not "Law Commission (2017)" (APA 7)
 
     def authors(
         self, names: list[str], in_brackets: bool, et_al: bool = False, possessive: bool = False, others: str = ""
@@ -115,7 +116,7 @@ class CitationStyle:
 _FIELDS = {f.name: f.type for f in fields(CitationStyle) if f.name != "name"}
 # Keys added after course teams began writing their own style tables: a table
 # without them (and without `based_on`) keeps loading, with the older behaviour.
-_OPTIONAL = {"secondary_year_optional": False, "names_before_et_al": False}
+_OPTIONAL = {"secondary_year_optional": False, "names_before_et_al": False, "year_commas_in_brackets": False}
 _REGISTRY: dict[str, CitationStyle] = {}
 
 

@@ -24,6 +24,11 @@ INPUTS = {
     "reference list of name runs": "References\n\n" + "Smith, A. " * (SIZE // 10),
     # each a candidate citation with no year, each name different: was one
     # search of the whole text per name (quadratic)
+    # the eighteenth round's classes: brackets of names and "et al." without a year, narrative citations
+    # inside one long bracket, and source brackets after narrative citations
+    "names and et al. without years": "(Ab Cd et al.) " * (SIZE // 15),
+    "narrative citations inside a bracket": "(" + "Dr Smith (2020) and " * (SIZE // 20) + ")",
+    "source brackets after narratives": "Smith (2020) said it (cited in Lee, 2021) " * (SIZE // 42),
     "different names before 'argues that'": "".join(
         f"K{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)} argues that it works. "
         for i in range(SIZE // 28)),

@@ -73,15 +73,15 @@ def test_bad_style_tables_are_reported_with_file_and_line(tmp_path, body, expect
 
 
 def test_a_style_table_written_before_the_newer_keys_still_loads(tmp_path):
-    """A stand-alone table (no based_on) with every key but the two added
+    """A stand-alone table (no based_on) with every key but the three added
     later loads, with their older behaviour."""
     harvard = citation_style("harvard")
     lines = [f"{key} = {_toml(getattr(harvard, key))}" for key in sorted(vars(harvard))
-             if key not in ("name", "secondary_year_optional", "names_before_et_al")]
+             if key not in ("name", "secondary_year_optional", "names_before_et_al", "year_commas_in_brackets")]
     path = tmp_path / "styles.toml"
     path.write_text("[old-harvard]\n" + "\n".join(lines) + "\n", encoding="utf-8")
     old = load_styles(path)["old-harvard"]
-    assert (old.secondary_year_optional, old.names_before_et_al) == (False, False)
+    assert (old.secondary_year_optional, old.names_before_et_al, old.year_commas_in_brackets) == (False,) * 3
     assert old.et_al_from == harvard.et_al_from and old.secondary == harvard.secondary
 
 
