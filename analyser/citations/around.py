@@ -1,8 +1,9 @@
 """Faults a citation shows in the text around it rather than in its own
 (part of the *annotate* stage): the source read named in a bracket of its
-own later in the sentence, and a narrative citation standing inside a
-bracket of the running text. check.py asks for them; each is read from the
-document text and the citation record alone, as the rest of the stage is."""
+own later in the sentence, a narrative citation standing inside a bracket
+of the running text, and the page of a paraphrase given in a bracket of its
+own. check.py asks for them; each is read from the document text and the
+citation records alone, as the rest of the stage is."""
 
 from __future__ import annotations
 
@@ -10,8 +11,12 @@ import re
 from collections.abc import Iterable
 
 from analyser.citations.find import SOURCE_ALONE
-from analyser.citations.patterns import ET_AL
+from analyser.citations.patterns import ET_AL, SENTENCE_END
 from analyser.model import Citation
+
+# A bracket holding only a page: '"..." that stops them asking (pp. 12-13).', "found no change (pp. 45)".
+PAGE_ONLY = re.compile(r"\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])[^()]{0,20}\)")
+_PAGE_WINDOW = 400  # characters after a narrative citation searched for the end of its sentence
 
 POSSESSIVE_NAME = re.compile(r"(?:['’]s|s['’])\s*$")  # "the Law Commission's (2017)"
 _SOURCE_WINDOW = 400  # characters after a narrative citation searched for its source's bracket
@@ -76,3 +81,30 @@ def _unmatched(chars: Iterable[str], wanted: str, other: str) -> bool:
                 return True
             depth -= 1
     return False
+
+
+def page_apart(text: str, citations: list[Citation], number: int) -> tuple[int, int] | None:
+    """The span of a bracket holding only a page later in the sentence of a
+    narrative citation, with no quotation: "Alam et al. (2018) found no
+    improvement in mortality (pp. 45)." APA 7 (8.23, 8.28) places a
+    paraphrase's page so, as it does a quotation's; the page is the
+    citation's, and a fault in its label ("pp." for one page, "pg.") is
+    told on the citation, with no fix (the bracket is not its text). Only
+    when the citation is the one citation of its sentence before the
+    bracket and has no page of its own: with two, or a page already given,
+    whose page it is only the writer knows. check.py asks only for a
+    citation no quotation of the sentence is cited by (a quotation's page
+    bracket is its own rule, `check._quotations`)."""
+    citation = citations[number]
+    if not citation.narrative or citation.pages or (citation.via is not None and citation.via.pages):
+        return None
+    end = min(len(text), citation.end + _PAGE_WINDOW)
+    if number + 1 < len(citations):
+        end = min(end, citations[number + 1].start)
+    bracket = PAGE_ONLY.search(text, citation.end, end)
+    if bracket is None or "\n" in text[citation.end : bracket.start()] or SENTENCE_END.search(
+            text, citation.end, bracket.start()) is not None:
+        return None  # (none in the citation's sentence; the page's own "pp. 45" is no sentence end)
+    if number > 0 and SENTENCE_END.search(text, citations[number - 1].end, citation.start + 1) is None:
+        return None  # another citation earlier in the sentence
+    return bracket.span()

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analyser.citations.around import detached_source, inside_bracket, source_et_al
+from analyser.citations.around import PAGE_ONLY, detached_source, inside_bracket, page_apart, source_et_al
 from analyser.citations.consistency import (
     at_sentence_start,
     bracket_order,
@@ -28,6 +28,7 @@ from analyser.citations.consistency import (
 from analyser.citations.form import EG_NO_COMMA, Shape, read_page_bracket, read_text, used_in_sentence
 from analyser.citations.parse import normalise_pages
 from analyser.citations.patterns import SENTENCE_END, load_data, quotations
+from analyser.citations.prose import abbreviation_alone
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
 from analyser.citations.rewrite import POSSESSIVE, Rewrite, Rewrites, message_fields, style_fields, suggest
@@ -42,8 +43,6 @@ _QUOTE_WINDOW = 400
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
 # A page in its own bracket just after a quotation: '"..." (p. 45)', "(p. S10)".
 _PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])")
-# ... or later in its sentence, holding only the page: '"..." that stops them asking (pp. 12-13).'
-_PAGE_ONLY = re.compile(r"\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])[^()]{0,20}\)")
 _WARNINGS = {"no_date_form", "in_press_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
@@ -81,8 +80,10 @@ def check_citations(
             fixes["via_et_al"] = source_et_al(document.text, source)
             if re.sub(r"\s+", " ", source.group("phrase").lower()) not in rules.secondary_accepted:
                 found.append(("secondary_wording", "message", {"phrase": source.group("phrase")}))
+        alone = abbreviation_alone(citation)  # "... says ... (HCPC).": its form needs the name, outside the bracket
         if not citation.year and not (citation.via is not None and rules.secondary_year_optional):
-            found.append(("missing_year", "message", {}))  # ("(Tuckman, as cited in Lind, 2013)": APA 7's form)
+            found.append(("missing_year", "message_alone" if alone else "message", {}))  # (not APA 7's "(Tuckman,
+            # as cited in Lind, 2013)")
         entry = meant = None  # the entry linked by the names as written; the one meant, even misspelt
         if resolution is not None and references is not None:
             if citation.authors and not (facts.personal and not rules.personal_listed):
@@ -98,9 +99,10 @@ def check_citations(
                 names = {"cited": citation.authors[at], "listed": entry.authors[at]}
                 found.append(("author_spelling", "message", names))
                 fixes["work_authors"] = list(entry.authors)
-            if entry is not None and facts.et_al and 2 <= len(entry.authors) < rules.et_al_from:
-                found.append(("et_al_too_few", "message", {"count": str(len(entry.authors))}))
-                fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), False
+            if meant is not None and facts.et_al and 2 <= len(meant.authors) < rules.et_al_from:
+                # (also for the entry meant by a misspelt name: "Simons et al." for "Simmons, Franck and Roberson")
+                found.append(("et_al_too_few", "message", {"count": str(len(meant.authors))}))
+                fixes["work_authors"], fixes["work_et_al"] = list(meant.authors), False
         if not citation.year and citation.authors and "work_year" not in fixes:
             # "(Brooks et al.)" after "(Brooks, Lee and Ode, 2021)": the fix gives the year it is cited with
             years = years_cited(citations) if years is None else years
@@ -133,14 +135,17 @@ def check_citations(
         # the faults just outside the citation's text (a page in its own bracket after a quotation it cites,
         # "e.g." or a last ";" round a work among several, a page after the bracket): told, with no fix
         outside = _outside_problems(document.text, citation, rules)
-        if number in page_brackets:
-            bracket = document.text[page_brackets[number][0] : page_brackets[number][1]]
+        apart = page_brackets.get(number)  # (its quotation's page; else a paraphrase's, "Alam (2018) ... (pp. 45)")
+        if apart is None and number not in quoted:
+            apart = page_apart(document.text, citations, number)
+        if apart is not None:
+            bracket = document.text[apart[0] : apart[1]]
             outside += [(code, variant, dict(fields)) for code, variant, fields in read_page_bracket(bracket, rules)]
         if not found and not outside:
             continue
         rewrite = rewrites.made[number] = Rewrite(facts, fixes, locator, subject, nested)
         # (the page bracket is not its text; a personal communication's initials and date only the writer knows)
-        repeated = _named_before(document.text, citation) or (  # "(cited in Loveday et al., 2014)": the
+        repeated = alone or _named_before(document.text, citation) or (  # "(cited in Loveday et al., 2014)": the
             citation.via is None and _SOURCE_ALONE.match(citation.text) is not None)  # original is not named in it
         suggestion = suggest(citation, rewrite, rules) if found and not told and not repeated else None
         for code, variant, fields in found + outside:
@@ -320,7 +325,7 @@ def _page_later(text: str, start: int, end: int, owner: int, starts: list[int]) 
     ('"..." (Stark, 2007)(p. 13)') or after a stray year ("... '...' (2014)
     (p. S20)"). A citation between cites something else, and the page may be
     its own."""
-    bracket = _PAGE_ONLY.search(text, start, end)
+    bracket = PAGE_ONLY.search(text, start, end)  # (holding only the page: '"..." that stops them (pp. 12-13).')
     if bracket is None:
         return None
     between = starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, bracket.start())]

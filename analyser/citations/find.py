@@ -40,6 +40,7 @@ from analyser.citations.patterns import (
     reporting_verbs,
     secondary_between,
 )
+from analyser.citations.prose import abbreviation_citations, article_names
 from analyser.citations.resolve import normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import fold, name_rules
@@ -98,8 +99,10 @@ def find_citations(
     _wrapped_narratives(text, found)
     _drop_titles(text, found)
     _drop_given_names(text, found, skip)
+    article_names(text, found)  # "Recovery in the Bin (2016)"
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += _no_year_citations(document, found + bare, skip, block_starts)
+    bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."
     return sorted(found + bare, key=lambda c: c.start) if bare else found
 
 
@@ -407,13 +410,15 @@ def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> str:
     that" (APA 7 lets the year stand in the running text): a citation with
     that year, not one without. A year after "Act" and the like names a law
     ("the Care Act 2014, and Okafor argues that": `[names].titled_years`)
-    and does not count."""
+    and does not count, nor does a year in a bracket, another work's
+    ("Following the review (Francis, 2013), Okafor argues that")."""
     start = limit
     for end in SENTENCE_END.finditer(text, limit, name_at + 1):
         start = end.end()
     titled = load_data().titled_years
     years = [year.group() for year in _PROSE_YEAR.finditer(text, start, name_at)
-             if text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled]
+             if text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled
+             and text.rfind("(", start, year.start()) <= text.rfind(")", start, year.start())]  # (another's bracket)
     return years[-1] if years else ""
 
 

@@ -136,9 +136,11 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
 
 def read_page_bracket(text: str, style: CitationStyle) -> tuple[Found, ...]:
     """The page problems of a page in its own bracket after a quotation,
-    '"..." (pg. 57)', told on the citation the quotation belongs to: the
-    bracket is outside the citation's text, so the message names it and the
-    form the style writes ("(p. 57)") rather than offering a fix."""
+    '"..." (pg. 57)', or after a paraphrase in the sentence of a narrative
+    citation ("Alam (2018) found no change (pp. 45)"), told on the citation
+    the page belongs to: the bracket is outside the citation's text, so the
+    message names it and the form the style writes ("(p. 57)") rather than
+    offering a fix."""
     toks = tokens(text)
     page = next((t for t in toks if t.kind == "pages"), None)
     if page is None or page.match is None:

@@ -193,9 +193,14 @@ def is_opener(words: list[Token], i: int) -> bool:
     """Whether words[i] is a capitalised word of the sentence rather than of
     the name after it ("See Okafor", "Both Skills for Justice"). "His" and
     "Her" before a possessive and another name word open a name: "His
-    Majesty's Inspectorate of Constabulary" (`[names].name_openers`)."""
+    Majesty's Inspectorate of Constabulary" (`[names].name_openers`). A
+    verb that opens a sentence before a joining word ("Drawing on", "Based
+    on": `[names].joining_openers`) is one only there: before another name
+    word it may be the name's ("Building Research Establishment")."""
     data = load_data()
     word = words[i].text.lower()
+    if word in data.joining_openers:  # "Drawing on Donnelly's (2010)"; not "Building Research Establishment"
+        return i + 1 < len(words) and words[i + 1].kind == "word" and words[i + 1].text.islower()
     if word not in data.openers:
         return False
     return not (word in data.name_openers and i + 2 < len(words) and words[i + 1].kind == "name"

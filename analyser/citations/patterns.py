@@ -150,6 +150,7 @@ class CitationData:
     connectors_in_brackets: frozenset[str]  # ... and those only inside a bracket ("Cruelty to Children")
     openers: frozenset[str]
     name_openers: frozenset[str]  # ... that open a name before a possessive ("His Majesty's Inspectorate")
+    joining_openers: frozenset[str]  # ... only before a joining word: "Drawing on Donnelly's (2010)"
     not_authors: frozenset[str]
     name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
@@ -162,9 +163,11 @@ class CitationData:
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
     subject_verbs: frozenset[str]  # "(Bradford, 2017) says": more verbs after a bracket used as the subject
+    rule_verbs: frozenset[str]  # "The NMC requires ...": what a body's rules say, besides the reporting verbs
+    apposition_nouns: frozenset[str]  # "the regulator (NMC)": a noun an abbreviation's bracket names
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
-    place_prepositions: frozenset[str]  # "from Scotland suggests that": a place, not the verb's subject
+    place_prepositions: frozenset[str]  # "from Scotland suggests that", "failings at X found that": no subject
     local_places: frozenset[str]  # "Mind in Bradford": a place ending a local organisation's name after "in"
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     headings: frozenset[str]
@@ -204,6 +207,7 @@ def load_data() -> CitationData:
         connectors_in_brackets=frozenset(w.lower() for w in names["connectors_in_brackets"]),
         openers=frozenset(w.lower() for w in names["openers"]),
         name_openers=frozenset(w.lower() for w in names["name_openers"]),
+        joining_openers=frozenset(w.lower() for w in names["joining_openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         name_endings=frozenset(w.lower() for w in names["name_endings"]),
         titled_years=frozenset(w.lower() for w in names["titled_years"]),
@@ -216,6 +220,8 @@ def load_data() -> CitationData:
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
         subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
+        rule_verbs=frozenset(w.lower() for w in names["rule_verbs"]),
+        apposition_nouns=frozenset(w.lower() for w in names["apposition_nouns"]),
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
         place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
@@ -295,6 +301,12 @@ def _surname() -> str:
     return rf"(?:(?:{particles})\s{{1,2}}){{0,3}}{NAME_WORD}(?:\s{{1,2}}{NAME_WORD}){{0,2}}"
 
 
+# The label of an edited book's editors between their names and the year:
+# APA 7 "Knight, M., & Bunch, K. (Eds.). (2021)", Cite Them Right "Batsleer, J.
+# and Davies, B. (eds) (2010)", "(ed.)". The names are the entry's authors.
+EDITORS = r"(?:[Ee]ds?\.?|[Ee]ditors?|[Ee]d\.)"
+
+
 @lru_cache(maxsize=1)
 def entry_head_pattern() -> re.Pattern[str]:
     """The start of a reference entry: its authors (people "Surname, I." or an
@@ -313,9 +325,10 @@ def entry_head_pattern() -> re.Pattern[str]:
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
                 (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} {NAME_WORD} ){{0,10}}
-                (?: \s{{1,2}} \( (?P<acronym> {UPPER}[\w.]{{1,12}} ) \) )?
+                (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \) )?
             )
         )
+        (?: [\s,.]{{0,3}} \( (?P<editors> {EDITORS} ) \) )?
         [\s,.]{{0,3}}
         {ENTRY_YEAR}
         """,

@@ -262,8 +262,29 @@ def resolve_citations(
                             _et_al_for(citation.via, citation.text))
             cited.update(via_link.entries)
         via_links.append(via_link)
+    links = _another_work(citations, links, references)
+    for work_link in links:
         cited.update(work_link.entries)
     return Resolution(links, via_links, cited, index.aliases)
+
+
+def _another_work(citations: list[Citation], links: list[Link], references: list[Reference]) -> list[Link]:
+    """"(... Webster et al., 2011)" when the list holds only "Webster, R., &
+    Blatchford, P. (2019)", which the passage cites as it is ("Webster and
+    Blatchford (2019)"): linked by its first author alone, the citation
+    differs from that entry in its year and in "et al.", which neither
+    guide writes for two authors. Two faults in a work the writer cites
+    rightly elsewhere are less likely than a third work left out of the
+    list: it is missing (`no_reference`), not that entry with the wrong year
+    (`year_mismatch`) and too few names (`et_al_too_few`). One difference
+    alone, or an entry cited nowhere as it is, keeps the link."""
+    rightly = {link.entry for link in links if link.outcome == "ok"}
+    out = list(links)
+    for at, (citation, link) in enumerate(zip(citations, links, strict=True)):
+        if (link.outcome == "year" and link.entry is not None and link.entry in rightly and citation.year
+                and len(references[link.entry].authors) == 2 and _et_al_in_brackets(citation)):
+            out[at] = Link("missing")
+    return out
 
 
 def _et_al_in_brackets(citation: Citation) -> bool:

@@ -29,6 +29,12 @@ INPUTS = {
     "names and et al. without years": "(Ab Cd et al.) " * (SIZE // 15),
     "narrative citations inside a bracket": "(" + "Dr Smith (2020) and " * (SIZE // 20) + ")",
     "source brackets after narratives": "Smith (2020) said it (cited in Lee, 2021) " * (SIZE // 42),
+    # the nineteenth round's: abbreviations alone in brackets after an organisation that says something, page
+    # brackets after narrative citations, names holding "in the", and editors' labels in a reference list
+    "abbreviations alone after a saying body": "The Health and Care Council says so (HCC); " * (SIZE // 43),
+    "page brackets after narratives": "Smith (2020) found no change (pp. 4) " * (SIZE // 37),
+    "names holding 'in the'": "According to Recovery in the Bin (2016) " * (SIZE // 40),
+    "editors' labels in a reference list": "References\n\n" + "Smith, A. (Eds.). " * (SIZE // 18),
     "different names before 'argues that'": "".join(
         f"K{chr(97 + i % 26)}{chr(97 + i // 26 % 26)}{chr(97 + i // 676 % 26)} argues that it works. "
         for i in range(SIZE // 28)),

@@ -1,0 +1,153 @@
+"""Citations read from the running text around a bracket rather than from
+the bracket alone (part of the *find* stage; find.py asks for them after
+its own pass): an organisation's name holding "in the", whose first words
+the bracket reader cannot see, and a bracket holding only an organisation's
+abbreviation, which has no year for the bracket reader to start from.
+
+Each is read from the document text and the citations found so far, as the
+rest of the stage is, and each takes only the wordings its docstring names:
+a capitalised word is a name only where the sentence does not open with it,
+and an abbreviation in brackets is a definition wherever it stands beside
+the words it abbreviates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analyser.citations.patterns import ABBREVIATION_TEXT, SENTENCE_END, load_data
+from analyser.citations.resolve import acronym_fits
+from analyser.model import Citation, Document
+from analyser.names import name_rules
+
+# A capitalised everyday word and "in the" just before a narrative citation's name: "Recovery in the Bin (2016)".
+_ARTICLE_NAME = re.compile(r"(?<![\w'’-])(?P<word>[A-Z][a-z]{2,20})[ ]in[ ]the[ ]$")
+_LOOK_BACK = 30  # characters before a narrative citation searched for those words
+
+
+def article_names(text: str, found: list[Citation]) -> None:
+    """"According to Recovery in the Bin (2016)": an organisation's name of
+    capitalised everyday words joined by "in the" ("Women in the Workplace",
+    "Nurses in the Lead"), which the bracket reader ends at the article (the
+    lone "in" reads as a secondary phrase, "Tuckman in Lind"). The word
+    before "in" joins the name when it is an everyday word
+    (data/everyday_words.txt), which a surname seldom is, and does not open
+    its sentence, so that its capital is a name's: "Nurses in the Okafor
+    (2019) study reported ..." still cites Okafor. Changes the citations'
+    spans and first authors in place."""
+    data = load_data()
+    everyday = name_rules().everyday
+    for citation in found:
+        if not citation.narrative or len(citation.authors) != 1 or not citation.text.startswith(citation.authors[0]):
+            continue
+        match = _ARTICLE_NAME.search(text, max(0, citation.start - _LOOK_BACK), citation.start)
+        if match is None:
+            continue
+        word = match.group("word")
+        if word.lower() not in everyday or word.lower() in data.openers or _opens_sentence(text, match.start()):
+            continue
+        citation.authors[0] = f"{word} in the {citation.authors[0]}"
+        citation.start, citation.text = match.start(), text[match.start() : citation.end]
+
+
+# A bracket holding only an abbreviation and closing its sentence or clause: "... their own health (HCPC)."
+_ABBREVIATION_ALONE = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})\)(?=[ \t]{{0,2}}(?:[.;!?]|\n|$))")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_SENTENCE_WINDOW = 400  # characters before the bracket searched for the start of its sentence
+
+
+def abbreviation_citations(
+    document: Document, found: list[Citation], skip: list[tuple[int, int]]
+) -> list[Citation]:
+    """"The Health and Care Professions Council says registrants must look
+    after their own health (HCPC).": a bracket holding only an
+    organisation's abbreviation, closing a sentence in which that
+    organisation, named in full, says, requires or recommends something
+    (`[names].reporting_verbs`, `subject_verbs`, `rule_verbs`), cites it as
+    the sentence's source, with no year (`missing_year`; both guides want
+    author and year). It is no citation when it stands right after a
+    capitalised word (a definition, "the Nursing and Midwifery Council
+    (NMC)") or a noun it names ("complaints go to the regulator (NMC).",
+    `[names].apposition_nouns`), when the sentence's name does not spell it,
+    or when a citation stands earlier in the sentence (the name before
+    "recommends that" is read as one already, `find._no_year_citations`,
+    and the bracket repeats it); and a bracket of a full name ("(Nursing
+    and Midwifery Council)") is left alone, since "the regulator (Nursing
+    and Midwifery Council)" is one too. Outside the `skip` spans (the
+    reference list)."""
+    text = document.text
+    if "(" not in text:
+        return []
+    data = load_data()
+    spans = sorted((c.start, c.end) for c in found)
+    starts = [start for start, _ in spans]
+    skip_starts = [start for start, _ in skip]
+    block_starts = [b.start for b in document.blocks]
+    out: list[Citation] = []
+    for match in _ABBREVIATION_ALONE.finditer(text):
+        at = match.start()
+        if _within(skip, skip_starts, at) or _within(spans, starts, at):
+            continue
+        block = bisect.bisect_right(block_starts, at) - 1
+        lo = max(document.blocks[block].start if block >= 0 else 0, at - _SENTENCE_WINDOW)
+        words = _WORD.findall(text, lo, at)
+        if not words or not words[-1][0].islower() or words[-1].lower() in data.apposition_nouns:
+            continue  # ("Council (NMC)": a definition; "the regulator (NMC)": the noun it names)
+        sentence_start = lo
+        for end in SENTENCE_END.finditer(text, lo, at):
+            sentence_start = end.end()
+        if bisect.bisect_left(starts, sentence_start) < bisect.bisect_left(starts, at):
+            continue  # the sentence cites already ("The RCN also recommends that ..." is a citation without a year)
+        if not _said_by(text[sentence_start:at], match.group("acronym")):
+            continue
+        out.append(Citation(start=at, end=match.end(), text=match.group(), authors=[match.group("acronym")],
+                            year="", narrative=False, paragraph=block if block >= 0 else None))
+    return out
+
+
+def abbreviation_alone(citation: Citation) -> bool:
+    """A citation that is a bracket holding only an abbreviation ("(HCPC)",
+    found by `abbreviation_citations`). The checker offers no fix for it:
+    both guides introduce a group author's abbreviation with its name at
+    first use (APA 7 "The Health and Care Professions Council (HCPC, 2016)
+    says"; Cite Them Right "Health and Care Professions Council (HCPC)
+    (2016)"), and the name stands outside the bracket, in the sentence."""
+    return not citation.year and len(citation.authors) == 1 and citation.text == f"({citation.authors[0]})"
+
+
+def _said_by(sentence: str, acronym: str) -> bool:
+    """Whether the sentence names the organisation `acronym` abbreviates
+    (`resolve.acronym_fits`: "The Nursing and Midwifery Council" for "NMC")
+    as the subject of a verb saying what it says or requires ("says",
+    "recommends", "expects"; "also" may stand between)."""
+    data = load_data()
+    verbs = data.reporting_verbs | data.subject_verbs | data.rule_verbs
+    joining = data.connectors | {"and", "&"}
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    for i, (word, _, _) in enumerate(words):
+        if not word.islower() or word not in verbs:
+            continue
+        j = i - 1
+        if j >= 0 and words[j][0].lower() in data.reporting_adverbs:
+            j -= 1
+        run: list[str] = []
+        while j >= 0 and (words[j][0][0].isupper() or words[j][0] in joining) and not sentence[
+                words[j][2] : words[j + 1][1]].strip(" \t"):  # (only spaces between: "Council (2019) says" no)
+            run.insert(0, words[j][0])
+            j -= 1
+        if any(run[k][0].isupper() and acronym_fits(acronym, " ".join(run[k:])) for k in range(len(run))):
+            return True
+    return False
+
+
+def _within(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether `offset` is in the last of the sorted `spans` starting at or before it."""
+    i = bisect.bisect_right(starts, offset) - 1
+    return i >= 0 and offset < spans[i][1]
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether `at` is the first word of a sentence, a line or the text."""
+    before = text[max(0, at - 80) : at].rstrip(" \t")
+    return not before or before[-1] in ".!?\n\"“'‘"
