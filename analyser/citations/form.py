@@ -15,12 +15,11 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import NamedTuple
 
+from analyser.citations.namewords import is_opener, opens_organisation
 from analyser.citations.parse import (
     GIVEN_AFTER_COMMA,
     Token,
-    is_opener,
     normalise_pages,
-    opens_organisation,
     timestamp_at,
     tokens,
 )

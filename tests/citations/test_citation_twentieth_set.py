@@ -51,7 +51,8 @@ STUDY = "The Leeds Cohort Study showed that early contact raised later offending
 FOR_THE = "A report for the Nuffield Trust concluded that waits had grown (Hale, 2019)."
 BODY_UNCITED = "The Royal College of Nursing argues that wards are understaffed."
 PERSON = "Ingram argues that wards are understaffed (Hale, 2019)."
-NEXT_SENTENCE = "The Leeds Cohort Study showed that contact raised offending. Diversion works better (Hale and Moss, 2012)."
+NEXT_SENTENCE = ("The Leeds Cohort Study showed that contact raised offending. "
+                 "Diversion works better (Hale and Moss, 2012).")
 # a bracket holding only a name the passage cites
 LISTED = "The Hale report said that inequality needs action on its causes (Hale)."
 CITED_ELSEWHERE = "Inequality harms health (Marmot, 2010). Policy should act on the causes (Marmot)."
@@ -236,6 +237,7 @@ def test_the_listed_work_is_found_for_an_organisation_with_commas(style: str) ->
     entry = ("Department for Levelling Up, Housing and Communities. (2023). Damp and mould." if style == A else
              "Department for Levelling Up, Housing and Communities (2023) Damp and mould. London: DLUHC.")
     heading = "References" if style == A else "Reference list"
-    passage = f"Damp is not a lifestyle (Department for Levelling Up, Housing and Communities, 2023).\n\n{heading}\n{entry}"
+    cited = "(Department for Levelling Up, Housing and Communities, 2023)"
+    passage = f"Damp is not a lifestyle {cited}.\n\n{heading}\n{entry}"
     _, citations, _ = run(passage, style)
     assert [p.code for c in citations for p in c.problems] == []
