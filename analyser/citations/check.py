@@ -540,8 +540,8 @@ def _link_problems(
     if link.outcome == "missing":
         return [("no_reference", "message", {})]
     entry = references[link.entry] if link.entry is not None else entries[0]
-    if link.outcome == "year":
-        fixes[key + "_year"] = entry.year
+    if link.outcome == "year":  # (a republished work keeps its original's year: "1915/1957")
+        fixes[key + "_year"] = f"{work.year.split('/')[0]}/{entry.year}" if "/" in work.year else entry.year
         spelling = _co_author_spelling(work.authors, entry.authors, key, fixes) if len(work.authors) > 1 else []
         if not work.year:  # reported as missing_year; the fix takes the entry's year
             return spelling

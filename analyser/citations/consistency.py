@@ -91,6 +91,41 @@ def inconsistent_forms(
                     else None
                 message = data.message("inconsistent_form", "message_unsure", other=f"\"{other}\"")
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+    for members in groups.values():
+        _particle_cases(document.text, members, rules, rewrites)
+
+
+def _particle_cases(
+    text: str, members: list[tuple[Citation, tuple | None]], rules: CitationStyle, rewrites: Rewrites
+) -> None:
+    """One work's first author written with its particle in two cases, "van
+    der Kolk (2014)" and later "(Van der Kolk, 2014)" (forms otherwise
+    compare without case): both guides write the name as its owner does, so
+    the case used most (the first, on a tie) is the fix of the others
+    (`inconsistent_form`). A narrative citation opening its sentence does
+    not count (APA 7 capitalises a lower-case particle there), nor does a
+    citation already told another fault of its form or spelling."""
+    particles = load_data().particles
+    written: list[tuple[Citation, str, tuple | None]] = []
+    for citation, form in members:
+        first = citation.authors[0].split(" ", 1)[0]
+        if " " in citation.authors[0] and first.lower() in particles and not (
+                citation.narrative and at_sentence_start(text, citation.start)):
+            written.append((citation, first, form))
+    cases = Counter(first for _, first, _ in written)
+    if len(cases) < 2:
+        return
+    order = {first: i for i, (_, first, _) in reversed(list(enumerate(written)))}
+    usual = max(cases, key=lambda f: (cases[f], -order[f]))
+    for citation, first, form in written:
+        if first == usual or any(p.code in ("inconsistent_form", "author_spelling") for p in citation.problems):
+            continue
+        authors = [usual + citation.authors[0][len(first):], *citation.authors[1:]]
+        fix = with_authors(citation, rewrites.of(citation), authors, bool(form and form[-1]), rules)
+        example = next(c for c, f, _ in written if f == usual)
+        other = example.text.strip("()") if not example.narrative else example.text
+        message = load_data().message("inconsistent_form", other=f"\"{other}\"")
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
 _SAME_BRACKET = re.compile(r"\s{0,3};\s{0,3}")

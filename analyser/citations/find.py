@@ -40,7 +40,7 @@ from analyser.citations.patterns import (
     reporting_verbs,
     secondary_between,
 )
-from analyser.citations.prose import abbreviation_citations, article_names
+from analyser.citations.prose import abbreviation_citations, article_names, cited_things, name_alone_citations
 from analyser.citations.resolve import normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import fold, name_rules
@@ -101,8 +101,9 @@ def find_citations(
     _drop_given_names(text, found, skip)
     article_names(text, found)  # "Recovery in the Bin (2016)"
     bare = _bare_year_citations(document, found, skip, block_starts)
-    bare += _no_year_citations(document, found + bare, skip, block_starts)
+    bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
     bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."
+    bare += name_alone_citations(document, found + bare, skip, _listed_surnames(text, skip))  # "... (Acheson)."
     return sorted(found + bare, key=lambda c: c.start) if bare else found
 
 

@@ -15,12 +15,11 @@ from functools import lru_cache
 from itertools import takewhile
 from typing import NamedTuple
 
+from analyser.citations.namewords import is_opener, opens_organisation
 from analyser.citations.parse import (
     GIVEN_AFTER_COMMA,
     Token,
-    is_opener,
     normalise_pages,
-    opens_organisation,
     timestamp_at,
     tokens,
 )
@@ -239,7 +238,7 @@ def _style_problems(
         # before ", et al." to tell two works apart, which only the writer's list can show: left alone
         found.append(("et_al_needed", "message", {}))
     if max(shape.authors, shape.via_authors) >= 2:  # (beside et_al_needed too: the joining word is its own fault)
-        conjunction = _conjunction_problem(toks, kinds, bracket, style)
+        conjunction = _conjunction_problem(text, toks, kinds, bracket, style)
         if conjunction:
             found.append(("and_ampersand", *conjunction))
     return _unique(found)
@@ -390,7 +389,7 @@ def _initials_or_given_names(toks: list[Token], kinds: list[str], bracket: int, 
 
 
 def _conjunction_problem(
-    toks: list[Token], kinds: list[str], bracket: int, style: CitationStyle
+    text: str, toks: list[Token], kinds: list[str], bracket: int, style: CitationStyle
 ) -> tuple[str, dict] | None:
     """The word joining the last two authors, where the style wants another:
     "and" or "&" inside brackets, and in the running text. Only a
@@ -398,12 +397,26 @@ def _conjunction_problem(
     for i in range(1, len(toks) - 1):
         if kinds[i] not in ("and", "amp") or kinds[i - 1] not in ("name", "comma") or kinds[i + 1] != "name":
             continue
+        if _inside_spelt_name(text, toks, kinds, i):
+            continue  # "(I CAN & Royal College of Speech and Language Therapists [RCSLT], 2018)": the name's own
         inside = i >= bracket
         join = style.join_in_brackets if inside else style.join_in_text
         found = "&" if kinds[i] == "amp" else "and"
         if found != join:
             return ("message_brackets" if inside else "message_text"), {"join": join, "found": found}
     return None
+
+
+def _inside_spelt_name(text: str, toks: list[Token], kinds: list[str], i: int) -> bool:
+    """Whether the "and" or "&" at toks[i] is a word of an organisation's
+    name that the abbreviation in brackets after it spells ("Speech and
+    Language Therapists [RCSLT]"), not the word joining two authors."""
+    close = next((j for j in range(i + 1, len(toks)) if kinds[j] in ("comma", "year", "semi")), len(toks))
+    opening = next((j for j in range(i + 1, close) if toks[j].text in ("[", "(")), None)
+    if opening is None or opening + 1 >= close or not is_abbreviation(toks[opening + 1].text):
+        return False
+    return any(kinds[k] == "name" and acronym_fits(toks[opening + 1].text, text[toks[k].start : toks[opening].start])
+               for k in range(i - 1, -1, -1))
 
 
 def used_in_sentence(text: str, citation: Citation) -> bool:

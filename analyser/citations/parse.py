@@ -15,6 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from analyser.citations.namewords import (
+    is_opener,
+    one_organisation_in_bracket,
+    opens_organisation,
+    organisations,
+    surname_word,
+)
 from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
 from analyser.citations.resolve import acronym_fits
 from analyser.names import name_rules
@@ -81,6 +88,7 @@ class Work:
     secondary: Token | None = None  # the "cited in" phrase before this work
     joined_by_and: bool = False  # "(Okafor, 2018 and Lind, 2013)"
     personal: bool = False  # a personal communication
+    apart: bool = False  # its last name is one its abbreviation spells, apart from those before ("I CAN & ...")
 
 
 @dataclass
@@ -121,12 +129,14 @@ def piece_text(text: str, piece: list[Token]) -> str:
 
 
 def author_names(
-    text: str, pieces: list[list[Token]], possessive: bool = False, bracketed: bool = False
+    text: str, pieces: list[list[Token]], possessive: bool = False, bracketed: bool = False, apart: bool = False
 ) -> list[str] | None:
     """Surnames or organisation names as written, or None when the words are
     not authors ("Figure 2", "the Care Act"). Pieces are joined back into one
     organisation when any holds a joining word: "Department of Health" and
-    "Social Care" are one name, "Huxham" and "Vangen" two."""
+    "Social Care" are one name, "Huxham" and "Vangen" two; not when the last
+    is the one organisation its abbreviation spells (`apart`: "I CAN & Royal
+    College of Speech and Language Therapists [RCSLT]")."""
     data = load_data()
     if not pieces:
         return None
@@ -135,7 +145,8 @@ def author_names(
             word = _POSSESSIVE.sub("", token.text).rstrip("'’").lower()
             if token.kind == "name" and (word in data.not_authors or (
                     word in data.name_endings and not (at and at == len(piece) - 1))):
-                return None
+                if not surname_word(text, word, piece, len(pieces)):
+                    return None
     in_name = bracketed and opens_organisation(pieces[0][0], pieces[-1])  # "(Later Life Alliance, n.d.)"
     if len(pieces[0]) >= 2 and is_opener(pieces[0], 0) and not in_name:
         pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
@@ -143,7 +154,8 @@ def author_names(
     if len(pieces) >= 2 and len(pieces[-1]) == 1 and is_abbreviation(pieces[-1][0].text) and acronym_fits(
             pieces[-1][0].text, text[pieces[0][0].start : pieces[-2][-1].end]):
         pieces = pieces[:-1]  # "(National Institute for Health and Care Excellence, NICE, 2021)": its abbreviation
-    if len(pieces) > 1 and any(t.kind == "word" for piece in pieces for t in piece) and not _organisations(pieces):
+    if (len(pieces) > 1 and not apart and any(t.kind == "word" for piece in pieces for t in piece)
+            and not organisations(pieces)):
         names = [_SPACE.sub(" ", text[pieces[0][0].start : pieces[-1][-1].end])]
     else:
         names = [piece_text(text, piece) for piece in pieces]
@@ -152,59 +164,6 @@ def author_names(
     elif _POSSESSIVE.search(names[-1]):
         return None  # "(Okafor's 2018 study)" is prose, not a citation
     return names
-
-
-def _organisations(pieces: list[list[Token]]) -> bool:
-    """Whether names joined by "and", "&" or commas are organisations side by
-    side, the first and the last each with a joining word of its own ("of",
-    "for"): "Department for Education & Department of Health", "Department
-    for Education, Home Office and Ministry of Justice". One name when the
-    last has none: "Department of Health and Social Care", "Department for
-    Digital, Culture, Media and Sport"."""
-    return all(len(piece) >= 3 and piece[0].kind == "name" and any(t.kind == "word" for t in piece[1:-1])
-               for piece in (pieces[0], pieces[-1]))
-
-
-def ends_organisation(piece: list[Token]) -> bool:
-    """Whether a name's last word ends an organisation's name ("Trust",
-    "Commissioner": `[names].organisation_words`)."""
-    return piece[-1].text.lower() in load_data().organisation_words
-
-
-def opens_organisation(opener: Token, name: list[Token]) -> bool:
-    """Whether an opener in a bracket is the first word of an organisation's
-    name ("(Later Life Alliance, n.d.)"): the name ends in an organisation
-    word and the opener is not one that introduces citations ("(See Carers
-    Trust, 2019)", `[names].bracket_openers`)."""
-    return ends_organisation(name) and opener.text.lower() not in load_data().bracket_openers
-
-
-def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
-    """Whether two names joined by "and" or "&" in a bracket are one
-    organisation: the first of two words or more and not an organisation's
-    name by itself, the second ending in an organisation word ("(Northshire
-    Police and Crime Commissioner, 2023)"; "(Huxham and Vangen, 2005)" and
-    "(Okafor and Carers Trust, 2020)" stay two)."""
-    return (len(pieces) == 2 and len(pieces[0]) >= 2 and not ends_organisation(pieces[0])
-            and ends_organisation(pieces[1]))
-
-
-def is_opener(words: list[Token], i: int) -> bool:
-    """Whether words[i] is a capitalised word of the sentence rather than of
-    the name after it ("See Okafor", "Both Skills for Justice"). "His" and
-    "Her" before a possessive and another name word open a name: "His
-    Majesty's Inspectorate of Constabulary" (`[names].name_openers`). A
-    verb that opens a sentence before a joining word ("Drawing on", "Based
-    on": `[names].joining_openers`) is one only there: before another name
-    word it may be the name's ("Building Research Establishment")."""
-    data = load_data()
-    word = words[i].text.lower()
-    if word in data.joining_openers:  # "Drawing on Donnelly's (2010)"; not "Building Research Establishment"
-        return i + 1 < len(words) and words[i + 1].kind == "word" and words[i + 1].text.islower()
-    if word not in data.openers:
-        return False
-    return not (word in data.name_openers and i + 2 < len(words) and words[i + 1].kind == "name"
-                and _POSSESSIVE.search(words[i + 1].text) is not None and words[i + 2].kind == "name")
 
 
 def _without_given_name(piece: list[Token], given: frozenset[str]) -> list[Token]:
@@ -235,11 +194,33 @@ class _PartReader:
         self.colon = False
         self.previous: str = ""
         self.square = False  # inside "[WHO]" after an organisation's name
+        self.spelt = False  # ... before its first token, when the names before it are joined
+        self.apart = False  # the last name is the one the abbreviation spells, the names before it others
         self.personal: list[list[Token]] | None = None  # the author of a personal communication, awaiting its date
 
 
+    def _join_spelt(self, token: Token) -> None:
+        """The names before an abbreviation's bracket joined into the one
+        organisation it spells ("Department of Health and Social Care
+        [DHSC]"): only as many of the last names as it spells, so that "I
+        CAN & Royal College of Speech and Language Therapists [RCSLT]" keeps
+        I CAN apart; all of them when it spells none."""
+        self.spelt = False
+        if not self.pieces:
+            return
+        names = [*self.pieces, self.current]
+        at = 0
+        if token.kind == "name" and is_abbreviation(token.text):
+            end = self.current[-1].end
+            at = next((k for k in range(len(names) - 1, -1, -1)
+                       if acronym_fits(token.text, self.text[names[k][0].start : end])), 0)
+        self.current = [t for piece in names[at:] for t in piece]
+        self.pieces = self.pieces[:at]
+        self.apart = at > 0
+
     def _reset_authors(self) -> None:
         self.pieces, self.current, self.pending_connectors, self.et_al = [], [], [], False
+        self.apart = False
 
     def _close_piece(self) -> None:
         if self.current:
@@ -252,11 +233,11 @@ class _PartReader:
         data = load_data()
         if token.text in ("[", "(") and self.current:  # "World Health Organization [WHO], 2020" (or
             self.square = True  # "(WHO)" inside a bracket, as Cite Them Right writes it): one organisation
-            if self.pieces:  # ("Department of Health and Social Care [DHSC]")
-                self.current = [t for piece in self.pieces for t in piece] + self.current
-                self.pieces = []
+            self.spelt = True  # (the names before it joined when its abbreviation is read)
             return
         if self.square:
+            if self.spelt:
+                self._join_spelt(token)
             self.square = token.text not in ("]", ")")
             return
         if self.personal is not None and kind != "year":
@@ -355,7 +336,7 @@ class _PartReader:
             start = self.pieces[0][0].start
             self.works.append(
                 Work(self.pieces, year, suffix, start, token.end, et_al=self.et_al, secondary=self.secondary,
-                     joined_by_and=self.after_and)
+                     joined_by_and=self.after_and, apart=self.apart)
             )
         elif self.works and self.secondary is None:
             self.works.append(Work(self.works[-1].pieces, year, suffix, token.start, token.end,
@@ -402,7 +383,7 @@ def read_part(
         bracketed = lead is None or work is not reader.works[0]
         if bracketed and one_organisation_in_bracket(work.pieces):
             work.pieces = [one_organisation(work.pieces)]
-        authors = author_names(text, work.pieces, possessive=not bracketed, bracketed=bracketed)
+        authors = author_names(text, work.pieces, possessive=not bracketed, bracketed=bracketed, apart=work.apart)
         if authors is None:
             continue
         previous = out[-1] if out else None
@@ -518,6 +499,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if len(pieces) == 2 and (
         pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4
         or first and before[first - 1].text == "the" and len(pieces[0]) + len(pieces[1]) >= 3
+        or one_organisation_in_bracket(pieces)  # ("Health and Care Professions Council (2023)")
     ):  # "The Northmoor Health and Wellbeing Board (2021)", "the Nursing and Midwifery Council (2018)"
         pieces = [one_organisation(pieces)]
     start = pieces[0][0].start

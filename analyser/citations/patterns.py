@@ -50,13 +50,22 @@ NAME_WORD = rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})){{0,40}}(
 
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
 # a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, "n.d" and "nd" (no stops: flagged), in press,
-# forthcoming, no date
+# forthcoming, no date; a republished work's two years, original first, "1915/1957" (APA 7's form, one
+# citation: `republished_year` is the one its entry gives)
 YEAR = rf"""
     (?P<year>
-        {YEAR_NUMBER}(?![\d])(?P<suffix>[a-rt-z](?!{LETTER}))?(?!{LETTER})
+        {YEAR_NUMBER}(?:/{YEAR_NUMBER})?(?![\d])(?P<suffix>[a-rt-z](?!{LETTER}))?(?!{LETTER})
       | (?:n\.\s?d(?:\.|(?!{LETTER})) | nd\.?(?!{LETTER})) (?:-?(?P<nd_suffix>[a-z])(?!{LETTER}))?
       | no\s date | in\s press | forthcoming
     )"""
+
+def republished_year(year: str) -> str:
+    """The year a reference entry gives for a citation's year: a republished
+    work cited with both its years ("1915/1957", original first) is listed
+    under the edition read, the later (APA 7: "Freud, S. (1957). ...
+    (Original work published 1915)"); any other year is itself."""
+    return year.rsplit("/", 1)[-1] if "/" in year else year
+
 
 PAGE_NUMBER = r"(?:S?\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"  # ("p. S10": a supplement's page)
 # A chapter or section keeps its label as written ("chapter 6", "Section 1.2"):
@@ -153,6 +162,8 @@ class CitationData:
     joining_openers: frozenset[str]  # ... only before a joining word: "Drawing on Donnelly's (2010)"
     not_authors: frozenset[str]
     name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
+    surname_labels: frozenset[str]  # not authors, except as a surname alone with no number after it ("Page")
+    surname_months: frozenset[str]  # ... and months that are surnames beside another author ("Alcock and May")
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
     organisation_words: frozenset[str]  # last words of an organisation's name ("Trust", "Commissioner")
     bracket_openers: frozenset[str]  # openers that introduce citations in a bracket ("(see Okafor, 2018)")
@@ -210,6 +221,8 @@ def load_data() -> CitationData:
         joining_openers=frozenset(w.lower() for w in names["joining_openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         name_endings=frozenset(w.lower() for w in names["name_endings"]),
+        surname_labels=frozenset(w.lower() for w in names["surname_labels"]),
+        surname_months=frozenset(w.lower() for w in names["surname_months"]),
         titled_years=frozenset(w.lower() for w in names["titled_years"]),
         organisation_words=frozenset(w.lower() for w in names["organisation_words"]),
         bracket_openers=frozenset(w.lower() for w in names["bracket_openers"]),
@@ -307,6 +320,13 @@ def _surname() -> str:
 EDITORS = r"(?:[Ee]ds?\.?|[Ee]ditors?|[Ee]d\.)"
 
 
+# A comma inside an organisation's name, in a list of its fields that ends in
+# "and": "Department for Levelling Up, Housing and Communities", "Department
+# for Digital, Culture, Media and Sport". (Not "Smith, John (2019)": no "and"
+# follows.) The look-ahead is bounded, so the pattern stays linear.
+_ORG_COMMA = r",\s{1,2}(?=[^.,()\n]{1,40}(?:,[^.,()\n]{1,40}){0,3}\s(?:and|&)\s)"
+
+
 @lru_cache(maxsize=1)
 def entry_head_pattern() -> re.Pattern[str]:
     """The start of a reference entry: its authors (people "Surname, I." or an
@@ -319,12 +339,13 @@ def entry_head_pattern() -> re.Pattern[str]:
         rf"""
         (?P<authors>
             (?P<people> {person}
-                (?: \s{{0,2}} (?: ,\s{{0,2}}(?:and\s{{1,2}}|&\s{{0,2}})? | and\s{{1,2}} | &\s{{0,2}} )
-                    {person} ){{0,12}}
+                (?: \s{{0,2}} (?: ,\s{{0,2}}(?:and\s{{1,2}}|&\s{{0,2}}|(?:\.\s?\.\s?\.|…)\s{{0,2}})?
+                                | and\s{{1,2}} | &\s{{0,2}} )
+                    {person} ){{0,20}}
                 (?: ,?\s{{1,2}}et\s{{1,2}}al\.? )?
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
-                (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} {NAME_WORD} ){{0,10}}
+                (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}
                 (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \) )?
             )
         )

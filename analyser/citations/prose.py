@@ -16,8 +16,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from analyser.citations.patterns import ABBREVIATION_TEXT, SENTENCE_END, load_data
-from analyser.citations.resolve import acronym_fits
+from analyser.citations.patterns import ABBREVIATION_TEXT, SENTENCE_END, is_abbreviation, load_data
+from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, Document
 from analyser.names import name_rules
 
@@ -106,6 +106,79 @@ def abbreviation_citations(
     return out
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]{1,2}$")
+_SENTENCE_WINDOW_AFTER = 400  # characters after a name searched for a citation later in its sentence
+
+
+def cited_things(text: str, no_year: list[Citation], found: list[Citation]) -> list[Citation]:
+    """The citations without a year read from a name before a reporting verb
+    ("Ingram also argues that"), less those whose name follows an article
+    ("The Edinburgh Study showed that ...", "The Lammy Review found that
+    ...", "A review for the LEGO Foundation concluded that ...") when a
+    citation with its year stands later in the sentence: a name with "the"
+    is a study's, a report's or a body's, not a person's, and the bracket
+    the sentence closes with ("(McAra and McVie, 2010)", "(Lammy, 2017)")
+    cites it, so nothing is missing. Without such a bracket the name is
+    still a citation without its year ("The Royal College of Nursing argues
+    that ..."); a person's name has no article, and keeps its
+    `missing_year` whatever the sentence cites later (another work)."""
+    if not no_year:
+        return no_year
+    dated = sorted(c.start for c in found if c.year)
+    out: list[Citation] = []
+    for citation in no_year:
+        article = citation.text.startswith("The ") or _ARTICLE_BEFORE.search(
+            text, max(0, citation.start - 8), citation.start) is not None
+        later = dated[bisect.bisect_left(dated, citation.end):][:1]
+        if article and later and later[0] - citation.end <= _SENTENCE_WINDOW_AFTER and SENTENCE_END.search(
+                text, citation.end, later[0] + 1) is None:
+            continue  # (the bracket later in the sentence cites the study, report or body the name is)
+        out.append(citation)
+    return out
+
+
+# A bracket holding only a name, no year, closing its sentence or clause: "... not just health (Acheson)."
+_NAME_ALONE = re.compile(r"\((?P<name>[A-Z][\w'’\-]{1,30}(?:[ ](?:[A-Z][\w'’\-]{1,30}|and|&|of|for|the)){0,6})\)"
+                         r"(?=[ \t]{0,2}(?:[.;!?]|\n|$))")
+
+
+def name_alone_citations(
+    document: Document, found: list[Citation], skip: list[tuple[int, int]], listed: list[str]
+) -> list[Citation]:
+    """"The Acheson report also said that inequalities need tackling across
+    government (Acheson).": a bracket holding only a name the passage cites
+    as an author, one heading an entry of its reference list (`listed`) or
+    cited elsewhere with its year, closing its sentence, is a citation
+    without its year (`missing_year`; the checker's fix takes the year the
+    list or the other citations give, "(Acheson, 1998)"). A name the passage
+    cites nowhere is left alone ("she moved to a hostel (Shelter)." may
+    name the place, "(Jasmine)." a pseudonym), as is one right after a
+    capitalised word or a noun it names ("the charity (Shelter)."), and an
+    abbreviation (`abbreviation_citations`' class). Outside the `skip` spans
+    (the reference list)."""
+    text = document.text
+    if "(" not in text:
+        return []
+    data = load_data()
+    known = {normal_name(c.authors[0]) for c in found if c.authors and c.year} | {normal_name(n) for n in listed}
+    spans = sorted((c.start, c.end) for c in found)
+    starts = [start for start, _ in spans]
+    skip_starts = [start for start, _ in skip]
+    block_starts = [b.start for b in document.blocks]
+    out: list[Citation] = []
+    for match in _NAME_ALONE.finditer(text):
+        at, name = match.start(), match.group("name")
+        if normal_name(name) not in known or _within(skip, skip_starts, at) or _within(spans, starts, at):
+            continue
+        before = _WORD.findall(text, max(0, at - 40), at)
+        if not before or not before[-1][0].islower() or before[-1].lower() in data.apposition_nouns:
+            continue  # ("Donald Acheson (Acheson)": a name; "the charity (Shelter)": the noun it names)
+        block = bisect.bisect_right(block_starts, at) - 1
+        out.append(Citation(start=at, end=match.end(), text=match.group(), authors=[name], year="",
+                            narrative=False, paragraph=block if block >= 0 else None))
+    return out
+
+
 def abbreviation_alone(citation: Citation) -> bool:
     """A citation that is a bracket holding only an abbreviation ("(HCPC)",
     found by `abbreviation_citations`). The checker offers no fix for it:
@@ -113,7 +186,8 @@ def abbreviation_alone(citation: Citation) -> bool:
     first use (APA 7 "The Health and Care Professions Council (HCPC, 2016)
     says"; Cite Them Right "Health and Care Professions Council (HCPC)
     (2016)"), and the name stands outside the bracket, in the sentence."""
-    return not citation.year and len(citation.authors) == 1 and citation.text == f"({citation.authors[0]})"
+    return (not citation.year and len(citation.authors) == 1 and citation.text == f"({citation.authors[0]})"
+            and is_abbreviation(citation.authors[0]))
 
 
 def _said_by(sentence: str, acronym: str) -> bool:

@@ -24,7 +24,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from analyser.citations.patterns import ACRONYM, ACRONYM_COMMA, ACRONYM_SQUARE, ET_AL, load_data
+from analyser.citations.patterns import ACRONYM, ACRONYM_COMMA, ACRONYM_SQUARE, ET_AL, load_data, republished_year
 from analyser.citations.references import entry_acronym
 from analyser.model import Citation, CitedWork, Reference
 
@@ -189,6 +189,7 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
         candidates = index.near(authors[0])
         outcome_if_found = "spelling"
     references = index.references
+    year = republished_year(year)  # ("1915/1957": the entry gives the edition read, 1957)
     exact = [i for i in candidates if references[i].year == year and references[i].suffix == suffix]
     if exact:
         best = [i for i in exact if _compatible(references[i], authors, et_al)] or exact

@@ -1,0 +1,122 @@
+"""What the words of a name are: an organisation's, a surname, or a word of
+the sentence before the name (part of the *find* stage; parse.py reads
+names with these). Each answer comes from the words themselves and the word
+lists of analyser/data/citations.toml, so that a rule and its look-alikes
+("Page's (2018)" and "page 45", "Health and Care Professions Council" and
+"Law and Jones", "I CAN" and "See NICE") are decided in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analyser.citations.patterns import load_data
+from analyser.names import name_rules
+
+if TYPE_CHECKING:
+    from analyser.citations.parse import Token
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+_NUMBER_AFTER = re.compile(r"[ \t]{0,2}\d")
+
+
+def surname_word(text: str, word: str, piece: list[Token], count: int) -> bool:
+    """Whether a word that labels a part or a date ("Page", "May") is a
+    surname here: the whole of its name, with no number after it ("page 45"
+    is a label), and for a month beside another author's name ("(Alcock and
+    May, 2014)"; "May (2019)" alone stays a date). `[names].surname_labels`,
+    `surname_months`."""
+    data = load_data()
+    if len(piece) != 1 or _NUMBER_AFTER.match(text, piece[0].end):
+        return False
+    return word in data.surname_labels or (word in data.surname_months and count > 1)
+
+
+def organisations(pieces: list[list[Token]]) -> bool:
+    """Whether names joined by "and", "&" or commas are organisations side by
+    side, the first and the last each with a joining word of its own ("of",
+    "for"): "Department for Education & Department of Health", "Department
+    for Education, Home Office and Ministry of Justice". One name when the
+    last has none: "Department of Health and Social Care", "Department for
+    Digital, Culture, Media and Sport"."""
+    return all(len(piece) >= 3 and piece[0].kind == "name" and any(t.kind == "word" for t in piece[1:-1])
+               for piece in (pieces[0], pieces[-1]))
+
+
+def ends_organisation(piece: list[Token]) -> bool:
+    """Whether a name's last word ends an organisation's name ("Trust",
+    "Commissioner": `[names].organisation_words`)."""
+    return piece[-1].text.lower() in load_data().organisation_words
+
+
+def opens_organisation(opener: Token, name: list[Token]) -> bool:
+    """Whether an opener in a bracket is the first word of an organisation's
+    name ("(Later Life Alliance, n.d.)"): the name ends in an organisation
+    word and the opener is not one that introduces citations ("(See Carers
+    Trust, 2019)", `[names].bracket_openers`)."""
+    return ends_organisation(name) and opener.text.lower() not in load_data().bracket_openers
+
+
+def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
+    """Whether two names joined by "and" or "&" in a bracket are one
+    organisation: the first of two words or more and not an organisation's
+    name by itself, or one word naming a field (`subject_word`: "Health"),
+    the second of two words or more ending in an organisation word
+    ("(Northshire Police and Crime Commissioner, 2023)", "(Health and Care
+    Professions Council, 2023)"; "(Huxham and Vangen, 2005)" and "(Okafor
+    and Carers Trust, 2020)" stay two)."""
+    return (len(pieces) == 2 and (len(pieces[0]) >= 2 and not ends_organisation(pieces[0])
+                                  or len(pieces[0]) == 1 and subject_word(pieces[0][0].text))
+            and len(pieces[1]) >= 2 and ends_organisation(pieces[1]))
+
+
+def subject_word(word: str) -> bool:
+    """Whether a capitalised word alone before "and" is a field's name, the
+    first word of an organisation named for two ("Health and Care
+    Professions Council", "Nursing and Midwifery Council", "Speech and
+    Language UK"): an everyday word (data/everyday_words.txt), or one with
+    "-ing" added ("Nursing", "Housing"). A surname that is an everyday word
+    ("Law and Jones") stays a surname unless an organisation's name of two
+    words or more follows (`one_organisation_in_bracket`)."""
+    everyday = name_rules().everyday
+    lowered = word.lower()
+    if lowered in everyday:
+        return True
+    stem = lowered[:-3] if lowered.endswith("ing") and len(lowered) > 6 else ""
+    return bool(stem) and (stem in everyday or f"{stem}e" in everyday)
+
+
+def is_opener(words: list[Token], i: int) -> bool:
+    """Whether words[i] is a capitalised word of the sentence rather than of
+    the name after it ("See Okafor", "Both Skills for Justice"). "His" and
+    "Her" before a possessive and another name word open a name: "His
+    Majesty's Inspectorate of Constabulary" (`[names].name_openers`). A
+    verb that opens a sentence before a joining word ("Drawing on", "Based
+    on": `[names].joining_openers`) is one only there: before another name
+    word it may be the name's ("Building Research Establishment")."""
+    data = load_data()
+    word = words[i].text.lower()
+    if _in_capitals(words, i):
+        return False  # "I CAN": an organisation's name written in capitals, not the pronoun
+    if word in data.joining_openers:  # "Drawing on Donnelly's (2010)"; not "Building Research Establishment"
+        return i + 1 < len(words) and words[i + 1].kind == "word" and words[i + 1].text.islower()
+    if word not in data.openers:
+        return False
+    return not (word in data.name_openers and i + 2 < len(words) and words[i + 1].kind == "name"
+                and _POSSESSIVE.search(words[i + 1].text) is not None and words[i + 2].kind == "name")
+
+
+def _in_capitals(words: list[Token], i: int) -> bool:
+    """Whether words[i], written in capitals, opens a name written in
+    capitals: "(I CAN, 2018)", the children's communication charity. A
+    sentence's word before a name has lower-case letters ("See NICE") or is
+    followed by one that has ("I Smith"). Only for a word of one or two
+    letters, the openers that are whole in capitals as written ("I")."""
+    word = words[i].text
+    if len(word) > 2 or not word.isupper() or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    return after.kind == "name" and len(after.text) >= 2 and after.text.isupper()
