@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from analyser.citations.patterns import ABBREVIATION_TEXT, SENTENCE_END, is_abbreviation, load_data
 from analyser.citations.resolve import acronym_fits, normal_name
@@ -80,14 +81,12 @@ def abbreviation_citations(
     if "(" not in text:
         return []
     data = load_data()
-    spans = sorted((c.start, c.end) for c in found)
-    starts = [start for start, _ in spans]
-    skip_starts = [start for start, _ in skip]
+    taken = _Taken.of(found, skip)
     block_starts = [b.start for b in document.blocks]
     out: list[Citation] = []
     for match in _ABBREVIATION_ALONE.finditer(text):
         at = match.start()
-        if _within(skip, skip_starts, at) or _within(spans, starts, at):
+        if taken.covers(at):
             continue
         block = bisect.bisect_right(block_starts, at) - 1
         lo = max(document.blocks[block].start if block >= 0 else 0, at - _SENTENCE_WINDOW)
@@ -97,7 +96,7 @@ def abbreviation_citations(
         sentence_start = lo
         for end in SENTENCE_END.finditer(text, lo, at):
             sentence_start = end.end()
-        if bisect.bisect_left(starts, sentence_start) < bisect.bisect_left(starts, at):
+        if bisect.bisect_left(taken.starts, sentence_start) < bisect.bisect_left(taken.starts, at):
             continue  # the sentence cites already ("The RCN also recommends that ..." is a citation without a year)
         if not _said_by(text[sentence_start:at], match.group("acronym")):
             continue
@@ -161,14 +160,12 @@ def name_alone_citations(
         return []
     data = load_data()
     known = {normal_name(c.authors[0]) for c in found if c.authors and c.year} | {normal_name(n) for n in listed}
-    spans = sorted((c.start, c.end) for c in found)
-    starts = [start for start, _ in spans]
-    skip_starts = [start for start, _ in skip]
+    taken = _Taken.of(found, skip)
     block_starts = [b.start for b in document.blocks]
     out: list[Citation] = []
     for match in _NAME_ALONE.finditer(text):
         at, name = match.start(), match.group("name")
-        if normal_name(name) not in known or _within(skip, skip_starts, at) or _within(spans, starts, at):
+        if normal_name(name) not in known or taken.covers(at):
             continue
         before = _WORD.findall(text, max(0, at - 40), at)
         if not before or not before[-1][0].islower() or before[-1].lower() in data.apposition_nouns:
@@ -213,6 +210,25 @@ def _said_by(sentence: str, acronym: str) -> bool:
         if any(run[k][0].isupper() and acronym_fits(acronym, " ".join(run[k:])) for k in range(len(run))):
             return True
     return False
+
+
+@dataclass(frozen=True)
+class _Taken:
+    """Where a bracket read here cannot start a citation: inside one found
+    already, or inside a span the stage skips (the reference list)."""
+
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    skip: list[tuple[int, int]]
+    skip_starts: list[int]
+
+    @classmethod
+    def of(cls, found: list[Citation], skip: list[tuple[int, int]]) -> _Taken:
+        spans = sorted((c.start, c.end) for c in found)
+        return cls(spans, [start for start, _ in spans], skip, [start for start, _ in skip])
+
+    def covers(self, offset: int) -> bool:
+        return _within(self.skip, self.skip_starts, offset) or _within(self.spans, self.starts, offset)
 
 
 def _within(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
