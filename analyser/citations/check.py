@@ -416,7 +416,8 @@ def _cited_by(
     else the last narrative citation before it, which introduces it ('Okafor
     (2018) calls it "..."'), unless a bracket after the quotation in the
     sentence cites the same work again (that one then gives the page); else
-    the first after it; else the last before it. The other citations of the sentence cite something else ('"..."
+    the first after it; else the last before it, when the words between say
+    its source said it (`_says_it`). The other citations of the sentence cite something else ('"..."
     (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
     for its page. A quotation someone in the sentence is said to have spoken
     (`spoken`: "Aisha's mother said that she seemed '...', which reflects
@@ -434,7 +435,20 @@ def _cited_by(
         return narrative
     if after < last:
         return None if spoken else after
-    return before[0] if before else None
+    return before[0] if before and _says_it(text, citations[before[0]], quote) else None
+
+
+def _says_it(text: str, citation: Citation, quote: re.Match[str]) -> bool:
+    """Whether the words between a bracket citation and a quotation later
+    in its sentence, with no citation after it, say the source cited there
+    said or wrote it: a reporting or speech verb ('A later evaluation
+    (Price et al., 2022) reported ... but warned that "..."'). Otherwise
+    the bracket cites something else of the sentence ("Using the model
+    (Langley et al., 2009), the first cycle will test a 'grab bag'": the
+    writer's own term, or another's words it does not cite)."""
+    data = load_data()
+    verbs = data.reporting_verbs | data.subject_verbs | data.speech_words
+    return any(word in verbs for word in _WORDS.findall(text[citation.end : quote.start()].lower()))
 
 
 _WORDS = re.compile(r"[a-z]+")

@@ -93,6 +93,52 @@ def inconsistent_forms(
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
     for members in groups.values():
         _particle_cases(document.text, members, rules, rewrites)
+    _cut_names(citations, resolution, rules, rewrites)
+
+
+def _cut_names(
+    citations: list[Citation], resolution: Resolution | None, rules: CitationStyle, rewrites: Rewrites
+) -> None:
+    """A first author cut to one word of the name another citation of the
+    same year gives in full: without its particle ("(Netten et al., 2020)"
+    beside "Van Netten et al. (2020)") or as one part of a double-barrelled
+    surname ("(Agudelo, 2016)" beside "(Conde-Agudelo and Diaz-Rossello,
+    2016)"). One work in two forms, of which only the full one can be
+    right (a writer drops a word of a name, never adds one): the cut one is
+    `inconsistent_form`, fixed with the full names. Only where the reference
+    list does not decide (it gives `author_spelling`), and only when one
+    full name fits; "Hart" beside "Tudor Hart" is left alone ("Tudor" is
+    no particle, and may be a first name)."""
+    linked = {id(c) for c, link in zip(citations, resolution.links, strict=True) if link.entry is not None} \
+        if resolution else set()
+    full: dict[tuple[str, str, str], dict[str, Citation]] = defaultdict(dict)  # (word, year, suffix) -> names
+    particles = load_data().particles
+    for citation in citations:
+        if not citation.authors or id(citation) in linked:
+            continue
+        name = normal_name(citation.authors[0])
+        words = name.split(" ")
+        if len(words) > 1 and all(w in particles for w in words[:-1]):
+            full[(words[-1], citation.year, citation.suffix)].setdefault(name, citation)
+        elif len(words) == 1 and "-" in name:
+            for part in name.split("-"):
+                full[(part, citation.year, citation.suffix)].setdefault(name, citation)
+    if not full:
+        return
+    for citation in citations:
+        if not citation.authors or id(citation) in linked or any(
+                p.code in ("inconsistent_form", "author_spelling") for p in citation.problems):
+            continue
+        name = normal_name(citation.authors[0])
+        fits = full.get((name, citation.year, citation.suffix), {})
+        if " " in name or "-" in name or len(name) < 3 or len(fits) != 1:
+            continue
+        other = next(iter(fits.values()))
+        _, et_al = _written_form(tuple(other.authors), other.text, other.narrative)
+        fix = with_authors(citation, rewrites.of(citation), list(other.authors), et_al, rules)
+        shown = other.text.strip("()") if not other.narrative else other.text
+        message = load_data().message("inconsistent_form", other=f"\"{shown}\"")
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
 def _particle_cases(

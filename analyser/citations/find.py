@@ -271,7 +271,9 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
     given name (`_person`): the first word is a first name, which the parser
     drops only when it knows the name (`[names].given` in citations.toml).
     Not when the two words joined by a hyphen are an author elsewhere ("Lloyd
-    Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen).
+    Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen),
+    nor when the first is a particle opening the name ("Van Netten et al.
+    (2020)" beside "(Netten et al., 2020)": the name's own word, capitalised).
     Changes the authors in place; the checker reports the first name
     (`initials_in_citation`)."""
     two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
@@ -287,8 +289,9 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
             known.add(normal_name(text[at + 1 : space]))
     for citation in two:
         given, surname = citation.authors[0].split(" ")
-        if given.lower() in data.openers or normal_name(given) in known or normal_name(f"{given}-{surname}") in known:
-            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans": the surname without its hyphen)
+        if (given.lower() in data.openers or given.lower() in data.particles or normal_name(given) in known
+                or normal_name(f"{given}-{surname}") in known):
+            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans"; "Van Netten": a particle, capitalised)
         if normal_name(surname) in known or _person(given, surname, data):
             citation.authors[0] = surname
 
@@ -485,7 +488,10 @@ def _around_abbreviation(
     citation: "(National Institute for Health and Care Excellence (NICE),
     2018)", Cite Them Right's way of giving a group author's abbreviation at
     first use. The outer bracket is found from the inner one (the finder's
-    brackets hold no bracket), looking back no further than its block."""
+    brackets hold no bracket), looking back no further than its block, past
+    the abbreviations of names before it ("(Local Government Association
+    (LGA) and Association of Directors of Adult Social Services (ADASS),
+    2019)": two organisations, each with its own)."""
     text = document.text
     if not ABBREVIATION.fullmatch(match.group("content")):
         return None
@@ -493,10 +499,16 @@ def _around_abbreviation(
     if after is None:
         return None
     limit = max(_block_start(document, block_starts, match.start()), match.start() - LOOKBACK)
-    open_at = text.rfind("(", limit, match.start())
-    if open_at < 0 or text.rfind(")", limit, match.start()) > open_at:
-        return None
-    return open_at, after.end()
+    at = match.start()
+    for _ in range(4):  # ("(Local Government Association (LGA) and Association of ... (ADASS), 2019)")
+        open_at = text.rfind("(", limit, at)
+        close_at = text.rfind(")", limit, at)
+        if open_at < 0 or close_at < open_at:
+            return (open_at, after.end()) if open_at >= 0 else None
+        if not ABBREVIATION.fullmatch(text, open_at + 1, close_at) or text.rfind("(", open_at + 1, close_at) >= 0:
+            return None  # (a bracket of its own before it, closed: not the outer bracket's abbreviation)
+        at = open_at
+    return None
 
 
 def _capitalised_before(text: str, open_at: int) -> bool:

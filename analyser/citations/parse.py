@@ -496,7 +496,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if not pieces or len(pieces) > 12:
         return None
     first = before.index(pieces[0][0])
-    if len(pieces) == 2 and (
+    if len(pieces) == 2 and not organisations(pieces) and (
         pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4
         or first and before[first - 1].text == "the" and len(pieces[0]) + len(pieces[1]) >= 3
         or one_organisation_in_bracket(pieces)  # ("Health and Care Professions Council (2023)")

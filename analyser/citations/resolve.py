@@ -25,7 +25,7 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from analyser.citations.patterns import ACRONYM, ACRONYM_COMMA, ACRONYM_SQUARE, ET_AL, load_data, republished_year
-from analyser.citations.references import entry_acronym
+from analyser.citations.references import entry_acronym, lists_et_al
 from analyser.model import Citation, CitedWork, Reference
 
 NEAR_MISS = 80  # rapidfuzz ratio (0-100) above which two surnames are one name misspelt
@@ -166,9 +166,10 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
 
 def _compatible(reference: Reference, authors: list[str], et_al: bool) -> bool:
-    """Could this entry be the work cited with these authors?"""
+    """Could this entry be the work cited with these authors? "et al." fits
+    an entry of two names or more, or one that writes "et al." itself."""
     if et_al:
-        return len(reference.authors) >= 2
+        return len(reference.authors) >= 2 or lists_et_al(reference)
     if len(authors) != len(reference.authors):
         return False
     if len(authors) >= 2:
