@@ -94,6 +94,38 @@ def inconsistent_forms(
     for members in groups.values():
         _particle_cases(document.text, members, rules, rewrites)
     _cut_names(citations, resolution, rules, rewrites)
+    _unlettered_spellings(citations, resolution)
+
+
+def _unlettered_spellings(citations: list[Citation], resolution: Resolution | None) -> None:
+    """"Kings Fund (2022)" beside "(The King's Fund, 2022a)" and "(The
+    King's Fund, 2022b)": an author written in another form (its letters
+    the same, spaced or punctuated otherwise) than every other citation of
+    that author and year, all of which carry a letter, is one of those works
+    in another form, whichever is meant: `inconsistent_form`. No fix: which
+    letter belongs there only the writer knows (the letter alone is not
+    told: APA 7 wants it, but which work is meant is the writer's to say).
+    Only where the reference list does not decide."""
+    linked = {id(c) for c, link in zip(citations, resolution.links, strict=True) if link.entry is not None} \
+        if resolution else set()
+    lettered: dict[tuple[str, str], list[Citation]] = defaultdict(list)  # (letters, year) -> citations
+    for citation in citations:
+        if citation.authors and id(citation) not in linked:
+            lettered[(_squashed(normal_name(citation.authors[0])), citation.year)].append(citation)
+    for (_, year), members in lettered.items():
+        bare = [c for c in members if not c.suffix]
+        forms = {tuple(normal_name(a) for a in c.authors) for c in members if c.suffix}
+        if not year or not bare or len(forms) != 1 or len(bare) == len(members):
+            continue
+        form = next(iter(forms))
+        example = next(c for c in members if c.suffix)
+        for citation in bare:
+            if tuple(normal_name(a) for a in citation.authors) == form or any(
+                    p.code == "inconsistent_form" for p in citation.problems):
+                continue
+            other = example.text.strip("()") if not example.narrative else example.text
+            message = load_data().message("inconsistent_form", "message_which", other=f"\"{other}\"")
+            citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
 
 
 def _cut_names(

@@ -46,6 +46,9 @@ from analyser.model import Citation, CitedWork, Document
 from analyser.names import fold, name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
+# A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
+_MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}"
+                          r"[ \t]{0,2}$")
 LOOKBACK_WORDS = 16
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
@@ -80,8 +83,11 @@ def find_citations(
         if shape and (not match.group("content").lstrip()[:1].isupper() or _capitalised_before(text, open_at)):
             # a narrative citation: read the names before the bracket too (for
             # "(DHSC, 2022)" only when a capitalised word ends just before it)
-            names_at = _name_run_start(text, open_at, max(_block_start(document, block_starts, open_at),
-                                                          open_at - LOOKBACK))
+            limit = max(_block_start(document, block_starts, open_at), open_at - LOOKBACK)
+            names_at = _name_run_start(text, open_at, limit)
+            owner = _MODEL_OWNER.search(text, limit, open_at) if names_at == open_at and shape else None
+            if owner is not None:  # "Maslow's hierarchy of needs (1943)": the names end before the model's name
+                names_at = _name_run_start(text, owner.end("owner"), limit)
         for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at], nested):
             found.append(Citation(
                 start=names_at + start,

@@ -396,8 +396,9 @@ def is_abbreviation(word: str) -> bool:
 # several times quicker than for a class of two.)
 ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})(?:\)|,\s)")
 ACRONYM_SQUARE = re.compile(rf"\[(?P<acronym>{ABBREVIATION_TEXT})\]")
-# ... set off by commas inside a bracket: "(National Institute for Health and Care Excellence, NICE, 2021)".
-ACRONYM_COMMA = re.compile(r"(?<=[a-z]),\s(?P<acronym>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9}),\s")
+# ... set off by commas inside a bracket: "(National Institute for Health and Care Excellence, NICE, 2021)",
+# or by one before a narrative citation's year: "The Care Quality Commission, CQC (2022)".
+ACRONYM_COMMA = re.compile(r"(?<=[a-z]),\s(?P<acronym>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9})(?:,\s|\s\((?=\d))")
 
 # Direct quotations: double quotes (straight or curly) or single quotes
 # (curly, or straight as Cite Them Right prints them). A single mark between
