@@ -47,8 +47,8 @@ from analyser.names import fold, name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 # A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
-_MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}"
-                          r"[ \t]{0,2}$")
+_MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))"
+                          r"(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}[ \t]{0,2}$")
 LOOKBACK_WORDS = 16
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
@@ -279,7 +279,12 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
     Not when the two words joined by a hyphen are an author elsewhere ("Lloyd
     Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen),
     nor when the first is a particle opening the name ("Van Netten et al.
-    (2020)" beside "(Netten et al., 2020)": the name's own word, capitalised).
+    (2020)" beside "(Netten et al., 2020)": the name's own word, capitalised),
+    nor when it is no first name the lists know and its initial is one of
+    the list's later initials for the surname ("Tudor Hart (1971)" for
+    "Hart, J.T. (1971)": a surname of two words, which the list files under
+    its last with the first as an initial; the checker tells the two apart,
+    `author_spelling`, as both guides want text and list to agree).
     Changes the authors in place; the checker reports the first name
     (`initials_in_citation`)."""
     two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
@@ -293,11 +298,15 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
         before = text[text.rfind(" ", max(0, at - 40), at) + 1 : at] if at > 0 else ""
         if not before[:1].isupper() or before[-1] in ".,;:!?)" or before.lower() in data.openers:
             known.add(normal_name(text[at + 1 : space]))
+    later = _later_initials(text, skip)
     for citation in two:
         given, surname = citation.authors[0].split(" ")
         if (given.lower() in data.openers or given.lower() in data.particles or normal_name(given) in known
                 or normal_name(f"{given}-{surname}") in known):
             continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans"; "Van Netten": a particle, capitalised)
+        if given[0] in later.get(normal_name(surname), "") and given not in data.given_names and (
+                name_rules().kind(given) != "name"):
+            continue  # "Tudor Hart (1971)" for "Hart, J.T.": a two-word surname the list files under its last
         if normal_name(surname) in known or _person(given, surname, data):
             citation.authors[0] = surname
 
@@ -479,12 +488,19 @@ def _reporting_start(text: str, that: int, data: CitationData) -> int:
     return space if text[space - 1 : space].isalpha() else -1
 
 
-_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
+_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),"
+                            r"(?:[ \t]{0,2}(?P<initials>(?:[A-Z]\.?[ \t]?-?){1,4}))?")
 
 
 def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
     """The first surname of each line of the reference list ("Patel, R. (2019) ...")."""
     return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
+
+
+def _later_initials(text: str, skip: list[tuple[int, int]]) -> dict[str, str]:
+    """The initials after the first of each listed first author, by surname ("Hart, J.T." gives "hart": "T")."""
+    return {normal_name(m.group("surname")): "".join(c for c in m.group("initials") or "" if c.isupper())[1:]
+            for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)}
 
 
 def _around_abbreviation(

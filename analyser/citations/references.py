@@ -244,6 +244,15 @@ def entry_acronym(reference: Reference) -> str | None:
     return head.acronym if head else None
 
 
+def later_initials(reference: Reference) -> str:
+    """The first author's initials after the first, as capitals ("Hart, J.T."
+    gives "T"); "" for an organisation or a single initial."""
+    match = person_pattern().match(reference.text)
+    if match is None:
+        return ""
+    return "".join(c for c in reference.text[match.end("surname") : match.end()] if c.isupper())[1:]
+
+
 def lists_et_al(reference: Reference) -> bool:
     """Whether an entry gives its first author and "et al." for the rest
     ("Knight, M. et al. (eds) (2022)", as Cite Them Right allows for four
