@@ -41,6 +41,7 @@ from analyser.citations.patterns import (
     secondary_between,
 )
 from analyser.citations.prose import abbreviation_citations, article_names, cited_things, name_alone_citations
+from analyser.citations.references import later_initials, parse_entries
 from analyser.citations.resolve import normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import fold, name_rules
@@ -488,8 +489,7 @@ def _reporting_start(text: str, that: int, data: CitationData) -> int:
     return space if text[space - 1 : space].isalpha() else -1
 
 
-_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),"
-                            r"(?:[ \t]{0,2}(?P<initials>(?:[A-Z]\.?[ \t]?-?){1,4}))?")
+_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
 
 
 def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
@@ -499,8 +499,7 @@ def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
 
 def _later_initials(text: str, skip: list[tuple[int, int]]) -> dict[str, str]:
     """The initials after the first of each listed first author, by surname ("Hart, J.T." gives "hart": "T")."""
-    return {normal_name(m.group("surname")): "".join(c for c in m.group("initials") or "" if c.isupper())[1:]
-            for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)}
+    return {normal_name(r.authors[0]): later_initials(r) for r in parse_entries(text, skip) if r.authors}
 
 
 def _around_abbreviation(
