@@ -94,7 +94,7 @@ def page_apart(text: str, citations: list[Citation], number: int) -> tuple[int, 
     bracket and has no page of its own: with two, or a page already given,
     whose page it is only the writer knows. check.py asks only for a
     citation no quotation of the sentence is cited by (a quotation's page
-    bracket is its own rule, `check._quotations`)."""
+    bracket is its own rule, `quotes.cited_quotations`)."""
     citation = citations[number]
     if not citation.narrative or citation.pages or (citation.via is not None and citation.via.pages):
         return None

@@ -17,6 +17,7 @@ from analyser.citations.parse import (
     ParsedCitation,
     Token,
     Work,
+    model_owner,
     narrative_authors,
     one_organisation,
     read_part,
@@ -82,7 +83,10 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     if parts[0][0].kind == "personal" and (named := _personal_named_inside(text, parts, open_at, close_at)):
         return named
     if parts[0][0].kind in ("year", "personal", "pages"):
-        lead = narrative_authors(text, tokens(text[:open_at]))
+        before = tokens(text[:open_at])
+        lead = narrative_authors(text, before)
+        if lead is None and parts[0][0].kind == "year" and (owner := model_owner(before)) is not None:
+            lead = narrative_authors(text, before[:owner])  # "Bronfenbrenner's ecological model (1979, ...)"
         if lead is None:
             return _unnamed_personal(parts, open_at, close_at)
     elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out

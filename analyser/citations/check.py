@@ -11,15 +11,13 @@ correctly in the chosen style (style.py).
 
 from __future__ import annotations
 
-import bisect
 import re
 
-from analyser.citations.around import PAGE_ONLY, detached_source, inside_bracket, page_apart, source_et_al
+from analyser.citations.around import detached_source, inside_bracket, page_apart, source_et_al
 from analyser.citations.consistency import (
     at_sentence_start,
     bracket_order,
     inconsistent_forms,
-    same_work,
     shared_surnames,
     undefined_abbreviations,
     year_key,
@@ -27,22 +25,16 @@ from analyser.citations.consistency import (
 )
 from analyser.citations.form import EG_NO_COMMA, Shape, read_page_bracket, read_text, used_in_sentence
 from analyser.citations.parse import normalise_pages
-from analyser.citations.patterns import SENTENCE_END, load_data, quotations
+from analyser.citations.patterns import SENTENCE_END, load_data
 from analyser.citations.prose import abbreviation_alone
+from analyser.citations.quotes import QUOTE_WINDOW, abbreviation_stop, cited_quotations, heard
 from analyser.citations.references import uses_ampersand
 from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
-from analyser.citations.rewrite import POSSESSIVE, Rewrite, Rewrites, message_fields, style_fields, suggest
+from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, style_fields, suggest
 from analyser.citations.style import CitationStyle, citation_style
 from analyser.model import Citation, Document, Problem, Reference, Severity
 from analyser.names import name_rules
 
-_ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "pg", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
-_QUOTE_WINDOW = 400
-# What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
-# '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
-_RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
-# A page in its own bracket just after a quotation: '"..." (p. 45)', "(p. S10)".
-_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])")
 _WARNINGS = {"no_date_form", "in_press_form", "eg_comma", "bracket_order", "et_al_stray_stop",
              "inconsistent_form", "and_ampersand", "page_label", "missing_comma", "stray_comma", "initials_in_citation"}
 
@@ -60,7 +52,8 @@ def check_citations(
     every citation). Returns the links to the list, or None without one."""
     rules = citation_style(style)
     resolution = resolve_citations(citations, references, document.text) if references else None
-    quoted, page_brackets = _quotations(document, citations, [c.start for c in citations]) if citations else ({}, {})
+    quoted, page_brackets = cited_quotations(document, citations, [c.start for c in citations]) if citations \
+        else ({}, {})
     rewrites = Rewrites(citations, document.text)
     direct = {link.entry for c, link in zip(citations, resolution.links, strict=True) if c.via is None} \
         if resolution else set()  # the entries cited as read
@@ -232,13 +225,13 @@ def _told_the_writer(text: str, citation: Citation) -> bool:
     closes = text[citation.end : citation.end + 1] in (".", "!", "?")
     if citation.narrative or not text.startswith("(", citation.start) or not closes:
         return False
-    lo = max(0, citation.start - _QUOTE_WINDOW)
+    lo = max(0, citation.start - QUOTE_WINDOW)
     first = lo
     for match in SENTENCE_END.finditer(text, lo, citation.start):
-        if not _abbreviation(text, match.start()):
+        if not abbreviation_stop(text, match.start()):
             first = match.end()
     opening = text[first : citation.start]
-    return _heard(opening) and (_role_only(citation) or any(mark in opening for mark in "\"'“‘"))
+    return heard(opening) and (_role_only(citation) or any(mark in opening for mark in "\"'“‘"))
 
 
 def _role_only(citation: Citation) -> bool:
@@ -266,196 +259,6 @@ def _severity(code: str, rules: CitationStyle, variant: str) -> Severity:
     if code == "page_label" and variant == "message_refused":
         return "problem"
     return "warning" if code in _WARNINGS else "problem"
-
-
-# --- quotations -------------------------------------------------------------------
-
-
-def _quotations(
-    document: Document, citations: list[Citation], starts: list[int]
-) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
-    """The citations that direct quotations of three words or more are cited
-    by (`_cited_by`), by number: those whose quotation has no page, each with
-    the quotation's sentence (which never leaves its block); and those whose
-    quotation has its page in its own bracket after it, each with that
-    bracket ('Okafor (2018) ... "..." (pg. 45)': its label is checked). `starts`
-    are where the citations start, in order."""
-    text = document.text
-    if '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
-        return {}, {}
-    block_starts = [b.start for b in document.blocks]
-    first, last = (bisect.bisect_right(block_starts, starts[i]) - 1 for i in (0, -1))
-    lo = document.blocks[first].start if first >= 0 else 0
-    hi = document.blocks[last].end if last >= 0 else len(text)
-    owners: dict[int, tuple[int, int]] = {}
-    page_brackets: dict[int, tuple[int, int]] = {}
-    for quote in quotations(text, lo, hi):  # (from the first citation's block to the last's)
-        if len(quote.group().split()) < 3:
-            continue
-        page = _PAGE_BRACKET.match(text, quote.end())  # 'Okafor (2018) ... "quotation" (p. 45)'
-        inside = bisect.bisect_right(starts, quote.start()) - 1
-        if inside >= 0 and citations[inside].end > quote.start():
-            continue  # a quotation inside a citation's own text
-        if _names_a_model(text, quote, citations[inside] if inside >= 0 else None,
-                          citations[inside + 1] if inside + 1 < len(citations) else None):
-            continue
-        start, end = _sentence(document, block_starts, quote.start(), quote.end())
-        if _heard(text[start : quote.start()]):
-            continue  # "An AMHP told me that '...' (Mahmood, 2023)": spoken to the writer, with no page
-        owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
-                          bisect.bisect_left(starts, end), _spoken(text[start : quote.start()]))
-        if owner is None:
-            continue
-        if page is None:
-            page = _page_later(text, quote.end(), end, owner, starts)
-        if page is None and _locator_later(text, quote.end(), end):
-            continue  # '... require staff to "..." (standard 2.1)': the quotation's own locator
-        if page is None:
-            owners.setdefault(owner, (start, end))
-        elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
-            page_brackets.setdefault(owner, (text.index("(", page.start()), close + 1))
-    return owners, page_brackets
-
-
-def _page_later(text: str, start: int, end: int, owner: int, starts: list[int]) -> re.Match[str] | None:
-    """A bracket holding only a page later in the quotation's sentence (from
-    `start` to `end`) with no other citation between: the quotation's page,
-    given after the words that follow it ('Hogg (2013) describes the "..."
-    that stops staff from asking (pp. 12-13).'), after the bracket citing it
-    ('"..." (Stark, 2007)(p. 13)') or after a stray year ("... '...' (2014)
-    (p. S20)"). A citation between cites something else, and the page may be
-    its own."""
-    bracket = PAGE_ONLY.search(text, start, end)  # (holding only the page: '"..." that stops them (pp. 12-13).')
-    if bracket is None:
-        return None
-    between = starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, bracket.start())]
-    if any(at != starts[owner] for at in between):
-        return None
-    return _PAGE_BRACKET.match(text, bracket.start())
-
-
-_LOCATOR_ONLY = re.compile(r"\((?P<word>[A-Za-z]+)\.?\s{1,2}\d{1,3}(?:\.\d{1,3}){0,3}\)")
-
-
-def _locator_later(text: str, start: int, end: int) -> bool:
-    """A bracket holding only a numbered part of the source later in the
-    quotation's sentence ('the HCPC (2023) standards require "..." (standard
-    2.1)', "(section 4.2)"; `[quotations].locator_words`): the quotation's
-    locator, given as the source numbers it, so no page is asked."""
-    return any(match.group("word").lower() in load_data().locator_words
-               for match in _LOCATOR_ONLY.finditer(text, start, end))
-
-
-_WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
-_ONE_WORD = re.compile(r"\s{1,3}([A-Za-z]+)\s{1,3}")
-# From a model's word to the citation naming its author: 'model of Adeyemi-Cole (2015)', 'model (Rolfe et al., 2001)'.
-_MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?")
-
-
-def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, after: Citation | None) -> bool:
-    """A short quoted phrase (five words at most) right before a word naming
-    a model is the model's name, not a quotation with a page to give, when
-    a possessive citation stands right before it ("Hendry's (2015) 'notice,
-    question, act' framework") or a citation right after the model's word
-    names its author ('the "What? So what? Now what?" model of Adeyemi-Cole
-    (2015)', "the 'what, so what' model (Rolfe et al., 2001)";
-    `[quotations].model_words`), or a determiner and at most two words stand
-    before it, making the phrase and the model's word one noun phrase ("Rolfe,
-    Freshwater and Jasper (2001) propose a simpler 'What? So what? Now
-    what?' model"; `[quotations].model_determiners`), unless a word calling
-    it so stands there too ("Hendry (2015) calls it a '...' framework": his
-    words, quoted; `calling_words`). Elsewhere a short quotation keeps its
-    page."""
-    if len(quote.group().split()) > 5:
-        return False
-    between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
-    if before is not None and before.narrative and between and between.group(1).lower() in load_data().model_words:
-        return True  # "The Mencap (2018) campaign 'Treat me well'"
-    word = _WORD_AFTER.match(text, quote.end())
-    if word is None or word.group(1).lower() not in load_data().model_words:
-        return False
-    lead = _WORDS.findall(text[max(0, quote.start() - 40) : quote.start()].lower())[-3:]
-    if load_data().model_determiners.intersection(lead) and not load_data().calling_words.intersection(lead):
-        return True  # "propose a simpler 'What? So what? Now what?' model": the model's name, in a noun phrase
-    if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
-            and POSSESSIVE.search(before.text.split("(")[0] + "(")):
-        return True
-    link = _MODEL_TO_CITATION.match(text, word.end())
-    if after is None or link is None:
-        return False
-    at = link.end() + (text[link.end() : link.end() + 1] == "(")  # (a bracket citation starts inside its bracket)
-    return after.start in (link.end(), at)
-
-
-def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
-    """The sentence around text[start:end] (a quotation, which may hold sentence ends of its own), looked for
-    no further than `_QUOTE_WINDOW` characters either side and never outside its block."""
-    text = document.text
-    i = bisect.bisect_right(block_starts, start) - 1
-    lo = max(document.blocks[i].start if i >= 0 else 0, start - _QUOTE_WINDOW)
-    hi = min(document.blocks[i].end if i >= 0 else len(text), end + _QUOTE_WINDOW)
-    first = lo
-    for match in SENTENCE_END.finditer(text, lo, start + 1):
-        if not _abbreviation(text, match.start()):
-            first = match.end()
-    for match in SENTENCE_END.finditer(text, max(start, end - 2), hi):
-        if not _abbreviation(text, match.start()):  # (from the quotation's last character: '... destination." Staff')
-            return first, match.start() + len(match.group().rstrip())
-    return first, hi
-
-
-def _cited_by(
-    text: str, quote: re.Match[str], citations: list[Citation], starts: list[int], first: int, last: int,
-    spoken: bool = False,
-) -> int | None:
-    """Which citation of its sentence (numbers `first` to `last - 1`) a
-    quotation is cited by: the one right after it ('"..." (Okafor, 2018)'),
-    unless a full stop stands between and a narrative citation introduced it
-    ('Okafor (2018) p.4 says "...". (Lind 2010)': the stranded bracket cites
-    something else);
-    else the last narrative citation before it, which introduces it ('Okafor
-    (2018) calls it "..."'), unless a bracket after the quotation in the
-    sentence cites the same work again (that one then gives the page); else
-    the first after it; else the last before it. The other citations of the sentence cite something else ('"..."
-    (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
-    for its page. A quotation someone in the sentence is said to have spoken
-    (`spoken`: "Aisha's mother said that she seemed '...', which reflects
-    Sheen (2015)") is cited by no later citation but the one right after it."""
-    after = bisect.bisect_left(starts, quote.end(), first, last)
-    before = [n for n in range(min(after, last) - 1, first - 1, -1) if citations[n].end <= quote.start()]
-    narrative = next((n for n in before if citations[n].narrative), None)
-    if after < last and not citations[after].narrative and _RIGHT_AFTER.fullmatch(
-            text, quote.end(), citations[after].start) and not (
-            narrative is not None and "." in text[quote.end() : citations[after].start]):
-        return after  # (not a bracket stranded after the full stop when the sentence named its author)
-    if narrative is not None:
-        if after < last and not citations[after].narrative and same_work(citations[narrative], citations[after]):
-            return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one
-        return narrative
-    if after < last:
-        return None if spoken else after
-    return before[0] if before else None
-
-
-_WORDS = re.compile(r"[a-z]+")
-
-
-def _spoken(opening: str) -> bool:
-    """Whether the words of a sentence before its quotation say someone spoke
-    it ("... mother said that ...", `[quotations].speech_words`)."""
-    speech = load_data().speech_words
-    return any(word in speech for word in _WORDS.findall(opening.lower()))
-
-
-def _heard(opening: str) -> bool:
-    """Whether the words of a sentence before its quotation say it was
-    spoken to the writer ("told me that", "said to us":
-    `[quotations].speech_words` then `listener_words`), a personal
-    communication, which has no page."""
-    data = load_data()
-    words = _WORDS.findall(opening.lower())
-    return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
-               for i, word in enumerate(words))
 
 
 _PAGE_AFTER = re.compile(r" {1,2}(?P<label>pp?|pgs?|page)\.? {0,2}(?P<value>\d{1,5}(?:\s{0,2}[-–]\s{0,2}\d{1,5})?)\b")
@@ -492,16 +295,6 @@ def _online_in_text(sentence: str) -> bool:
     website that ..."): a quotation from it has no page to give."""
     lowered = sentence.lower()
     return any(word in lowered for word in load_data().web_page_words)
-
-
-def _abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` ends an abbreviation, or an initial
-    ("A. Kaur (2018) describes it as '...'"), not a sentence."""
-    word = re.search(r"([\w.]{1,5})$", text[max(0, dot - 6) : dot])
-    if word is not None and len(word.group(1)) == 1 and word.group(1).isupper() \
-            and not text[dot - 2 : dot - 1].isalnum():
-        return True
-    return word is not None and word.group(1).lower().lstrip(".") in _ABBREVIATIONS
 
 
 # --- the reference list --------------------------------------------------------

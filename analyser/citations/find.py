@@ -41,11 +41,15 @@ from analyser.citations.patterns import (
     secondary_between,
 )
 from analyser.citations.prose import abbreviation_citations, article_names, cited_things, name_alone_citations
+from analyser.citations.references import later_initials, parse_entries
 from analyser.citations.resolve import normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import fold, name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
+# A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
+_MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))"
+                          r"(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}[ \t]{0,2}$")
 LOOKBACK_WORDS = 16
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
@@ -80,8 +84,11 @@ def find_citations(
         if shape and (not match.group("content").lstrip()[:1].isupper() or _capitalised_before(text, open_at)):
             # a narrative citation: read the names before the bracket too (for
             # "(DHSC, 2022)" only when a capitalised word ends just before it)
-            names_at = _name_run_start(text, open_at, max(_block_start(document, block_starts, open_at),
-                                                          open_at - LOOKBACK))
+            limit = max(_block_start(document, block_starts, open_at), open_at - LOOKBACK)
+            names_at = _name_run_start(text, open_at, limit)
+            owner = _MODEL_OWNER.search(text, limit, open_at) if names_at == open_at and shape else None
+            if owner is not None:  # "Maslow's hierarchy of needs (1943)": the names end before the model's name
+                names_at = _name_run_start(text, owner.end("owner"), limit)
         for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at], nested):
             found.append(Citation(
                 start=names_at + start,
@@ -271,7 +278,14 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
     given name (`_person`): the first word is a first name, which the parser
     drops only when it knows the name (`[names].given` in citations.toml).
     Not when the two words joined by a hyphen are an author elsewhere ("Lloyd
-    Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen).
+    Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen),
+    nor when the first is a particle opening the name ("Van Netten et al.
+    (2020)" beside "(Netten et al., 2020)": the name's own word, capitalised),
+    nor when it is no first name the lists know and its initial is one of
+    the list's later initials for the surname ("Tudor Hart (1971)" for
+    "Hart, J.T. (1971)": a surname of two words, which the list files under
+    its last with the first as an initial; the checker tells the two apart,
+    `author_spelling`, as both guides want text and list to agree).
     Changes the authors in place; the checker reports the first name
     (`initials_in_citation`)."""
     two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
@@ -285,10 +299,15 @@ def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, in
         before = text[text.rfind(" ", max(0, at - 40), at) + 1 : at] if at > 0 else ""
         if not before[:1].isupper() or before[-1] in ".,;:!?)" or before.lower() in data.openers:
             known.add(normal_name(text[at + 1 : space]))
+    later = _later_initials(text, skip)
     for citation in two:
         given, surname = citation.authors[0].split(" ")
-        if given.lower() in data.openers or normal_name(given) in known or normal_name(f"{given}-{surname}") in known:
-            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans": the surname without its hyphen)
+        if (given.lower() in data.openers or given.lower() in data.particles or normal_name(given) in known
+                or normal_name(f"{given}-{surname}") in known):
+            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans"; "Van Netten": a particle, capitalised)
+        if given[0] in later.get(normal_name(surname), "") and given not in data.given_names and (
+                name_rules().kind(given) != "name"):
+            continue  # "Tudor Hart (1971)" for "Hart, J.T.": a two-word surname the list files under its last
         if normal_name(surname) in known or _person(given, surname, data):
             citation.authors[0] = surname
 
@@ -478,6 +497,11 @@ def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
     return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
 
 
+def _later_initials(text: str, skip: list[tuple[int, int]]) -> dict[str, str]:
+    """The initials after the first of each listed first author, by surname ("Hart, J.T." gives "hart": "T")."""
+    return {normal_name(r.authors[0]): later_initials(r) for r in parse_entries(text, skip) if r.authors}
+
+
 def _around_abbreviation(
     document: Document, block_starts: list[int], match: re.Match[str]
 ) -> tuple[int, int] | None:
@@ -485,7 +509,10 @@ def _around_abbreviation(
     citation: "(National Institute for Health and Care Excellence (NICE),
     2018)", Cite Them Right's way of giving a group author's abbreviation at
     first use. The outer bracket is found from the inner one (the finder's
-    brackets hold no bracket), looking back no further than its block."""
+    brackets hold no bracket), looking back no further than its block, past
+    the abbreviations of names before it ("(Local Government Association
+    (LGA) and Association of Directors of Adult Social Services (ADASS),
+    2019)": two organisations, each with its own)."""
     text = document.text
     if not ABBREVIATION.fullmatch(match.group("content")):
         return None
@@ -493,10 +520,16 @@ def _around_abbreviation(
     if after is None:
         return None
     limit = max(_block_start(document, block_starts, match.start()), match.start() - LOOKBACK)
-    open_at = text.rfind("(", limit, match.start())
-    if open_at < 0 or text.rfind(")", limit, match.start()) > open_at:
-        return None
-    return open_at, after.end()
+    at = match.start()
+    for _ in range(4):  # ("(Local Government Association (LGA) and Association of ... (ADASS), 2019)")
+        open_at = text.rfind("(", limit, at)
+        close_at = text.rfind(")", limit, at)
+        if open_at < 0 or close_at < open_at:
+            return (open_at, after.end()) if open_at >= 0 else None
+        if not ABBREVIATION.fullmatch(text, open_at + 1, close_at) or text.rfind("(", open_at + 1, close_at) >= 0:
+            return None  # (a bracket of its own before it, closed: not the outer bracket's abbreviation)
+        at = open_at
+    return None
 
 
 def _capitalised_before(text: str, open_at: int) -> bool:

@@ -333,9 +333,15 @@ def _secondary_index(kinds: list[str]) -> int:
 
 
 def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: CitationStyle) -> bool:
+    """A year (or a page after it, or the secondary phrase) with no comma
+    before it. Not after initials written as the list writes them, after
+    the surname and its comma ("(West, M. 2021)"): the comma is there, and
+    the initials are the fault (`initials_in_citation`), whose fix leaves
+    "(West, 2021)"."""
     for i, token in enumerate(toks):
         previous = kinds[i - 1] if i > 0 else ""
-        if token.kind == "year" and i > bracket and previous in ("name", "etal", "initial"):
+        if token.kind == "year" and i > bracket and previous in ("name", "etal", "initial") and not (
+                previous == "initial" and i > 2 and kinds[i - 2] == "comma" and kinds[i - 3] == "name"):
             return True
         if token.kind == "year" and i > bracket and previous == "other" and toks[i - 1].text in ("]", ")"):
             return True  # "(World Health Organization [WHO] 2020)", "(... (NICE) 2018)"
@@ -425,9 +431,10 @@ def used_in_sentence(text: str, citation: Citation) -> bool:
     `year_brackets`): after "according to", "by" or "of" ("the findings of
     (R. Blake, 2021) who reported", `[names].before_narrative`), or opening
     the sentence (or following an opening phrase and its comma, or an
-    adverb such as "Also", `[names].reporting_adverbs`) before a reporting
-    verb or "who" ("(Sarah Lennox, 2019) suggests", "More recently, (Brooks,
-    L., 2021) has shown", "Also (Bradford, 2017) says"). Not "This approach
+    adverb such as "Also" or "However", `[names].reporting_adverbs`,
+    `sentence_adverbs`) before a reporting verb or "who" ("(Sarah Lennox,
+    2019) suggests", "More recently, (Brooks, L., 2021) has shown", "Also
+    (Bradford, 2017) says", "However (Adeyemi, 2019) argues"). Not "This approach
     (Okafor, 2018) suggests", where the bracket is an aside."""
     if citation.narrative or not citation.text.startswith("(") or not citation.authors:
         return False
@@ -436,8 +443,8 @@ def used_in_sentence(text: str, citation: Citation) -> bool:
     if any(lead.endswith(" " + words) or lead == words for words in data.before_narrative):
         return True
     before, _, adverb = lead.rpartition(" ")
-    if adverb in data.reporting_adverbs and (not before or before[-1] in ".!?"):
-        lead = before  # "Also (Bradford, 2017) says": the adverb opens the sentence
+    if (adverb in data.reporting_adverbs or adverb in data.sentence_adverbs) and (not before or before[-1] in ".!?"):
+        lead = before  # "Also (Bradford, 2017) says", "However (...) says": the adverb opens the sentence
     if lead and lead[-1] not in ".!?,":
         return False
     return subject_verb().match(text, citation.end) is not None

@@ -39,11 +39,23 @@ def organisations(pieces: list[list[Token]]) -> bool:
     """Whether names joined by "and", "&" or commas are organisations side by
     side, the first and the last each with a joining word of its own ("of",
     "for"): "Department for Education & Department of Health", "Department
-    for Education, Home Office and Ministry of Justice". One name when the
-    last has none: "Department of Health and Social Care", "Department for
-    Digital, Culture, Media and Sport"."""
-    return all(len(piece) >= 3 and piece[0].kind == "name" and any(t.kind == "word" for t in piece[1:-1])
-               for piece in (pieces[0], pieces[-1]))
+    for Education, Home Office and Ministry of Justice"; or two, the first
+    with a joining word and the second a body's name of three words or more
+    ending in an organisation word ("Ministry of Justice & Youth Justice
+    Board"). One name when the last is neither: "Department of Health and
+    Social Care", "Department for Digital, Culture, Media and Sport",
+    "Department for Communities and Local Government", "Department of
+    Health and Social Services" (two words)."""
+    if not _with_joining_word(pieces[0]):
+        return False
+    return _with_joining_word(pieces[-1]) or (
+        len(pieces) == 2 and len(pieces[1]) >= 3 and all(t.kind == "name" for t in pieces[1])
+        and ends_organisation(pieces[1]))
+
+
+def _with_joining_word(piece: list[Token]) -> bool:
+    """A name of three words or more with a joining word inside ("Ministry of Justice")."""
+    return len(piece) >= 3 and piece[0].kind == "name" and any(t.kind == "word" for t in piece[1:-1])
 
 
 def ends_organisation(piece: list[Token]) -> bool:
@@ -66,11 +78,12 @@ def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
     name by itself, or one word naming a field (`subject_word`: "Health"),
     the second of two words or more ending in an organisation word
     ("(Northshire Police and Crime Commissioner, 2023)", "(Health and Care
-    Professions Council, 2023)"; "(Huxham and Vangen, 2005)" and "(Okafor
-    and Carers Trust, 2020)" stay two)."""
+    Professions Council, 2023)"; "(Huxham and Vangen, 2005)", "(Okafor
+    and Carers Trust, 2020)" and "(Ministry of Justice & Youth Justice
+    Board, 2023)", two organisations (`organisations`), stay two)."""
     return (len(pieces) == 2 and (len(pieces[0]) >= 2 and not ends_organisation(pieces[0])
                                   or len(pieces[0]) == 1 and subject_word(pieces[0][0].text))
-            and len(pieces[1]) >= 2 and ends_organisation(pieces[1]))
+            and len(pieces[1]) >= 2 and ends_organisation(pieces[1]) and not organisations(pieces))
 
 
 def subject_word(word: str) -> bool:

@@ -419,7 +419,9 @@ def split_parts(content: list[Token]) -> list[list[Token]]:
 def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None:
     """Authors written just before a "(year)" bracket, read backwards: the
     names, "and"/"&" and commas of a list, "et al.", a possessive, and an
-    acronym in brackets ("... Excellence (NICE) (2019)"). Returns a lead work
+    acronym in brackets ("... Excellence (NICE) (2019)") or after a comma
+    ("The Care Quality Commission, CQC (2022)": the name it spells is the
+    author, as inside a bracket, `author_names`). Returns a lead work
     (no year yet) and the offset where the citation starts, or None."""
     data = load_data()
     i = len(before) - 1
@@ -496,7 +498,13 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if not pieces or len(pieces) > 12:
         return None
     first = before.index(pieces[0][0])
-    if len(pieces) == 2 and (
+    if (len(pieces) == 1 and len(pieces[0]) == 1 and is_abbreviation(pieces[0][0].text) and first >= 2
+            and before[first - 1].kind == "comma"):  # "The Care Quality Commission, CQC (2022)": the name
+        named = narrative_authors(text, before[: first - 1])  # its abbreviation, set off by a comma, spells
+        if named is not None and acronym_fits(pieces[0][0].text, text[named[1] : before[first - 2].end]):
+            pieces = [one_organisation(named[0].pieces)]
+            first = before.index(pieces[0][0])
+    if len(pieces) == 2 and not organisations(pieces) and (
         pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4
         or first and before[first - 1].text == "the" and len(pieces[0]) + len(pieces[1]) >= 3
         or one_organisation_in_bracket(pieces)  # ("Health and Care Professions Council (2023)")
@@ -507,6 +515,31 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         start = before[first - 1].start
     lead = Work(pieces, "", "", start, before[-1].end, et_al=et_al)
     return lead, start
+
+
+_MODEL_PHRASE = 5  # words at most between a possessive name and a narrative citation's year
+
+
+def model_owner(before: list[Token]) -> int | None:
+    """Where a model's name ends its owner's possessive name, among the
+    tokens before a bracket opening with the year: "Melzack and Wall's gate
+    control theory (1965, cited in ...)", "Bronfenbrenner's ecological model
+    (1979, as cited in ...)", "Maslow's hierarchy of needs (1943)". The
+    words after the possessive, five at most and all in lower case, must
+    hold a model's word (`[quotations].model_words`): the bracket dates the
+    owner's work, the model's name standing between. Returns the number of
+    tokens up to the possessive (the narrative citation's names), or None."""
+    words = 0
+    for i in range(len(before) - 1, -1, -1):
+        token = before[i]
+        if token.kind == "name" and (_POSSESSIVE.search(token.text) or _PLURAL_POSSESSIVE.search(token.text)):
+            owned = before[i + 1 :]
+            model = load_data().model_words
+            return i + 1 if owned and any(t.text.lower() in model for t in owned) else None
+        if token.kind != "word" or not token.text.islower() or words == _MODEL_PHRASE:
+            return None
+        words += 1
+    return None
 
 
 def one_organisation(pieces: list[list[Token]]) -> list[Token]:

@@ -119,8 +119,14 @@ AS_NAME = re.compile(r"s (?=[A-Z])")
 @lru_cache(maxsize=1)
 def reporting_verbs() -> re.Pattern[str]:
     """A reporting verb (or "who") just after a year: "Patel 2019 argues",
-    "Lee and Adeleke 2019 who explain"."""
-    return re.compile(rf",? (?:who|{_alternatives(list(load_data().reporting_verbs))})\b")
+    "Lee and Adeleke 2019 who explain"; also a verb saying what the author
+    says or put out ("McCormack and McCance 2017 say", "The World Health
+    Organisation 2015 published": `[names].subject_verbs`,
+    `publishing_verbs`), which a name and a year before it make a citation
+    ("Jasmine says" alone names a person in a case)."""
+    data = load_data()
+    verbs = sorted(data.reporting_verbs | data.subject_verbs | data.publishing_verbs)
+    return re.compile(rf",? (?:who|{_alternatives(verbs)})\b")
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +179,9 @@ class CitationData:
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
+    sentence_adverbs: frozenset[str]  # "However (Adeyemi, 2019) says": a linking adverb before the subject
     subject_verbs: frozenset[str]  # "(Bradford, 2017) says": more verbs after a bracket used as the subject
+    publishing_verbs: frozenset[str]  # "The World Health Organisation 2015 published": a work put out
     rule_verbs: frozenset[str]  # "The NMC requires ...": what a body's rules say, besides the reporting verbs
     apposition_nouns: frozenset[str]  # "the regulator (NMC)": a noun an abbreviation's bracket names
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
@@ -232,7 +240,9 @@ def load_data() -> CitationData:
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
+        sentence_adverbs=frozenset(w.lower() for w in names["sentence_adverbs"]),
         subject_verbs=frozenset(w.lower() for w in names["subject_verbs"]),
+        publishing_verbs=frozenset(w.lower() for w in names["publishing_verbs"]),
         rule_verbs=frozenset(w.lower() for w in names["rule_verbs"]),
         apposition_nouns=frozenset(w.lower() for w in names["apposition_nouns"]),
         roles=frozenset(w.lower() for w in names["roles"]),
@@ -386,8 +396,9 @@ def is_abbreviation(word: str) -> bool:
 # several times quicker than for a class of two.)
 ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})(?:\)|,\s)")
 ACRONYM_SQUARE = re.compile(rf"\[(?P<acronym>{ABBREVIATION_TEXT})\]")
-# ... set off by commas inside a bracket: "(National Institute for Health and Care Excellence, NICE, 2021)".
-ACRONYM_COMMA = re.compile(r"(?<=[a-z]),\s(?P<acronym>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9}),\s")
+# ... set off by commas inside a bracket: "(National Institute for Health and Care Excellence, NICE, 2021)",
+# or by one before a narrative citation's year: "The Care Quality Commission, CQC (2022)".
+ACRONYM_COMMA = re.compile(r"(?<=[a-z]),\s(?P<acronym>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9})(?:,\s|\s\((?=\d))")
 
 # Direct quotations: double quotes (straight or curly) or single quotes
 # (curly, or straight as Cite Them Right prints them). A single mark between

@@ -113,9 +113,10 @@ def cited_things(text: str, no_year: list[Citation], found: list[Citation]) -> l
     """The citations without a year read from a name before a reporting verb
     ("Ingram also argues that"), less those whose name follows an article
     ("The Edinburgh Study showed that ...", "The Lammy Review found that
-    ...", "A review for the LEGO Foundation concluded that ...") when a
-    citation with its year stands later in the sentence: a name with "the"
-    is a study's, a report's or a body's, not a person's, and the bracket
+    ...", "A review for the LEGO Foundation concluded that ...") or is a
+    title of everyday words ("Fair Society, Healthy Lives argued that ...",
+    `_a_title`) when a citation with its year stands later in the sentence:
+    such a name is a study's, a report's or a body's, not a person's, and the bracket
     the sentence closes with ("(McAra and McVie, 2010)", "(Lammy, 2017)")
     cites it, so nothing is missing. Without such a bracket the name is
     still a citation without its year ("The Royal College of Nursing argues
@@ -129,11 +130,25 @@ def cited_things(text: str, no_year: list[Citation], found: list[Citation]) -> l
         article = citation.text.startswith("The ") or _ARTICLE_BEFORE.search(
             text, max(0, citation.start - 8), citation.start) is not None
         later = dated[bisect.bisect_left(dated, citation.end):][:1]
-        if article and later and later[0] - citation.end <= _SENTENCE_WINDOW_AFTER and SENTENCE_END.search(
-                text, citation.end, later[0] + 1) is None:
-            continue  # (the bracket later in the sentence cites the study, report or body the name is)
+        if (article or _a_title(citation)) and later and later[0] - citation.end <= _SENTENCE_WINDOW_AFTER \
+                and SENTENCE_END.search(text, citation.end, later[0] + 1) is None:
+            continue  # (the bracket later in the sentence cites the study, report, body or title the name is)
         out.append(citation)
     return out
+
+
+def _a_title(citation: Citation) -> bool:
+    """Whether a name read before a reporting verb is a title of everyday
+    words, as a report's is ("Fair Society, Healthy Lives argued that",
+    "Better Births recommended that"): two words or more, each an everyday
+    word (data/everyday_words.txt, or its plural) and none a first name, the last no
+    organisation's word ("Carers Trust argues that" names a body)."""
+    words = citation.authors[0].split() if len(citation.authors) == 1 else []
+    rules = name_rules()
+    everyday = [w.lower() in rules.everyday or w.lower()[-1:] == "s" and w.lower()[:-1] in rules.everyday
+                for w in words]  # (the list holds few plurals: "Births")
+    return (len(words) >= 2 and all(everyday) and all(rules.kind(w) is None for w in words)
+            and words[-1].lower() not in load_data().organisation_words)
 
 
 # A bracket holding only a name, no year, closing its sentence or clause: "... not just health (Acheson)."
@@ -149,8 +164,11 @@ def name_alone_citations(
     as an author, one heading an entry of its reference list (`listed`) or
     cited elsewhere with its year, closing its sentence, is a citation
     without its year (`missing_year`; the checker's fix takes the year the
-    list or the other citations give, "(Acheson, 1998)"). A name the passage
-    cites nowhere is left alone ("she moved to a hostel (Shelter)." may
+    list or the other citations give, "(Acheson, 1998)"). So is one its
+    sentence credits with what it says (`_credited`: "Kielhofner says that
+    ... (Kielhofner).", with the name before the verb a citation without
+    its year too; "using Driscoll's model ... (Driscoll)."). A name the passage
+    cites nowhere else is left alone ("she moved to a hostel (Shelter)." may
     name the place, "(Jasmine)." a pseudonym), as is one right after a
     capitalised word or a noun it names ("the charity (Shelter)."), and an
     abbreviation (`abbreviation_citations`' class). Outside the `skip` spans
@@ -165,15 +183,52 @@ def name_alone_citations(
     out: list[Citation] = []
     for match in _NAME_ALONE.finditer(text):
         at, name = match.start(), match.group("name")
-        if normal_name(name) not in known or taken.covers(at):
+        if taken.covers(at):
             continue
         before = _WORD.findall(text, max(0, at - 40), at)
         if not before or not before[-1][0].islower() or before[-1].lower() in data.apposition_nouns:
             continue  # ("Donald Acheson (Acheson)": a name; "the charity (Shelter)": the noun it names)
         block = bisect.bisect_right(block_starts, at) - 1
+        paragraph = block if block >= 0 else None
+        said = None
+        if normal_name(name) not in known:
+            lo = max(document.blocks[block].start if block >= 0 else 0, at - _SENTENCE_WINDOW)
+            for end in SENTENCE_END.finditer(text, lo, at):
+                lo = end.end()
+            said = _credited(text, name, lo, at) if name_rules().kind(name) != "name" else None
+            if said is None:
+                continue  # (nor a first name: "Tom said that he would go home (Tom).")
         out.append(Citation(start=at, end=match.end(), text=match.group(), authors=[name], year="",
-                            narrative=False, paragraph=block if block >= 0 else None))
+                            narrative=False, paragraph=paragraph))
+        if said is not None and said[1] and not taken.covers(said[0]):  # "Kielhofner says that ...": it too
+            out.append(Citation(start=said[0], end=said[0] + len(name), text=name, authors=[name], year="",
+                                narrative=True, paragraph=paragraph))
     return out
+
+
+def _credited(text: str, name: str, start: int, end: int) -> tuple[int, bool] | None:
+    """Where the sentence from `start` to a bracket at `end` holding only
+    `name` credits that name with what it says, and whether as a narrative
+    citation: before a reporting or subject verb ("Kielhofner says that
+    ... (Kielhofner).": a citation without its year, as the bracket is), or
+    as the possessive owner of a model ("using Driscoll's model because it
+    is simple (Driscoll).", written "Driscolls" too: the bracket cites the
+    model's author, the model's name is no citation). None when it does not
+    ("I went to Okafor's clinic (Okafor)." names no source's words)."""
+    data = load_data()
+    verbs = data.reporting_verbs | data.subject_verbs
+    pattern = re.compile(rf"(?<![\w'’-]){re.escape(name)}(?P<owner>['’]s|s['’]?|['’])?(?![\w'’-])")
+    for found in pattern.finditer(text, start, end):
+        after = _WORD.findall(text, found.end(), min(end, found.end() + 60))[:3]
+        if found.group("owner"):
+            if any(word.lower() in data.model_words for word in after[:2]):
+                return found.start(), False
+            continue
+        if after and after[0].lower() in data.reporting_adverbs:
+            after = after[1:]
+        if after and after[0].lower() in verbs:
+            return found.start(), True
+    return None
 
 
 def abbreviation_alone(citation: Citation) -> bool:

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from analyser.citations.patterns import ENTRY_BOUNDARY, entry_head_pattern, load_data, person_pattern
+from analyser.citations.patterns import ENTRY_BOUNDARY, ET_AL, entry_head_pattern, load_data, person_pattern
 from analyser.model import Block, Document, Reference
 
 _SPACE = re.compile(r"\s+")
@@ -242,6 +242,23 @@ def entry_acronym(reference: Reference) -> str | None:
     ("National Institute for Health and Care Excellence (NICE) (2019)")."""
     head = _read_head(reference.text)
     return head.acronym if head else None
+
+
+def later_initials(reference: Reference) -> str:
+    """The first author's initials after the first, as capitals ("Hart, J.T."
+    gives "T"); "" for an organisation or a single initial."""
+    match = person_pattern().match(reference.text)
+    if match is None:
+        return ""
+    return "".join(c for c in reference.text[match.end("surname") : match.end()] if c.isupper())[1:]
+
+
+def lists_et_al(reference: Reference) -> bool:
+    """Whether an entry gives its first author and "et al." for the rest
+    ("Knight, M. et al. (eds) (2022)", as Cite Them Right allows for four
+    authors or more): a work of more authors than its list of names."""
+    head = reference.text[: len(reference.text) - len(reference.rest)] if reference.rest else reference.text
+    return ET_AL.search(head) is not None
 
 
 def uses_ampersand(reference: Reference) -> tuple[bool, bool]:

@@ -25,7 +25,7 @@ from itertools import chain
 from rapidfuzz import fuzz, process
 
 from analyser.citations.patterns import ACRONYM, ACRONYM_COMMA, ACRONYM_SQUARE, ET_AL, load_data, republished_year
-from analyser.citations.references import entry_acronym
+from analyser.citations.references import entry_acronym, later_initials, lists_et_al
 from analyser.model import Citation, CitedWork, Reference
 
 NEAR_MISS = 80  # rapidfuzz ratio (0-100) above which two surnames are one name misspelt
@@ -115,6 +115,15 @@ class ReferenceIndex:
                     return entries
         return []
 
+    def split_surname(self, name: str) -> list[int]:
+        """"Tudor Hart" for "Hart, J.T.": the entries under a two-word name's
+        last word whose later initials hold the first word's initial (the
+        list files the surname under its last word; text and list disagree)."""
+        first, _, last = name.rpartition(" ")
+        if not first or " " in first or not first[:1].isupper() or first.lower() in load_data().openers:
+            return []
+        return [i for i in self.candidates(last) if first[0] in later_initials(self.references[i])]
+
     def near(self, name: str) -> list[int]:
         key = normal_name(name)
         if len(key) < 4 or not self.names:
@@ -166,9 +175,10 @@ def defined_acronyms(text: str) -> dict[str, str]:
 
 
 def _compatible(reference: Reference, authors: list[str], et_al: bool) -> bool:
-    """Could this entry be the work cited with these authors?"""
+    """Could this entry be the work cited with these authors? "et al." fits
+    an entry of two names or more, or one that writes "et al." itself."""
     if et_al:
-        return len(reference.authors) >= 2
+        return len(reference.authors) >= 2 or lists_et_al(reference)
     if len(authors) != len(reference.authors):
         return False
     if len(authors) >= 2:
@@ -186,7 +196,7 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
         if index.candidates(joined[0]):
             authors, candidates = joined, index.candidates(joined[0])
     if not candidates:
-        candidates = index.near(authors[0])
+        candidates = index.split_surname(authors[0]) or index.near(authors[0])
         outcome_if_found = "spelling"
     references = index.references
     year = republished_year(year)  # ("1915/1957": the entry gives the edition read, 1957)
@@ -222,8 +232,9 @@ def trim_narrative(citation: Citation, index: ReferenceIndex) -> None:
     """"Similarly Okafor (2018)": when a narrative citation's first name is
     not in the list but its last words are, the extra words were not part of
     the name. Moves the citation's start accordingly."""
-    if not citation.narrative or not citation.authors or index.candidates(citation.authors[0]):
-        return
+    if (not citation.narrative or not citation.authors or index.candidates(citation.authors[0])
+            or index.split_surname(citation.authors[0])):
+        return  # (nor "Tudor Hart (1971)" for "Hart, J.T.": one surname, which the list files otherwise)
     words = citation.authors[0].split()
     for k in range(1, len(words)):
         shorter = " ".join(words[k:])

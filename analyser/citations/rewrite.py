@@ -17,9 +17,13 @@ from analyser.model import Citation
 # A group author's abbreviation in a narrative citation: "Excellence (NICE) (2019)", "Care (DHSC, 2022)",
 # or the faulty "Excellence (NICE), (2019)" (`own` holds the comma) and "Excellence ([NICE], 2011)" (`square`),
 # which the fix writes in the style's form.
+# Also one set off by a comma before the year's bracket, "The Care Quality Commission, CQC (2022)" (`comma`).
 _NARRATIVE_ABBREVIATION = re.compile(
-    r"\s\((?P<square>\[)?(?P<abbr>[A-Z][A-Za-z.&]{1,9})\]?(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)")
+    r"\s\((?P<square>\[)?(?P<abbr>[A-Z][A-Za-z.&]{1,9})\]?(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)"
+    r"|(?P<comma>,)\s(?P<comma_abbr>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9})\s\((?=\d)")  # (not initials, "S.")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
+# A model's name between a possessive and the year: "Tuckman's stages of group development (1965, ...)".
+_OWNED = re.compile(r"(?:['’]s|s['’])\s{1,2}(?P<model>[a-z][^()]{0,160}?)\s*\($")
 
 
 @dataclass
@@ -116,7 +120,9 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
         after = citation.text.rfind(via.authors[0])
         via.et_al = bool(fixes.get("via_et_al", after >= 0 and "et al" in citation.text[after:]))
     brackets = citation.text.startswith("(") and not rewrite.as_subject
-    possessive = citation.narrative and POSSESSIVE.search(citation.text.split("(")[0] + "(") is not None
+    head = citation.text.split("(")[0] + "("
+    owned = _OWNED.search(head) if citation.narrative else None  # (its model's name is kept in the fix)
+    possessive = citation.narrative and (owned is not None or POSSESSIVE.search(head) is not None)
     if facts.listed and via is not None:  # two sources missing their semicolon, not a secondary citation
         works = [work, via]
         if rules.alphabetical_in_brackets:
@@ -126,12 +132,16 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
     else:
         out = format_citation(work, rules, citation.narrative or rewrite.as_subject, via, brackets=brackets,
                               possessive=possessive)
+    if owned is not None:
+        name, _, rest = out.partition(" (")
+        out = f"{name} {owned.group('model')} ({rest}"
     if citation.narrative:
         acronym = _NARRATIVE_ABBREVIATION.search(citation.text)
         if acronym:
             name, _, rest = out.partition(" (")
-            abbreviation = acronym.group("abbr")
-            faulty = acronym.group("own") == "," or acronym.group("square") is not None  # ("([NICE], 2011)")
+            abbreviation = acronym.group("abbr") or acronym.group("comma_abbr")
+            faulty = (acronym.group("own") == "," or acronym.group("square") is not None  # ("([NICE], 2011)")
+                      or acronym.group("comma") is not None)  # ("The Care Quality Commission, CQC (2022)")
             with_year = (acronym.group("year") is not None and acronym.group("square") is None) or (
                 faulty and rules.narrative_abbreviation_with_year)  # (the writer's correct form is kept)
             out = f"{name} ({abbreviation}, {rest}" if with_year else f"{name} ({abbreviation}) ({rest}"

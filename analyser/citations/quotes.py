@@ -1,0 +1,241 @@
+"""Which citation each direct quotation is cited by, and whether its page
+is given (part of the *annotate* stage; check.py asks once per document).
+
+A quotation of three words or more, in double, curly or single marks
+(`patterns.quotations`), is cited by one citation of its sentence: the one
+right after it, else the narrative citation that introduces it, else the
+next one, else a bracket before it whose source the words between say
+spoke or wrote it. Its page may stand in its own bracket after it, or later
+in the sentence; a short quoted phrase naming a model, and words spoken to
+the writer, ask no page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analyser.citations.around import PAGE_ONLY
+from analyser.citations.consistency import same_work
+from analyser.citations.patterns import SENTENCE_END, load_data, quotations
+from analyser.citations.rewrite import POSSESSIVE
+from analyser.model import Citation, Document
+
+_ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "pg", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
+QUOTE_WINDOW = 400
+# What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
+# '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
+_RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
+# A page in its own bracket just after a quotation: '"..." (p. 45)', "(p. S10)".
+_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])")
+
+
+def cited_quotations(
+    document: Document, citations: list[Citation], starts: list[int]
+) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
+    """The citations that direct quotations of three words or more are cited
+    by (`_cited_by`), by number: those whose quotation has no page, each with
+    the quotation's sentence (which never leaves its block); and those whose
+    quotation has its page in its own bracket after it, each with that
+    bracket ('Okafor (2018) ... "..." (pg. 45)': its label is checked). `starts`
+    are where the citations start, in order."""
+    text = document.text
+    if '"' not in text and "'" not in text and "“" not in text and "‘" not in text:
+        return {}, {}
+    block_starts = [b.start for b in document.blocks]
+    first, last = (bisect.bisect_right(block_starts, starts[i]) - 1 for i in (0, -1))
+    lo = document.blocks[first].start if first >= 0 else 0
+    hi = document.blocks[last].end if last >= 0 else len(text)
+    owners: dict[int, tuple[int, int]] = {}
+    page_brackets: dict[int, tuple[int, int]] = {}
+    for quote in quotations(text, lo, hi):  # (from the first citation's block to the last's)
+        if len(quote.group().split()) < 3:
+            continue
+        page = _PAGE_BRACKET.match(text, quote.end())  # 'Okafor (2018) ... "quotation" (p. 45)'
+        inside = bisect.bisect_right(starts, quote.start()) - 1
+        if inside >= 0 and citations[inside].end > quote.start():
+            continue  # a quotation inside a citation's own text
+        if _names_a_model(text, quote, citations[inside] if inside >= 0 else None,
+                          citations[inside + 1] if inside + 1 < len(citations) else None):
+            continue
+        start, end = _sentence(document, block_starts, quote.start(), quote.end())
+        if heard(text[start : quote.start()]):
+            continue  # "An AMHP told me that '...' (Mahmood, 2023)": spoken to the writer, with no page
+        owner = _cited_by(text, quote, citations, starts, bisect.bisect_left(starts, start),
+                          bisect.bisect_left(starts, end), _spoken(text[start : quote.start()]))
+        if owner is None:
+            continue
+        if page is None:
+            page = _page_later(text, quote.end(), end, owner, starts)
+        if page is None and _locator_later(text, quote.end(), end):
+            continue  # '... require staff to "..." (standard 2.1)': the quotation's own locator
+        if page is None:
+            owners.setdefault(owner, (start, end))
+        elif (close := text.find(")", page.end(), page.end() + 40)) > 0:
+            page_brackets.setdefault(owner, (text.index("(", page.start()), close + 1))
+    return owners, page_brackets
+
+
+def _page_later(text: str, start: int, end: int, owner: int, starts: list[int]) -> re.Match[str] | None:
+    """A bracket holding only a page later in the quotation's sentence (from
+    `start` to `end`) with no other citation between: the quotation's page,
+    given after the words that follow it ('Hogg (2013) describes the "..."
+    that stops staff from asking (pp. 12-13).'), after the bracket citing it
+    ('"..." (Stark, 2007)(p. 13)') or after a stray year ("... '...' (2014)
+    (p. S20)"). A citation between cites something else, and the page may be
+    its own."""
+    bracket = PAGE_ONLY.search(text, start, end)  # (holding only the page: '"..." that stops them (pp. 12-13).')
+    if bracket is None:
+        return None
+    between = starts[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, bracket.start())]
+    if any(at != starts[owner] for at in between):
+        return None
+    return _PAGE_BRACKET.match(text, bracket.start())
+
+
+_LOCATOR_ONLY = re.compile(r"\((?P<word>[A-Za-z]+)\.?\s{1,2}\d{1,3}(?:\.\d{1,3}){0,3}\)")
+
+
+def _locator_later(text: str, start: int, end: int) -> bool:
+    """A bracket holding only a numbered part of the source later in the
+    quotation's sentence ('the HCPC (2023) standards require "..." (standard
+    2.1)', "(section 4.2)"; `[quotations].locator_words`): the quotation's
+    locator, given as the source numbers it, so no page is asked."""
+    return any(match.group("word").lower() in load_data().locator_words
+               for match in _LOCATOR_ONLY.finditer(text, start, end))
+
+
+_WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
+_ONE_WORD = re.compile(r"\s{1,3}([A-Za-z]+)\s{1,3}")
+# From a model's word to the citation naming its author: 'model of Adeyemi-Cole (2015)', 'model (Rolfe et al., 2001)'.
+_MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?")
+
+
+def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, after: Citation | None) -> bool:
+    """A short quoted phrase (five words at most) right before a word naming
+    a model is the model's name, not a quotation with a page to give, when
+    a possessive citation stands right before it ("Hendry's (2015) 'notice,
+    question, act' framework") or a citation right after the model's word
+    names its author ('the "What? So what? Now what?" model of Adeyemi-Cole
+    (2015)', "the 'what, so what' model (Rolfe et al., 2001)";
+    `[quotations].model_words`), or a determiner and at most two words stand
+    before it, making the phrase and the model's word one noun phrase ("Rolfe,
+    Freshwater and Jasper (2001) propose a simpler 'What? So what? Now
+    what?' model"; `[quotations].model_determiners`), unless a word calling
+    it so stands there too ("Hendry (2015) calls it a '...' framework": his
+    words, quoted; `calling_words`). Elsewhere a short quotation keeps its
+    page."""
+    if len(quote.group().split()) > 5:
+        return False
+    between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
+    if before is not None and before.narrative and between and between.group(1).lower() in load_data().model_words:
+        return True  # "The Mencap (2018) campaign 'Treat me well'"
+    word = _WORD_AFTER.match(text, quote.end())
+    if word is None or word.group(1).lower() not in load_data().model_words:
+        return False
+    lead = _WORDS.findall(text[max(0, quote.start() - 40) : quote.start()].lower())[-3:]
+    if load_data().model_determiners.intersection(lead) and not load_data().calling_words.intersection(lead):
+        return True  # "propose a simpler 'What? So what? Now what?' model": the model's name, in a noun phrase
+    if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
+            and POSSESSIVE.search(before.text.split("(")[0] + "(")):
+        return True
+    link = _MODEL_TO_CITATION.match(text, word.end())
+    if after is None or link is None:
+        return False
+    at = link.end() + (text[link.end() : link.end() + 1] == "(")  # (a bracket citation starts inside its bracket)
+    return after.start in (link.end(), at)
+
+
+def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end] (a quotation, which may hold sentence ends of its own), looked for
+    no further than `QUOTE_WINDOW` characters either side and never outside its block."""
+    text = document.text
+    i = bisect.bisect_right(block_starts, start) - 1
+    lo = max(document.blocks[i].start if i >= 0 else 0, start - QUOTE_WINDOW)
+    hi = min(document.blocks[i].end if i >= 0 else len(text), end + QUOTE_WINDOW)
+    first = lo
+    for match in SENTENCE_END.finditer(text, lo, start + 1):
+        if not abbreviation_stop(text, match.start()):
+            first = match.end()
+    for match in SENTENCE_END.finditer(text, max(start, end - 2), hi):
+        if not abbreviation_stop(text, match.start()):  # (from the quotation's last: '... destination." Staff')
+            return first, match.start() + len(match.group().rstrip())
+    return first, hi
+
+
+def _cited_by(
+    text: str, quote: re.Match[str], citations: list[Citation], starts: list[int], first: int, last: int,
+    spoken: bool = False,
+) -> int | None:
+    """Which citation of its sentence (numbers `first` to `last - 1`) a
+    quotation is cited by: the one right after it ('"..." (Okafor, 2018)'),
+    unless a full stop stands between and a narrative citation introduced it
+    ('Okafor (2018) p.4 says "...". (Lind 2010)': the stranded bracket cites
+    something else);
+    else the last narrative citation before it, which introduces it ('Okafor
+    (2018) calls it "..."'), unless a bracket after the quotation in the
+    sentence cites the same work again (that one then gives the page); else
+    the first after it; else the last before it, when the words between say
+    its source said it (`_says_it`). The other citations of the sentence cite something else ('"..."
+    (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
+    for its page. A quotation someone in the sentence is said to have spoken
+    (`spoken`: "Aisha's mother said that she seemed '...', which reflects
+    Sheen (2015)") is cited by no later citation but the one right after it."""
+    after = bisect.bisect_left(starts, quote.end(), first, last)
+    before = [n for n in range(min(after, last) - 1, first - 1, -1) if citations[n].end <= quote.start()]
+    narrative = next((n for n in before if citations[n].narrative), None)
+    if after < last and not citations[after].narrative and _RIGHT_AFTER.fullmatch(
+            text, quote.end(), citations[after].start) and not (
+            narrative is not None and "." in text[quote.end() : citations[after].start]):
+        return after  # (not a bracket stranded after the full stop when the sentence named its author)
+    if narrative is not None:
+        if after < last and not citations[after].narrative and same_work(citations[narrative], citations[after]):
+            return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one
+        return narrative
+    if after < last:
+        return None if spoken else after
+    return before[0] if before and _says_it(text, citations[before[0]], quote) else None
+
+
+def _says_it(text: str, citation: Citation, quote: re.Match[str]) -> bool:
+    """Whether the words between a bracket citation and a quotation later
+    in its sentence, with no citation after it, say the source cited there
+    said or wrote it: a reporting or speech verb ('A later evaluation
+    (Price et al., 2022) reported ... but warned that "..."'). Otherwise
+    the bracket cites something else of the sentence ("Using the model
+    (Langley et al., 2009), the first cycle will test a 'grab bag'": the
+    writer's own term, or another's words it does not cite)."""
+    data = load_data()
+    verbs = data.reporting_verbs | data.subject_verbs | data.speech_words
+    return any(word in verbs for word in _WORDS.findall(text[citation.end : quote.start()].lower()))
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _spoken(opening: str) -> bool:
+    """Whether the words of a sentence before its quotation say someone spoke
+    it ("... mother said that ...", `[quotations].speech_words`)."""
+    speech = load_data().speech_words
+    return any(word in speech for word in _WORDS.findall(opening.lower()))
+
+
+def heard(opening: str) -> bool:
+    """Whether the words of a sentence before its quotation say it was
+    spoken to the writer ("told me that", "said to us":
+    `[quotations].speech_words` then `listener_words`), a personal
+    communication, which has no page."""
+    data = load_data()
+    words = _WORDS.findall(opening.lower())
+    return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
+               for i, word in enumerate(words))
+
+
+def abbreviation_stop(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` ends an abbreviation, or an initial
+    ("A. Kaur (2018) describes it as '...'"), not a sentence."""
+    word = re.search(r"([\w.]{1,5})$", text[max(0, dot - 6) : dot])
+    if word is not None and len(word.group(1)) == 1 and word.group(1).isupper() \
+            and not text[dot - 2 : dot - 1].isalnum():
+        return True
+    return word is not None and word.group(1).lower().lstrip(".") in _ABBREVIATIONS
