@@ -519,7 +519,8 @@ def _name_run_start(text: str, end: int, limit: int) -> int:
 def _lowercase_name_words() -> frozenset[str]:
     """Words without a capital that may still stand in a list of names."""
     data = load_data()
-    return data.connectors | data.particles | data.colleagues | {"and", "et", "al", "al.'s", "al's"}
+    return (data.connectors | data.particles | data.surname_joiners | data.colleagues
+            | {"and", "et", "al", "al.'s", "al's"})
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

@@ -299,6 +299,7 @@ def token_pattern() -> re.Pattern[str]:
     named group per kind of token; whitespace between tokens is skipped."""
     data = load_data()
     particles = "|".join(sorted(data.particles, key=len, reverse=True))
+    joiners = "|".join(sorted(data.surname_joiners))  # ("Roqué i Figuls": one surname)
     secondary = _alternatives(list(data.secondary))
     personal = _alternatives(list(data.personal))
     return re.compile(
@@ -308,6 +309,7 @@ def token_pattern() -> re.Pattern[str]:
       | (?=[pPcCsS])(?P<pages> {PAGES} )
       | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
       | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD}
+                  (?:\s{{1,2}}(?:{joiners})\s{{1,2}}(?={UPPER}){NAME_WORD})?
                 | (?=[a-z][A-Z][A-Z]){ABBREVIATION_TEXT}(?![\w]) )
       | (?P<comma> , )
       | (?=[12nfi]){YEAR}

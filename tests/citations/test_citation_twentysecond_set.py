@@ -70,11 +70,12 @@ POLICY = "Take-up fell after the Apprenticeship Levy (2017) and the Bedroom Tax 
 LEVY = "Levy (2018) argues that it failed. Sacha Levy (2018) agrees. It failed (Levy, 2018)."
 # a stray bracket before the year of a bracket citation
 STRAY = "Warming helps (Okafor et al., (2019). Warming helps (Okafor et al. (2019)). Okafor et al., (2019) agree."
-# a surname of two parts joined by "i" in an entry
+# a surname of two parts joined by "i", in an entry and in the text
 JOINED_A = ("Warming reduces infection (Ruiz et al., 2016).\n\nReferences\n"
             "Ruiz, E., Vila i Serra, M., Puig, J., & Lee, K. (2016). Warming. Cochrane Database of Systematic Reviews.")
 JOINED_H = ("Warming reduces infection (Ruiz et al., 2016).\n\nReference list\n"
             "Ruiz, E., Vila i Serra, M., Puig, J. and Lee, K. (2016) Warming. Oxford: Wiley.")
+JOINED_TEXT = "Warming helps (Vila i Serra, 2016). Vila i Serra and Lee (2018) agree."
 # the people of a case named by a courtesy title or a letter before a reporting verb
 CASE_PEOPLE = ("Mrs K explained that she was frightened. Mr Adeyemi explained that he was fine. "
                "Resident C reported that the food was cold. Ms. P. stated that she slept. Dr J noted that it helped.")
@@ -215,6 +216,11 @@ CASES = [
     # an entry whose second surname is joined by "i": its first author links the citation (no no_reference)
     (JOINED_A, A, [("(Ruiz et al., 2016)", ["Ruiz"], "2016", None, False, [], None)]),
     (JOINED_H, H, [("(Ruiz et al., 2016)", ["Ruiz"], "2016", None, False, [], None)]),
+    # ... and in the text, in a bracket and before one
+    (JOINED_TEXT, H, [("(Vila i Serra, 2016)", ["Vila i Serra"], "2016", None, False, [], None),
+                      ("Vila i Serra and Lee (2018)", ["Vila i Serra", "Lee"], "2018", None, True, [], None)]),
+    (JOINED_TEXT, A, [("(Vila i Serra, 2016)", ["Vila i Serra"], "2016", None, False, [], None),
+                      ("Vila i Serra and Lee (2018)", ["Vila i Serra", "Lee"], "2018", None, True, [], None)]),
     # a courtesy title, or a single letter for a name, before a reporting verb: the people of a case, not
     # citations without their year; a title that may be an author's keeps the citation, the title told
     (CASE_PEOPLE, H, []),
