@@ -74,7 +74,8 @@ def check_citations(
             if re.sub(r"\s+", " ", source.group("phrase").lower()) not in rules.secondary_accepted:
                 found.append(("secondary_wording", "message", {"phrase": source.group("phrase")}))
         alone = abbreviation_alone(citation)  # "... says ... (HCPC).": its form needs the name, outside the bracket
-        if not citation.year and not (citation.via is not None and rules.secondary_year_optional):
+        if not citation.year and not (citation.via is not None and rules.secondary_year_optional) and not (
+                _repeats_dated(citation, citations)):
             found.append(("missing_year", "message_alone" if alone else "message", {}))  # (not APA 7's "(Tuckman,
             # as cited in Lind, 2013)")
         entry = meant = None  # the entry linked by the names as written; the one meant, even misspelt
@@ -161,6 +162,18 @@ def check_citations(
 _SOURCE_ALONE = re.compile(r"\((?:as\s)?(?:cited|quoted)\s(?:in|by)\s", re.I)
 
 
+def _repeats_dated(citation: Citation, citations: list[Citation]) -> bool:
+    """A name alone before a reporting verb ("Vygotsky argued that") whose
+    author a citation with its year names earlier in the paragraph
+    ("Vygotsky's (1978) idea ..."): a repeated narrative citation, which
+    APA 7 (8.16) lets drop its year in the paragraph; no `missing_year`."""
+    if not citation.narrative or citation.via is not None or "(" in citation.text or not citation.authors:
+        return False
+    author = normal_name(citation.authors[0])
+    return any(c.start < citation.start and c.year and c.paragraph == citation.paragraph and c.authors
+               and normal_name(c.authors[0]) == author for c in citations)
+
+
 def _named_before(text: str, citation: Citation) -> bool:
     """The bracket's first author also stands right before it in the running
     text ("said by Brooker (Brooker 2007)"): the narrative form, "Brooker
@@ -190,8 +203,10 @@ def _given_name_before(citation: Citation) -> bool:
     given = _GIVEN_NAME.search(citation.text, 0, at) if at > 1 else None
     if given is None or given.group().strip().lower() in load_data().openers:
         return False
-    word = given.group().strip()  # (before a narrative one, only a first name: not "The Francis (2013) report")
-    return not citation.narrative or word in load_data().given_names or name_rules().kind(word) == "name"
+    word = given.group().strip()  # (before a narrative one, only a first name: not "The Francis (2013) report";
+    # one no list knows, "Shadd Maruna (2001)", when the finder left it out of the name, as no everyday word)
+    return (not citation.narrative or word in load_data().given_names or name_rules().kind(word) == "name"
+            or word.lower() not in name_rules().everyday)
 
 
 def _particle_case(text: str, citation: Citation, entry: Reference) -> int | None:

@@ -96,6 +96,39 @@ def inconsistent_forms(
         _particle_cases(document.text, members, rules, rewrites)
     _cut_names(citations, resolution, rules, rewrites)
     _unlettered_spellings(citations, resolution)
+    _source_et_al_too_few(citations, resolution, references, rules, rewrites)
+
+
+def _source_et_al_too_few(
+    citations: list[Citation], resolution: Resolution | None, references: list[Reference], rules: CitationStyle,
+    rewrites: Rewrites,
+) -> None:
+    """"Schön (1983, cited in Rolfe et al., 2001)" beside "Rolfe, Freshwater
+    and Jasper (2001)": the source read given with "et al." where its names,
+    in its entry or in a citation of it elsewhere, number fewer than the
+    style's `et_al_from` is `et_al_too_few`, as for the work cited; the fix
+    writes the source's names."""
+    written: dict[tuple[str, str, str], list[str]] = {}  # (first author, year, suffix) -> names written in full
+    for citation in citations:
+        if citation.via is None and len(citation.authors) >= 2 and not ET_AL.search(citation.text):
+            written.setdefault((normal_name(citation.authors[0]), citation.year, citation.suffix),
+                               list(citation.authors))
+    for number, citation in enumerate(citations):
+        via = citation.via
+        if via is None or not via.authors or any(p.code == "et_al_too_few" for p in citation.problems):
+            continue
+        after = citation.text.rfind(via.authors[0])
+        if after < 0 or not ET_AL.search(citation.text, after):
+            continue
+        link = resolution.via_links[number] if resolution else None
+        entry = references[link.entry] if link is not None and link.entry is not None else None
+        names = list(entry.authors) if entry is not None else written.get(
+            (normal_name(via.authors[0]), via.year, via.suffix), [])
+        if 2 <= len(names) < rules.et_al_from:
+            fields = {**message_fields(citation, rules, {}), "count": str(len(names))}
+            message = load_data().message("et_al_too_few", "message_via", **fields)
+            fix = with_authors(citation, rewrites.of(citation), names, False, rules, key="via")
+            citation.problems.append(Problem("et_al_too_few", message, fix, "problem"))
 
 
 def _unlettered_spellings(citations: list[Citation], resolution: Resolution | None) -> None:
@@ -305,7 +338,12 @@ def undefined_abbreviations(
     """"The Local Government Association (2021) ... (LGA, 2021)", "(College
     of Policing, 2021) ... the CoP (2021)": an abbreviation the essay never
     defines, for an organisation it cites in full, is the same work cited in
-    another form; the fix gives the name."""
+    another form; the fix gives the name. Beside the name in full with
+    another year only ("NICE (2006) recommends ... (National Institute for
+    Health and Clinical Excellence, 2017)"), it is another work by the body
+    the essay names, cited by an abbreviation it never defines: told with
+    no fix, since where the name and its abbreviation go first is the
+    writer's to choose."""
     short = [c for c in citations if len(c.authors) == 1 and is_abbreviation(_abbreviation_of(c))
              and 2 <= len(_abbreviation_of(c)) <= 8]
     if not short:
@@ -322,6 +360,12 @@ def undefined_abbreviations(
         full = next((c for c in named[(citation.year, citation.suffix)][:8]
                      if c is not citation and acronym_fits(abbreviation, c.authors[0])), None)
         if full is None:
+            other = next((c for key, group in named.items() if key != (citation.year, citation.suffix)
+                          for c in group[:8] if acronym_fits(abbreviation, c.authors[0])), None)
+            if other is not None:
+                message = load_data().message("inconsistent_form", "message_undefined", abbreviation=abbreviation,
+                                              other=f"\"{other.text}\"")
+                citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
             continue
         name = full.authors[0][4:] if full.authors[0].startswith("The ") else full.authors[0]
         name = _defined_abbreviation(text, name, citation.start) or name  # (both guides: the one defined)
@@ -442,7 +486,7 @@ def _as_style_writes(form: tuple, rules: CitationStyle) -> tuple:
 
 def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyle, rewrite: Rewrite) -> None:
     fields = {**message_fields(citation, rules, {}), "count": str(len(names))}
-    message = load_data().message("et_al_too_few", **fields)
+    message = load_data().message("et_al_too_few", "message_via", **fields)
     fix = with_authors(citation, rewrite, names, False, rules)
     citation.problems.append(Problem("et_al_too_few", message, fix, "problem"))
 

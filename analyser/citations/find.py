@@ -36,15 +36,18 @@ from analyser.citations.patterns import (
     SENTENCE_END,
     THAT,
     CitationData,
+    is_abbreviation,
     load_data,
+    model_after,
     reporting_verbs,
     secondary_between,
 )
+from analyser.citations.people import case_person, drop_given_names, drop_titles
 from analyser.citations.prose import abbreviation_citations, article_names, cited_things, name_alone_citations
 from analyser.citations.references import later_initials, parse_entries
 from analyser.citations.resolve import normal_name
 from analyser.model import Citation, CitedWork, Document
-from analyser.names import fold, name_rules
+from analyser.names import name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
 # A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
@@ -53,7 +56,7 @@ _MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['�
 LOOKBACK_WORDS = 16
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
-ABBREVIATION = re.compile(r"[A-Z][A-Za-z.&]{0,10}[A-Z][A-Za-z.]{0,10}")
+ABBREVIATION = re.compile(r"(?:[a-z](?=[A-Z]))?[A-Z][A-Za-z.&]{0,10}[A-Z][A-Za-z.]{0,10}")  # (also "iHV")
 AFTER_ABBREVIATION = re.compile(r"\s{0,2},?\s{0,2}(?=1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming)"
                                 r"[^()\n]{1,100}\)")
 
@@ -104,13 +107,15 @@ def find_citations(
             ))
     found = _detached_sources(text, _narrative_secondaries(text, found))
     _wrapped_narratives(text, found)
-    _drop_titles(text, found)
-    _drop_given_names(text, found, skip)
+    drop_titles(text, found)
+    if any(c.authors and " " in c.authors[0] for c in found):
+        drop_given_names(found, _known_names(text, found, skip), _later_initials(text, skip))
     article_names(text, found)  # "Recovery in the Bin (2016)"
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
     bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."
     bare += name_alone_citations(document, found + bare, skip, _listed_surnames(text, skip))  # "... (Acheson)."
+    drop_titles(text, bare)  # ("Sir Michael Marmot argues that")
     return sorted(found + bare, key=lambda c: c.start) if bare else found
 
 
@@ -168,12 +173,22 @@ def _wrapped_narratives(text: str, found: list[Citation]) -> None:
     """"(World Health Organization (2009))": a narrative citation that is the
     whole of an outer bracket is a bracket citation with its year in
     brackets of its own (`year_brackets`, fixed "(World Health
-    Organization, 2009)"); it spans the outer bracket."""
+    Organization, 2009)"); it spans the outer bracket. So is one after a
+    bracket never closed, with a comma before its year's bracket: "(Madrid
+    et al., (2016)." is a bracket citation with a stray bracket (`debris`,
+    fixed "(Madrid et al., 2016)"), spanning both."""
     for citation in found:
-        if (citation.narrative and citation.via is None and citation.start > 0
-                and text[citation.start - 1] == "(" and text[citation.end : citation.end + 1] == ")"):
-            citation.start, citation.end = citation.start - 1, citation.end + 1
+        if not (citation.narrative and citation.via is None and citation.start > 0
+                and text[citation.start - 1] == "("):
+            continue
+        closed = text[citation.end : citation.end + 1] == ")"
+        if closed or _STRAY_BRACKET.search(citation.text):
+            citation.start, citation.end = citation.start - 1, citation.end + closed
             citation.text, citation.narrative = text[citation.start : citation.end], False
+
+
+# The comma and the year's own bracket of "(Madrid et al., (2016)".
+_STRAY_BRACKET = re.compile(r",\s{0,2}\((?=[^()]*\)$)")
 
 
 def _bare_year_citations(
@@ -196,6 +211,7 @@ def _bare_year_citations(
         before = text[max(0, space - 2) : space]
         comma = before[-1:] == ","
         verb = reporting_verbs().match(text, match.end())
+        model = not comma and not verb and model_after().match(text, match.end()) is not None
         final = text[match.end() : match.end() + 1] in (".", ";")  # "described by Okoro and Finch, 2021."
         if comma and not verb and not final:
             continue  # "in Leeds, 2016, and"
@@ -217,9 +233,13 @@ def _bare_year_citations(
             continue
         work, start = lead
         authors = author_names(piece, work.pieces)
-        if not authors or not verb and normal_name(authors[0]) not in known:
+        says = verb is not None or bool(  # "Using Gibbs 1988 reflective cycle": a model's name, as a verb
+            model and authors and not any(w.lower() in name_rules().everyday for a in authors for w in a.split())
+            and _word_before(text, names_at + start) not in load_data().model_determiners)  # (not "the Vision
+        # 2020 framework", "the NHS 2019 model")
+        if not authors or not says and normal_name(authors[0]) not in known:
             continue
-        if comma and not verb and text[max(0, names_at + start - 3) : names_at + start] != "by ":
+        if comma and not says and text[max(0, names_at + start - 3) : names_at + start] != "by ":
             continue  # with a comma and no verb, only after "by" ("developed by Okoro, 2021."; "in Leeds, 2016.")
         out.append(Citation(
             start=names_at + start, end=match.end(), text=text[names_at + start : match.end()],
@@ -229,98 +249,19 @@ def _bare_year_citations(
     return out
 
 
-# A capitalised word (and its full stop) just before a narrative citation's names: "Dr. " in "Dr. Comfort Momoh".
-_WORD_BEFORE_NAME = re.compile(r"(?<![\w.])(?P<title>[A-Z][a-z]{1,13})\.?[ \t]{1,2}$")
-
-
-def _drop_titles(text: str, found: list[Citation]) -> None:
-    """"Dr. Comfort Momoh (2010)", "(Sergeant Davies, personal communication,
-    2023)": a title before a cited name (`[names].titles` in citations.toml)
-    says the words after it are one person's names, of which the last (with
-    its particles: "Dr van der Merwe") is the surname both guides cite. A
-    narrative citation's span takes in a title just before it. The checker
-    reports the title (`check._given_name_before`). Left alone when the
-    last word could be no surname: an everyday word or an organisation's
-    ("Lord Chancellor's Department", "Sir Halley Stewart Trust")."""
-    data = load_data()
-    for citation in found:
-        if not citation.authors:
-            continue
-        words = citation.authors[0].split(" ")
-        if words[0].rstrip(".") in data.titles and len(words) >= 2:
-            rest = words[1:]
-            title_at = None
-        elif citation.narrative and (before := _WORD_BEFORE_NAME.search(
-                text, max(0, citation.start - 16), citation.start)) and before.group("title") in data.titles:
-            rest, title_at = words, before.start()
-        else:
-            continue
-        last = rest[-1]
-        if (last.lower() in name_rules().everyday or last.lower() in data.organisation_words
-                or any(w.endswith(("'s", "’s")) for w in rest)):
-            continue
-        at = len(rest) - 1
-        while at > 0 and rest[at - 1] in data.particles:
-            at -= 1
-        citation.authors[0] = " ".join(rest[at:])
-        if title_at is not None:
-            citation.start, citation.text = title_at, text[title_at : citation.end]
-
-
-# An author read as two name words, the first of which may be a first name: "Gemma Whitcombe".
-_TWO_NAMES = re.compile(r"(?P<given>[A-Z][a-z]{1,20}) (?P<surname>[A-Z][a-z]{0,2}[A-Z]?[a-z'’\-]{1,30})")
-
-
-def _drop_given_names(text: str, found: list[Citation], skip: list[tuple[int, int]]) -> None:
-    """"(Gemma Whitcombe, 2022)" when Whitcombe is an author elsewhere in the
-    text (another citation's, a reference entry's, or a name before a
-    reporting verb: "Whitcombe suggests that"), or when the first word is a
-    given name (`_person`): the first word is a first name, which the parser
-    drops only when it knows the name (`[names].given` in citations.toml).
-    Not when the two words joined by a hyphen are an author elsewhere ("Lloyd
-    Evans" for "Lloyd-Evans": a double-barrelled surname missing its hyphen),
-    nor when the first is a particle opening the name ("Van Netten et al.
-    (2020)" beside "(Netten et al., 2020)": the name's own word, capitalised),
-    nor when it is no first name the lists know and its initial is one of
-    the list's later initials for the surname ("Tudor Hart (1971)" for
-    "Hart, J.T. (1971)": a surname of two words, which the list files under
-    its last with the first as an initial; the checker tells the two apart,
-    `author_spelling`, as both guides want text and list to agree).
-    Changes the authors in place; the checker reports the first name
-    (`initials_in_citation`)."""
-    two = [c for c in found if c.authors and " " in c.authors[0] and _TWO_NAMES.fullmatch(c.authors[0])]
-    if not two:
-        return
+def _known_names(text: str, found: list[Citation], skip: list[tuple[int, int]]) -> set[str]:
+    """The surnames the text cites alone: one-word first authors of the
+    citations found, the list's first surnames, and one-word names before a
+    reporting verb ("Whitcombe suggests"; "Carers Wales" is two)."""
     data = load_data()
     known = {normal_name(c.authors[0]) for c in found if c.authors and " " not in c.authors[0]}
     known |= {normal_name(n) for n in _listed_surnames(text, skip)}
-    for space, _ in _reporting_candidates(text, data):  # one-word names: "Whitcombe suggests" ("Carers Wales" is two)
+    for space, _ in _reporting_candidates(text, data):
         at = text.rfind(" ", max(0, space - 40), space)
         before = text[text.rfind(" ", max(0, at - 40), at) + 1 : at] if at > 0 else ""
         if not before[:1].isupper() or before[-1] in ".,;:!?)" or before.lower() in data.openers:
             known.add(normal_name(text[at + 1 : space]))
-    later = _later_initials(text, skip)
-    for citation in two:
-        given, surname = citation.authors[0].split(" ")
-        if (given.lower() in data.openers or given.lower() in data.particles or normal_name(given) in known
-                or normal_name(f"{given}-{surname}") in known):
-            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans"; "Van Netten": a particle, capitalised)
-        if given[0] in later.get(normal_name(surname), "") and given not in data.given_names and (
-                name_rules().kind(given) != "name"):
-            continue  # "Tudor Hart (1971)" for "Hart, J.T.": a two-word surname the list files under its last
-        if normal_name(surname) in known or _person(given, surname, data):
-            citation.authors[0] = surname
-
-
-def _person(given: str, surname: str, data: CitationData) -> bool:
-    """"Moira Campbell": a first name that is only a name in the
-    pseudonymiser's list (data/given_names.txt; not "Hope", "Grace", "May"),
-    before a word that is no organisation's ("Grace Hospital", "Austin
-    Trust") and a pair that is not a charity named after a person ("Marie
-    Curie", `[names].named_after_people` in citations.toml)."""
-    rules = name_rules()
-    return (rules.kind(given) == "name" and fold(surname) not in rules.organisations
-            and f"{given} {surname}" not in data.named_after_people)
+    return known
 
 
 def _words_after_a_space(text: str) -> set[str]:
@@ -345,13 +286,17 @@ def _no_year_citations(
     """Narrative citations with no year at all: "Ingram also argues that",
     "As Whitlock argues, ...". Only a name before a reporting verb and "that",
     or between "As" and a reporting verb and a comma, counts; and only when
-    the author has no citation earlier in the same paragraph (APA 7 lets a
-    repeated narrative citation there drop its year) nor later in the same
-    sentence ('Farrow notes that "..." (Farrow, 2019)': the year is there)."""
+    the author has no citation later in the same sentence ('Farrow notes
+    that "..." (Farrow, 2019)': the year is there). One the paragraph cited
+    earlier with a year ("Vygotsky's (1978) idea ... Vygotsky argued that")
+    is a repeated narrative citation, which APA 7 lets drop its year (8.16):
+    read without one, and the checker asks for none (`check._repeats_dated`);
+    after only a mention without a year, it is not read again."""
     text = document.text
     data = load_data()
     out: list[Citation] = []
     cited: dict[tuple[int | None, str], list[int]] | None = None  # (paragraph, author) -> citations' starts
+    dated: set[tuple[int | None, str]] = set()  # ... of those with a year
     words: set[str] | None = None  # built once, when first needed
     for space, names_from in _reporting_candidates(text, data):
         if skip and _inside(skip, [a for a, _ in skip], space):
@@ -366,8 +311,9 @@ def _no_year_citations(
         if names_from and names_at + start != names_from:
             continue  # "As the ward manager Okafor argues,": only a name right after "As"
         authors = author_names(piece, work.pieces)
-        if not authors or work.et_al and len(authors) > 1 or authors[0] in data.given_names:
-            continue  # ("Jasmine argues that": a person in the case, not an author)
+        if not authors or work.et_al and len(authors) > 1 or authors[0] in data.given_names or case_person(
+                text[names_at + start : names_at + work.pieces[-1][-1].end]):
+            continue  # ("Jasmine argues that", "Mrs D explained that": a person in the case, not an author)
         lower = authors[0].lower()
         if " " in lower:
             written = f" {lower} " in text or f" {lower}." in text
@@ -389,11 +335,19 @@ def _no_year_citations(
             for c in sorted(found, key=lambda c: c.start):
                 if c.authors:
                     cited.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
-        starts = cited.get((paragraph, normal_name(authors[0])), [])
-        if starts and (starts[0] < space or _same_sentence(text, space, starts[bisect.bisect_left(starts, space):])):
-            continue
-        # "In 2019, Okafor argued that": APA 7's year in the running text, the citation's year
-        year = _year_earlier_in_sentence(text, names_at + start, limit)
+            dated = {(c.paragraph, normal_name(c.authors[0])) for c in found if c.authors and c.year}
+        key = (paragraph, normal_name(authors[0]))
+        starts = cited.get(key, [])
+        if _same_sentence(text, space, starts[bisect.bisect_left(starts, space) :]):
+            continue  # 'Farrow notes that "..." (Farrow, 2019)': the year is there
+        repeated = bool(starts) and starts[0] < space
+        if repeated and key not in dated:
+            continue  # ("Okafor argues that ... Okafor also notes that": one citation without its year)
+        # "In 2019, Okafor argued that": APA 7's year in the running text, the citation's year; none for a
+        # repeated one, "Vygotsky argued that" after "Vygotsky's (1978)" (the checker asks for no year: APA 7)
+        year = "" if repeated else _year_earlier_in_sentence(text, names_at + start, limit)
+        if year:
+            dated.add(key)
         end = names_at + work.pieces[-1][-1].end
         if work.et_al:  # "Okafor et al. also argue that": the span keeps "et al."
             end = names_at + len(piece.rstrip())
@@ -401,7 +355,7 @@ def _no_year_citations(
             start=names_at + start, end=end, text=text[names_at + start : end],
             authors=authors, year=year, narrative=True, paragraph=paragraph,
         ))
-        cited[(paragraph, normal_name(authors[0]))] = sorted([*starts, names_at + start])  # ("..., and Okafor also")
+        cited[key] = sorted([*starts, names_at + start])  # ("..., and Okafor also")
     return out
 
 
@@ -554,7 +508,8 @@ def _name_run_start(text: str, end: int, limit: int) -> int:
         if not before or before[-1].isspace():  # (other white space ends the run, as a word break)
             break
         word = before.rsplit(None, 1)[-1]
-        if not (word[0].isupper() or word[0] in "(&" or word.strip(",.;:").lower() in lowercase_ok):
+        if not (word[0].isupper() or word[0] in "(&[" or word.strip(",.;:").lower() in lowercase_ok
+                or is_abbreviation(word.rstrip(",.;:"))):  # ("the iHV (2023)")
             break
         pos = len(before) - len(word)
     return limit + pos
@@ -564,7 +519,8 @@ def _name_run_start(text: str, end: int, limit: int) -> int:
 def _lowercase_name_words() -> frozenset[str]:
     """Words without a capital that may still stand in a list of names."""
     data = load_data()
-    return data.connectors | data.particles | data.colleagues | {"and", "et", "al", "al.'s", "al's"}
+    return (data.connectors | data.particles | data.surname_joiners | data.colleagues
+            | {"and", "et", "al", "al.'s", "al's"})
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], offset: int) -> bool:

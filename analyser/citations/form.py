@@ -165,7 +165,10 @@ def _style_problems(
         found.append(("year_brackets", "message", {}))
     elif not shape.narrative and "year" in kinds and toks[max(0, kinds.index("year") - 1)].text == "(" \
             and kinds.index("year") > 1:
-        found.append(("year_brackets", "message_nested", {}))  # "(World Health Organization (2009))"
+        if kinds[kinds.index("year") - 2] == "comma" and text.count("(") > text.count(")"):
+            found.append(("debris", "message_bracket", {"debris": "("}))  # "(Madrid et al., (2016)": a stray "("
+        else:
+            found.append(("year_brackets", "message_nested", {}))  # "(World Health Organization (2009))"
     listed = shape.has_via and not secondary and _listed(toks, kinds, shape)
     if shape.has_via and not secondary:
         separator = {"found": toks[kinds.index("year") + 1].text} if listed else {}
@@ -348,8 +351,11 @@ def _missing_comma(toks: list[Token], kinds: list[str], bracket: int, style: Cit
         if token.kind == "pages" and previous == "year":
             return True
         if (token.kind == "secondary" and previous in ("year", "pages") and style.comma_before_secondary
-                and _squash(token.text) in style.secondary_accepted):
-            return True  # (a phrase the style does not use is secondary_wording: its fix brings the comma)
+                and _squash(token.text) != "in"):
+            # (before a phrase the style does not use too, "(1995 cited in ...)" in APA 7: two faults; a bare
+            # "in", "(Laming, 2003 in Parker, 2017)", is no phrase of either guide: `secondary_wording` alone,
+            # its fix bringing phrase and comma)
+            return True
     return False
 
 

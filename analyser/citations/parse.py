@@ -147,6 +147,9 @@ def author_names(
                     word in data.name_endings and not (at and at == len(piece) - 1))):
                 if not surname_word(text, word, piece, len(pieces)):
                     return None
+            if (token.kind == "name" and word in data.policy_endings and at and at == len(piece) - 1
+                    and not any(t.text in data.given_names or name_rules().kind(t.text) == "name" for t in piece[:-1])):
+                return None  # "the Soft Drinks Industry Levy (2018)": a tax, dated (not "Sacha Levy (2018)")
     in_name = bracketed and opens_organisation(pieces[0][0], pieces[-1])  # "(Later Life Alliance, n.d.)"
     if len(pieces[0]) >= 2 and is_opener(pieces[0], 0) and not in_name:
         pieces = [pieces[0][1:], *pieces[1:]]  # "(See Okafor, 2018)": a word of the sentence, capitalised
@@ -427,8 +430,9 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     i = len(before) - 1
     if i >= 1 and before[i].kind == "comma":  # "Okafor et al., (2016)" (the checker reports the comma)
         i -= 1
-    if i >= 2 and before[i].text == ")" and before[i - 1].kind == "name" and before[i - 2].text == "(":
-        if is_abbreviation(before[i - 1].text):  # ("NICE", "CoP")
+    if (i >= 2 and before[i].text in (")", "]") and before[i - 1].kind == "name"
+            and before[i - 2].text == "(["[before[i].text == "]"]):
+        if is_abbreviation(before[i - 1].text):  # ("NICE", "CoP"; in square brackets, "[iHV]")
             i -= 3
     while i >= 1 and before[i].kind == "initial":  # "Patel, J. (2019)"
         i -= 1
@@ -491,7 +495,8 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
                 i = k2
                 continue
             break
-        if k >= 1 and before[k].kind == "comma" and seen_and and before[k - 1].kind == "name":
+        if (k >= 1 and before[k].kind == "comma" and seen_and and before[k - 1].kind == "name"
+                and not _place_after_preposition(before, k - 1)):
             i = k - 1
             continue
         break
@@ -515,6 +520,15 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         start = before[first - 1].start
     lead = Work(pieces, "", "", start, before[-1].end, et_al=et_al)
     return lead, start
+
+
+def _place_after_preposition(before: list[Token], at: int) -> bool:
+    """"In England, Bretherton and Pleace (2015)": a place (`[names].local_places`)
+    after a preposition opening the clause, and a comma, is where the
+    sentence is set, not the first of a list of names."""
+    data = load_data()
+    return (before[at].text.lower() in data.local_places and at >= 1
+            and before[at - 1].text.lower() in data.place_prepositions)
 
 
 _MODEL_PHRASE = 5  # words at most between a possessive name and a narrative citation's year

@@ -123,10 +123,24 @@ def reporting_verbs() -> re.Pattern[str]:
     says or put out ("McCormack and McCance 2017 say", "The World Health
     Organisation 2015 published": `[names].subject_verbs`,
     `publishing_verbs`), which a name and a year before it make a citation
-    ("Jasmine says" alone names a person in a case)."""
+    ("Jasmine says" alone names a person in a case), also after one of the
+    adverbs that stand between a name and its verb ("Allen 2011 similarly
+    argued", "Lymbery 2012 also says": `[names].reporting_adverbs`)."""
     data = load_data()
     verbs = sorted(data.reporting_verbs | data.subject_verbs | data.publishing_verbs)
-    return re.compile(rf",? (?:who|{_alternatives(verbs)})\b")
+    adverbs = _alternatives(sorted(data.reporting_adverbs))
+    return re.compile(rf",? (?:(?:{adverbs}) )?(?:who|{_alternatives(verbs)})\b")
+
+
+@lru_cache(maxsize=1)
+def model_after() -> re.Pattern[str]:
+    """A model's name just after a year: "Using Gibbs 1988 reflective
+    cycle", "Driscoll 2007 model" (at most three lower-case words, the last
+    a model's word: `[quotations].model_words`), which makes a name and a
+    year without brackets before it a narrative citation, as a reporting
+    verb does."""
+    words = _alternatives(sorted(load_data().model_words))
+    return re.compile(rf" (?:[a-z][a-z-]{{0,30}} ){{0,2}}(?:{words})\b")
 
 
 @lru_cache(maxsize=1)
@@ -161,6 +175,7 @@ class CitationData:
     secondary: tuple[str, ...]  # phrases joining a work to the source read ("cited in")
     personal: tuple[str, ...]  # phrases marking a personal communication
     particles: frozenset[str]
+    surname_joiners: frozenset[str]  # "i" in "Roqué i Figuls, M." (an entry's surname of two parts)
     connectors: frozenset[str]
     connectors_in_brackets: frozenset[str]  # ... and those only inside a bracket ("Cruelty to Children")
     openers: frozenset[str]
@@ -168,6 +183,7 @@ class CitationData:
     joining_openers: frozenset[str]  # ... only before a joining word: "Drawing on Donnelly's (2010)"
     not_authors: frozenset[str]
     name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
+    policy_endings: frozenset[str]  # not authors as the last word of a longer name ("Soft Drinks Industry Levy")
     surname_labels: frozenset[str]  # not authors, except as a surname alone with no number after it ("Page")
     surname_months: frozenset[str]  # ... and months that are surnames beside another author ("Alcock and May")
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
@@ -176,6 +192,7 @@ class CitationData:
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
     titles: frozenset[str]  # "Dr", "Sergeant" before a cited person's name (compared as written)
+    courtesy_titles: frozenset[str]  # "Mrs", "Mr": titles of a case's people, never of a cited author
     colleagues: frozenset[str]
     reporting_verbs: frozenset[str]
     reporting_adverbs: frozenset[str]
@@ -222,6 +239,7 @@ def load_data() -> CitationData:
         secondary=tuple(p.lower() for p in raw["secondary"]["phrases"]),
         personal=tuple(p.lower() for p in raw["secondary"]["personal"]),
         particles=frozenset(w.lower() for w in names["particles"]),
+        surname_joiners=frozenset(w.lower() for w in names["surname_joiners"]),
         connectors=frozenset(w.lower() for w in names["connectors"]),
         connectors_in_brackets=frozenset(w.lower() for w in names["connectors_in_brackets"]),
         openers=frozenset(w.lower() for w in names["openers"]),
@@ -229,6 +247,7 @@ def load_data() -> CitationData:
         joining_openers=frozenset(w.lower() for w in names["joining_openers"]),
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         name_endings=frozenset(w.lower() for w in names["name_endings"]),
+        policy_endings=frozenset(w.lower() for w in names["policy_endings"]),
         surname_labels=frozenset(w.lower() for w in names["surname_labels"]),
         surname_months=frozenset(w.lower() for w in names["surname_months"]),
         titled_years=frozenset(w.lower() for w in names["titled_years"]),
@@ -237,6 +256,7 @@ def load_data() -> CitationData:
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),
         titles=frozenset(names["titles"]),
+        courtesy_titles=frozenset(names["courtesy_titles"]),
         colleagues=frozenset(w.lower() for w in names["colleagues"]),
         reporting_verbs=frozenset(w.lower() for w in names["reporting_verbs"]),
         reporting_adverbs=frozenset(w.lower() for w in names["reporting_adverbs"]),
@@ -279,6 +299,7 @@ def token_pattern() -> re.Pattern[str]:
     named group per kind of token; whitespace between tokens is skipped."""
     data = load_data()
     particles = "|".join(sorted(data.particles, key=len, reverse=True))
+    joiners = "|".join(sorted(data.surname_joiners))  # ("Roqué i Figuls": one surname)
     secondary = _alternatives(list(data.secondary))
     personal = _alternatives(list(data.personal))
     return re.compile(
@@ -287,7 +308,9 @@ def token_pattern() -> re.Pattern[str]:
       | (?=[pP])(?P<personal> (?i:{personal})(?![\w]) )
       | (?=[pPcCsS])(?P<pages> {PAGES} )
       | (?=[A-Z][.,])(?P<initial> [A-Z]\.(?:\s?-?[A-Z]\.){{0,3}}(?!\w) | [A-Z](?=,) )
-      | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD} )
+      | (?P<name> (?:(?=[a-z])(?:{particles})\s{{1,2}}){{0,3}}(?={UPPER}){NAME_WORD}
+                  (?:\s{{1,2}}(?:{joiners})\s{{1,2}}(?={UPPER}){NAME_WORD})?
+                | (?=[a-z][A-Z][A-Z]){ABBREVIATION_TEXT}(?![\w]) )
       | (?P<comma> , )
       | (?=[12nfi]){YEAR}
       | (?=[aciqrd])(?P<secondary> (?<![\w])(?:{secondary})(?![\w]) )
@@ -318,10 +341,13 @@ ENTRY_YEAR = rf"""
 
 def _surname() -> str:
     """A surname in a reference entry: particles, then one to three name words.
-    A particle may be capitalised as the name's first word ("Van den Hoek, K.")."""
+    A particle may be capitalised as the name's first word ("Van den Hoek, K.");
+    a joining word may stand between two of them ("Roqué i Figuls, M.")."""
     words = load_data().particles
     particles = "|".join(sorted(words | {w.capitalize() for w in words}, key=len, reverse=True))
-    return rf"(?:(?:{particles})\s{{1,2}}){{0,3}}{NAME_WORD}(?:\s{{1,2}}{NAME_WORD}){{0,2}}"
+    joiners = "|".join(sorted(load_data().surname_joiners))
+    return (rf"(?:(?:{particles})\s{{1,2}}){{0,3}}{NAME_WORD}"
+            rf"(?:\s{{1,2}}(?:(?:{joiners})\s{{1,2}})?{NAME_WORD}){{0,2}}")
 
 
 # The label of an edited book's editors between their names and the year:
@@ -379,8 +405,10 @@ ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 
 # An abbreviation of an organisation's name: capitals (and stops), with a
 # lower-case letter between two capitals standing for a joining word: "NICE",
-# "D.H.S.C.", "CoP" (College of Policing), "DfE" (Department for Education).
-ABBREVIATION_TEXT = r"[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
+# "D.H.S.C.", "CoP" (College of Policing), "DfE" (Department for Education);
+# a body may write its first letter small before two capitals: "iHV"
+# (Institute of Health Visiting), not "iPad".
+ABBREVIATION_TEXT = r"(?:[a-z](?=[A-Z][A-Z.]))?[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
 _ABBREVIATION_WORD = re.compile(ABBREVIATION_TEXT)
 
 

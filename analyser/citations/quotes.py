@@ -18,6 +18,7 @@ import re
 from analyser.citations.around import PAGE_ONLY
 from analyser.citations.consistency import same_work
 from analyser.citations.patterns import SENTENCE_END, load_data, quotations
+from analyser.citations.resolve import acronym_fits
 from analyser.citations.rewrite import POSSESSIVE
 from analyser.model import Citation, Document
 
@@ -56,7 +57,7 @@ def cited_quotations(
         if inside >= 0 and citations[inside].end > quote.start():
             continue  # a quotation inside a citation's own text
         if _names_a_model(text, quote, citations[inside] if inside >= 0 else None,
-                          citations[inside + 1] if inside + 1 < len(citations) else None):
+                          citations[inside + 1] if inside + 1 < len(citations) else None) or _a_name(text, quote):
             continue
         start, end = _sentence(document, block_starts, quote.start(), quote.end())
         if heard(text[start : quote.start()]):
@@ -144,6 +145,31 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
         return False
     at = link.end() + (text[link.end() : link.end() + 1] == "(")  # (a bracket citation starts inside its bracket)
     return after.start in (link.end(), at)
+
+
+# A quoted name: capitalised words (and the small words joining them), the first and last capitalised.
+_NAME_WORDS = re.compile(r"[A-Z][\w'’-]{0,30}(?:\s{1,2}(?:(?:of|for|and|the|in|on|to|at|&)\s{1,2}){0,2}"
+                         r"[A-Z][\w'’-]{0,30}){1,7}")
+# Its abbreviation in a bracket right after it: "'Malnutrition Universal Screening Tool' (MUST)".
+_ABBREVIATION_AFTER = re.compile(r"\s{0,2}[(\[](?P<abbreviation>[A-Za-z&.-]{2,12})[)\]]")
+
+
+def _a_name(text: str, quote: re.Match[str]) -> bool:
+    """A quoted name in capitals, not a quotation with a page to give: a
+    tool's, model's or scheme's name, the last word naming what it is
+    ("the 'Malnutrition Universal Screening Tool'", "'Signs of Safety
+    Framework'": `[quotations].model_words`), or with its abbreviation in a
+    bracket right after it ("'Making Every Contact Count' (MECC)"). The
+    guides ask a page for words taken from a source; a name is no one's
+    words. A quotation in capitals naming nothing ("'Safe Staffing Saves
+    Lives'") keeps its page."""
+    inside = _NAME_WORDS.fullmatch(quote.group()[1:-1].strip())
+    if inside is None:
+        return False
+    if inside.group().rsplit(None, 1)[-1].lower() in load_data().model_words:
+        return True
+    after = _ABBREVIATION_AFTER.match(text, quote.end())
+    return after is not None and acronym_fits(after.group("abbreviation"), inside.group())
 
 
 def _sentence(document: Document, block_starts: list[int], start: int, end: int) -> tuple[int, int]:

@@ -24,7 +24,15 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from analyser.citations.patterns import ACRONYM, ACRONYM_COMMA, ACRONYM_SQUARE, ET_AL, load_data, republished_year
+from analyser.citations.patterns import (
+    ACRONYM,
+    ACRONYM_COMMA,
+    ACRONYM_SQUARE,
+    ET_AL,
+    colleagues_pattern,
+    load_data,
+    republished_year,
+)
 from analyser.citations.references import entry_acronym, later_initials, lists_et_al
 from analyser.model import Citation, CitedWork, Reference
 
@@ -143,8 +151,8 @@ def acronym_fits(acronym: str, name: str) -> bool:
     if len(letters) < 2 or first is None or letters[0].upper() != first:
         return False
     position = 0
-    for letter in letters:
-        small = letter.islower()
+    for index, letter in enumerate(letters):
+        small = letter.islower() and index > 0  # ("iHV": the first word's initial, written small)
         while position < len(words) and words[position] != (letter.upper(), small):
             position += 1
         if position == len(words):
@@ -300,11 +308,13 @@ def _another_work(citations: list[Citation], links: list[Link], references: list
 
 
 def _et_al_in_brackets(citation: Citation) -> bool:
-    """Whether the main work (not the via) is cited with "et al."."""
-    if "al" not in citation.text:
+    """Whether the main work (not the via) is cited with "et al." or words
+    standing for it ("Swinburn and colleagues (2019)": the entry's other
+    names)."""
+    if "al" not in citation.text and "co" not in citation.text:
         return False
     head = _AS_CITED.split(citation.text)[0]
-    return ET_AL.search(head) is not None
+    return ET_AL.search(head) is not None or colleagues_pattern().search(head) is not None
 
 
 def _et_al_for(via: CitedWork, text: str) -> bool:

@@ -19,7 +19,7 @@ from analyser.model import Citation
 # which the fix writes in the style's form.
 # Also one set off by a comma before the year's bracket, "The Care Quality Commission, CQC (2022)" (`comma`).
 _NARRATIVE_ABBREVIATION = re.compile(
-    r"\s\((?P<square>\[)?(?P<abbr>[A-Z][A-Za-z.&]{1,9})\]?(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)"
+    r"\s\((?P<square>\[)?(?P<abbr>(?:[a-z](?=[A-Z]))?[A-Z][A-Za-z.&]{1,9})\]?(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)"
     r"|(?P<comma>,)\s(?P<comma_abbr>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9})\s\((?=\d)")  # (not initials, "S.")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
 # A model's name between a possessive and the year: "Tuckman's stages of group development (1965, ...)".
@@ -154,11 +154,12 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
 
 
 def with_authors(
-    citation: Citation, rewrite: Rewrite, authors: list[str], et_al: bool, rules: CitationStyle
+    citation: Citation, rewrite: Rewrite, authors: list[str], et_al: bool, rules: CitationStyle, key: str = "work"
 ) -> str | None:
     """The citation's fix with these authors (and every other correction it
-    already has), now offered by each of its problems."""
-    rewrite.fixes["work_authors"], rewrite.fixes["work_et_al"] = list(authors), et_al
+    already has), now offered by each of its problems; `key` "via": the
+    source read's authors."""
+    rewrite.fixes[f"{key}_authors"], rewrite.fixes[f"{key}_et_al"] = list(authors), et_al
     fix = suggest(citation, rewrite, rules)
     for problem in citation.problems:
         if problem.suggestion is not None:

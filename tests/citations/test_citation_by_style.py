@@ -206,8 +206,11 @@ CASES = [
      [("Ingram", ["Ingram"], "", None, True, ["missing_year"], "Ingram ([year])")]),
     ("Budgets matter. Ingram and Shah argue that they drive behaviour.", A,
      [("Ingram and Shah", ["Ingram", "Shah"], "", None, True, ["missing_year"], "Ingram and Shah ([year])")]),
+    # a repeated narrative citation in the paragraph, without its year: read, and no year asked (APA 7, 8.16;
+    # the twenty-second round, blind20 n08 and n23, blind6 k04)
     ("Okafor (2018) found delays. Okafor also argues that they are avoidable.", A,
-     [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None)]),
+     [("Okafor (2018)", ["Okafor"], "2018", None, True, [], None),
+      ("Okafor", ["Okafor"], "", None, True, [], None)]),
     ("Jasmine argues that the team is split. He argues that it is not. The nurse argued that it was.", H, []),
     ("Staff found that rotas slipped, and most staff agreed.", A, []),
     # "et. al.": a stray full stop after "et"
@@ -634,9 +637,11 @@ CASES = [
       ("(Okoro & Finch, 2021)", ["Okoro", "Finch"], "2021", None, False, [], None)]),
     ("Staff moved to Leeds, 2016. Later (Leeds, 2016).", H,  # (a comma and no "by": not a citation)
      [("(Leeds, 2016)", ["Leeds"], "2016", None, False, [], None)]),
-    # the year in the running text: a citation with that year, and a later mention in the sentence none
+    # the year in the running text: a citation with that year, and a later mention in the sentence a repeated
+    # narrative citation without it (no problem: APA 7, 8.16)
     ("In 2021, Ibekwe showed that trust took time, and Ibekwe also noted that staffing mattered.", A,
-     [("Ibekwe", ["Ibekwe"], "2021", None, True, [], None)]),
+     [("Ibekwe", ["Ibekwe"], "2021", None, True, [], None),
+      ("Ibekwe", ["Ibekwe"], "", None, True, [], None)]),
     # a list missing its semicolon, whose works also miss the comma after the name: two faults, one fix
     ("It is so (Local Government Association 2019, Department of Health 2023).", H,
      [("(Local Government Association 2019, Department of Health 2023)", ["Local Government Association"], "2019",

@@ -210,8 +210,8 @@ CASES = [
     (MODEL, A, [(MODEL_TEXT, ["Tuckman"], "1965", None, True, ["secondary_wording"],
                  "Tuckman's stages of group development (1965, as cited in Lind, 2013)")]),
     (MODEL_FAULT, H, [(MODEL_FAULT[:64], ["Tuckman"], "1965", None, True, ["missing_comma"], MODEL_TEXT)]),
-    (MODEL_FAULT, A, [(MODEL_FAULT[:64], ["Tuckman"], "1965", None, True, ["secondary_wording"],
-                       "Tuckman's stages of group development (1965, as cited in Lind, 2013)")]),
+    (MODEL_FAULT, A, [(MODEL_FAULT[:64], ["Tuckman"], "1965", None, True, ["missing_comma", "secondary_wording"],
+                       "Tuckman's stages of group development (1965, as cited in Lind, 2013)")]),  # (22nd round)
     (HIERARCHY, H, [("Maslow's hierarchy of needs (1943)", ["Maslow"], "1943", None, True, [], None)]),
     (HIERARCHY, A, [("Maslow's hierarchy of needs (1943)", ["Maslow"], "1943", None, True, [], None)]),
     # look-alikes: a year in brackets after words holding no possessive, or no model's word

@@ -1,0 +1,127 @@
+"""A person's name where a citation's author stands (part of the *find*
+stage; find.py asks once its own pass is done): the title and first names
+before a cited surname, which both guides leave out ("Dr. Comfort Momoh
+(2010)", "(Gemma Whitcombe, 2022)": the finder keeps the surname, the
+checker tells the rest), and the people of a case a writer names before a
+reporting verb ("Mrs D explained that", "Patient A reported that"), who
+are no authors at all.
+
+Each is read from the citation's words and the data lists of
+analyser/data/citations.toml alone, as the rest of the stage is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analyser.citations.patterns import CitationData, load_data
+from analyser.citations.resolve import normal_name
+from analyser.model import Citation
+from analyser.names import fold, name_rules
+
+# A capitalised word (and its full stop) just before a narrative citation's names: "Dr. " in "Dr. Comfort Momoh".
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w.])(?P<title>[A-Z][a-z]{1,13})\.?[ \t]{1,2}$")
+
+
+def drop_titles(text: str, found: list[Citation]) -> None:
+    """"Dr. Comfort Momoh (2010)", "(Sergeant Davies, personal communication,
+    2023)": a title before a cited name (`[names].titles` in citations.toml)
+    says the words after it are one person's names, of which the last (with
+    its particles: "Dr van der Merwe") is the surname both guides cite. A
+    narrative citation's span takes in a title just before it. The checker
+    reports the title (`check._given_name_before`). Left alone when the
+    last word could be no surname: an organisation's ("Lord Chancellor's
+    Department", "Sir Halley Stewart Trust"), or an everyday word
+    ("Lord Chancellor") unless a first name stands before it ("Dame Carol
+    Black (2021)": Black is her surname)."""
+    data = load_data()
+    for citation in found:
+        if not citation.authors:
+            continue
+        words = citation.authors[0].split(" ")
+        if words[0].rstrip(".") in data.titles and len(words) >= 2:
+            rest = words[1:]
+            title_at = None
+        elif citation.narrative and (before := _WORD_BEFORE_NAME.search(
+                text, max(0, citation.start - 16), citation.start)) and before.group("title") in data.titles:
+            rest, title_at = words, before.start()
+        else:
+            continue
+        last = rest[-1]
+        everyday = last.lower() in name_rules().everyday and not (len(rest) >= 2 and _first_name(rest[-2], data))
+        if everyday or last.lower() in data.organisation_words or any(w.endswith(("'s", "’s")) for w in rest):
+            continue
+        at = len(rest) - 1
+        while at > 0 and rest[at - 1] in data.particles:
+            at -= 1
+        citation.authors[0] = " ".join(rest[at:])
+        if title_at is not None:
+            citation.start, citation.text = title_at, text[title_at : citation.end]
+
+
+# An author read as two name words, the first of which may be a first name: "Gemma Whitcombe".
+_TWO_NAMES = re.compile(r"(?P<given>[A-Z][a-z]{1,20}) (?P<surname>[A-Z][a-z]{0,2}[A-Z]?[a-z'’\-]{1,30})")
+
+
+def drop_given_names(found: list[Citation], known: set[str], later: dict[str, str]) -> None:
+    """"(Gemma Whitcombe, 2022)" when Whitcombe is an author elsewhere in the
+    text (`known`: another citation's, a reference entry's, or a name before
+    a reporting verb: "Whitcombe suggests that"), or when the first word is
+    a given name (`_person`): the first word is a first name, which the
+    parser drops only when it knows the name (`[names].given` in
+    citations.toml). Not when the two words joined by a hyphen are an author
+    elsewhere ("Lloyd Evans" for "Lloyd-Evans": a double-barrelled surname
+    missing its hyphen), nor when the first is a particle opening the name
+    ("Van Netten et al. (2020)" beside "(Netten et al., 2020)": the name's
+    own word, capitalised), nor when it is no first name the lists know and
+    its initial is one of the list's later initials for the surname
+    (`later`: "Tudor Hart (1971)" for "Hart, J.T. (1971)": a surname of two
+    words, which the list files under its last with the first as an
+    initial; the checker tells the two apart, `author_spelling`, as both
+    guides want text and list to agree). Changes the authors in place; the
+    checker reports the first name (`initials_in_citation`)."""
+    data = load_data()
+    for citation in found:
+        if not (citation.authors and " " in citation.authors[0] and _TWO_NAMES.fullmatch(citation.authors[0])):
+            continue
+        given, surname = citation.authors[0].split(" ")
+        if (given.lower() in data.openers or given.lower() in data.particles or normal_name(given) in known
+                or normal_name(f"{given}-{surname}") in known):
+            continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans"; "Van Netten": a particle, capitalised)
+        if given[0] in later.get(normal_name(surname), "") and given not in data.given_names and (
+                name_rules().kind(given) != "name"):
+            continue  # "Tudor Hart (1971)" for "Hart, J.T.": a two-word surname the list files under its last
+        if normal_name(surname) in known or _person(given, surname, data):
+            citation.authors[0] = surname
+
+
+def _person(given: str, surname: str, data: CitationData) -> bool:
+    """"Moira Campbell": a first name that is only a name in the
+    pseudonymiser's list (data/given_names.txt; not "Hope", "Grace", "May"),
+    before a word that is no organisation's ("Grace Hospital", "Austin
+    Trust") and a pair that is not a charity named after a person ("Marie
+    Curie", `[names].named_after_people` in citations.toml)."""
+    rules = name_rules()
+    return (rules.kind(given) == "name" and fold(surname) not in rules.organisations
+            and f"{given} {surname}" not in data.named_after_people)
+
+
+def _first_name(word: str, data: CitationData) -> bool:
+    return word in data.given_names or name_rules().kind(word) == "name"
+
+
+def case_person(name: str) -> bool:
+    """Whether a name written before a reporting verb, with no year, is one
+    of the people of a case rather than an author: a courtesy title before
+    a name ("Mrs Okoye explained that", `[names].courtesy_titles`), or a
+    name ending in a single capital, the initial or letter a reflective
+    account gives a patient or service user in place of a name ("Mrs D",
+    "Patient A", "Service User B", "Dr K"). An author is cited by surname,
+    and both guides leave courtesy titles out; a title such as "Professor"
+    or "Dame" before a surname ("Professor Black argues that") may still be
+    an author's."""
+    words = name.replace(".", " ").split()
+    if len(words) < 2:
+        return False
+    last = words[-1]
+    return words[0] in load_data().courtesy_titles or (len(last) == 1 and last.isupper())
