@@ -285,8 +285,8 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
     weights. A concept with one class only in the data gets a constant
     score (no weights) instead of failing the fit. `dual`: liblinear's dual
     solver, for more features than units (the text model); the primal for
-    few features and many units (the context layer), where the dual one
-    converges slowly or not at all.
+    few features and many units, where the dual one converges slowly or not
+    at all.
 
     `nb_power`: before each concept's fit, every feature is scaled by the
     absolute log-ratio of how often it occurs in that concept's units and
@@ -558,7 +558,7 @@ def render_card(model: LinearTextModel) -> str:
         "100 rounds) over the first model's out-of-fold log-odds for the sentence, the two sentences before and",
         "after it and the rest of the document, and the sentence's length, question marks, speaker label and place.",
         "Thresholds (below: the context layer's) are chosen to maximise the F1 of lexicon OR model.",
-        "Stored as JSON (vocabularies and weights; no code runs when it is loaded).",
+        "Stored as JSON (vocabularies, weights and the trees' node arrays; no code runs when it is loaded).",
         "",
         "## Training data",
         "",
