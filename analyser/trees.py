@@ -34,6 +34,7 @@ from analyser.textmodel import MAX_MODEL_BYTES, ModelFileError
 
 FORMAT = "analyser-tree-ensemble"
 FORMAT_VERSION = 1
+CHUNK_ROWS = 2048  # rows predicted at a time
 MAX_DEPTH = 32  # deeper trees are refused on loading (ours have depth 3)
 NODE_ARRAYS = ("feature", "threshold", "left", "right", "value", "missing_left")
 
@@ -157,8 +158,13 @@ class TreeEnsemble:
         if X.ndim != 2 or X.shape[1] != len(self.feature_names):
             raise ValueError(f"expected (rows, {len(self.feature_names)}) features, got {X.shape}")
         result = np.tile(self.baseline, (len(X), 1))
-        if not len(self.roots) or not len(X):
+        if not len(self.roots):
             return result
+        for start in range(0, len(X), CHUNK_ROWS):  # in chunks: (rows, trees) arrays stay small
+            result[start : start + CHUNK_ROWS] += self._leaf_sums(X[start : start + CHUNK_ROWS])
+        return result
+
+    def _leaf_sums(self, X: np.ndarray) -> np.ndarray:
         rows = np.arange(len(X))[:, None]
         node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()  # (rows, trees)
         for _ in range(self.depth):
@@ -167,9 +173,10 @@ class TreeEnsemble:
             child = np.where(go_left, self.left[node], self.right[node])
             node = np.where(child >= 0, child, node)  # a leaf stays where it is
         leaves = self.value[node]
+        sums = np.zeros((len(X), len(self.labels)))
         for k in range(len(self.labels)):
-            result[:, k] += leaves[:, self.tree_label == k].sum(axis=1)
-        return result
+            sums[:, k] = leaves[:, self.tree_label == k].sum(axis=1)
+        return sums
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """(rows, labels): the probability of each label."""

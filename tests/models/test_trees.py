@@ -135,3 +135,11 @@ def _version(path) -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     data["format_version"] = 2
     path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_rows_are_predicted_in_chunks_with_the_same_result(monkeypatch):
+    ensemble, models = fitted(rounds=10)
+    X = np.random.default_rng(3).normal(size=(50, len(NAMES)))
+    monkeypatch.setattr("analyser.trees.CHUNK_ROWS", 7)
+    assert np.abs(ensemble.predict_proba(X) - sklearn_proba(models, X)).max() < 1e-9
+    assert ensemble.predict_proba(X[:0]).shape == (0, 3)
