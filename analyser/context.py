@@ -213,39 +213,50 @@ def context_evidence(context: TreeEnsemble, inputs: np.ndarray, labels: Sequence
     "context:previous sentence: trust" for a reader; the concept named is
     the one of that neighbour's whose log-odds alone lowers it most (the
     label's own if none does alone). Its weight: the drop in probability."""
-    rows, width = inputs.shape
+    rows = len(inputs)
     if not rows:
         return []
     concepts = context.labels
     sides = list(NEIGHBOUR_NAMES)
-    variants = []  # per row: the inputs without each side, then without each side's each concept
-    for side in sides:
-        variant = inputs.copy()
-        start = SIDES.index(side) * len(concepts)
-        variant[:, start : start + len(concepts)] = 0.0
-        if side in HAS:
-            variant[:, len(SIDES) * len(concepts) + HAS.index(side)] = 0.0
-        variants.append(variant)
-    for side in sides:
-        for k in range(len(concepts)):
-            variant = inputs.copy()
-            variant[:, SIDES.index(side) * len(concepts) + k] = 0.0
-            variants.append(variant)
     label_index = np.asarray(labels, dtype=np.int64)
     picked = np.arange(rows)
-    base = context.predict_proba(inputs)[picked, label_index]
-    probabilities = context.predict_proba(np.vstack(variants)).reshape(len(variants), rows, len(concepts))
-    drops = base[None, :] - probabilities[:, picked, label_index]  # (variants, rows)
-    found: list[list[tuple[str, float]]] = []
-    for row in range(rows):
-        best = int(np.argmax(drops[: len(sides), row]))
-        if drops[best, row] <= 0:
-            found.append([])
-            continue
-        alone = drops[len(sides) + best * len(concepts) : len(sides) + (best + 1) * len(concepts), row]
-        concept = concepts[int(np.argmax(alone))] if alone.max() > 0 else concepts[int(label_index[row])]
-        found.append([(f"context:{NEIGHBOUR_NAMES[sides[best]]}: {concept}", float(drops[best, row]))])
+
+    def call(variants: list[np.ndarray]) -> np.ndarray:  # (variants, rows): each variant's probability of the label
+        found = context.predict_proba(np.vstack(variants)).reshape(len(variants), rows, len(concepts))
+        return found[:, picked, label_index]
+
+    base = call([inputs])[0]
+    without = []  # the inputs without each side: its log-odds and its has-flag set to 0
+    for side in sides:
+        variant = inputs.copy()
+        variant[:, _columns(side, len(concepts))] = 0.0
+        if side in HAS:
+            variant[:, len(SIDES) * len(concepts) + HAS.index(side)] = 0.0
+        without.append(variant)
+    drops = base - call(without)  # (sides, rows)
+    best = np.argmax(drops, axis=0)
+    pushed = np.flatnonzero(drops[best, picked] > 0)
+    found: list[list[tuple[str, float]]] = [[] for _ in range(rows)]
+    if not len(pushed):
+        return found
+    alone = []  # for the rows a side pushed: the inputs without each one of that side's concepts
+    for k in range(len(concepts)):
+        variant = inputs[pushed].copy()
+        variant[np.arange(len(pushed)), [_columns(sides[b], len(concepts))[k] for b in best[pushed].tolist()]] = 0.0
+        alone.append(variant)
+    probabilities = context.predict_proba(np.vstack(alone)).reshape(len(concepts), len(pushed), len(concepts))
+    concept_drops = base[pushed] - probabilities[:, np.arange(len(pushed)), label_index[pushed]]  # (concepts, pushed)
+    for n, row in enumerate(pushed.tolist()):
+        k = int(np.argmax(concept_drops[:, n]))
+        concept = concepts[k] if concept_drops[k, n] > 0 else concepts[int(label_index[row])]
+        side = sides[int(best[row])]
+        found[row] = [(f"context:{NEIGHBOUR_NAMES[side]}: {concept}", float(drops[best[row], row]))]
     return found
+
+
+def _columns(side: str, concepts: int) -> list[int]:
+    start = SIDES.index(side) * concepts
+    return list(range(start, start + concepts))
 
 
 def load_context(model: LinearTextModel, model_path: Path) -> TreeEnsemble | None:

@@ -35,7 +35,7 @@ from analyser.textmodel import MAX_MODEL_BYTES, ModelFileError
 FORMAT = "analyser-tree-ensemble"
 FORMAT_VERSION = 1
 CHUNK_ROWS = 2048  # rows predicted at a time
-MAX_DEPTH = 32  # deeper trees are refused on loading (ours have depth 3)
+MAX_DEPTH = 8  # deeper trees are refused on loading (ours have depth 3)
 NODE_ARRAYS = ("feature", "threshold", "left", "right", "value", "missing_left")
 
 
@@ -151,6 +151,58 @@ class TreeEnsemble:
         self.depth = depth
         if set(self.thresholds) - set(self.labels):
             raise ValueError("a threshold for a label that does not exist")
+        self._levels, self._leaves = self._complete()
+
+    def _complete(self) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray]:
+        """Every tree as a complete tree of `depth` levels, for prediction:
+        per level, (trees, 2^level) arrays of the feature each node reads and
+        its threshold's rank among that feature's thresholds (a value goes
+        left when its own rank, `_codes`, is at most this); then (trees,
+        2^depth) leaf values. A leaf above the last level is carried down
+        (both ways lead to its value; rank: the highest, so any value goes
+        left)."""
+        inner = self.left >= 0
+        self._cuts = [np.unique(self.threshold[inner & (self.feature == f)]) for f in range(len(self.feature_names))]
+        rank = np.zeros(len(self.feature), dtype=np.int64)
+        for f, cuts in enumerate(self._cuts):
+            at = inner & (self.feature == f)
+            rank[at] = np.searchsorted(cuts, self.threshold[at])
+        most = max((len(cuts) for cuts in self._cuts), default=0)
+        self._code_type = np.uint8 if most < 255 else np.uint16 if most < 65535 else np.uint32
+        self._missing_code = np.iinfo(self._code_type).max  # above every rank
+        levels = []
+        nodes = self.roots[:, None]  # (trees, 2^level): the node at each place of the level
+        for _ in range(self.depth):
+            leaf = self.left[nodes] < 0
+            levels.append((np.where(leaf, 0, self.feature[nodes]),
+                           np.where(leaf, self._missing_code - 1, rank[nodes]).astype(self._code_type)))
+            children = np.stack([np.where(leaf, nodes, self.left[nodes]), np.where(leaf, nodes, self.right[nodes])],
+                                axis=-1)
+            nodes = children.reshape(len(self.roots), -1)  # place p's children at 2p and 2p + 1
+        self._missing = [np.where(self.left[n] < 0, True, self.missing_left[n]) for n in self._level_nodes()]
+        return levels, self.value[nodes]
+
+    def _level_nodes(self) -> list[np.ndarray]:
+        """The node at each place of each level (a leaf repeated below itself)."""
+        found = []
+        nodes = self.roots[:, None]
+        for _ in range(self.depth):
+            found.append(nodes)
+            leaf = self.left[nodes] < 0
+            nodes = np.stack([np.where(leaf, nodes, self.left[nodes]), np.where(leaf, nodes, self.right[nodes])],
+                             axis=-1).reshape(len(self.roots), -1)
+        return found
+
+    def _codes(self, X: np.ndarray) -> np.ndarray:
+        """(features, rows): each value's rank among its feature's
+        thresholds (how many are below it): x <= the j-th threshold exactly
+        when its rank is at most j. A missing value gets the highest code."""
+        codes = np.empty((X.shape[1], len(X)), dtype=self._code_type)
+        for f, cuts in enumerate(self._cuts):
+            column = X[:, f]
+            codes[f] = np.searchsorted(cuts, column, side="left")
+            codes[f][np.isnan(column)] = self._missing_code
+        return codes
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         """(rows, labels): the summed log-odds."""
@@ -165,17 +217,25 @@ class TreeEnsemble:
         return result
 
     def _leaf_sums(self, X: np.ndarray) -> np.ndarray:
-        rows = np.arange(len(X))[:, None]
-        node = np.broadcast_to(self.roots, (len(X), len(self.roots))).copy()  # (rows, trees)
-        for _ in range(self.depth):
-            x = X[rows, self.feature[node]]
-            go_left = np.where(np.isnan(x), self.missing_left[node], x <= self.threshold[node])
-            child = np.where(go_left, self.left[node], self.right[node])
-            node = np.where(child >= 0, child, node)  # a leaf stays where it is
-        leaves = self.value[node]
-        sums = np.zeros((len(X), len(self.labels)))
+        """(rows, labels): the sum of each label's leaf values. All trees
+        walk down together, level by level: at each level every node of the
+        level compares its threshold's rank with its feature's row of value
+        ranks (whole rows of small integers copied, no per-element gathers),
+        and each tree's place picks its node's answer."""
+        rows, trees = len(X), len(self.roots)
+        codes = self._codes(X)
+        missing = bool(np.isnan(X).any())
+        place = np.zeros((trees, 1, rows), dtype=np.uint8)  # each tree's place in its level (< 2^MAX_DEPTH)
+        for (feature, rank), missing_left in zip(self._levels, self._missing):
+            code = codes[feature.ravel()].reshape(trees, feature.shape[1], rows)
+            left = code <= rank[:, :, None]
+            if missing:
+                left = np.where(code == self._missing_code, missing_left[:, :, None], left)
+            place = 2 * place + ~np.take_along_axis(left, place, axis=1)
+        leaves = np.take_along_axis(self._leaves[:, :, None], place, axis=1)[:, 0, :]  # (trees, rows)
+        sums = np.zeros((rows, len(self.labels)))
         for k in range(len(self.labels)):
-            sums[:, k] = leaves[:, self.tree_label == k].sum(axis=1)
+            sums[:, k] = leaves[self.tree_label == k].sum(axis=0)
         return sums
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
