@@ -225,15 +225,15 @@ def context_evidence(context: TreeEnsemble, inputs: np.ndarray, labels: Sequence
         found = context.predict_proba(np.vstack(variants)).reshape(len(variants), rows, len(concepts))
         return found[:, picked, label_index]
 
-    base = call([inputs])[0]
-    without = []  # the inputs without each side: its log-odds and its has-flag set to 0
+    without = [inputs]  # the inputs without each side: its log-odds and its has-flag set to 0
     for side in sides:
         variant = inputs.copy()
         variant[:, _columns(side, len(concepts))] = 0.0
         if side in HAS:
             variant[:, len(SIDES) * len(concepts) + HAS.index(side)] = 0.0
         without.append(variant)
-    drops = base - call(without)  # (sides, rows)
+    called = call(without)  # (1 + sides, rows): as it is, then without each side
+    base, drops = called[0], called[0] - called[1:]
     best = np.argmax(drops, axis=0)
     pushed = np.flatnonzero(drops[best, picked] > 0)
     found: list[list[tuple[str, float]]] = [[] for _ in range(rows)]

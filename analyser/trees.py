@@ -170,28 +170,22 @@ class TreeEnsemble:
         most = max((len(cuts) for cuts in self._cuts), default=0)
         self._code_type = np.uint8 if most < 255 else np.uint16 if most < 65535 else np.uint32
         self._missing_code = np.iinfo(self._code_type).max  # above every rank
+        order = np.argsort(self.tree_label, kind="stable")  # each label's trees together, in their order
+        self._label_slices = np.searchsorted(self.tree_label[order], np.arange(len(self.labels) + 1))
         levels = []
-        nodes = self.roots[:, None]  # (trees, 2^level): the node at each place of the level
+        self._missing: list[np.ndarray] = []
+        nodes = self.roots[order][:, None]  # (trees, 2^level): the node at each place of the level
         for _ in range(self.depth):
             leaf = self.left[nodes] < 0
-            levels.append((np.where(leaf, 0, self.feature[nodes]),
-                           np.where(leaf, self._missing_code - 1, rank[nodes]).astype(self._code_type)))
+            # stored place-major, (2^level, trees): each place's nodes lie together
+            levels.append((np.where(leaf, 0, self.feature[nodes]).T.copy(),
+                           np.where(leaf, self._missing_code - 1, rank[nodes]).astype(self._code_type).T.copy()))
+            self._missing.append(np.where(leaf, True, self.missing_left[nodes]).T.copy())
             children = np.stack([np.where(leaf, nodes, self.left[nodes]), np.where(leaf, nodes, self.right[nodes])],
                                 axis=-1)
             nodes = children.reshape(len(self.roots), -1)  # place p's children at 2p and 2p + 1
-        self._missing = [np.where(self.left[n] < 0, True, self.missing_left[n]) for n in self._level_nodes()]
+        self._leaf_offsets = (np.arange(len(self.roots)) * nodes.shape[1])[:, None]  # each tree's first leaf
         return levels, self.value[nodes]
-
-    def _level_nodes(self) -> list[np.ndarray]:
-        """The node at each place of each level (a leaf repeated below itself)."""
-        found = []
-        nodes = self.roots[:, None]
-        for _ in range(self.depth):
-            found.append(nodes)
-            leaf = self.left[nodes] < 0
-            nodes = np.stack([np.where(leaf, nodes, self.left[nodes]), np.where(leaf, nodes, self.right[nodes])],
-                             axis=-1).reshape(len(self.roots), -1)
-        return found
 
     def _codes(self, X: np.ndarray) -> np.ndarray:
         """(features, rows): each value's rank among its feature's
@@ -199,9 +193,10 @@ class TreeEnsemble:
         when its rank is at most j. A missing value gets the highest code."""
         codes = np.empty((X.shape[1], len(X)), dtype=self._code_type)
         for f, cuts in enumerate(self._cuts):
-            column = X[:, f]
-            codes[f] = np.searchsorted(cuts, column, side="left")
-            codes[f][np.isnan(column)] = self._missing_code
+            codes[f] = np.searchsorted(cuts, X[:, f], side="left")
+        missing = np.isnan(X.T)
+        if missing.any():
+            codes[missing] = self._missing_code
         return codes
 
     def raw(self, X: np.ndarray) -> np.ndarray:
@@ -220,22 +215,27 @@ class TreeEnsemble:
         """(rows, labels): the sum of each label's leaf values. All trees
         walk down together, level by level: at each level every node of the
         level compares its threshold's rank with its feature's row of value
-        ranks (whole rows of small integers copied, no per-element gathers),
-        and each tree's place picks its node's answer."""
+        ranks (whole rows of small integers copied), and each tree's node is
+        picked by the turns taken above it (a few boolean operations, no
+        gathers); the leaf value is then read at each tree's place."""
         rows, trees = len(X), len(self.roots)
         codes = self._codes(X)
         missing = bool(np.isnan(X).any())
-        place = np.zeros((trees, 1, rows), dtype=np.uint8)  # each tree's place in its level (< 2^MAX_DEPTH)
+        turns: list[tuple[np.ndarray, np.ndarray]] = []  # per level above, (trees, rows): went right, and not
+        place = np.zeros((trees, rows), dtype=np.uint8)  # each tree's place in its level (< 2^MAX_DEPTH)
         for (feature, rank), missing_left in zip(self._levels, self._missing):
-            code = codes[feature.ravel()].reshape(trees, feature.shape[1], rows)
-            left = code <= rank[:, :, None]
+            places = feature.shape[0]
+            code = codes[feature.ravel()].reshape(places, trees, rows)
+            right = code > rank[:, :, None]
             if missing:
-                left = np.where(code == self._missing_code, missing_left[:, :, None], left)
-            place = 2 * place + ~np.take_along_axis(left, place, axis=1)
-        leaves = np.take_along_axis(self._leaves[:, :, None], place, axis=1)[:, 0, :]  # (trees, rows)
+                right = np.where(code == self._missing_code, ~missing_left[:, :, None], right)
+            turn = _pick(list(right), turns)
+            turns.append((turn, ~turn))
+            place = 2 * place + turn
+        leaves = np.take(self._leaves.ravel(), self._leaf_offsets + place)
         sums = np.zeros((rows, len(self.labels)))
         for k in range(len(self.labels)):
-            sums[:, k] = leaves[self.tree_label == k].sum(axis=0)
+            sums[:, k] = leaves[self._label_slices[k] : self._label_slices[k + 1]].sum(axis=0)
         return sums
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
@@ -260,6 +260,15 @@ class TreeEnsemble:
             "card": self.card,
         }
         return {"format": FORMAT, "format_version": FORMAT_VERSION, "sha256": _digest(payload), "model": payload}
+
+
+def _pick(candidates: list[np.ndarray], turns: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """From the (trees, rows) booleans of each place of a level (place p:
+    the turns taken above it, the first turn its highest bit), the one at
+    the place each tree reached."""
+    for right, left in reversed(turns):  # the last turn first: it tells apart places 2q and 2q + 1
+        candidates = [(right & candidates[2 * q + 1]) | (left & candidates[2 * q]) for q in range(len(candidates) // 2)]
+    return candidates[0]
 
 
 def save_trees(ensemble: TreeEnsemble, path: str | Path) -> Path:
