@@ -210,9 +210,10 @@ def context_evidence(context: TreeEnsemble, inputs: np.ndarray, labels: Sequence
     """For each row of `inputs` (spans that became suggestions) and its label:
     the neighbour whose removal (its log-odds and has-flag set to 0, as if it
     were absent) lowers the label's probability most, if any does, named
-    "context:previous sentence: trust" for a reader; the concept named is
-    the one of that neighbour's whose log-odds alone lowers it most (the
-    label's own if none does alone). Its weight: the drop in probability."""
+    "context:previous sentence: trust" for a reader. The concept named says
+    what that neighbour is about: the suggestion's own if the first model
+    gave the neighbour better than even odds for it, else the neighbour's
+    likeliest concept. Its weight: the drop in probability."""
     rows = len(inputs)
     if not rows:
         return []
@@ -220,37 +221,26 @@ def context_evidence(context: TreeEnsemble, inputs: np.ndarray, labels: Sequence
     sides = list(NEIGHBOUR_NAMES)
     label_index = np.asarray(labels, dtype=np.int64)
     picked = np.arange(rows)
-
-    def call(variants: list[np.ndarray]) -> np.ndarray:  # (variants, rows): each variant's probability of the label
-        found = context.predict_proba(np.vstack(variants)).reshape(len(variants), rows, len(concepts))
-        return found[:, picked, label_index]
-
-    without = [inputs]  # the inputs without each side: its log-odds and its has-flag set to 0
+    variants = [inputs]  # as it is, then without each side: its log-odds and its has-flag set to 0
     for side in sides:
         variant = inputs.copy()
         variant[:, _columns(side, len(concepts))] = 0.0
         if side in HAS:
             variant[:, len(SIDES) * len(concepts) + HAS.index(side)] = 0.0
-        without.append(variant)
-    called = call(without)  # (1 + sides, rows): as it is, then without each side
-    base, drops = called[0], called[0] - called[1:]
+        variants.append(variant)
+    called = context.predict_proba(np.vstack(variants)).reshape(len(variants), rows, len(concepts))
+    called = called[:, picked, label_index]  # (1 + sides, rows): each variant's probability of the label
+    drops = called[0] - called[1:]
     best = np.argmax(drops, axis=0)
-    pushed = np.flatnonzero(drops[best, picked] > 0)
-    found: list[list[tuple[str, float]]] = [[] for _ in range(rows)]
-    if not len(pushed):
-        return found
-    alone = []  # for the rows a side pushed: the inputs without each one of that side's concepts
-    for k in range(len(concepts)):
-        variant = inputs[pushed].copy()
-        variant[np.arange(len(pushed)), [_columns(sides[b], len(concepts))[k] for b in best[pushed].tolist()]] = 0.0
-        alone.append(variant)
-    probabilities = context.predict_proba(np.vstack(alone)).reshape(len(concepts), len(pushed), len(concepts))
-    concept_drops = base[pushed] - probabilities[:, np.arange(len(pushed)), label_index[pushed]]  # (concepts, pushed)
-    for n, row in enumerate(pushed.tolist()):
-        k = int(np.argmax(concept_drops[:, n]))
-        concept = concepts[k] if concept_drops[k, n] > 0 else concepts[int(label_index[row])]
-        side = sides[int(best[row])]
-        found[row] = [(f"context:{NEIGHBOUR_NAMES[side]}: {concept}", float(drops[best[row], row]))]
+    found: list[list[tuple[str, float]]] = []
+    for row in range(rows):
+        side, label = sides[int(best[row])], int(label_index[row])
+        if drops[best[row], row] <= 0:
+            found.append([])
+            continue
+        logits = inputs[row, _columns(side, len(concepts))]
+        concept = concepts[label] if logits[label] > 0 else concepts[int(np.argmax(logits))]
+        found.append([(f"context:{NEIGHBOUR_NAMES[side]}: {concept}", float(drops[best[row], row]))])
     return found
 
 
