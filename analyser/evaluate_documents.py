@@ -28,6 +28,7 @@ from analyser.features import model_inputs
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
 from analyser.training import FOLDS, Prepared, fit, grouped_folds, prepare, read_coded, system_scores, three_systems
+from analyser.trees import TreeEnsemble
 
 SYSTEMS = ("lexicon", "model", "both")
 CURVE_SHARES = (0.25, 0.5, 0.75, 1.0)
@@ -44,12 +45,12 @@ class SystemsEvaluation:
 
 
 def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None,
-                      context: LinearTextModel | None = None) -> np.ndarray:
+                      context: TreeEnsemble | None = None) -> np.ndarray:
     """(units, data.concepts) bool: the model's call on each unit (through
     its context layer, if given); False for a concept the model does not code."""
     probabilities = model.predict_proba(model_inputs(data.texts), data.extra)
     if context is not None:
-        probabilities = with_context(context, probabilities, *data.neighbours())
+        probabilities = with_context(context, probabilities, data.raw_texts, *data.neighbours())
     cut = thresholds or (context or model).thresholds
     predicted = np.zeros(data.gold.shape, dtype=bool)
     for k, label in enumerate(model.labels):
@@ -59,7 +60,7 @@ def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[s
 
 def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearTextModel,
                      threshold: float | None = None, title: str = "",
-                     context: LinearTextModel | None = None) -> SystemsEvaluation:
+                     context: TreeEnsemble | None = None) -> SystemsEvaluation:
     """Lexicon, model (with its context layer, if given) and both on a coded
     set. `analyser` reads the lexicon only (its own model, if any, is not used)."""
     analyser.load()

@@ -19,7 +19,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 
-from analyser.context import context_evidence, context_features, in_reading_order, load_context
+from analyser.context import context_evidence, context_inputs, in_reading_order, load_context
 from analyser.features import (
     FastTransform,
     SpanMatrix,
@@ -36,6 +36,7 @@ from analyser.model import Evidence, Mention
 from analyser.parse import ParsedDocument
 from analyser.polarity import PolarityCues, find_polarity_cues, read_cues
 from analyser.textmodel import LinearTextModel, ModelFileError, load_model
+from analyser.trees import TreeEnsemble
 
 EVIDENCE_FEATURES = 3
 
@@ -54,7 +55,7 @@ class Suggester:
     nlp: Language
     cues: PolarityCues
     fast: FastTransform | None = field(repr=False, default=None)
-    context: LinearTextModel | None = None  # the context layer (analyser/context.py)
+    context: TreeEnsemble | None = None  # the context layer (analyser/context.py)
     cue_starts: np.ndarray = field(repr=False, default_factory=lambda: np.zeros(0, dtype=np.uint64))
 
     @property
@@ -117,8 +118,9 @@ def score_spans(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence
     probabilities = model.probabilities(features.decision)
     if suggester.context is None:
         return SpanScores(spans, features, probabilities, table, rows)
-    context = context_features(probabilities, *in_reading_order(len(spans)))
-    return SpanScores(spans, features, suggester.context.predict_proba({}, context), table, rows, context)
+    text = parsed.document.text
+    context = context_inputs(probabilities, [text[start:end] for start, end in spans], *in_reading_order(len(spans)))
+    return SpanScores(spans, features, suggester.context.predict_proba(context), table, rows, context)
 
 
 def suggest_mentions(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence[Mention],
@@ -149,13 +151,16 @@ def suggest_mentions(suggester: Suggester, parsed: ParsedDocument, mentions: Seq
     # one cue search per block for all its anchors (it reads the block's whole token array)
     cues = {block: dict(zip(spans, find_polarity_cues(parsed.docs[block], spans, suggester.cues)))
             for block, spans in anchors.items()}
+    # the neighbour that weighed most, if one did: computed for the suggestions only
+    neighbour: list[list[tuple[str, float]]] = [[] for _ in chosen]
+    if scores.context is not None and suggester.context is not None and chosen:
+        neighbour = context_evidence(suggester.context, scores.context[[row for row, _, _ in chosen]],
+                                     [label for _, label, _ in chosen])
     suggestions = []
-    for row, label, anchor in chosen:
+    for (row, label, anchor), pushed in zip(chosen, neighbour):
         concept = labels[label]
         sentence = sentences[row]
-        evidence = suggester.model.evidence_of(*scores.features.row(row), label, n=EVIDENCE_FEATURES)
-        if scores.context is not None and suggester.context is not None:  # a neighbour that weighed
-            evidence += context_evidence(suggester.context, scores.context[row], label)[:1]
+        evidence = suggester.model.evidence_of(*scores.features.row(row), label, n=EVIDENCE_FEATURES) + pushed
         # the cues around the word that weighed most, read as the lexicon reads them for this
         # concept: "no say" asserts a power imbalance, "eroded" negates trust
         polarity, cue = read_cues(concepts[concept], cues[anchor[0]][anchor[1]]) if anchor is not None else (

@@ -37,7 +37,7 @@ from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 from analyser import __version__
-from analyser.context import CONTEXT_NAME, context_feature_names, context_features, neighbours
+from analyser.context import context_inputs, fit_context, neighbours
 from analyser.errors import AnalyserError, DataFileError, printable
 from analyser.features import (
     CONTENT_INPUT,
@@ -55,12 +55,12 @@ from analyser.ingest import ingest, ingest_text
 from analyser.output import write_atomic
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel, save_model
+from analyser.trees import TreeEnsemble, save_trees
 
 CODES = ("present", "absent")
 FOLDS = 5
 C = 4.0  # inverse regularisation of each concept's logistic regression
 NB_POWER = 0.5  # each feature scaled by |its log-count ratio| ** this before the fit (NBSVM); 0: none
-CONTEXT_C = 1.0  # the same for the context layer (14 inputs per concept: little to regularise)
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DOCUMENT_SUFFIXES = (".md", ".txt")
 MODEL_NAME = "concepts"
@@ -212,6 +212,11 @@ class Prepared:
         return neighbours([u.doc for u in self.units], [u.start for u in self.units])
 
     @property
+    def raw_texts(self) -> list[str]:
+        """Each unit's text as written (the document's text at its offsets), as the context layer reads it."""
+        return [u.text for u in self.units]
+
+    @property
     def examples(self) -> list[tuple[str, str, np.ndarray]]:
         """What the Pipeline reads: (lemmas, content lemmas, extra features) per unit."""
         return [(text, content_text(text), extra) for text, extra in zip(self.texts, self.extra)]
@@ -280,8 +285,8 @@ class PerConceptLogistic(ClassifierMixin, BaseEstimator):
     weights. A concept with one class only in the data gets a constant
     score (no weights) instead of failing the fit. `dual`: liblinear's dual
     solver, for more features than units (the text model); the primal for
-    few features and many units (the context layer), where the dual one
-    converges slowly or not at all.
+    few features and many units, where the dual one converges slowly or not
+    at all.
 
     `nb_power`: before each concept's fit, every feature is scaled by the
     absolute log-ratio of how often it occurs in that concept's units and
@@ -409,7 +414,7 @@ class Fitted:
     pipeline: Pipeline
     out_of_fold: np.ndarray | None  # calibrated out-of-fold probabilities, (units, concepts)
     seconds: float = 0.0
-    context: LinearTextModel | None = None  # the context layer (analyser/context.py), if fitted
+    context: TreeEnsemble | None = None  # the context layer (analyser/context.py), if fitted
 
     @property
     def thresholds(self) -> dict[str, float]:
@@ -442,32 +447,10 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
     if context and out_of_fold is not None:
         previous, following = data.neighbours()
         if (previous >= 0).any():
-            layer, out_of_fold = fit_context(data, out_of_fold, previous, following, splits)
+            inputs = context_inputs(out_of_fold, data.raw_texts, previous, following)
+            layer, out_of_fold = fit_context(inputs, data.gold, data.concepts, splits)
+            layer.thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts)
     return Fitted(model, pipeline, out_of_fold, context=layer)
-
-
-def fit_context(data: Prepared, out_of_fold: np.ndarray, previous: np.ndarray, following: np.ndarray,
-                splits: list[tuple[np.ndarray, np.ndarray]]) -> tuple[LinearTextModel, np.ndarray]:
-    """The context layer: one logistic regression per concept over the first
-    model's out-of-fold log-odds for each unit and its neighbours, with its
-    own out-of-fold probabilities (the same document folds) for thresholds."""
-    features = context_features(out_of_fold, previous, following)
-    layer_out_of_fold = np.zeros(data.gold.shape)
-    for train, test in splits:
-        fold = PerConceptLogistic(CONTEXT_C, dual=False).fit(features[train], data.gold[train])
-        layer_out_of_fold[test] = _sigmoid(fold.decision_function(features[test]))
-    thresholds = choose_thresholds(layer_out_of_fold, data.gold, data.lexicon, data.concepts)
-    fitted = PerConceptLogistic(CONTEXT_C, dual=False).fit(features, data.gold)
-    layer = LinearTextModel(
-        name=CONTEXT_NAME, labels=list(data.concepts), text_features=[],
-        extra_features=context_feature_names(data.concepts), coef=fitted.coef_, intercept=fitted.intercept_,
-        thresholds=thresholds, card={"C": CONTEXT_C, "inputs": "first model's out-of-fold log-odds"})
-    layer.check()
-    return layer, layer_out_of_fold
-
-
-def _sigmoid(decision: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-decision))
 
 
 def system_scores(gold: np.ndarray, predicted: np.ndarray, concepts: Sequence[str]) -> dict[str, Any]:
@@ -546,7 +529,7 @@ def train(paths: Sequence[str | Path], out: str | Path, analyser: Analyser,
     try:
         out.mkdir(parents=True, exist_ok=True)
         if fitted.context is not None:  # first: the model names it, so it must exist when the model does
-            save_model(fitted.context, out / context_name)
+            save_trees(fitted.context, out / context_name)
         model_path = save_model(fitted.model, out / f"{MODEL_NAME}.model.json")
         card_path = out / f"{MODEL_NAME}.model.md"
         write_atomic(card_path, render_card(fitted.model))
@@ -571,10 +554,11 @@ def render_card(model: LinearTextModel) -> str:
         "said it absent) and how often, and a count of polarity cues; one logistic regression per concept",
         "(balanced class weights; features scaled by the square root of their naive Bayes log-count ratio, NBSVM,",
         "folded into the weights), Platt calibration from grouped cross-validation. Then a context layer",
-        "(`concepts.context.json`, named with its checksum in this card): per concept, a logistic regression",
-        "over the first model's out-of-fold log-odds for the sentence and the sentences before and after it.",
+        "(`concepts.context.json`, named with its checksum in this card): per concept, boosted trees (depth 3,",
+        "100 rounds) over the first model's out-of-fold log-odds for the sentence, the two sentences before and",
+        "after it and the rest of the document, and the sentence's length, question marks, speaker label and place.",
         "Thresholds (below: the context layer's) are chosen to maximise the F1 of lexicon OR model.",
-        "Stored as JSON (vocabularies and weights; no code runs when it is loaded).",
+        "Stored as JSON (vocabularies, weights and the trees' node arrays; no code runs when it is loaded).",
         "",
         "## Training data",
         "",
