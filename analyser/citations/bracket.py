@@ -38,6 +38,29 @@ PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
 Read = tuple[int, int, tuple[str, ...], str, str, str | None, bool, tuple | None]
 
 
+_DEFINED_FIRST = re.compile(r"\((?P<abbreviation>[A-Z][A-Za-z]{1,7})[ \t]*;")
+_BEFORE_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def bracket_piece(text: str, names_at: int, open_at: int, close_at: int) -> str:
+    """The text from a bracket's names to its end, as it is read, with an
+    abbreviation opening the bracket before a semicolon blanked out when it
+    spells the words just before the bracket (each word's and each hyphened
+    part's initial): "... post-intensive care syndrome (PICS; Needham et
+    al., 2012)". APA 7 (6.25) defines an abbreviation so, first in the
+    citation's bracket with a semicolon after it; the abbreviation is no
+    author, and the bracket is the one citation after it (offsets kept)."""
+    piece = text[names_at:close_at]
+    match = _DEFINED_FIRST.match(text, open_at)
+    if match is None or not is_abbreviation(match.group("abbreviation")):
+        return piece
+    words = _BEFORE_WORDS.findall(text, max(0, open_at - 100), open_at)[-12:]
+    if not any(acronym_fits(match.group("abbreviation"), " ".join(words[k:])) for k in range(len(words))):
+        return piece
+    at = open_at - names_at + 1
+    return piece[:at] + " " * (match.end() - open_at - 1) + piece[match.end() - names_at :]
+
+
 @lru_cache(maxsize=8192)
 def bracket_shape(content: str) -> bool | None:
     """None when the inside of a bracket cannot hold a citation (no year, or
@@ -118,7 +141,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
         after = found[-1].work if found and part[0].kind == "year" else None
         found.extend(read_part(text, part, after=after, among=len(parts) > 1))
     if not found:
-        return _undated_personal(text, parts, open_at, close_at)
+        return _undated_personal(text, parts, open_at, close_at) or _role_personal(parts, open_at, close_at)
     if len(found) == 1:
         found[0].start, found[0].end = open_at, close_at
         if found[0].work.personal and _role(found[0].authors):
@@ -172,6 +195,24 @@ def _role(words: list[str]) -> bool:
     ("Ward Manager", "AMHP": `[names].roles`): nobody the reader can identify."""
     roles = load_data().roles
     return any(word.lower() in roles for name in words for word in name.split())
+
+
+def _role_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
+    """"(supervisor, personal communication, 2022)", "(my practice
+    assessor, personal communication, 4 May 2023)": a role written small
+    before the phrase names nobody, as "(Ward Manager, ...)" does; the
+    bracket is one personal communication without its person, with the
+    year of its date (the checker reports it)."""
+    part = parts[0]
+    at = next((i for i, t in enumerate(part) if t.kind == "personal"), None)
+    if len(parts) != 1 or at is None or at < 2 or part[at - 1].kind != "comma":
+        return []
+    before = [t.text for t in part[: at - 1]]
+    if not all(w.islower() for w in before) or not _role(before[-1:]):
+        return []
+    year = next((t for t in part[at + 1 :] if t.kind == "year" and t.text[:1].isdigit()), None)
+    work = Work([], year.text[:4] if year else "", "", open_at, close_at, personal=True)
+    return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 
 def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:

@@ -186,7 +186,7 @@ def _named_before(text: str, citation: Citation) -> bool:
     return before.endswith(surname) and not before[: -len(surname)][-1:].isalnum()
 
 
-_GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][a-z]{1,20}\s{1,3}$")
+_GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][^\W\dA-Z_]{1,20}\s{1,3}$")  # ("Renée Okafor-Lee (2019)": any letters)
 
 
 def _given_name_before(citation: Citation) -> bool:

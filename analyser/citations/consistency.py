@@ -494,7 +494,10 @@ def _add_et_al_too_few(citation: Citation, names: list[str], rules: CitationStyl
 def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | None:
     """The author part as written, for comparing forms: case does not count,
     nor an acronym the essay defines. None when the form cannot be told: a
-    "The" opening a sentence may be the article or part of the name."""
+    "The" opening a sentence may be the article or part of the name, and a
+    year after another of the same names is written without them."""
+    if citation.authors[0].casefold() not in citation.text.casefold():
+        return None  # "(Rowe et al., 2019a, 2019b)": "2019b" stands for the names before it, written once
     names, et_al = _written_form(tuple(citation.authors), citation.text, citation.narrative)
     if names and names[0].startswith("the ") and citation.narrative and at_sentence_start(text, citation.start):
         return None

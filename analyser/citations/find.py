@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from analyser.citations.bracket import bracket_shape, read_bracket
+from analyser.citations.bracket import bracket_piece, bracket_shape, read_bracket
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
     AS_NAME,
@@ -92,7 +92,8 @@ def find_citations(
             owner = _MODEL_OWNER.search(text, limit, open_at) if names_at == open_at and shape else None
             if owner is not None:  # "Maslow's hierarchy of needs (1943)": the names end before the model's name
                 names_at = _name_run_start(text, owner.end("owner"), limit)
-        for start, end, authors, year, suffix, pages, narrative, via in read_bracket(text[names_at:close_at], nested):
+        for start, end, authors, year, suffix, pages, narrative, via in read_bracket(
+                bracket_piece(text, names_at, open_at, close_at), nested):
             found.append(Citation(
                 start=names_at + start,
                 end=names_at + end,
@@ -121,7 +122,8 @@ def find_citations(
 
 def _narrative_secondaries(text: str, found: list[Citation]) -> list[Citation]:
     """"Kowalczyk (2010) cited in Drummond (2020)": two narrative citations
-    joined by a secondary phrase are one secondary citation, the second the
+    joined by a secondary phrase (or a bare "in", `_in_source`) are one
+    secondary citation, the second the
     source read (the checker gives the style's form, with the source read
     inside the bracket: "Kowalczyk (2010, cited in Drummond, 2020)")."""
     out: list[Citation] = []
@@ -129,12 +131,29 @@ def _narrative_secondaries(text: str, found: list[Citation]) -> list[Citation]:
         previous = out[-1] if out else None
         if (previous is not None and previous.narrative and citation.narrative and previous.via is None
                 and citation.via is None and previous.year and citation.year
-                and secondary_between().fullmatch(text, previous.end, citation.start)):
+                and (secondary_between().fullmatch(text, previous.end, citation.start)
+                     or _in_source(text, previous, citation))):
             previous.via = CitedWork(list(citation.authors), citation.year, citation.suffix, citation.pages)
             previous.end, previous.text = citation.end, text[previous.start : citation.end]
             continue
         out.append(citation)
     return out
+
+
+_BARE_IN = re.compile(r"[ \t]{1,3}in[ \t]{1,3}")
+
+
+def _in_source(text: str, previous: Citation, citation: Citation) -> bool:
+    """"Heller and Bergman (1953) in Baguley and Hall (2013)": a bare "in"
+    between a narrative citation's year bracket and another narrative
+    citation, not a possessive ("Okafor (2018) in Lind's (2013) review"
+    names the review), is the source read, in a wording neither guide
+    gives (the checker tells it, `secondary_wording`)."""
+    return (previous.text.endswith(")") and _BARE_IN.fullmatch(text, previous.end, citation.start) is not None
+            and not _POSSESSIVE_NAME.search(citation.text))
+
+
+_POSSESSIVE_NAME = re.compile(r"['’]s?\s*\(")
 
 
 # A bracket that opens with a secondary phrase and names only the source read: "(cited in McGorry et al., 2008)".
@@ -286,8 +305,10 @@ def _no_year_citations(
     """Narrative citations with no year at all: "Ingram also argues that",
     "As Whitlock argues, ...". Only a name before a reporting verb and "that",
     or between "As" and a reporting verb and a comma, counts; and only when
-    the author has no citation later in the same sentence ('Farrow notes
-    that "..." (Farrow, 2019)': the year is there). One the paragraph cited
+    the author has no citation with a year later in the same sentence
+    ('Farrow notes that "..." (Farrow, 2019)': the year is there, and the
+    name is no citation of its own; 'Farrow notes that "..." (Farrow, p.
+    4)' is two citations without it). One the paragraph cited
     earlier with a year ("Vygotsky's (1978) idea ... Vygotsky argued that")
     is a repeated narrative citation, which APA 7 lets drop its year (8.16):
     read without one, and the checker asks for none (`check._repeats_dated`);
@@ -297,6 +318,7 @@ def _no_year_citations(
     out: list[Citation] = []
     cited: dict[tuple[int | None, str], list[int]] | None = None  # (paragraph, author) -> citations' starts
     dated: set[tuple[int | None, str]] = set()  # ... of those with a year
+    dated_at: dict[tuple[int | None, str], list[int]] = {}  # (paragraph, author) -> starts of those with a year
     words: set[str] | None = None  # built once, when first needed
     for space, names_from in _reporting_candidates(text, data):
         if skip and _inside(skip, [a for a, _ in skip], space):
@@ -336,10 +358,15 @@ def _no_year_citations(
                 if c.authors:
                     cited.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
             dated = {(c.paragraph, normal_name(c.authors[0])) for c in found if c.authors and c.year}
+            # (a secondary one is dated by its source read too: "(Vygotsky, as cited in Smidt, 2009)")
+            for c in sorted(found, key=lambda c: c.start):
+                if c.authors and (c.year or c.via is not None and c.via.year):
+                    dated_at.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
         key = (paragraph, normal_name(authors[0]))
         starts = cited.get(key, [])
-        if _same_sentence(text, space, starts[bisect.bisect_left(starts, space) :]):
-            continue  # 'Farrow notes that "..." (Farrow, 2019)': the year is there
+        with_year = dated_at.get(key, [])
+        if _same_sentence(text, space, with_year[bisect.bisect_left(with_year, space) :]):
+            continue  # 'Farrow notes that "..." (Farrow, 2019)': the year is there (not in "(Farrow, p. 4)")
         repeated = bool(starts) and starts[0] < space
         if repeated and key not in dated:
             continue  # ("Okafor argues that ... Okafor also notes that": one citation without its year)

@@ -76,13 +76,16 @@ def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
     """Whether two names joined by "and" or "&" in a bracket are one
     organisation: the first of two words or more and not an organisation's
     name by itself, or one word naming a field (`subject_word`: "Health"),
-    the second of two words or more ending in an organisation word
-    ("(Northshire Police and Crime Commissioner, 2023)", "(Health and Care
-    Professions Council, 2023)"; "(Huxham and Vangen, 2005)", "(Okafor
+    or a nation's adjective ("British": `[names].nation_words`), the second
+    of two words or more ending in an organisation word
+    ("(British & Irish Orthoptic Society, 2020)", "(Northshire Police and
+    Crime Commissioner, 2023)", "(Health and Care Professions Council,
+    2023)"; "(Welsh and Jones, 2019)", "(Huxham and Vangen, 2005)", "(Okafor
     and Carers Trust, 2020)" and "(Ministry of Justice & Youth Justice
     Board, 2023)", two organisations (`organisations`), stay two)."""
     return (len(pieces) == 2 and (len(pieces[0]) >= 2 and not ends_organisation(pieces[0])
-                                  or len(pieces[0]) == 1 and subject_word(pieces[0][0].text))
+                                  or len(pieces[0]) == 1 and (subject_word(pieces[0][0].text)
+                                                              or pieces[0][0].text.lower() in load_data().nation_words))
             and len(pieces[1]) >= 2 and ends_organisation(pieces[1]) and not organisations(pieces))
 
 

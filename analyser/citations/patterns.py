@@ -188,6 +188,7 @@ class CitationData:
     surname_months: frozenset[str]  # ... and months that are surnames beside another author ("Alcock and May")
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
     organisation_words: frozenset[str]  # last words of an organisation's name ("Trust", "Commissioner")
+    nation_words: frozenset[str]  # "British", "Irish": one before "and"/"&" opens a body's name ("British & Irish ...")
     bracket_openers: frozenset[str]  # openers that introduce citations in a bracket ("(see Okafor, 2018)")
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
@@ -216,6 +217,7 @@ class CitationData:
     locator_words: frozenset[str]  # "(standard 2.1)" after a quotation: its locator, no page asked
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
+    writer_words: frozenset[str]  # "I", "our": the writer speaks again after a quotation (their own term)
     exempt_sections: tuple[str, ...]
     claim_cues: frozenset[str]
     min_claim_sentences: int
@@ -252,6 +254,7 @@ def load_data() -> CitationData:
         surname_months=frozenset(w.lower() for w in names["surname_months"]),
         titled_years=frozenset(w.lower() for w in names["titled_years"]),
         organisation_words=frozenset(w.lower() for w in names["organisation_words"]),
+        nation_words=frozenset(w.lower() for w in names["nation_words"]),
         bracket_openers=frozenset(w.lower() for w in names["bracket_openers"]),
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),
@@ -280,6 +283,7 @@ def load_data() -> CitationData:
         locator_words=frozenset(w.lower() for w in raw["quotations"]["locator_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
+        writer_words=frozenset(w.lower() for w in raw["quotations"]["writer_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
         claim_cues=frozenset(w.lower() for w in paragraphs["claim_cues"]),
         min_claim_sentences=int(paragraphs["min_claim_sentences"]),

@@ -59,8 +59,11 @@ def drop_titles(text: str, found: list[Citation]) -> None:
             citation.start, citation.text = title_at, text[title_at : citation.end]
 
 
-# An author read as two name words, the first of which may be a first name: "Gemma Whitcombe".
-_TWO_NAMES = re.compile(r"(?P<given>[A-Z][a-z]{1,20}) (?P<surname>[A-Z][a-z]{0,2}[A-Z]?[a-z'’\-]{1,30})")
+# An author read as two name words, the first of which may be a first name: "Gemma Whitcombe"; letters
+# outside ASCII and a capital after a hyphen are a surname's too ("Elisabeth Kübler-Ross", "Anna Ní Dhuibhir").
+_LOWER = r"[^\W\dA-Z_]"
+_TWO_NAMES = re.compile(rf"(?P<given>[A-Z]{_LOWER}{{1,20}}) (?P<surname>[A-Z]{_LOWER}{{0,2}}[A-Z]?{_LOWER}{{1,30}}"
+                        rf"(?:[\-'’][A-Z]?{_LOWER}{{1,30}})*)")
 
 
 def drop_given_names(found: list[Citation], known: set[str], later: dict[str, str]) -> None:

@@ -152,8 +152,11 @@ def _a_title(citation: Citation) -> bool:
 
 
 # A bracket holding only a name, no year, closing its sentence or clause: "... not just health (Acheson)."
+# (`closing` is empty when it does, None when words follow: "Stark's work on control (Stark) also helped")
 _NAME_ALONE = re.compile(r"\((?P<name>[A-Z][\w'’\-]{1,30}(?:[ ](?:[A-Z][\w'’\-]{1,30}|and|&|of|for|the)){0,6})\)"
-                         r"(?=[ \t]{0,2}(?:[.;!?]|\n|$))")
+                         r"(?:(?P<closing>)(?=[ \t]{0,2}(?:[.;!?]|\n|$)))?")
+# The name's possessive and at most five lower-case words, just before such a bracket: "Stark's work on control"
+_OWNER_BEFORE = r"(?<![\w'’-]){name}['’]s(?:[ ]+[a-z][\w'’-]*){{1,5}}[ ]*$"
 
 
 def name_alone_citations(
@@ -167,7 +170,9 @@ def name_alone_citations(
     list or the other citations give, "(Acheson, 1998)"). So is one its
     sentence credits with what it says (`_credited`: "Kielhofner says that
     ... (Kielhofner).", with the name before the verb a citation without
-    its year too; "using Driscoll's model ... (Driscoll)."). A name the passage
+    its year too; "using Driscoll's model ... (Driscoll)."). Inside its
+    sentence, the bracket is one only right after the name's own work
+    ("Stark's work on coercive control (Stark) also helped me"). A name the passage
     cites nowhere else is left alone ("she moved to a hostel (Shelter)." may
     name the place, "(Jasmine)." a pseudonym), as is one right after a
     capitalised word or a noun it names ("the charity (Shelter)."), and an
@@ -185,6 +190,9 @@ def name_alone_citations(
         at, name = match.start(), match.group("name")
         if taken.covers(at):
             continue
+        if match.group("closing") is None and not re.search(
+                _OWNER_BEFORE.format(name=re.escape(name)), text[max(0, at - 80) : at]):
+            continue  # (words follow: only "Stark's work on coercive control (Stark) also ..." credits the name)
         before = _WORD.findall(text, max(0, at - 40), at)
         if not before or not before[-1][0].islower() or before[-1].lower() in data.apposition_nouns:
             continue  # ("Donald Acheson (Acheson)": a name; "the charity (Shelter)": the noun it names)

@@ -201,7 +201,8 @@ def _cited_by(
     else the last narrative citation before it, which introduces it ('Okafor
     (2018) calls it "..."'), unless a bracket after the quotation in the
     sentence cites the same work again (that one then gives the page); else
-    the first after it; else the last before it, when the words between say
+    the first after it, unless the words between name the writer
+    (`_writer_between`); else the last before it, when the words between say
     its source said it (`_says_it`). The other citations of the sentence cite something else ('"..."
     (Okafor, 2018, p. 4), which Lind (2019) also finds'), and are not asked
     for its page. A quotation someone in the sentence is said to have spoken
@@ -219,8 +220,18 @@ def _cited_by(
             return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one
         return narrative
     if after < last:
-        return None if spoken else after
+        return None if spoken or _writer_between(text, quote.end(), citations[after].start) else after
     return before[0] if before and _says_it(text, citations[before[0]], quote) else None
+
+
+def _writer_between(text: str, start: int, end: int) -> bool:
+    """Whether the words between a quotation and the first citation after
+    it (not right after it) name the writer ("a 'resident of the day' in
+    our home, I found that ... Tuckman's (1965) stages":
+    `[quotations].writer_words`): the writer's own term, which that
+    citation does not cite."""
+    writer = load_data().writer_words
+    return any(word in writer for word in _WORDS.findall(text[start:end].lower()))
 
 
 def _says_it(text: str, citation: Citation, quote: re.Match[str]) -> bool:

@@ -167,16 +167,18 @@ def defined_acronyms(text: str) -> dict[str, str]:
     aliases: dict[str, str] = {}
     for match in chain(ACRONYM.finditer(text), ACRONYM_SQUARE.finditer(text), ACRONYM_COMMA.finditer(text)):
         acronym = match.group("acronym")
-        window = text[max(0, match.start() - 120) : match.start()]
-        words = _WORD.findall(window.split("\n")[-1])[-12:]
-        for k in range(len(words) - 1, -1, -1):  # the name is the run of capitalised and joining words
+        line = text[max(0, match.start() - 120) : match.start()].split("\n")[-1]
+        found = list(_WORD.finditer(line))[-12:]
+        for k in range(len(found) - 1, -1, -1):  # the name is the run of capitalised and joining words
             # just before the acronym: "... Excellence (NICE)", nothing in "... agree (LGA, 2021)"
-            if not (words[k][0].isupper() or words[k] in _joining()):
-                words = words[k + 1 :]
+            word = found[k].group()
+            if not (word[0].isupper() or word in _joining()):
+                found = found[k + 1 :]
                 break
-        for k in range(len(words)):
-            name = " ".join(words[k:])
-            if words[k][0].isupper() and acronym_fits(acronym, name):
+        for first in found:
+            # the name as written, "&" and all ("Fire & Rescue Services"), so it compares with its citations
+            name = line[first.start() : found[-1].end()]
+            if first.group()[0].isupper() and acronym_fits(acronym, name):
                 aliases.setdefault(acronym.casefold(), normal_name(name))
                 break
     return aliases
