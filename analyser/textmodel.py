@@ -334,17 +334,17 @@ class LinearTextModel:
             "link": self.link,
             "text_features": [
                 {"name": f.name, "input": f.input, "params": f.params, "vocabulary": f.vocabulary,
-                 "idf": _pack(f.idf)}
+                 "idf": pack_floats(f.idf)}
                 for f in self.text_features
             ],
             "extra_features": self.extra_features,
-            "coef": _pack(self.coef),
-            "intercept": _pack(self.intercept),
-            "calibration": None if self.calibration is None else _pack(self.calibration),
+            "coef": pack_floats(self.coef),
+            "intercept": pack_floats(self.intercept),
+            "calibration": None if self.calibration is None else pack_floats(self.calibration),
             "thresholds": self.thresholds,
             "card": self.card,
         }
-        return {"format": FORMAT, "format_version": FORMAT_VERSION, "sha256": _digest(payload), "model": payload}
+        return {"format": FORMAT, "format_version": FORMAT_VERSION, "sha256": payload_digest(payload), "model": payload}
 
 
 def save_model(model: LinearTextModel, path: str | Path) -> Path:
@@ -355,23 +355,30 @@ def save_model(model: LinearTextModel, path: str | Path) -> Path:
     return Path(path)
 
 
-def load_model(path: str | Path, extra_features: Sequence[str] | None = None) -> LinearTextModel:
-    """Read a model file; raise ModelFileError (one line) if it cannot be used.
-
-    `extra_features`: the dense features the caller computes; a model that
-    expects others was made by an incompatible version of the analyser."""
-    path = Path(path)
+def read_model_json(path: Path) -> Any:
+    """A model file's JSON (no code runs: numbers and strings only), or
+    ModelFileError (one line) if it is too large, unreadable or not JSON.
+    Shared by every model format."""
     try:
         size = path.stat().st_size
         if size > MAX_MODEL_BYTES:
             raise ModelFileError(path, f"model file is {size:,} bytes, over the limit of {MAX_MODEL_BYTES:,}")
-        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_refuse_constant)
+        return json.loads(path.read_bytes().decode("utf-8"), parse_constant=_refuse_constant)
     except FileNotFoundError:
         raise ModelFileError(path, "no model file here (train one with 'analyser train')") from None
     except OSError as error:
         raise ModelFileError(path, f"cannot read the model file ({error.strerror or error})") from None
     except (UnicodeDecodeError, ValueError) as error:
         raise ModelFileError(path, f"not a model file: not valid JSON ({error})") from None
+
+
+def load_model(path: str | Path, extra_features: Sequence[str] | None = None) -> LinearTextModel:
+    """Read a model file; raise ModelFileError (one line) if it cannot be used.
+
+    `extra_features`: the dense features the caller computes; a model that
+    expects others was made by an incompatible version of the analyser."""
+    path = Path(path)
+    data = read_model_json(path)
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise ModelFileError(path, "not an analyser model file")
     if data.get("format_version") != FORMAT_VERSION:
@@ -379,7 +386,7 @@ def load_model(path: str | Path, extra_features: Sequence[str] | None = None) ->
             path, f"model format version {data.get('format_version')!r}; this analyser reads version "
             f"{FORMAT_VERSION}: retrain it with 'analyser train'")
     payload = data.get("model")
-    if not isinstance(payload, dict) or data.get("sha256") != _digest(payload):
+    if not isinstance(payload, dict) or data.get("sha256") != payload_digest(payload):
         raise ModelFileError(path, "the model file was changed after it was written (checksum mismatch)")
     try:
         model = _from_payload(payload)
@@ -418,7 +425,7 @@ def _from_payload(p: dict[str, Any]) -> LinearTextModel:
     )
 
 
-def _pack(array: np.ndarray) -> dict[str, Any]:
+def pack_floats(array: np.ndarray) -> dict[str, Any]:
     """A float array as little-endian float64 in base64: exact and compact."""
     array = np.ascontiguousarray(array, dtype="<f8")
     return {"shape": list(array.shape), "f8": base64.b64encode(array.tobytes()).decode("ascii")}
@@ -432,7 +439,8 @@ def _unpack(packed: dict[str, Any]) -> np.ndarray:
     return np.frombuffer(raw, dtype="<f8").reshape(shape).astype(np.float64)
 
 
-def _digest(payload: dict[str, Any]) -> str:
+def payload_digest(payload: dict[str, Any]) -> str:
+    """The checksum a model file stores over its payload (canonical JSON)."""
     canonical = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 

@@ -19,7 +19,6 @@ one line (ModelFileError).
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import math
 from collections.abc import Sequence
@@ -30,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from analyser.output import write_atomic
-from analyser.textmodel import MAX_MODEL_BYTES, ModelFileError
+from analyser.textmodel import ModelFileError, pack_floats, payload_digest, read_model_json
 
 FORMAT = "analyser-tree-ensemble"
 FORMAT_VERSION = 1
@@ -247,19 +246,19 @@ class TreeEnsemble:
             "name": self.name,
             "labels": self.labels,
             "feature_names": self.feature_names,
-            "baseline": _pack(self.baseline),
+            "baseline": pack_floats(self.baseline),
             "roots": _pack_int(self.roots),
             "tree_label": _pack_int(self.tree_label),
             "feature": _pack_int(self.feature),
-            "threshold": _pack(self.threshold),
+            "threshold": pack_floats(self.threshold),
             "left": _pack_int(self.left),
             "right": _pack_int(self.right),
-            "value": _pack(self.value),
+            "value": pack_floats(self.value),
             "missing_left": _pack_int(self.missing_left.astype(np.int64)),
             "thresholds": self.thresholds,
             "card": self.card,
         }
-        return {"format": FORMAT, "format_version": FORMAT_VERSION, "sha256": _digest(payload), "model": payload}
+        return {"format": FORMAT, "format_version": FORMAT_VERSION, "sha256": payload_digest(payload), "model": payload}
 
 
 def _pick(candidates: list[np.ndarray], turns: list[tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
@@ -283,17 +282,7 @@ def load_trees(path: str | Path, feature_names: Sequence[str] | None = None) -> 
     """Read a tree file; ModelFileError (one line) if it cannot be used.
     `feature_names`: the inputs the caller computes, in its order."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_MODEL_BYTES:
-            raise ModelFileError(path, f"model file is {size:,} bytes, over the limit of {MAX_MODEL_BYTES:,}")
-        data = json.loads(path.read_bytes().decode("utf-8"), parse_constant=_refuse_constant)
-    except FileNotFoundError:
-        raise ModelFileError(path, "no model file here (train one with 'analyser train')") from None
-    except OSError as error:
-        raise ModelFileError(path, f"cannot read the model file ({error.strerror or error})") from None
-    except (UnicodeDecodeError, ValueError) as error:
-        raise ModelFileError(path, f"not a model file: not valid JSON ({error})") from None
+    data = read_model_json(path)
     if isinstance(data, dict) and data.get("format") == "analyser-linear-text-model":
         raise ModelFileError(path, "a linear model where boosted trees were expected (an older context layer?): "
                                    "retrain with 'analyser train'")
@@ -303,7 +292,7 @@ def load_trees(path: str | Path, feature_names: Sequence[str] | None = None) -> 
         raise ModelFileError(path, f"tree-ensemble format version {data.get('format_version')!r}; this analyser "
                                    f"reads version {FORMAT_VERSION}: retrain it with 'analyser train'")
     payload = data.get("model")
-    if not isinstance(payload, dict) or data.get("sha256") != _digest(payload):
+    if not isinstance(payload, dict) or data.get("sha256") != payload_digest(payload):
         raise ModelFileError(path, "the model file was changed after it was written (checksum mismatch)")
     try:
         ensemble = _from_payload(payload)
@@ -332,12 +321,6 @@ def _from_payload(p: dict[str, Any]) -> TreeEnsemble:
         thresholds={str(k): float(v) for k, v in p["thresholds"].items()}, card=dict(p["card"]))
 
 
-def _pack(array: np.ndarray) -> dict[str, Any]:
-    """A float array as little-endian float64 in base64: exact and compact."""
-    array = np.ascontiguousarray(array, dtype="<f8")
-    return {"shape": list(array.shape), "f8": base64.b64encode(array.tobytes()).decode("ascii")}
-
-
 def _pack_int(array: np.ndarray) -> dict[str, Any]:
     array = np.ascontiguousarray(array, dtype="<i4")
     return {"shape": list(array.shape), "i4": base64.b64encode(array.tobytes()).decode("ascii")}
@@ -359,12 +342,3 @@ def _decode(packed: dict[str, Any], kind: str) -> np.ndarray:
     if len(raw) != np.dtype(kind).itemsize * math.prod(shape):
         raise ValueError(f"array data does not match its shape {shape}")
     return np.frombuffer(raw, dtype="<" + kind).reshape(shape)
-
-
-def _digest(payload: dict[str, Any]) -> str:
-    canonical = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
-
-
-def _refuse_constant(name: str) -> float:
-    raise ValueError(f"{name} is not a number a model may hold")

@@ -217,9 +217,9 @@ def logistic_context(folder: Path) -> None:
     path = folder / "concepts.model.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["model"]["card"]["context"]["sha256"] = old.to_json()["sha256"]
-    from analyser.textmodel import _digest
+    from analyser.textmodel import payload_digest
 
-    data["sha256"] = _digest(data["model"])
+    data["sha256"] = payload_digest(data["model"])
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
@@ -227,9 +227,9 @@ def rename_context(folder: Path) -> None:
     path = folder / "concepts.model.json"
     data = json.loads(path.read_text(encoding="utf-8"))
     data["model"]["card"]["context"]["file"] = "../concepts.context.json"
-    from analyser.textmodel import _digest
+    from analyser.textmodel import payload_digest
 
-    data["sha256"] = _digest(data["model"])
+    data["sha256"] = payload_digest(data["model"])
     path.write_text(json.dumps(data), encoding="utf-8")
 
 

@@ -105,9 +105,9 @@ def test_inconsistent_shapes_are_refused_even_with_a_matching_checksum(tmp_path)
     model, _, _, _ = fitted()
     data = model.to_json()
     data["model"]["intercept"] = {"shape": [2], "f8": "AAAAAAAAAAAAAAAAAAAAAA=="}
-    from analyser.textmodel import _digest
+    from analyser.textmodel import payload_digest
 
-    data["sha256"] = _digest(data["model"])
+    data["sha256"] = payload_digest(data["model"])
     path = tmp_path / "m.json"
     path.write_text(json.dumps(data))
     with pytest.raises(ModelFileError, match="inconsistent model file"):

@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 
-from analyser.textmodel import LinearTextModel, ModelFileError, save_model
-from analyser.trees import TreeEnsemble, _digest, load_trees, save_trees
+from analyser.textmodel import LinearTextModel, ModelFileError, payload_digest, save_model
+from analyser.trees import TreeEnsemble, load_trees, save_trees
 
 NAMES = ["a", "b", "c", "d", "e"]
 
@@ -67,7 +67,7 @@ def edit(path, change) -> None:
     """Change the payload and write the file back with a matching checksum."""
     data = json.loads(path.read_text(encoding="utf-8"))
     change(data["model"])
-    data["sha256"] = _digest(data["model"])
+    data["sha256"] = payload_digest(data["model"])
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
