@@ -372,6 +372,21 @@ def read_model_json(path: Path) -> Any:
         raise ModelFileError(path, f"not a model file: not valid JSON ({error})") from None
 
 
+def verified_payload(path: Path, data: Any, format_name: str, version: int, kind: str) -> dict[str, Any]:
+    """The payload of a model file's JSON once its format, version and
+    checksum are right, or ModelFileError (one line) naming what is wrong.
+    Shared by every model format; `kind` names it in the messages."""
+    if not isinstance(data, dict) or data.get("format") != format_name:
+        raise ModelFileError(path, f"not an analyser {kind} file")
+    if data.get("format_version") != version:
+        raise ModelFileError(path, f"{kind} format version {data.get('format_version')!r}; this analyser reads "
+                                   f"version {version}: retrain it with 'analyser train'")
+    payload = data.get("model")
+    if not isinstance(payload, dict) or data.get("sha256") != payload_digest(payload):
+        raise ModelFileError(path, "the model file was changed after it was written (checksum mismatch)")
+    return payload
+
+
 def load_model(path: str | Path, extra_features: Sequence[str] | None = None) -> LinearTextModel:
     """Read a model file; raise ModelFileError (one line) if it cannot be used.
 
@@ -379,15 +394,7 @@ def load_model(path: str | Path, extra_features: Sequence[str] | None = None) ->
     expects others was made by an incompatible version of the analyser."""
     path = Path(path)
     data = read_model_json(path)
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ModelFileError(path, "not an analyser model file")
-    if data.get("format_version") != FORMAT_VERSION:
-        raise ModelFileError(
-            path, f"model format version {data.get('format_version')!r}; this analyser reads version "
-            f"{FORMAT_VERSION}: retrain it with 'analyser train'")
-    payload = data.get("model")
-    if not isinstance(payload, dict) or data.get("sha256") != payload_digest(payload):
-        raise ModelFileError(path, "the model file was changed after it was written (checksum mismatch)")
+    payload = verified_payload(path, data, FORMAT, FORMAT_VERSION, "model")
     try:
         model = _from_payload(payload)
         model.check()

@@ -29,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from analyser.output import write_atomic
-from analyser.textmodel import ModelFileError, pack_floats, payload_digest, read_model_json
+from analyser.textmodel import ModelFileError, pack_floats, payload_digest, read_model_json, verified_payload
 
 FORMAT = "analyser-tree-ensemble"
 FORMAT_VERSION = 1
@@ -286,14 +286,7 @@ def load_trees(path: str | Path, feature_names: Sequence[str] | None = None) -> 
     if isinstance(data, dict) and data.get("format") == "analyser-linear-text-model":
         raise ModelFileError(path, "a linear model where boosted trees were expected (an older context layer?): "
                                    "retrain with 'analyser train'")
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ModelFileError(path, "not an analyser tree-ensemble file")
-    if data.get("format_version") != FORMAT_VERSION:
-        raise ModelFileError(path, f"tree-ensemble format version {data.get('format_version')!r}; this analyser "
-                                   f"reads version {FORMAT_VERSION}: retrain it with 'analyser train'")
-    payload = data.get("model")
-    if not isinstance(payload, dict) or data.get("sha256") != payload_digest(payload):
-        raise ModelFileError(path, "the model file was changed after it was written (checksum mismatch)")
+    payload = verified_payload(path, data, FORMAT, FORMAT_VERSION, "tree-ensemble")
     try:
         ensemble = _from_payload(payload)
     except (KeyError, TypeError, ValueError, AttributeError) as error:
