@@ -102,27 +102,36 @@ def context_features(probabilities: np.ndarray, previous: np.ndarray, following:
     sides = [logits]
     for index in (previous, following, previous2, following2):
         sides.append(np.where((index >= 0)[:, None], logits[np.maximum(index, 0)], 0.0) if len(p) else logits)
-    sides.append(_document_mean(logits, previous, following))
+    sides.append(_document_mean(logits, previous))
     flags = [(index >= 0)[:, None].astype(np.float64) for index in (previous, following, previous2, following2)]
     return np.hstack(sides + flags)
 
 
-def _document_mean(logits: np.ndarray, previous: np.ndarray, following: np.ndarray) -> np.ndarray:
+def _document_mean(logits: np.ndarray, previous: np.ndarray) -> np.ndarray:
     """For each span, the mean log-odds of the other spans of its document
-    (the chain of links it is on); 0 for a span alone."""
+    (the chain of `previous` links it is on); 0 for a span alone."""
     if not len(logits):
         return logits
-    document = np.arange(len(logits))  # each span's document: the first span of its chain
-    for first in np.flatnonzero(previous < 0).tolist():
-        i = int(following[first])
-        while i >= 0:
-            document[i] = first
-            i = int(following[i])
+    document, _ = _chains(previous)
     sizes = np.bincount(document, minlength=len(logits))
     totals = np.zeros_like(logits)
     np.add.at(totals, document, logits)
     others = (sizes[document] - 1)[:, None]
     return np.where(others > 0, (totals[document] - logits) / np.maximum(others, 1), 0.0)
+
+
+def _chains(previous: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each span, the first span of its chain of `previous` links (its
+    document) and how many links back that is. Pointer jumping: each round
+    doubles how far every span has looked back, so a document of n spans
+    takes log2(n) rounds of whole-array steps, not a Python loop per span."""
+    index = np.arange(len(previous), dtype=np.int64)
+    first = np.where(previous >= 0, previous, index)
+    steps = (previous >= 0).astype(np.int64)
+    while len(first) and (first[first] != first).any():
+        steps = steps + steps[first]
+        first = first[first]
+    return first, steps
 
 
 def struct_features(texts: Sequence[str], previous: np.ndarray, following: np.ndarray) -> np.ndarray:
@@ -141,19 +150,14 @@ def struct_features(texts: Sequence[str], previous: np.ndarray, following: np.nd
         return np.where(index >= 0, values[np.maximum(index, 0)], 0.0) if n else values
 
     return np.column_stack([words, at(words, previous), at(words, following), question, at(question, previous),
-                            opener, _positions(previous, following)]).reshape(n, len(STRUCT))
+                            opener, _positions(previous)]).reshape(n, len(STRUCT))
 
 
-def _positions(previous: np.ndarray, following: np.ndarray) -> np.ndarray:
-    """Each span's index / (n - 1) on its chain of links (0.5 alone)."""
-    position = np.full(len(previous), 0.5)
-    for first in np.flatnonzero(previous < 0).tolist():
-        chain = [first]
-        while following[chain[-1]] >= 0:
-            chain.append(int(following[chain[-1]]))
-        if len(chain) > 1:
-            position[chain] = np.arange(len(chain)) / (len(chain) - 1)
-    return position
+def _positions(previous: np.ndarray) -> np.ndarray:
+    """Each span's index / (n - 1) on its chain of `previous` links (0.5 alone)."""
+    first, steps = _chains(previous)
+    sizes = np.bincount(first, minlength=len(previous))[first]
+    return np.where(sizes > 1, steps / np.maximum(sizes - 1, 1), 0.5)
 
 
 def context_inputs(probabilities: np.ndarray, texts: Sequence[str], previous: np.ndarray,

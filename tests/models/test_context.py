@@ -106,6 +106,12 @@ def test_place_in_the_document_follows_the_links_and_a_unit_alone_is_in_the_midd
     assert struct_features([], *in_reading_order(0)).shape == (0, 7)
 
 
+def test_place_in_a_long_shuffled_document_counts_every_link():
+    starts = np.random.default_rng(0).permutation(37) * 10  # one document of 37 units, listed out of order
+    previous, following = neighbours(["a"] * 37, starts.tolist())
+    assert np.allclose(struct_features(["x"] * 37, previous, following)[:, 6], starts / 360)
+
+
 def stump(feature: str, labels=("trust", "power"), label: int = 0, cut: float = 0.0,
           below: float = -2.0, above: float = 2.0) -> TreeEnsemble:
     """A context layer by hand: one split on `feature` adding to one label."""
