@@ -27,7 +27,17 @@ from analyser.context import with_context
 from analyser.features import model_inputs
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
-from analyser.training import FOLDS, Prepared, fit, grouped_folds, prepare, read_coded, system_scores, three_systems
+from analyser.training import (
+    FOLDS,
+    Prepared,
+    f1,
+    fit,
+    grouped_folds,
+    prepare,
+    read_coded,
+    system_scores,
+    three_systems,
+)
 from analyser.trees import TreeEnsemble
 
 SYSTEMS = ("lexicon", "model", "both")
@@ -42,6 +52,32 @@ class SystemsEvaluation:
     groups: int
     scores: dict[str, dict[str, Any]]  # system -> system_scores(...)
     folds: list[list[str]] = field(default_factory=list)  # cross-validation: the groups held out by each fold
+    by_genre: list[GenreScores] = field(default_factory=list)  # micro F1 per kind of text, when the units say
+
+
+@dataclass
+class GenreScores:
+    """Micro F1 of each system over the units of one kind of text: where a
+    figure for the whole set hides that essays score well and talk does not."""
+
+    genre: str
+    units: int
+    micro_f1: dict[str, float]  # system -> micro F1
+
+
+def genre_scores(data: Prepared, predicted: np.ndarray) -> list[GenreScores]:
+    """Per genre the units give (none if no unit gives one), in name order;
+    units without a genre are "other"."""
+    genres = np.array([unit.genre or "other" for unit in data.units])
+    if not any(unit.genre for unit in data.units):
+        return []
+    found = []
+    for genre in sorted(set(genres.tolist())):
+        rows = genres == genre
+        calls = {"lexicon": data.lexicon[rows], "model": predicted[rows], "both": data.lexicon[rows] | predicted[rows]}
+        found.append(GenreScores(genre, int(rows.sum()),
+                                 {s: f1(data.gold[rows].ravel(), calls[s].ravel()) for s in SYSTEMS}))
+    return found
 
 
 def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None,
@@ -68,7 +104,8 @@ def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearText
     thresholds = {label: threshold for label in model.labels} if threshold is not None else None
     predicted = model_predictions(model, data, thresholds, context)
     return SystemsEvaluation(title or ", ".join(paths), len(data.units), len(set(data.groups.tolist())),
-                             three_systems(data.gold, data.lexicon, predicted, data.concepts))
+                             three_systems(data.gold, data.lexicon, predicted, data.concepts),
+                             by_genre=genre_scores(data, predicted))
 
 
 def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:
@@ -81,7 +118,8 @@ def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:
         held_out.append(sorted(set(data.groups[test].tolist())))
     return SystemsEvaluation(f"grouped {len(held_out)}-fold cross-validation", len(data.units),
                              len(set(data.groups.tolist())),
-                             three_systems(data.gold, data.lexicon, predicted, data.concepts), held_out)
+                             three_systems(data.gold, data.lexicon, predicted, data.concepts), held_out,
+                             genre_scores(data, predicted))
 
 
 @dataclass
@@ -126,6 +164,10 @@ def format_systems(evaluation: SystemsEvaluation) -> str:
             f"{c['precision']:>8.2f}{c['recall']:>7.2f}{c['f1']:>7.2f}" for c in cells))
     lines.append(f"{'micro F1':<17}" + "".join(f"{scores[s]['micro_f1']:>22.3f}" for s in SYSTEMS))
     lines.append(f"{'macro F1':<17}" + "".join(f"{scores[s]['macro_f1']:>22.3f}" for s in SYSTEMS))
+    if evaluation.by_genre:
+        lines.append(f"{'micro F1 by kind':<17}" + "".join(f"{s:>22}" for s in SYSTEMS) + f"{'units':>8}")
+        lines += [f"{g.genre:<17}" + "".join(f"{g.micro_f1[s]:>22.3f}" for s in SYSTEMS) + f"{g.units:>8}"
+                  for g in evaluation.by_genre]
     return "\n".join(lines)
 
 

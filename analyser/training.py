@@ -77,6 +77,7 @@ class CodedUnit:
     doc: Path | None = None  # the document file holding the unit
     start: int = 0
     end: int = 0
+    genre: str | None = None  # the kind of text ("essay", "minutes", ...), if the file says
 
 
 def read_coded(paths: Sequence[str | Path], concepts: Sequence[str]) -> list[CodedUnit]:
@@ -131,7 +132,9 @@ def _read_jsonl(path: Path, concepts: Sequence[str], problems: list[str]) -> lis
         codes = _codes(record.get("codes"), where, concepts, problems)
         if codes is None:
             continue
-        unit = CodedUnit(where, record["text"], codes, f"{path.name}#{record.get('id', number)}")
+        genre = record.get("genre")
+        unit = CodedUnit(where, record["text"], codes, f"{path.name}#{record.get('id', number)}",
+                         genre=genre if isinstance(genre, str) and genre else None)
         doc = record.get("doc")
         if isinstance(doc, str) and isinstance(record.get("start"), int) and isinstance(record.get("end"), int):
             if doc not in documents:
@@ -156,7 +159,7 @@ def _read_csv(path: Path, concepts: Sequence[str], problems: list[str]) -> list[
         if "text" not in columns:
             problems.append(f"{path}:1: needs a 'text' column (and one column per concept: {', '.join(concepts)})")
             return []
-        unknown = [c for c in columns if c not in concepts and c not in ("text", "doc", "id")]
+        unknown = [c for c in columns if c not in concepts and c not in ("text", "doc", "id", "genre")]
         if unknown:
             problems.append(f"{path}:1: unknown column(s) {', '.join(unknown)} (concepts: {', '.join(concepts)})")
             return []
@@ -168,7 +171,8 @@ def _read_csv(path: Path, concepts: Sequence[str], problems: list[str]) -> list[
                 continue
             doc = (row.get("doc") or "").strip()
             group = f"doc:{doc}" if doc else f"{path.name}#{row.get('id') or reader.line_num}"
-            units.append(CodedUnit(where, row.get("text") or "", codes, group))
+            units.append(CodedUnit(where, row.get("text") or "", codes, group,
+                                   genre=(row.get("genre") or "").strip() or None))
     return units
 
 

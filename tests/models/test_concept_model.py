@@ -286,6 +286,40 @@ def test_cross_validate_folds_partition_the_documents():
     assert sorted(held) == sorted(set(data.groups.tolist())) and len(held) == len(set(held))
 
 
+def test_micro_f1_by_kind_of_text_counts_each_genre_apart():
+    from analyser.evaluate_documents import genre_scores
+    from analyser.training import CodedUnit, Prepared
+
+    genres = ["essay", "essay", "minutes", None]
+    units = [CodedUnit(f"x:{i}", "t", {}, f"doc:{i}", genre=g) for i, g in enumerate(genres)]
+    gold = np.array([[1, 0], [0, 1], [1, 1], [0, 0]], dtype=bool)
+    lexicon = np.array([[1, 0], [0, 0], [0, 0], [1, 0]], dtype=bool)
+    model = np.array([[0, 0], [0, 1], [1, 0], [0, 0]], dtype=bool)
+    data = Prepared(units, ["trust", "power"], ["t"] * 4, np.zeros((4, 9)), gold, lexicon, np.arange(4))
+    found = {g.genre: (g.units, g.micro_f1) for g in genre_scores(data, model)}
+    assert found == {
+        "essay": (2, {"lexicon": 2 / 3, "model": 2 / 3, "both": 1.0}),  # gold 2; lexicon 1 of them, model the other
+        "minutes": (1, {"lexicon": 0.0, "model": 2 / 3, "both": 2 / 3}),  # gold 2; the model finds one
+        "other": (1, {"lexicon": 0.0, "model": 1.0, "both": 0.0}),  # nothing coded: the lexicon's call is wrong
+    }
+    no_genre = [CodedUnit(u.where, u.text, u.codes, u.group) for u in units]
+    assert genre_scores(Prepared(no_genre, data.concepts, data.texts, data.extra, gold, lexicon, data.groups),
+                        model) == []
+
+
+def test_evaluate_prints_micro_f1_by_kind_of_text(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    records = [json.loads(line) for line in coded.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        record["genre"] = "minutes" if record["doc"] == "d1" else "essay"
+    coded.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--model", str(trained)])
+    assert result.exit_code == 0, result.output
+    table = result.output[result.output.index("micro F1 by kind"):].splitlines()
+    assert [line.split()[0] for line in table[1:3]] == ["essay", "minutes"]
+    assert [line.split()[-1] for line in table[1:3]] == ["10", "10"]
+
+
 def test_least_sure_orders_by_distance_to_the_threshold():
     items = [Uncertain("a.txt", i, 10 * i, 10 * i + 9, f"s{i}", "trust", p, 0.4)
              for i, p in enumerate([0.9, 0.41, 0.05, 0.35, 0.5])]
