@@ -525,10 +525,19 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
 def _place_after_preposition(before: list[Token], at: int) -> bool:
     """"In England, Bretherton and Pleace (2015)": a place (`[names].local_places`)
     after a preposition opening the clause, and a comma, is where the
-    sentence is set, not the first of a list of names."""
+    sentence is set, not the first of a list of names; so are up to three
+    capitalised words after a preposition and "the" ("In the UK, Burnett
+    and Peel (2001)", "Across the United States, ..."), whatever they are."""
     data = load_data()
-    return (before[at].text.lower() in data.local_places and at >= 1
-            and before[at - 1].text.lower() in data.place_prepositions)
+    if (before[at].text.lower() in data.local_places and at >= 1
+            and before[at - 1].text.lower() in data.place_prepositions):
+        return True
+    # "In the UK, Burnett and Peel (2001)", "Across the United States, ...": an article after the preposition
+    # makes the capitalised words a place (or a thing), never the first of the names
+    k = at
+    while k > 0 and at - k < 3 and before[k - 1].kind == "name" and _adjacent_words(before[k - 1], before[k]):
+        k -= 1
+    return k >= 2 and before[k - 1].text.lower() == "the" and before[k - 2].text.lower() in data.place_prepositions
 
 
 _MODEL_PHRASE = 5  # words at most between a possessive name and a narrative citation's year
@@ -564,6 +573,11 @@ def one_organisation(pieces: list[list[Token]]) -> list[Token]:
     Midwifery Council", though "the Tuckman and Jensen (1977) model" keeps
     two one-word names apart), or that its abbreviation spells, is joined."""
     return [token for piece in pieces for token in piece]
+
+
+def _adjacent_words(left: Token, right: Token) -> bool:
+    """Two tokens of one name, when the text between them is not to hand: a space or two apart."""
+    return 1 <= right.start - left.end <= 2
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
