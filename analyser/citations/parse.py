@@ -21,6 +21,7 @@ from analyser.citations.namewords import (
     opens_organisation,
     organisations,
     surname_word,
+    two_bodies,
 )
 from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
 from analyser.citations.resolve import acronym_fits
@@ -157,7 +158,10 @@ def author_names(
     if len(pieces) >= 2 and len(pieces[-1]) == 1 and is_abbreviation(pieces[-1][0].text) and acronym_fits(
             pieces[-1][0].text, text[pieces[0][0].start : pieces[-2][-1].end]):
         pieces = pieces[:-1]  # "(National Institute for Health and Care Excellence, NICE, 2021)": its abbreviation
-    if (len(pieces) > 1 and not apart and any(t.kind == "word" for piece in pieces for t in piece)
+    if len(pieces) > 1 and not apart and two_bodies(text, pieces):
+        # "Department of Health and Department for Children, Schools and Families": two bodies, the second whole
+        names = [piece_text(text, pieces[0]), _SPACE.sub(" ", text[pieces[1][0].start : pieces[-1][-1].end])]
+    elif (len(pieces) > 1 and not apart and any(t.kind == "word" for piece in pieces for t in piece)
             and not organisations(pieces)):
         names = [_SPACE.sub(" ", text[pieces[0][0].start : pieces[-1][-1].end])]
     else:
@@ -509,7 +513,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         if named is not None and acronym_fits(pieces[0][0].text, text[named[1] : before[first - 2].end]):
             pieces = [one_organisation(named[0].pieces)]
             first = before.index(pieces[0][0])
-    if len(pieces) == 2 and not organisations(pieces) and (
+    if len(pieces) == 2 and not organisations(pieces) and not two_bodies(text, pieces) and (
         pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4
         or first and before[first - 1].text == "the" and len(pieces[0]) + len(pieces[1]) >= 3
         or one_organisation_in_bracket(pieces)  # ("Health and Care Professions Council (2023)")
