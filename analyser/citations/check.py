@@ -375,6 +375,11 @@ def _link_problems(
         fixes[key + "_authors"] = list(entry.authors)
         return [("author_spelling", "message", {"cited": work.authors[0], "listed": entry.authors[0]})]
     if link.outcome == "suffix":
+        unlettered = [e for e in entries if not e.suffix]
+        if work.suffix and len(unlettered) >= 2:  # "(GPhC, 2017b)" beside two works of 2017 listed without
+            # letters: the list is the one at fault (both guides letter both), so no fix mends the citation
+            listed = rules.label(entry.authors, entry.year or "", "")
+            return [("suffix_mismatch", "message_unlettered", {"entry": listed, "count": str(len(unlettered))})]
         fixes[key + "_suffix"] = entry.suffix
         listed = rules.label(entry.authors, entry.year or "", entry.suffix)
         return [("suffix_mismatch", "message", {"entry": listed})]

@@ -64,6 +64,12 @@ BODIES_A = "It was advised (Cabinet Office and Food Standards Agency, 2014)."
 ONE_BODY = "It was advised (Department of Health and Social Care, 2021)."
 ONE_COLLEGE = "It was advised (Royal College of Paediatrics and Child Health, 2021)."
 ONE_SOCIETY = "It was advised (The Society and College of Podiatrists, 2021)."
+# letters in the citations, two works of that year in the list without them: the list's fault, no fix
+UNLETTERED = ("Rotas slipped (Okafor, 2017a). Pay fell (Okafor, 2017b).\n\nReference list\n"
+              "Okafor, S. (2017) Rotas. London: Sage.\n\nOkafor, S. (2017) Pay. London: Sage.")
+UNLETTERED_A = ("Rotas slipped (Okafor, 2017a). Pay fell (Okafor, 2017b).\n\nReferences\n"
+                "Okafor, S. (2017). Rotas. Sage.\n\nOkafor, S. (2017). Pay. Sage.")
+ONE_UNLETTERED = "Rotas slipped (Okafor, 2017a).\n\nReference list\nOkafor, S. (2017) Rotas. London: Sage."
 
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
@@ -116,6 +122,12 @@ CASES = [
     (ONE_BODY, H, [(ONE_BODY[15:-1], ["Department of Health and Social Care"], "2021", None, False, [], None)]),
     (ONE_COLLEGE, H, [(ONE_COLLEGE[15:-1], ["Royal College of Paediatrics and Child Health"], "2021", None, False, [],
                        None)]),
+    (UNLETTERED, H, [("(Okafor, 2017a)", ["Okafor"], "2017", None, False, ["suffix_mismatch"], None),
+                     ("(Okafor, 2017b)", ["Okafor"], "2017", None, False, ["suffix_mismatch"], None)]),
+    (UNLETTERED_A, A, [("(Okafor, 2017a)", ["Okafor"], "2017", None, False, ["suffix_mismatch"], None),
+                       ("(Okafor, 2017b)", ["Okafor"], "2017", None, False, ["suffix_mismatch"], None)]),
+    (ONE_UNLETTERED, H, [("(Okafor, 2017a)", ["Okafor"], "2017", None, False, ["suffix_mismatch"],
+                          "(Okafor, 2017)")]),
     (ONE_SOCIETY, A, [(ONE_SOCIETY[15:-1], ["The Society and College of Podiatrists"], "2021", None, False, [],
                        None)]),
 ]
