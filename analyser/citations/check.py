@@ -28,7 +28,7 @@ from analyser.citations.parse import normalise_pages
 from analyser.citations.patterns import SENTENCE_END, load_data
 from analyser.citations.prose import abbreviation_alone
 from analyser.citations.quotes import QUOTE_WINDOW, abbreviation_stop, cited_quotations, heard
-from analyser.citations.references import uses_ampersand
+from analyser.citations.references import lists_et_al, uses_ampersand
 from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, style_fields, suggest
 from analyser.citations.style import CitationStyle, citation_style
@@ -97,6 +97,11 @@ def check_citations(
                 # (also for the entry meant by a misspelt name: "Simons et al." for "Simmons, Franck and Roberson")
                 found.append(("et_al_too_few", "message", {"count": str(len(meant.authors))}))
                 fixes["work_authors"], fixes["work_et_al"] = list(meant.authors), False
+            elif entry is not None and _first_names_of(citation, entry, facts.et_al, rules):
+                # "Pryjmachuk, Graham and Haddad (2012)" for a work of four: the style's "et al." (its threshold
+                # counts the work's names, not those written); the fix writes the first and "et al."
+                found.append(("et_al_needed", "message", {}))
+                fixes["work_authors"] = list(entry.authors)
         if not citation.year and citation.authors and "work_year" not in fixes:
             # "(Brooks et al.)" after "(Brooks, Lee and Ode, 2021)": the fix gives the year it is cited with
             years = years_cited(citations) if years is None else years
@@ -187,6 +192,17 @@ def _named_before(text: str, citation: Citation) -> bool:
 
 
 _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][^\W\dA-Z_]{1,20}\s{1,3}$")  # ("Renée Okafor-Lee (2019)": any letters)
+
+
+def _first_names_of(citation: Citation, entry: Reference, et_al: bool, rules: CitationStyle) -> bool:
+    """Whether a citation writes out, without "et al.", the first two names
+    or more of an entry of the style's "et al." threshold or above, fewer
+    than the threshold: "Pryjmachuk, Graham and Haddad (2012)" for
+    "Pryjmachuk, S., Graham, T., Haddad, M. and Tylee, A. (2012)" in Cite
+    Them Right. An entry giving "et al." itself is left alone."""
+    names = citation.authors
+    return (not et_al and 2 <= len(names) < rules.et_al_from <= len(entry.authors) and not lists_et_al(entry)
+            and [normal_name(n) for n in names] == [normal_name(n) for n in entry.authors[: len(names)]])
 
 
 def _given_name_before(citation: Citation) -> bool:
@@ -359,6 +375,11 @@ def _link_problems(
         fixes[key + "_authors"] = list(entry.authors)
         return [("author_spelling", "message", {"cited": work.authors[0], "listed": entry.authors[0]})]
     if link.outcome == "suffix":
+        unlettered = [e for e in entries if not e.suffix]
+        if work.suffix and len(unlettered) >= 2:  # "(GPhC, 2017b)" beside two works of 2017 listed without
+            # letters: the list is the one at fault (both guides letter both), so no fix mends the citation
+            listed = rules.label(entry.authors, entry.year or "", "")
+            return [("suffix_mismatch", "message_unlettered", {"entry": listed, "count": str(len(unlettered))})]
         fixes[key + "_suffix"] = entry.suffix
         listed = rules.label(entry.authors, entry.year or "", entry.suffix)
         return [("suffix_mismatch", "message", {"entry": listed})]

@@ -240,6 +240,10 @@ def _style_problems(
         # more names than those written, enough for the style's "et al."); APA 7 (8.18) writes names
         # before ", et al." to tell two works apart, which only the writer's list can show: left alone
         found.append(("et_al_needed", "message", {}))
+    if shape.via_authors >= style.et_al_from and "etal" not in kinds[_secondary_index(kinds):]:
+        # "(Goffman, 1963, as cited in Purdam, Garratt, & Esmail, 2016)" in APA 7: the source read's names
+        # follow the same threshold as the work cited's
+        found.append(("et_al_needed", "message", {}))
     if max(shape.authors, shape.via_authors) >= 2:  # (beside et_al_needed too: the joining word is its own fault)
         conjunction = _conjunction_problem(text, toks, kinds, bracket, style)
         if conjunction:

@@ -53,6 +53,32 @@ def organisations(pieces: list[list[Token]]) -> bool:
         and ends_organisation(pieces[1]))
 
 
+_AND_BETWEEN = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
+
+
+def two_bodies(text: str, pieces: list[list[Token]]) -> bool:
+    """Whether names joined by "and" are two bodies, each a whole name: the
+    first with a joining word ("Department of Health") or of two words or
+    more ending in an organisation word ("Home Office"), and the rest, the
+    second, opening with a name that has a joining word ("Department for
+    Children, Schools and Families") or being one of three words or more
+    ending in an organisation word ("Health Protection Agency"). "Department
+    of Health and Social Care", "Royal College of Speech and Language
+    Therapists" and "... Constabulary and Fire and Rescue Services" stay one
+    name: what follows their "and" is no body's whole name."""
+    if len(pieces) < 2 or not _AND_BETWEEN.fullmatch(text, pieces[0][-1].end, pieces[1][0].start):
+        return False
+    first, second = pieces[0], pieces[1]
+    named = first[1:] if first[0].text == "The" else first  # ("The Society and College of Radiographers": one)
+    if not (_with_joining_word(first) or len(named) >= 2 and all(t.kind == "name" for t in named)
+            and ends_organisation(named)):
+        return False
+    if len(pieces) > 2:
+        return _with_joining_word(second)
+    return _with_joining_word(second) or (
+        len(second) >= 3 and all(t.kind == "name" for t in second) and ends_organisation(second))
+
+
 def _with_joining_word(piece: list[Token]) -> bool:
     """A name of three words or more with a joining word inside ("Ministry of Justice")."""
     return len(piece) >= 3 and piece[0].kind == "name" and any(t.kind == "word" for t in piece[1:-1])

@@ -21,6 +21,7 @@ from analyser.citations.namewords import (
     opens_organisation,
     organisations,
     surname_word,
+    two_bodies,
 )
 from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
 from analyser.citations.resolve import acronym_fits
@@ -157,7 +158,10 @@ def author_names(
     if len(pieces) >= 2 and len(pieces[-1]) == 1 and is_abbreviation(pieces[-1][0].text) and acronym_fits(
             pieces[-1][0].text, text[pieces[0][0].start : pieces[-2][-1].end]):
         pieces = pieces[:-1]  # "(National Institute for Health and Care Excellence, NICE, 2021)": its abbreviation
-    if (len(pieces) > 1 and not apart and any(t.kind == "word" for piece in pieces for t in piece)
+    if len(pieces) > 1 and not apart and two_bodies(text, pieces):
+        # "Department of Health and Department for Children, Schools and Families": two bodies, the second whole
+        names = [piece_text(text, pieces[0]), _SPACE.sub(" ", text[pieces[1][0].start : pieces[-1][-1].end])]
+    elif (len(pieces) > 1 and not apart and any(t.kind == "word" for piece in pieces for t in piece)
             and not organisations(pieces)):
         names = [_SPACE.sub(" ", text[pieces[0][0].start : pieces[-1][-1].end])]
     else:
@@ -509,7 +513,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         if named is not None and acronym_fits(pieces[0][0].text, text[named[1] : before[first - 2].end]):
             pieces = [one_organisation(named[0].pieces)]
             first = before.index(pieces[0][0])
-    if len(pieces) == 2 and not organisations(pieces) and (
+    if len(pieces) == 2 and not organisations(pieces) and not two_bodies(text, pieces) and (
         pieces[0][0].text == "The" and len(pieces[0]) + len(pieces[1]) >= 4
         or first and before[first - 1].text == "the" and len(pieces[0]) + len(pieces[1]) >= 3
         or one_organisation_in_bracket(pieces)  # ("Health and Care Professions Council (2023)")
@@ -525,10 +529,19 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
 def _place_after_preposition(before: list[Token], at: int) -> bool:
     """"In England, Bretherton and Pleace (2015)": a place (`[names].local_places`)
     after a preposition opening the clause, and a comma, is where the
-    sentence is set, not the first of a list of names."""
+    sentence is set, not the first of a list of names; so are up to three
+    capitalised words after a preposition and "the" ("In the UK, Burnett
+    and Peel (2001)", "Across the United States, ..."), whatever they are."""
     data = load_data()
-    return (before[at].text.lower() in data.local_places and at >= 1
-            and before[at - 1].text.lower() in data.place_prepositions)
+    if (before[at].text.lower() in data.local_places and at >= 1
+            and before[at - 1].text.lower() in data.place_prepositions):
+        return True
+    # "In the UK, Burnett and Peel (2001)", "Across the United States, ...": an article after the preposition
+    # makes the capitalised words a place (or a thing), never the first of the names
+    k = at
+    while k > 0 and at - k < 3 and before[k - 1].kind == "name" and _adjacent_words(before[k - 1], before[k]):
+        k -= 1
+    return k >= 2 and before[k - 1].text.lower() == "the" and before[k - 2].text.lower() in data.place_prepositions
 
 
 _MODEL_PHRASE = 5  # words at most between a possessive name and a narrative citation's year
@@ -564,6 +577,11 @@ def one_organisation(pieces: list[list[Token]]) -> list[Token]:
     Midwifery Council", though "the Tuckman and Jensen (1977) model" keeps
     two one-word names apart), or that its abbreviation spells, is joined."""
     return [token for piece in pieces for token in piece]
+
+
+def _adjacent_words(left: Token, right: Token) -> bool:
+    """Two tokens of one name, when the text between them is not to hand: a space or two apart."""
+    return 1 <= right.start - left.end <= 2
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:

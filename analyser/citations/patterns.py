@@ -70,9 +70,10 @@ def republished_year(year: str) -> str:
 PAGE_NUMBER = r"(?:S?\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"  # ("p. S10": a supplement's page)
 # A chapter or section keeps its label as written ("chapter 6", "Section 1.2"):
 # the guides give no abbreviation for it in the text (APA 7 capitalises it).
+# "Ch" is a label only apart from the letters after it: "Child Health" is no "Ch ild".
 PAGES = rf"""
     (?P<plabel> pp\.? | pgs?\.? | p\.? | P\.(?=\s{{0,2}}\d{{1,3}}(?!\d)) | pages? | paras?\.? | paragraphs?
-              | [Cc]h(?:ap)?\.? | [Cc]hapter | [Ss]ection | [Ss]ect?\. )
+              | [Cc]h(?:ap)?\.?(?![a-z]) | [Cc]hapter | [Ss]ection | [Ss]ect?\. )
     \s{{0,3}}
     (?P<pvalue> {PAGE_NUMBER} (?: \.\d{{1,3}} ){{0,3}} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
     (?![\w])"""

@@ -105,7 +105,9 @@ def abbreviation_citations(
     return out
 
 
-_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])the[ \t]{1,2}$")
+# An article, and at most two words in lower case after it, just before a name: "the LEGO Foundation",
+# "The third National Survey of Sexual Attitudes", "a recent Lammy Review"
+_ARTICLE_BEFORE = re.compile(r"(?<![\w'’-])(?:[Tt]he|[Aa]n?)(?:[ \t]{1,2}[a-z0-9][\w-]{0,20}){0,2}[ \t]{1,2}$")
 _SENTENCE_WINDOW_AFTER = 400  # characters after a name searched for a citation later in its sentence
 
 
@@ -113,7 +115,9 @@ def cited_things(text: str, no_year: list[Citation], found: list[Citation]) -> l
     """The citations without a year read from a name before a reporting verb
     ("Ingram also argues that"), less those whose name follows an article
     ("The Edinburgh Study showed that ...", "The Lammy Review found that
-    ...", "A review for the LEGO Foundation concluded that ...") or is a
+    ...", "A review for the LEGO Foundation concluded that ...", also with
+    a word or two in lower case between, "The third National Survey of
+    ... suggested that") or is a
     title of everyday words ("Fair Society, Healthy Lives argued that ...",
     `_a_title`) when a citation with its year stands later in the sentence:
     such a name is a study's, a report's or a body's, not a person's, and the bracket
@@ -127,8 +131,10 @@ def cited_things(text: str, no_year: list[Citation], found: list[Citation]) -> l
     dated = sorted(c.start for c in found if c.year)
     out: list[Citation] = []
     for citation in no_year:
-        article = citation.text.startswith("The ") or _ARTICLE_BEFORE.search(
-            text, max(0, citation.start - 8), citation.start) is not None
+        article_at = _ARTICLE_BEFORE.search(text, max(0, citation.start - 60), citation.start)
+        article = citation.text.startswith("The ") or article_at is not None and (
+            len(article_at.group().split()) == 1 or len(citation.text.split()) >= 2)
+        # (words between the article and a one-word name leave it a person's: "After the war Okafor argued")
         later = dated[bisect.bisect_left(dated, citation.end):][:1]
         if (article or _a_title(citation)) and later and later[0] - citation.end <= _SENTENCE_WINDOW_AFTER \
                 and SENTENCE_END.search(text, citation.end, later[0] + 1) is None:

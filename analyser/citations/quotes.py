@@ -125,8 +125,10 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     what?' model"; `[quotations].model_determiners`), unless a word calling
     it so stands there too ("Hendry (2015) calls it a '...' framework": his
     words, quoted; `calling_words`). Elsewhere a short quotation keeps its
-    page."""
-    if len(quote.group().split()) > 5:
+    page. A phrase in capitals (a name, numbers allowed: 'the "My 5 Moments
+    for Hand Hygiene" approach') may be longer, up to `_NAME_WORDS`' eight
+    capitalised words."""
+    if len(quote.group().split()) > 5 and not _NAME_WORDS.fullmatch(quote.group()[1:-1].strip()):
         return False
     between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
     if before is not None and before.narrative and between and between.group(1).lower() in load_data().model_words:
@@ -148,8 +150,9 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
 
 
 # A quoted name: capitalised words (and the small words joining them), the first and last capitalised.
+# A number counts as a capitalised word inside it ("My 5 Moments for Hand Hygiene").
 _NAME_WORDS = re.compile(r"[A-Z][\w'’-]{0,30}(?:\s{1,2}(?:(?:of|for|and|the|in|on|to|at|&)\s{1,2}){0,2}"
-                         r"[A-Z][\w'’-]{0,30}){1,7}")
+                         r"(?:[A-Z][\w'’-]{0,30}|\d{1,4})){1,7}")
 # Its abbreviation in a bracket right after it: "'Malnutrition Universal Screening Tool' (MUST)".
 _ABBREVIATION_AFTER = re.compile(r"\s{0,2}[(\[](?P<abbreviation>[A-Za-z&.-]{2,12})[)\]]")
 

@@ -30,6 +30,7 @@ from analyser.citations.patterns import (
     ACRONYM_SQUARE,
     ET_AL,
     colleagues_pattern,
+    is_abbreviation,
     load_data,
     republished_year,
 )
@@ -112,7 +113,7 @@ class ReferenceIndex:
         alias = self.aliases.get(key)
         if alias and alias in self.by_name:
             return self.by_name[alias]
-        if name.isupper() and 2 <= len(name) <= 8:
+        if (name.isupper() or is_abbreviation(name)) and 2 <= len(name) <= 8:  # ("DoH": "Department of Health")
             fits = [n for n in self.names if acronym_fits(name, n)]
             if len(fits) == 1:
                 return self.by_name[fits[0]]
@@ -142,23 +143,45 @@ class ReferenceIndex:
 
 def acronym_fits(acronym: str, name: str) -> bool:
     """"NICE" fits "national institute for health and care excellence": its
-    capitals are initials of the name's words, in order, starting with the
-    first; a lower-case letter is a joining word's ("CoP": "College of
-    Policing", "DfE": "Department for Education")."""
+    letters are taken in order from the starts of the name's words (each
+    hyphened part a word), beginning with the first word that is no joining
+    word; a word gives its initial and may give the letters after it too
+    ("GPhC": "General Pharmaceutical Council", "APTUK": "... Technicians
+    UK", "CHERRIES": "Checklist for Reporting Results of Internet
+    E-Surveys"); a word may give none ("Health" in NICE). A joining word
+    gives its initial in capitals ("SAPHNA": "School and Public Health
+    Nurses Association") or small ("CoP": "College of Policing", "DfE":
+    "Department for Education"); a small letter after the first is never
+    another word's initial ("iHV": the first word's, written small). Two
+    words give letters at least: one word spells no abbreviation of itself."""
     letters = [c for c in acronym if c.isalpha()]
-    words = [(w[0].upper(), w.lower() in _joining()) for w in _WORD.findall(name)]
-    first = next((initial for initial, joining in words if not joining), None)
-    if len(letters) < 2 or first is None or letters[0].upper() != first:
+    words = [(w, w.lower() in _joining()) for w in _WORD.findall(name.replace("-", " "))]
+    first = next((k for k, (_, joining) in enumerate(words) if not joining), None)
+    if len(letters) < 2 or first is None or letters[0].upper() != words[first][0][0].upper():
         return False
-    position = 0
-    for index, letter in enumerate(letters):
-        small = letter.islower() and index > 0  # ("iHV": the first word's initial, written small)
-        while position < len(words) and words[position] != (letter.upper(), small):
-            position += 1
-        if position == len(words):
+    failed: set[tuple[int, int]] = set()
+
+    def rest_fits(i: int, w: int) -> bool:  # letters[i:] from words[w:]
+        if i == len(letters):
+            return True
+        if (i, w) in failed:
             return False
-        position += 1
-    return True
+        for v in range(w, len(words) if i else first + 1):
+            word, joining = words[v]
+            if v < first or letters[i].upper() != word[0].upper() or (
+                    i and letters[i].islower() and not joining):
+                continue
+            k = 1
+            while True:
+                if (i or k < len(letters)) and rest_fits(i + k, v + 1):  # (two words at least: "MHRA" no name)
+                    return True
+                if i + k == len(letters) or k == len(word) or letters[i + k].upper() != word[k].upper():
+                    break
+                k += 1
+        failed.add((i, w))
+        return False
+
+    return rest_fits(0, first)
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
