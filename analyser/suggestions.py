@@ -35,7 +35,7 @@ from analyser.features import (
 from analyser.model import Evidence, Mention
 from analyser.parse import ParsedDocument
 from analyser.polarity import PolarityCues, find_polarity_cues, read_cues
-from analyser.textmodel import LinearTextModel, ModelFileError, load_model
+from analyser.textmodel import FEATURES_CHANGED, LinearTextModel, ModelFileError, load_model
 from analyser.trees import TreeEnsemble
 
 EVIDENCE_FEATURES = 3
@@ -77,8 +77,7 @@ def load_suggester(path: str | Path, nlp: Language, cues: PolarityCues, concepts
         raise ModelConceptsError(path, f"the model codes concepts the lexicon does not have ({', '.join(unknown)}): "
                                    "use a model trained with this lexicon, or --no-model")
     if model.extra_features != extra_feature_names(model.labels):
-        raise ModelFileError(
-            path, "model was trained with other features than this analyser computes: retrain it with 'analyser train'")
+        raise ModelFileError(path, FEATURES_CHANGED)
     context = load_context(model, path)
     trained = (context or model).thresholds
     thresholds = {label: threshold if threshold is not None else trained.get(label, 0.5) for label in model.labels}

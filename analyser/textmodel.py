@@ -51,6 +51,9 @@ VECTORIZER_PARAMS = ("analyzer", "ngram_range", "lowercase", "sublinear_tf", "no
 Link = Literal["sigmoid", "softmax"]
 
 
+FEATURES_CHANGED = "model was trained with other features than this analyser computes: retrain it with 'analyser train'"
+
+
 class ModelFileError(AnalyserError):
     """A model file cannot be used: missing, not JSON, foreign, of another
     format version, inconsistent or edited. The message is one line."""
@@ -401,8 +404,7 @@ def load_model(path: str | Path, extra_features: Sequence[str] | None = None) ->
     except (KeyError, TypeError, ValueError) as error:
         raise ModelFileError(path, f"inconsistent model file ({error})") from None
     if extra_features is not None and list(extra_features) != model.extra_features:
-        raise ModelFileError(
-            path, "model was trained with other features than this analyser computes: retrain it with 'analyser train'")
+        raise ModelFileError(path, FEATURES_CHANGED)
     return model
 
 

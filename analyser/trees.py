@@ -29,7 +29,14 @@ from typing import Any
 import numpy as np
 
 from analyser.output import write_atomic
-from analyser.textmodel import ModelFileError, pack_floats, payload_digest, read_model_json, verified_payload
+from analyser.textmodel import (
+    FEATURES_CHANGED,
+    ModelFileError,
+    pack_floats,
+    payload_digest,
+    read_model_json,
+    verified_payload,
+)
 
 FORMAT = "analyser-tree-ensemble"
 FORMAT_VERSION = 1
@@ -295,8 +302,7 @@ def load_trees(path: str | Path, feature_names: Sequence[str] | None = None) -> 
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ModelFileError(path, f"inconsistent model file ({error})") from None
     if feature_names is not None and list(feature_names) != ensemble.feature_names:
-        raise ModelFileError(
-            path, "model was trained with other features than this analyser computes: retrain it with 'analyser train'")
+        raise ModelFileError(path, FEATURES_CHANGED)
     return ensemble
 
 
