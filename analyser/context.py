@@ -128,7 +128,9 @@ def _chains(previous: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     index = np.arange(len(previous), dtype=np.int64)
     first = np.where(previous >= 0, previous, index)
     steps = (previous >= 0).astype(np.int64)
-    while len(first) and (first[first] != first).any():
+    for _ in range(len(previous).bit_length()):  # 2^rounds links looked back: enough for any chain of n
+        if not (first[first] != first).any():
+            break
         steps = steps + steps[first]
         first = first[first]
     return first, steps
