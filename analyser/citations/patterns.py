@@ -371,7 +371,8 @@ _ORG_COMMA = r",\s{1,2}(?=[^.,()\n]{1,40}(?:,[^.,()\n]{1,40}){0,3}\s(?:and|&)\s)
 @lru_cache(maxsize=1)
 def entry_head_pattern() -> re.Pattern[str]:
     """The start of a reference entry: its authors (people "Surname, I." or an
-    organisation) and the year in brackets. Used with ``match`` at line starts
+    organisation, or two each with its abbreviation, "Home Office (HO) and
+    Department of Health (DH) (2019)") and the year in brackets. Used with ``match`` at line starts
     and after sentence ends, so run-together PDF entries can be split."""
     data = load_data()
     connectors = "|".join(sorted(data.connectors | {"and", "&"}, key=len, reverse=True))
@@ -387,7 +388,11 @@ def entry_head_pattern() -> re.Pattern[str]:
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
                 (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}
-                (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \) )?
+                (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \)
+                    (?: \s{{1,2}} (?:and|&) \s{{1,2}} {NAME_WORD}  # a second body with its own abbreviation
+                        (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}
+                        \s{{1,2}} \( (?!{EDITORS}\)) {UPPER}[\w.]{{1,12}} \) )?
+                )?
             )
         )
         (?: [\s,.]{{0,3}} \( (?P<editors> {EDITORS} ) \) )?
