@@ -190,6 +190,7 @@ class CitationData:
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
     organisation_words: frozenset[str]  # last words of an organisation's name ("Trust", "Commissioner")
     nation_words: frozenset[str]  # "British", "Irish": one before "and"/"&" opens a body's name ("British & Irish ...")
+    field_words: frozenset[str]  # "Maritime": one before "and" opens a body's name ("Maritime and Coastguard Agency")
     bracket_openers: frozenset[str]  # openers that introduce citations in a bracket ("(see Okafor, 2018)")
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
@@ -256,6 +257,7 @@ def load_data() -> CitationData:
         titled_years=frozenset(w.lower() for w in names["titled_years"]),
         organisation_words=frozenset(w.lower() for w in names["organisation_words"]),
         nation_words=frozenset(w.lower() for w in names["nation_words"]),
+        field_words=frozenset(w.lower() for w in names["field_words"]),
         bracket_openers=frozenset(w.lower() for w in names["bracket_openers"]),
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),

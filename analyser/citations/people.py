@@ -66,7 +66,20 @@ _TWO_NAMES = re.compile(rf"(?P<given>[A-Z]{_LOWER}{{1,20}}) (?P<surname>[A-Z]{_L
                         rf"(?:[\-'’][A-Z]?{_LOWER}{{1,30}})*)")
 
 
-def drop_given_names(found: list[Citation], known: set[str], later: dict[str, str]) -> None:
+# A first name set off after someone the writer calls theirs: "My supervisor, Jo, said", "my mentor, Sam,".
+_CALLED = re.compile(r"\b[Mm]y\s{1,2}(?:[a-z]+\s{1,2}){0,2}?[a-z]+,\s{1,2}(?P<name>[A-Z][a-z]{1,14}),")
+
+
+def names_called(text: str) -> set[str]:
+    """The first names the writer gives the people around them ("My
+    supervisor, Jo, said that"): such a name before a surname in a citation
+    ("(Jo Finch, 2023)") is that person's first name, whatever the lists
+    know of it."""
+    return {m.group("name") for m in _CALLED.finditer(text)}
+
+
+def drop_given_names(found: list[Citation], known: set[str], later: dict[str, str],
+                     called: frozenset[str] = frozenset()) -> None:
     """"(Gemma Whitcombe, 2022)" when Whitcombe is an author elsewhere in the
     text (`known`: another citation's, a reference entry's, or a name before
     a reporting verb: "Whitcombe suggests that"), or when the first word is
@@ -81,7 +94,8 @@ def drop_given_names(found: list[Citation], known: set[str], later: dict[str, st
     (`later`: "Tudor Hart (1971)" for "Hart, J.T. (1971)": a surname of two
     words, which the list files under its last with the first as an
     initial; the checker tells the two apart, `author_spelling`, as both
-    guides want text and list to agree). Changes the authors in place; the
+    guides want text and list to agree). A first name the writer calls
+    someone by (`called`: `names_called`) is one too. Changes the authors in place; the
     checker reports the first name (`initials_in_citation`)."""
     data = load_data()
     for citation in found:
@@ -94,7 +108,7 @@ def drop_given_names(found: list[Citation], known: set[str], later: dict[str, st
         if given[0] in later.get(normal_name(surname), "") and given not in data.given_names and (
                 name_rules().kind(given) != "name"):
             continue  # "Tudor Hart (1971)" for "Hart, J.T.": a two-word surname the list files under its last
-        if normal_name(surname) in known or _person(given, surname, data):
+        if normal_name(surname) in known or given in called or _person(given, surname, data):
             citation.authors[0] = surname
 
 

@@ -287,12 +287,20 @@ def _spoken(opening: str) -> bool:
 def heard(opening: str) -> bool:
     """Whether the words of a sentence before its quotation say it was
     spoken to the writer ("told me that", "said to us":
-    `[quotations].speech_words` then `listener_words`), a personal
+    `[quotations].speech_words` then `listener_words`; or said by someone
+    the writer calls theirs, "My mentor, Sam, said that"), a personal
     communication, which has no page."""
     data = load_data()
+    if any(m.group("verb") in data.speech_words for m in _MY_SPEAKER.finditer(opening)):
+        return True  # "My supervisor, Jo, said that '...'": someone the writer works with, heard
     words = _WORDS.findall(opening.lower())
     return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
                for i, word in enumerate(words))
+
+
+# A speaker the writer calls theirs, perhaps named, before what they did: "my mentor said", "My supervisor, Jo, told".
+_MY_SPEAKER = re.compile(r"\b[Mm]y\s{1,2}(?:[a-z]+\s{1,2}){0,2}?[a-z]+(?:,\s{1,2}[A-Z][a-z]{1,14},)?"
+                         r"\s{1,2}(?:[a-z]+ly\s{1,2})?(?P<verb>[a-z]+)\b")
 
 
 def abbreviation_stop(text: str, dot: int) -> bool:
