@@ -419,8 +419,11 @@ ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 # lower-case letter between two capitals standing for a joining word: "NICE",
 # "D.H.S.C.", "CoP" (College of Policing), "DfE" (Department for Education);
 # a body may write its first letter small before two capitals: "iHV"
-# (Institute of Health Visiting), not "iPad".
-ABBREVIATION_TEXT = r"(?:[a-z](?=[A-Z][A-Z.]))?[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
+# (Institute of Health Visiting), not "iPad"; and the last may be a word's
+# opening letters after three capitals at least: "RCPsych" (Royal College of
+# Psychiatrists), "RCPath".
+ABBREVIATION_TEXT = (r"(?:[a-z](?=[A-Z][A-Z.]))?[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
+                     r"(?:(?<=[A-Z]{3})[a-z]{2,5}(?![A-Za-z]))?")
 _ABBREVIATION_WORD = re.compile(ABBREVIATION_TEXT)
 
 
