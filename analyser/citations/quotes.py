@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from analyser.citations.around import PAGE_ONLY
 from analyser.citations.consistency import same_work
@@ -291,16 +292,21 @@ def heard(opening: str) -> bool:
     the writer calls theirs, "My mentor, Sam, said that"), a personal
     communication, which has no page."""
     data = load_data()
-    if any(m.group("verb") in data.speech_words for m in _MY_SPEAKER.finditer(opening)):
+    if _my_speaker().search(opening):
         return True  # "My supervisor, Jo, said that '...'": someone the writer works with, heard
     words = _WORDS.findall(opening.lower())
     return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
                for i, word in enumerate(words))
 
 
-# A speaker the writer calls theirs, perhaps named, before what they did: "my mentor said", "My supervisor, Jo, told".
-_MY_SPEAKER = re.compile(r"\b[Mm]y\s{1,2}(?:[a-z]+\s{1,2}){0,2}?[a-z]+(?:,\s{1,2}[A-Z][a-z]{1,14},)?"
-                         r"\s{1,2}(?:[a-z]+ly\s{1,2})?(?P<verb>[a-z]+)\b")
+@lru_cache(maxsize=1)
+def _my_speaker() -> re.Pattern[str]:
+    """A speaker the writer calls theirs, perhaps named, then a speech word
+    (`[quotations].speech_words`): "my mentor said", "My practice assessor
+    told", "My supervisor, Jo, explained"."""
+    verbs = "|".join(sorted(load_data().speech_words, key=len, reverse=True))
+    return re.compile(rf"\b[Mm]y\s{{1,2}}(?:[a-z]+\s{{1,2}}){{0,2}}?[a-z]+(?:,\s{{1,2}}[A-Z][a-z]{{1,14}},)?"
+                      rf"\s{{1,2}}(?:[a-z]+ly\s{{1,2}})?(?:{verbs})\b")
 
 
 def abbreviation_stop(text: str, dot: int) -> bool:
