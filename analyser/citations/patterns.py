@@ -185,6 +185,7 @@ class CitationData:
     not_authors: frozenset[str]
     name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
     policy_endings: frozenset[str]  # not authors as the last word of a longer name ("Soft Drinks Industry Levy")
+    report_words: frozenset[str]  # "Reed Report (1992)": after one surname, the report its chair is cited for
     surname_labels: frozenset[str]  # not authors, except as a surname alone with no number after it ("Page")
     surname_months: frozenset[str]  # ... and months that are surnames beside another author ("Alcock and May")
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
@@ -252,6 +253,7 @@ def load_data() -> CitationData:
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         name_endings=frozenset(w.lower() for w in names["name_endings"]),
         policy_endings=frozenset(w.lower() for w in names["policy_endings"]),
+        report_words=frozenset(w.lower() for w in names["report_words"]),
         surname_labels=frozenset(w.lower() for w in names["surname_labels"]),
         surname_months=frozenset(w.lower() for w in names["surname_months"]),
         titled_years=frozenset(w.lower() for w in names["titled_years"]),

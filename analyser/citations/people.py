@@ -95,13 +95,18 @@ def drop_given_names(found: list[Citation], known: set[str], later: dict[str, st
     words, which the list files under its last with the first as an
     initial; the checker tells the two apart, `author_spelling`, as both
     guides want text and list to agree). A first name the writer calls
-    someone by (`called`: `names_called`) is one too. Changes the authors in place; the
+    someone by (`called`: `names_called`) is one too. A report's word after
+    one name ("Reed Report (1992)", `[names].report_words`) is no surname:
+    the name is the chair's, the author. Changes the authors in place; the
     checker reports the first name (`initials_in_citation`)."""
     data = load_data()
     for citation in found:
         if not (citation.authors and " " in citation.authors[0] and _TWO_NAMES.fullmatch(citation.authors[0])):
             continue
         given, surname = citation.authors[0].split(" ")
+        if surname.lower() in data.report_words:
+            citation.authors[0] = given  # "Reed Report (1992)": the chair's report, cited by the chair's name
+            continue
         if (given.lower() in data.openers or given.lower() in data.particles or normal_name(given) in known
                 or normal_name(f"{given}-{surname}") in known):
             continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans"; "Van Netten": a particle, capitalised)
