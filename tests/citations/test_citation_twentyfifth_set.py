@@ -56,6 +56,10 @@ OPENING_LETTERS_A = ("The Royal College of Pathologists (RCPath, 2021) warns tha
                      "References\nRoyal College of Pathologists. (2022). Refeeding. RCPath.")
 OPENING_LETTERS = ("Refeeding is risky (RCPath, 2021).\n\nReference list\n"
                    "Royal College of Pathologists (RCPath) (2021) Refeeding. London: RCPath.")
+# a report named by its chair: the chair is the author, the report's word in the span; a first name still goes
+CHAIR = "As the Francis Report (2013) showed, care failed."
+CHAIR_BRACKET = "Care failed (Okafor Review, 2019)."
+FIRST_NAME = "Sarah Okafor (2019) found gaps."
 
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
@@ -106,6 +110,11 @@ CASES = [
                              "2021", None, True, ["year_mismatch"],
                              "The Royal College of Pathologists (RCPath, 2022)")]),
     (OPENING_LETTERS, H, [("(RCPath, 2021)", ["RCPath"], "2021", None, False, [], None)]),
+    (CHAIR, H, [("Francis Report (2013)", ["Francis"], "2013", None, True, [], None)]),
+    (CHAIR, A, [("Francis Report (2013)", ["Francis"], "2013", None, True, [], None)]),
+    (CHAIR_BRACKET, A, [("(Okafor Review, 2019)", ["Okafor"], "2019", None, False, [], None)]),
+    (FIRST_NAME, H, [("Sarah Okafor (2019)", ["Okafor"], "2019", None, True, ["initials_in_citation"],
+                      "Okafor (2019)")]),
 ]
 
 
