@@ -501,8 +501,7 @@ def _form(text: str, citation: Citation, aliases: dict[str, str]) -> tuple | Non
     names, et_al = _written_form(tuple(citation.authors), citation.text, citation.narrative)
     if names and names[0].startswith("the ") and citation.narrative and at_sentence_start(text, citation.start):
         return None
-    if names and names[0] in aliases:
-        names = (aliases[names[0]], *names[1:])
+    names = tuple(aliases.get(name, name) for name in names)  # (each body's: "SCoR and BMUS (2022)")
     return (*names, et_al)
 
 

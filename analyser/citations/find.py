@@ -42,7 +42,7 @@ from analyser.citations.patterns import (
     reporting_verbs,
     secondary_between,
 )
-from analyser.citations.people import case_person, drop_given_names, drop_titles
+from analyser.citations.people import case_person, drop_given_names, drop_titles, names_called
 from analyser.citations.prose import abbreviation_citations, article_names, cited_things, name_alone_citations
 from analyser.citations.references import later_initials, parse_entries
 from analyser.citations.resolve import normal_name
@@ -110,7 +110,8 @@ def find_citations(
     _wrapped_narratives(text, found)
     drop_titles(text, found)
     if any(c.authors and " " in c.authors[0] for c in found):
-        drop_given_names(found, _known_names(text, found, skip), _later_initials(text, skip))
+        drop_given_names(found, _known_names(text, found, skip), _later_initials(text, skip),
+                         frozenset(names_called(text)))
     article_names(text, found)  # "Recovery in the Bin (2016)"
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
@@ -299,6 +300,13 @@ def _words_after_a_space(text: str) -> set[str]:
     return words
 
 
+def _common_noun_abbreviation(text: str, abbreviation: str) -> bool:
+    """Whether the text defines an abbreviation for words in lower case, a
+    role or a thing rather than a body ("diabetes specialist nurses (DSNs)",
+    "approved mental health professional (AMHP)"): one of those is no author."""
+    return re.search(rf"\b[a-z]{{3,}}\s{{1,2}}\({re.escape(abbreviation)}s?\)", text) is not None
+
+
 def _no_year_citations(
     document: Document, found: list[Citation], skip: list[tuple[int, int]], block_starts: list[int]
 ) -> list[Citation]:
@@ -349,6 +357,10 @@ def _no_year_citations(
             continue  # "Research shows that": an everyday word opening a sentence, not a name
         if lower in data.people_words:
             continue  # "Proponents argue that": people in general, not an author
+        if " " in lower and lower.rsplit(None, 1)[-1] in data.model_words:
+            continue  # "Ward's Good Lives Model argues that": a model's name, which writes nothing
+        if is_abbreviation(authors[0]) and _common_noun_abbreviation(text, authors[0]):
+            continue  # "nurses (DSNs) ... One DSN explained that": one of the people the text names so
         if _word_before(text, names_at + start) in data.place_prepositions:
             continue  # "evidence from Scotland suggests that": a place, not the verb's subject
         paragraph = _paragraph(block_starts, names_at + start)

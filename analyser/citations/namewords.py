@@ -102,17 +102,37 @@ def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
     """Whether two names joined by "and" or "&" in a bracket are one
     organisation: the first of two words or more and not an organisation's
     name by itself, or one word naming a field (`subject_word`: "Health"),
-    or a nation's adjective ("British": `[names].nation_words`), the second
+    or a nation's or a field's adjective ("British", "Maritime":
+    `[names].nation_words`, `field_words`), the second
     of two words or more ending in an organisation word
     ("(British & Irish Orthoptic Society, 2020)", "(Northshire Police and
     Crime Commissioner, 2023)", "(Health and Care Professions Council,
     2023)"; "(Welsh and Jones, 2019)", "(Huxham and Vangen, 2005)", "(Okafor
     and Carers Trust, 2020)" and "(Ministry of Justice & Youth Justice
-    Board, 2023)", two organisations (`organisations`), stay two)."""
+    Board, 2023)", two organisations (`organisations`), stay two); or a
+    name ending in two places (`_places_pair`)."""
+    data = load_data()
+    if _places_pair(pieces):
+        return True
     return (len(pieces) == 2 and (len(pieces[0]) >= 2 and not ends_organisation(pieces[0])
                                   or len(pieces[0]) == 1 and (subject_word(pieces[0][0].text)
-                                                              or pieces[0][0].text.lower() in load_data().nation_words))
+                                                              or pieces[0][0].text.lower() in data.nation_words
+                                                              or pieces[0][0].text.lower() in data.field_words))
             and len(pieces[1]) >= 2 and ends_organisation(pieces[1]) and not organisations(pieces))
+
+
+def _places_pair(pieces: list[list[Token]]) -> bool:
+    """A body's name ending in two places joined by "and", the second all
+    places ("Mountain Rescue England and Wales", "... Scotland and Northern
+    Ireland"; `[names].local_places`, `nation_words`): one name, whose "and"
+    joins the places it covers, not two bodies."""
+    if len(pieces) != 2 or len(pieces[0]) < 2:
+        return False
+    data = load_data()
+    places = data.local_places
+    return (all(t.kind == "name" for t in pieces[0]) and pieces[0][-1].text.lower() in places
+            and pieces[1][-1].text.lower() in places
+            and all(t.text.lower() in places or t.text.lower() in data.nation_words for t in pieces[1]))
 
 
 def subject_word(word: str) -> bool:

@@ -185,11 +185,13 @@ class CitationData:
     not_authors: frozenset[str]
     name_endings: frozenset[str]  # not authors, except as the last word of a longer name ("Standards Unit")
     policy_endings: frozenset[str]  # not authors as the last word of a longer name ("Soft Drinks Industry Levy")
+    report_words: frozenset[str]  # "Reed Report (1992)": after one surname, the report its chair is cited for
     surname_labels: frozenset[str]  # not authors, except as a surname alone with no number after it ("Page")
     surname_months: frozenset[str]  # ... and months that are surnames beside another author ("Alcock and May")
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
     organisation_words: frozenset[str]  # last words of an organisation's name ("Trust", "Commissioner")
     nation_words: frozenset[str]  # "British", "Irish": one before "and"/"&" opens a body's name ("British & Irish ...")
+    field_words: frozenset[str]  # "Maritime": one before "and" opens a body's name ("Maritime and Coastguard Agency")
     bracket_openers: frozenset[str]  # openers that introduce citations in a bracket ("(see Okafor, 2018)")
     given_names: frozenset[str]
     named_after_people: frozenset[str]  # two-word organisations that look like a person ("Marie Curie")
@@ -251,11 +253,13 @@ def load_data() -> CitationData:
         not_authors=frozenset(w.lower() for w in names["not_authors"]),
         name_endings=frozenset(w.lower() for w in names["name_endings"]),
         policy_endings=frozenset(w.lower() for w in names["policy_endings"]),
+        report_words=frozenset(w.lower() for w in names["report_words"]),
         surname_labels=frozenset(w.lower() for w in names["surname_labels"]),
         surname_months=frozenset(w.lower() for w in names["surname_months"]),
         titled_years=frozenset(w.lower() for w in names["titled_years"]),
         organisation_words=frozenset(w.lower() for w in names["organisation_words"]),
         nation_words=frozenset(w.lower() for w in names["nation_words"]),
+        field_words=frozenset(w.lower() for w in names["field_words"]),
         bracket_openers=frozenset(w.lower() for w in names["bracket_openers"]),
         given_names=frozenset(names["given"]),
         named_after_people=frozenset(names["named_after_people"]),
@@ -371,7 +375,8 @@ _ORG_COMMA = r",\s{1,2}(?=[^.,()\n]{1,40}(?:,[^.,()\n]{1,40}){0,3}\s(?:and|&)\s)
 @lru_cache(maxsize=1)
 def entry_head_pattern() -> re.Pattern[str]:
     """The start of a reference entry: its authors (people "Surname, I." or an
-    organisation) and the year in brackets. Used with ``match`` at line starts
+    organisation, or two each with its abbreviation, "Home Office (HO) and
+    Department of Health (DH) (2019)") and the year in brackets. Used with ``match`` at line starts
     and after sentence ends, so run-together PDF entries can be split."""
     data = load_data()
     connectors = "|".join(sorted(data.connectors | {"and", "&"}, key=len, reverse=True))
@@ -387,7 +392,11 @@ def entry_head_pattern() -> re.Pattern[str]:
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
                 (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}
-                (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \) )?
+                (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \)
+                    (?: \s{{1,2}} (?:and|&) \s{{1,2}} {NAME_WORD}  # a second body with its own abbreviation
+                        (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}
+                        \s{{1,2}} \( (?!{EDITORS}\)) {UPPER}[\w.]{{1,12}} \) )?
+                )?
             )
         )
         (?: [\s,.]{{0,3}} \( (?P<editors> {EDITORS} ) \) )?
@@ -412,8 +421,11 @@ ENTRY_BOUNDARY = re.compile(r"(?<=[.)\]])\s{1,3}(?=\S)")
 # lower-case letter between two capitals standing for a joining word: "NICE",
 # "D.H.S.C.", "CoP" (College of Policing), "DfE" (Department for Education);
 # a body may write its first letter small before two capitals: "iHV"
-# (Institute of Health Visiting), not "iPad".
-ABBREVIATION_TEXT = r"(?:[a-z](?=[A-Z][A-Z.]))?[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
+# (Institute of Health Visiting), not "iPad"; and the last may be a word's
+# opening letters after three capitals at least: "RCPsych" (Royal College of
+# Psychiatrists), "RCPath".
+ABBREVIATION_TEXT = (r"(?:[a-z](?=[A-Z][A-Z.]))?[A-Z](?:[A-Z.]|[a-z](?=[A-Z])){1,9}"
+                     r"(?:(?<=[A-Z]{3})[a-z]{2,5}(?![A-Za-z]))?")
 _ABBREVIATION_WORD = re.compile(ABBREVIATION_TEXT)
 
 

@@ -66,7 +66,20 @@ _TWO_NAMES = re.compile(rf"(?P<given>[A-Z]{_LOWER}{{1,20}}) (?P<surname>[A-Z]{_L
                         rf"(?:[\-'’][A-Z]?{_LOWER}{{1,30}})*)")
 
 
-def drop_given_names(found: list[Citation], known: set[str], later: dict[str, str]) -> None:
+# A first name set off after someone the writer calls theirs: "My supervisor, Jo, said", "my mentor, Sam,".
+_CALLED = re.compile(r"\b[Mm]y\s{1,2}(?:[a-z]+\s{1,2}){0,2}?[a-z]+,\s{1,2}(?P<name>[A-Z][a-z]{1,14}),")
+
+
+def names_called(text: str) -> set[str]:
+    """The first names the writer gives the people around them ("My
+    supervisor, Jo, said that"): such a name before a surname in a citation
+    ("(Jo Finch, 2023)") is that person's first name, whatever the lists
+    know of it."""
+    return {m.group("name") for m in _CALLED.finditer(text)}
+
+
+def drop_given_names(found: list[Citation], known: set[str], later: dict[str, str],
+                     called: frozenset[str] = frozenset()) -> None:
     """"(Gemma Whitcombe, 2022)" when Whitcombe is an author elsewhere in the
     text (`known`: another citation's, a reference entry's, or a name before
     a reporting verb: "Whitcombe suggests that"), or when the first word is
@@ -81,20 +94,26 @@ def drop_given_names(found: list[Citation], known: set[str], later: dict[str, st
     (`later`: "Tudor Hart (1971)" for "Hart, J.T. (1971)": a surname of two
     words, which the list files under its last with the first as an
     initial; the checker tells the two apart, `author_spelling`, as both
-    guides want text and list to agree). Changes the authors in place; the
+    guides want text and list to agree). A first name the writer calls
+    someone by (`called`: `names_called`) is one too. A report's word after
+    one name ("Reed Report (1992)", `[names].report_words`) is no surname:
+    the name is the chair's, the author. Changes the authors in place; the
     checker reports the first name (`initials_in_citation`)."""
     data = load_data()
     for citation in found:
         if not (citation.authors and " " in citation.authors[0] and _TWO_NAMES.fullmatch(citation.authors[0])):
             continue
         given, surname = citation.authors[0].split(" ")
+        if surname.lower() in data.report_words:
+            citation.authors[0] = given  # "Reed Report (1992)": the chair's report, cited by the chair's name
+            continue
         if (given.lower() in data.openers or given.lower() in data.particles or normal_name(given) in known
                 or normal_name(f"{given}-{surname}") in known):
             continue  # ("Lloyd Evans (2021)" for a listed "Lloyd-Evans"; "Van Netten": a particle, capitalised)
         if given[0] in later.get(normal_name(surname), "") and given not in data.given_names and (
                 name_rules().kind(given) != "name"):
             continue  # "Tudor Hart (1971)" for "Hart, J.T.": a two-word surname the list files under its last
-        if normal_name(surname) in known or _person(given, surname, data):
+        if normal_name(surname) in known or given in called or _person(given, surname, data):
             citation.authors[0] = surname
 
 

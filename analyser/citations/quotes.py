@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from analyser.citations.around import PAGE_ONLY
 from analyser.citations.consistency import same_work
@@ -110,6 +111,10 @@ _WORD_AFTER = re.compile(r"\s{1,3}([A-Za-z]+)")
 _ONE_WORD = re.compile(r"\s{1,3}([A-Za-z]+)\s{1,3}")
 # From a model's word to the citation naming its author: 'model of Adeyemi-Cole (2015)', 'model (Rolfe et al., 2001)'.
 _MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?")
+# A model's word and "of", "by" or "from" right before a narrative citation: "the framework of Rolfe et al. (2001)".
+_MODEL_OF = re.compile(r"\b([A-Za-z]+)\s{1,3}(?:of|by|from)\s{1,3}$")
+# A comma setting a phrase off after a citation, as an apposition: "Rolfe et al. (2001), 'What? ...'".
+_APPOSITION = re.compile(r",\s{1,2}")
 
 
 def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, after: Citation | None) -> bool:
@@ -122,7 +127,10 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     `[quotations].model_words`), or a determiner and at most two words stand
     before it, making the phrase and the model's word one noun phrase ("Rolfe,
     Freshwater and Jasper (2001) propose a simpler 'What? So what? Now
-    what?' model"; `[quotations].model_determiners`), unless a word calling
+    what?' model"; `[quotations].model_determiners`), or it is set off by a
+    comma right after a narrative citation that a model's word and "of"
+    introduce ("the framework of Rolfe et al. (2001), 'What? So what? Now
+    what?', guided"), unless a word calling
     it so stands there too ("Hendry (2015) calls it a '...' framework": his
     words, quoted; `calling_words`). Elsewhere a short quotation keeps its
     page. A phrase in capitals (a name, numbers allowed: 'the "My 5 Moments
@@ -133,6 +141,10 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     between = _ONE_WORD.fullmatch(text, before.end, quote.start()) if before is not None else None
     if before is not None and before.narrative and between and between.group(1).lower() in load_data().model_words:
         return True  # "The Mencap (2018) campaign 'Treat me well'"
+    if before is not None and before.narrative and _APPOSITION.fullmatch(text, before.end, quote.start()):
+        named = _MODEL_OF.search(text, max(0, before.start - 40), before.start)
+        if named is not None and named.group(1).lower() in load_data().model_words:
+            return True  # "the cycle of Okafor (2015), 'Plan, Do, Review', guided": the model's name, set off
     word = _WORD_AFTER.match(text, quote.end())
     if word is None or word.group(1).lower() not in load_data().model_words:
         return False
@@ -219,12 +231,25 @@ def _cited_by(
             narrative is not None and "." in text[quote.end() : citations[after].start]):
         return after  # (not a bracket stranded after the full stop when the sentence named its author)
     if narrative is not None:
-        if after < last and not citations[after].narrative and same_work(citations[narrative], citations[after]):
+        if after < last and not citations[after].narrative and _again(citations[narrative], citations[after]):
             return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one
         return narrative
     if after < last:
         return None if spoken or _writer_between(text, quote.end(), citations[after].start) else after
     return before[0] if before and _says_it(text, citations[before[0]], quote) else None
+
+
+def _again(narrative: Citation, later: Citation) -> bool:
+    """Whether a bracket later in the sentence cites the narrative
+    citation's work again: the same work (`same_work`), or the same year
+    under the abbreviation of the body named in full ("The Royal Society
+    of Chemists (RSC, 2019) found ... '...' (RSC, 2019, p. 8)")."""
+    if same_work(narrative, later):
+        return True
+    if not (narrative.authors and later.authors) or (narrative.year, narrative.suffix) != (later.year, later.suffix):
+        return False
+    return any(acronym_fits(short, full) for short, full in ((later.authors[0], narrative.authors[0]),
+                                                            (narrative.authors[0], later.authors[0])))
 
 
 def _writer_between(text: str, start: int, end: int) -> bool:
@@ -263,12 +288,25 @@ def _spoken(opening: str) -> bool:
 def heard(opening: str) -> bool:
     """Whether the words of a sentence before its quotation say it was
     spoken to the writer ("told me that", "said to us":
-    `[quotations].speech_words` then `listener_words`), a personal
+    `[quotations].speech_words` then `listener_words`; or said by someone
+    the writer calls theirs, "My mentor, Sam, said that"), a personal
     communication, which has no page."""
     data = load_data()
+    if _my_speaker().search(opening):
+        return True  # "My supervisor, Jo, said that '...'": someone the writer works with, heard
     words = _WORDS.findall(opening.lower())
     return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
                for i, word in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _my_speaker() -> re.Pattern[str]:
+    """A speaker the writer calls theirs, perhaps named, then a speech word
+    (`[quotations].speech_words`): "my mentor said", "My practice assessor
+    told", "My supervisor, Jo, explained"."""
+    verbs = "|".join(sorted(load_data().speech_words, key=len, reverse=True))
+    return re.compile(rf"\b[Mm]y\s{{1,2}}(?:[a-z]+\s{{1,2}}){{0,2}}?[a-z]+(?:,\s{{1,2}}[A-Z][a-z]{{1,14}},)?"
+                      rf"\s{{1,2}}(?:[a-z]+ly\s{{1,2}})?(?:{verbs})\b")
 
 
 def abbreviation_stop(text: str, dot: int) -> bool:

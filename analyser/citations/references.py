@@ -186,6 +186,8 @@ class _EntryHead(NamedTuple):
     conjunction: bool  # "and" between them
 
 
+# An organisation's abbreviation in brackets after its name in an entry's head: "Home Office (HO)".
+_ACRONYM_BRACKET = re.compile(r"\s{0,2}\([^()]{1,14}\)")
 _MEMO_MAX_CHARS = 2_000  # longer "entries" (a PDF's run-together list, hostile input) are not remembered
 
 
@@ -215,7 +217,7 @@ def _parse_head(raw: str) -> _EntryHead | None:
     if people:
         authors = tuple(_SPACE.sub(" ", m.group("surname")) for m in person_pattern().finditer(authors_text))
     else:
-        name = authors_text[: authors_text.rfind("(")].strip() if acronym else authors_text
+        name = _ACRONYM_BRACKET.sub("", authors_text).strip() if acronym else authors_text  # (each body's)
         authors = (name,)
     year = head.group("year")
     if year[0].isalpha():

@@ -224,9 +224,11 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
         return Link("missing")
     outcome_if_found = "ok"
     candidates = index.candidates(authors[0])
-    if not candidates and len(authors) >= 2:  # two organisations listed as one name, "LGA and ADASS (2019)"
+    if len(authors) >= 2 and not any(index.references[i].year == year for i in candidates):
+        # two organisations listed as one name, "LGA and ADASS (2019)", the first perhaps listed alone too
         joined = [" and ".join(authors)] if index.candidates(" and ".join(authors)) else [" & ".join(authors)]
-        if index.candidates(joined[0]):
+        if index.candidates(joined[0]) and (not candidates or any(
+                index.references[i].year == republished_year(year) for i in index.candidates(joined[0]))):
             authors, candidates = joined, index.candidates(joined[0])
     if not candidates:
         candidates = index.split_surname(authors[0]) or index.near(authors[0])
