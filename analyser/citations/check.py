@@ -372,7 +372,7 @@ def _link_problems(
         return [*spelling, ("year_mismatch", "message", {"entry_year": entry.year, "year": work.year,
                                                           "names": rules.label(work.authors)})]
     if link.outcome == "spelling":
-        fixes[key + "_authors"] = list(entry.authors)
+        fixes[key + "_authors"] = _with_article(work.authors, entry.authors)
         return [("author_spelling", "message", {"cited": work.authors[0], "listed": entry.authors[0]})]
     if link.outcome == "suffix":
         unlettered = [e for e in entries if not e.suffix]
@@ -390,6 +390,17 @@ def _link_problems(
     return []
 
 
+def _with_article(cited: list[str], listed: list[str]) -> list[str]:
+    """The entry's names for a fix, keeping the capitalised "The" the citation
+    writes before a body's name ("The Women & Equalities Committee (2019)" for
+    "Women and Equalities Committee"): lists file a body without its article,
+    and the article as written is part of the name in the text (the conventions)."""
+    names = list(listed)
+    if names and cited and cited[0].startswith("The ") and not names[0].startswith(("The ", "the ")):
+        names[0] = f"The {names[0]}"
+    return names
+
+
 def _co_author_spelling(cited: list[str], listed: list[str], key: str, fixes: dict) -> list[tuple[str, str, dict]]:
     """"Delaney and Fox (2021)" for "Delaney, M., & Foxe, R. (2021)": the
     entry was found by its first author, and a later name is spelt another way."""
@@ -397,7 +408,7 @@ def _co_author_spelling(cited: list[str], listed: list[str], key: str, fixes: di
         return []
     for name, entry_name in zip(cited, listed, strict=True):
         if normal_name(name) != normal_name(entry_name):
-            fixes[key + "_authors"] = list(listed)
+            fixes[key + "_authors"] = _with_article(cited, listed)
             return [("author_spelling", "message", {"cited": name, "listed": entry_name})]
     return []
 

@@ -19,6 +19,9 @@ from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_a
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation, Document, Problem, Reference
 
+# A blank line (and spaces) right before a point: a paragraph opens there.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n[ \t]*$")
+
 
 def inconsistent_forms(
     document: Document, citations: list[Citation], resolution: Resolution | None, references: list[Reference],
@@ -94,6 +97,7 @@ def inconsistent_forms(
             citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
     for members in groups.values():
         _particle_cases(document.text, members, rules, rewrites)
+        _inner_cases(members, rules, rewrites)
     _cut_names(citations, resolution, rules, rewrites)
     _unlettered_spellings(citations, resolution)
     _source_et_al_too_few(citations, resolution, references, rules, rewrites)
@@ -238,6 +242,37 @@ def _particle_cases(
         other = example.text.strip("()") if not example.narrative else example.text
         message = load_data().message("inconsistent_form", other=f"\"{other}\"")
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+def _inner_cases(members: list[tuple[Citation, tuple | None]], rules: CitationStyle, rewrites: Rewrites) -> None:
+    """One work's author written with its inner capitals in two ways,
+    "Prochaska and DiClemente's (1983)" and later "(Prochaska and Diclemente,
+    1983)", "McKee"/"Mckee" (forms otherwise compare without case): both
+    guides write the name as its owner does, so the one used most (the
+    first, on a tie) is the fix of the others (`inconsistent_form`), as for
+    a particle's case. Only the letters after the first may differ, and a
+    name in capitals ("NICE") is an abbreviation, left alone."""
+    for at in range(max((len(c.authors) for c, _ in members), default=0)):
+        spellings: dict[str, list[tuple[Citation, str, tuple | None]]] = defaultdict(list)
+        for citation, form in members:
+            if len(citation.authors) > at and not citation.authors[at].isupper():
+                spellings[citation.authors[at].casefold()].append((citation, citation.authors[at], form))
+        for written in spellings.values():
+            cases = Counter(name for _, name, _ in written)
+            if len(cases) < 2 or len({name[:1] for name in cases}) != 1:
+                continue  # (one spelling, or a particle's case: `_particle_cases`)
+            order = {name: i for i, (_, name, _) in reversed(list(enumerate(written)))}
+            usual = max(cases, key=lambda n: (cases[n], -order[n]))
+            example = next(c for c, n, _ in written if n == usual)
+            for citation, name, form in written:
+                if name == usual or any(p.code in ("inconsistent_form", "author_spelling")
+                                        for p in citation.problems):
+                    continue
+                authors = [usual if i == at else a for i, a in enumerate(citation.authors)]
+                fix = with_authors(citation, rewrites.of(citation), authors, bool(form and form[-1]), rules)
+                other = example.text.strip("()") if not example.narrative else example.text
+                message = load_data().message("inconsistent_form", other=f"\"{other}\"")
+                citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 
 _SAME_BRACKET = re.compile(r"\s{0,3};\s{0,3}")
@@ -517,5 +552,10 @@ def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple
 
 
 def at_sentence_start(text: str, offset: int) -> bool:
+    """After a sentence's end, or opening a paragraph: one under a heading
+    with no full stop ("Discharge planning\n\nThe National ...") opens a
+    sentence too (a single line break may be a wrapped line's)."""
+    if _PARAGRAPH_BREAK.search(text, max(0, offset - 8), offset):
+        return True
     before = text[max(0, offset - 3) : offset].rstrip()
     return not before or before[-1] in ".!?\n"

@@ -67,7 +67,9 @@ def republished_year(year: str) -> str:
     return year.rsplit("/", 1)[-1] if "/" in year else year
 
 
-PAGE_NUMBER = r"(?:S?\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"  # ("p. S10": a supplement's page)
+# A page may open with a letter or a supplement's numeral: "p. S10", an
+# article number's "p. e13", a supplement's "p. i14", "pp. ii1-ii30".
+PAGE_NUMBER = r"(?:(?:[A-Za-z]|ii|iii|iv)?\d{1,5}|[ivxlcdm]{1,7}(?![a-z]))"
 # A chapter or section keeps its label as written ("chapter 6", "Section 1.2"):
 # the guides give no abbreviation for it in the text (APA 7 capitalises it).
 # "Ch" is a label only apart from the letters after it: "Child Health" is no "Ch ild".

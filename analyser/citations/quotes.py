@@ -28,8 +28,8 @@ QUOTE_WINDOW = 400
 # What may stand between a quotation and the bracket of its citation: '"...", (Okafor, 2018)',
 # '"..." (Lind, 2013; ...' (a work in a bracket of several starts after the bracket).
 _RIGHT_AFTER = re.compile(r"\s{0,2}[,.]?\s{0,2}\(?")
-# A page in its own bracket just after a quotation: '"..." (p. 45)', "(p. S10)".
-_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:S?\d|[ivxlc])")
+# A page in its own bracket just after a quotation: '"..." (p. 45)', "(p. S10)", "(p. e13)".
+_PAGE_BRACKET = re.compile(r"[\s,]{0,3}\((?:pp?|pgs?|paras?|page|paragraph)\.?\s{0,2}(?:[A-Za-z]?\d|[ivxlc])")
 
 
 def cited_quotations(
@@ -113,6 +113,8 @@ _ONE_WORD = re.compile(r"\s{1,3}([A-Za-z]+)\s{1,3}")
 _MODEL_TO_CITATION = re.compile(r"\s{0,3}(?:(?:of|by|from)\s{1,3})?")
 # A model's word and "of", "by" or "from" right before a narrative citation: "the framework of Rolfe et al. (2001)".
 _MODEL_OF = re.compile(r"\b([A-Za-z]+)\s{1,3}(?:of|by|from)\s{1,3}$")
+# A capitalised name's possessive right before a quoted phrase: "Driscoll's '...' model".
+_OWNER = re.compile(r"\b[A-Z][A-Za-z-]{1,30}(?:'s|’s|s'|s’)\s{1,2}$")
 # A comma setting a phrase off after a citation, as an apposition: "Rolfe et al. (2001), 'What? ...'".
 _APPOSITION = re.compile(r",\s{1,2}")
 
@@ -120,8 +122,9 @@ _APPOSITION = re.compile(r",\s{1,2}")
 def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, after: Citation | None) -> bool:
     """A short quoted phrase (five words at most) right before a word naming
     a model is the model's name, not a quotation with a page to give, when
-    a possessive citation stands right before it ("Hendry's (2015) 'notice,
-    question, act' framework") or a citation right after the model's word
+    a possessive citation or a possessive name stands right before it
+    ("Hendry's (2015) 'notice, question, act' framework", "Hendry's '...'
+    framework (Hendry, 2015)") or a citation right after the model's word
     names its author ('the "What? So what? Now what?" model of Adeyemi-Cole
     (2015)', "the 'what, so what' model (Rolfe et al., 2001)";
     `[quotations].model_words`), or a determiner and at most two words stand
@@ -154,6 +157,8 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
             and POSSESSIVE.search(before.text.split("(")[0] + "(")):
         return True
+    if _OWNER.search(text, max(0, quote.start() - 40), quote.start()):
+        return True  # "Driscoll's 'What? So what? Now what?' model (Driscoll, 2007)": its owner's, no citation yet
     link = _MODEL_TO_CITATION.match(text, word.end())
     if after is None or link is None:
         return False

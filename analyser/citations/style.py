@@ -19,6 +19,7 @@ holding several is written without brackets ("Okafor, 2018").
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,9 @@ from typing import Any
 from analyser.datafile import TomlFile
 from analyser.errors import DataFileError
 from analyser.resources import data_path
+
+# A page opening with a letter or a supplement's numeral: "S10", "e13", "i14", "ii1-ii30".
+_LETTERED_PAGE = re.compile(r"(?:[A-Za-z]|ii|iii|iv)\d")
 
 
 @dataclass(frozen=True, eq=False)
@@ -97,8 +101,9 @@ class CitationStyle:
             return ""
         if pages.startswith("para."):
             return f"{self.paragraph} {pages[5:].strip()}"
-        if (pages[:1].isalpha() and not (pages[0] == "S" and pages[1:2].isdigit())) or ":" in pages:
-            # "chapter 6", "Section 1.2", a time "4:12": as written (a supplement's page "S10" is a page)
+        if (pages[:1].isalpha() and not _LETTERED_PAGE.match(pages)) or ":" in pages:
+            # "chapter 6", "Section 1.2", a time "4:12": as written (a page opening with a letter,
+            # "S10", "e13", "i14", is a page)
             return pages
         if "-" in pages:
             return f"{self.pages} " + pages.replace("-", "–")
