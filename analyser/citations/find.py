@@ -40,12 +40,19 @@ from analyser.citations.patterns import (
     load_data,
     model_after,
     reporting_verbs,
+    rule_verb_after,
     secondary_between,
 )
-from analyser.citations.people import case_person, drop_given_names, drop_titles, names_called
+from analyser.citations.people import (
+    bodies_named_as_lists,
+    case_person,
+    drop_given_names,
+    drop_titles,
+    names_called,
+)
 from analyser.citations.prose import abbreviation_citations, article_names, cited_things, name_alone_citations
 from analyser.citations.references import later_initials, parse_entries
-from analyser.citations.resolve import normal_name
+from analyser.citations.resolve import defined_acronyms, normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import name_rules
 
@@ -113,6 +120,8 @@ def find_citations(
         drop_given_names(found, _known_names(text, found, skip), _later_initials(text, skip),
                          frozenset(names_called(text)))
     article_names(text, found)  # "Recovery in the Bin (2016)"
+    if any(len(c.authors) >= 2 for c in found):  # "Friends, Families and Travellers (FFT) (2022)"
+        bodies_named_as_lists(text, found, _listed_bodies(text, skip))
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
     bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."
@@ -225,12 +234,14 @@ def _bare_year_citations(
     text = document.text
     listed = _listed_surnames(text, skip)
     known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
+    defined = defined_acronyms(text)
     out: list[Citation] = []
     for match in BARE_YEAR.finditer(text):
         space = match.start()
         before = text[max(0, space - 2) : space]
         comma = before[-1:] == ","
         verb = reporting_verbs().match(text, match.end())
+        rule = verb is None and rule_verb_after().match(text, match.end()) is not None
         model = not comma and not verb and model_after().match(text, match.end()) is not None
         final = text[match.end() : match.end() + 1] in (".", ";")  # "described by Okoro and Finch, 2021."
         if comma and not verb and not final:
@@ -257,6 +268,8 @@ def _bare_year_citations(
             model and authors and not any(w.lower() in name_rules().everyday for a in authors for w in a.split())
             and _word_before(text, names_at + start) not in load_data().model_determiners)  # (not "the Vision
         # 2020 framework", "the NHS 2019 model")
+        if rule and authors and (normal_name(authors[0]) in known or authors[0].casefold() in defined):
+            says = True  # "as NICE 2012 advises", NICE cited or defined elsewhere
         if not authors or not says and normal_name(authors[0]) not in known:
             continue
         if comma and not says and text[max(0, names_at + start - 3) : names_at + start] != "by ":
@@ -488,6 +501,12 @@ _ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40
 def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
     """The first surname of each line of the reference list ("Patel, R. (2019) ...")."""
     return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
+
+
+def _listed_bodies(text: str, skip: list[tuple[int, int]]) -> frozenset[str]:
+    """The list's bodies whose names hold a comma or "and" (normal names): "Friends, Families and Travellers."."""
+    return frozenset(normal_name(r.authors[0]) for r in parse_entries(text, skip)
+                     if len(r.authors) == 1 and ("," in r.authors[0] or " and " in r.authors[0]))
 
 
 def _later_initials(text: str, skip: list[tuple[int, int]]) -> dict[str, str]:

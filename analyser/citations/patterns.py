@@ -136,6 +136,17 @@ def reporting_verbs() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def rule_verb_after() -> re.Pattern[str]:
+    """A verb for what a body's guidance says just after a year: "as NICE
+    2012 advises", "the NMC 2018 requires" (`[names].rule_verbs`). Weaker
+    than a reporting verb ("Vision 2020 sets out a plan"), it makes a
+    citation only of a name the text cites or defines elsewhere."""
+    data = load_data()
+    adverbs = _alternatives(sorted(data.reporting_adverbs))
+    return re.compile(rf",? (?:(?:{adverbs}) )?(?:{_alternatives(sorted(data.rule_verbs))})\b")
+
+
+@lru_cache(maxsize=1)
 def model_after() -> re.Pattern[str]:
     """A model's name just after a year: "Using Gibbs 1988 reflective
     cycle", "Driscoll 2007 model" (at most three lower-case words, the last

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from analyser.citations.patterns import CitationData, load_data
-from analyser.citations.resolve import normal_name
+from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation
 from analyser.names import fold, name_rules
 
@@ -147,3 +147,37 @@ def case_person(name: str) -> bool:
         return False
     last = words[-1]
     return words[0] in load_data().courtesy_titles or (len(last) == 1 and last.isupper())
+
+
+# An abbreviation in its own bracket right after a narrative citation's names: "... Travellers (FFT) (2022)".
+_ABBREVIATION_AFTER = re.compile(r"[ \t]{0,2}[(\[](?P<abbreviation>[A-Z][A-Za-z&]{1,11})[)\]]")
+_SPACES = re.compile(r"\s+")
+
+
+def bodies_named_as_lists(text: str, found: list[Citation], listed_bodies: frozenset[str]) -> None:
+    """Names joined by commas and "and" that are one body's name, whose words
+    happen to be a list of nouns ("Friends, Families and Travellers (FFT)
+    (2022)"): one author when the abbreviation in its own bracket right after
+    them spells all of them (and then wherever the passage cites the same
+    words), or when the reference list files the whole as one body, with no
+    initials after its words (`listed_bodies`, normal names). Only single
+    words: two bodies each named in full stay two. People are given no
+    abbreviation, and a list names each person with initials, so "Banks, Woods and Rivers (2019)" stays three."""
+    written: list[tuple[Citation, str]] = []
+    known = set(listed_bodies)
+    for citation in found:
+        if len(citation.authors) < 2 or any(" " in name for name in citation.authors):
+            continue  # (only single words: two bodies each named in full stay two, "Home Office and ...")
+        first = text.find(citation.authors[0], citation.start, citation.end)
+        last = text.find(citation.authors[-1], first + 1, citation.end) if first >= 0 else -1
+        if last < 0:
+            continue
+        end = last + len(citation.authors[-1])
+        whole = _SPACES.sub(" ", text[first:end])
+        after = _ABBREVIATION_AFTER.match(text, end)
+        if after is not None and acronym_fits(after.group("abbreviation"), whole):
+            known.add(normal_name(whole))  # (and so is the same name cited again without it)
+        written.append((citation, whole))
+    for citation, whole in written:
+        if normal_name(whole) in known:
+            citation.authors = [whole]
