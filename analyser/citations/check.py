@@ -32,7 +32,7 @@ from analyser.citations.references import lists_et_al, uses_ampersand
 from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, style_fields, suggest
 from analyser.citations.style import CitationStyle, citation_style
-from analyser.model import Citation, Document, Problem, Reference, Severity
+from analyser.model import Citation, CitedWork, Document, Problem, Reference, Severity
 from analyser.names import name_rules
 
 _WARNINGS = {"no_date_form", "in_press_form", "eg_comma", "bracket_order", "et_al_stray_stop",
@@ -331,6 +331,19 @@ def _online_in_text(sentence: str) -> bool:
 # --- the reference list --------------------------------------------------------
 
 
+def _chapter_in(entry: Reference, via: CitedWork | None) -> bool:
+    """Whether the entry is a chapter in a book the source read's author
+    edited ("Gilling, D. (2005) 'Partnership ...', in Tilley, N. (ed.)
+    Handbook ...", APA's "In N. Tilley (Ed.)"): the work cited is then the
+    chapter, listed as read, and "in Tilley" names its book, not a source
+    read in place of the original."""
+    if via is None or not via.authors:
+        return False
+    editor = re.escape(via.authors[0])
+    book = rf"\b[Ii]n:?\s+(?:[A-Z]\.\s?){{0,3}}{editor}\b[^()]{{0,40}}\((?:[Ee]ds?)\b"
+    return re.search(book, entry.text) is not None
+
+
 def _reference_problems(
     citation: Citation, link: Link, via_link: Link | None, references: list[Reference], fixes: dict,
     rules: CitationStyle, direct: set[int | None],
@@ -342,6 +355,8 @@ def _reference_problems(
     if via_link is not None:
         if via_link.outcome == "missing":
             if link.outcome != "missing":
+                if link.entry is not None and _chapter_in(references[link.entry], citation.via):
+                    return []  # "Gilling (2005 in Tilley, 2005)": a chapter in Tilley's edited book, listed as read
                 return [("secondary_lists_original", "message", {})]
             return [("no_reference", "message_via", {})]
         found = _link_problems(citation, via_link, references, fixes, rules, via=True)

@@ -290,6 +290,8 @@ def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) ->
     """Works in one bracket out of alphabetical order: "(Walsh, 2017; Baker,
     2019)" flags Baker. Neighbouring parts joined by a plain ";" are
     compared; a part after "see also" (which APA puts last) ends the run.
+    The same authors' works go by year, undated first and in press last
+    (APA 7, 8.12): "(Braun & Clarke, 2019; Braun & Clarke, 2006)" flags 2006.
     No fix is offered: a fix rewrites one part, and the order is the bracket's."""
     previous: Citation | None = None
     for citation in citations:
@@ -298,12 +300,24 @@ def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) ->
             continue
         if previous is not None and _SAME_BRACKET.fullmatch(text, previous.end, citation.start):
             before, name = normal_name(previous.authors[0]), normal_name(citation.authors[0])
-            if name < before:
+            same = ([normal_name(a) for a in previous.authors] == [normal_name(a) for a in citation.authors]
+                    and bool(ET_AL.search(previous.text)) == bool(ET_AL.search(citation.text)))
+            if name < before or same and _year_order(citation) < _year_order(previous):
                 fields = {**message_fields(citation, rules, {}), "previous": rules.label(previous.authors),
-                          "work_name": rules.label(citation.authors)}
-                message = load_data().message("bracket_order", **fields)
+                          "work_name": rules.label(citation.authors),
+                          "previous_work": rules.label(previous.authors, previous.year, previous.suffix),
+                          "work": rules.label(citation.authors, citation.year, citation.suffix)}
+                message = load_data().message("bracket_order", "message_year" if same else "message", **fields)
                 citation.problems.append(Problem("bracket_order", message, None, "warning"))
         previous = citation
+
+
+def _year_order(citation: Citation) -> tuple[int, str]:
+    """Where a work's year puts it among the same authors' (APA 7, 8.12): undated first, in press last."""
+    year = citation.year.split("/")[-1]
+    if year[:4].isdigit():
+        return int(year[:4]), citation.suffix
+    return (-1 if year == "n.d." else 10_000 if year else -2), citation.suffix
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.\s?){1,3}$")

@@ -50,8 +50,14 @@ from analyser.citations.people import (
     drop_titles,
     names_called,
 )
-from analyser.citations.prose import abbreviation_citations, article_names, cited_things, name_alone_citations
-from analyser.citations.references import later_initials, parse_entries
+from analyser.citations.prose import (
+    abbreviation_citations,
+    article_names,
+    cited_things,
+    name_alone_citations,
+    report_titles,
+)
+from analyser.citations.references import later_initials, listed_bodies, parse_entries
 from analyser.citations.resolve import defined_acronyms, normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import name_rules
@@ -120,8 +126,9 @@ def find_citations(
         drop_given_names(found, _known_names(text, found, skip), _later_initials(text, skip),
                          frozenset(names_called(text)))
     article_names(text, found)  # "Recovery in the Bin (2016)"
+    found = report_titles(text, found)  # "The report No One's Listening (2021) found ... (APPG, 2021)."
     if any(len(c.authors) >= 2 for c in found):  # "Friends, Families and Travellers (FFT) (2022)"
-        bodies_named_as_lists(text, found, _listed_bodies(text, skip))
+        bodies_named_as_lists(text, found, listed_bodies(text, skip))
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
     bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."
@@ -501,12 +508,6 @@ _ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40
 def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
     """The first surname of each line of the reference list ("Patel, R. (2019) ...")."""
     return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
-
-
-def _listed_bodies(text: str, skip: list[tuple[int, int]]) -> frozenset[str]:
-    """The list's bodies whose names hold a comma or "and" (normal names): "Friends, Families and Travellers."."""
-    return frozenset(normal_name(r.authors[0]) for r in parse_entries(text, skip)
-                     if len(r.authors) == 1 and ("," in r.authors[0] or " and " in r.authors[0]))
 
 
 def _later_initials(text: str, skip: list[tuple[int, int]]) -> dict[str, str]:

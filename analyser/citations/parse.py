@@ -457,6 +457,10 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         i -= 1
         if i >= 0 and before[i].kind == "comma":
             i -= 1
+        while i >= 1 and before[i].kind == "initial":  # "Cemlyn, S. et al. (2009)" (the checker reports them)
+            i -= 1
+            if before[i].kind == "comma":
+                i -= 1
     if i < 0 or before[i].kind != "name":
         return None
     pieces: list[list[Token]] = []

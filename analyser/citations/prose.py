@@ -52,6 +52,37 @@ def article_names(text: str, found: list[Citation]) -> None:
         citation.start, citation.text = match.start(), text[match.start() : citation.end]
 
 
+# "the report " right before a narrative citation: the words after it are the report's title.
+# (The title's first words may be left out of the citation: "Nobody Was Watching (2021)" read from "Watching".)
+_REPORT_BEFORE = re.compile(r"\b[Tt]he[ \t]{1,2}(?P<word>[a-z]+)[ \t]{1,2}(?:[A-Z][\w'’-]*,?[ \t]{1,2}){0,6}$")
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
+
+
+def report_titles(text: str, found: list[Citation]) -> list[Citation]:
+    """The citations without the titles a report's word introduces: "The
+    report No One's Listening (2021) found that ... (All-Party Parliamentary
+    Group on Sickle Cell and Thalassaemia, 2021)." names a report by its
+    title, which the bracket later in its sentence, of the same year, cites
+    by its author (`[names].report_words`, in lower case after "the"), as a
+    name with an article before a reporting verb is no citation there.
+    Without such a bracket the title stays a citation, as any name does."""
+    words = load_data().report_words
+    dropped: set[int] = set()
+    for at, citation in enumerate(found):
+        if not citation.narrative or citation.via is not None:
+            continue
+        before = _REPORT_BEFORE.search(text, max(0, citation.start - 90), citation.start)
+        if before is None or before.group("word") not in words:
+            continue
+        for later in found[at + 1 : at + 6]:
+            if _SENTENCE_BREAK.search(text, citation.end, later.start):
+                break
+            if not later.narrative and later.year == citation.year and later.authors:
+                dropped.add(at)
+                break
+    return [c for at, c in enumerate(found) if at not in dropped] if dropped else found
+
+
 # A bracket holding only an abbreviation and closing its sentence or clause: "... their own health (HCPC)."
 _ABBREVIATION_ALONE = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})\)(?=[ \t]{{0,2}}(?:[.;!?]|\n|$))")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")

@@ -269,3 +269,12 @@ def uses_ampersand(reference: Reference) -> tuple[bool, bool]:
     if head is None:
         return False, False
     return head.ampersand, head.conjunction
+
+
+def listed_bodies(text: str, skip: list[tuple[int, int]]) -> frozenset[str]:
+    """The list's bodies whose names hold a comma or "and", as normal names:
+    "Friends, Families and Travellers. (2020)", filed with no initials."""
+    from analyser.citations.resolve import normal_name  # (resolve reads this module)
+
+    return frozenset(normal_name(r.authors[0]) for r in parse_entries(text, skip)
+                     if len(r.authors) == 1 and ("," in r.authors[0] or " and " in r.authors[0]))

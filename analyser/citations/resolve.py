@@ -153,9 +153,16 @@ def acronym_fits(acronym: str, name: str) -> bool:
     Nurses Association") or small ("CoP": "College of Policing", "DfE":
     "Department for Education"); a small letter after the first is never
     another word's initial ("iHV": the first word's, written small). Two
-    words give letters at least: one word spells no abbreviation of itself."""
+    words give letters at least: one word spells no abbreviation of itself.
+    An abbreviation in capitals of four letters or more may also take every
+    capitalised word's initial, each once, in another order ("SCTAPPG":
+    "All-Party Parliamentary Group on Sickle Cell and Thalassaemia", its
+    subject first)."""
     letters = [c for c in acronym if c.isalpha()]
     words = [(w, w.lower() in _joining()) for w in _WORD.findall(name.replace("-", " "))]
+    if len(letters) >= 4 and acronym.isupper() and sorted(letters) == sorted(
+            w[0] for w, joining in words if not joining and w[0].isupper()):
+        return True
     first = next((k for k, (_, joining) in enumerate(words) if not joining), None)
     if len(letters) < 2 or first is None or letters[0].upper() != words[first][0][0].upper():
         return False
