@@ -48,6 +48,7 @@ from analyser.citations.people import (
     case_person,
     drop_given_names,
     drop_titles,
+    names_before_et_al,
     names_called,
 )
 from analyser.citations.prose import (
@@ -129,6 +130,8 @@ def find_citations(
     found = report_titles(text, found)  # "The report No One's Listening (2021) found ... (APPG, 2021)."
     if any(len(c.authors) >= 2 for c in found):  # "Friends, Families and Travellers (FFT) (2022)"
         bodies_named_as_lists(text, found, listed_bodies(text, skip))
+    if skip and any(" et al" in c.text for c in found):  # "Fear, Jones, Murphy et al. (2010)", the list beginning so
+        names_before_et_al(text, found, [[normal_name(a) for a in r.authors] for r in parse_entries(text, skip)])
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
     bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."

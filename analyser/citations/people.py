@@ -181,3 +181,28 @@ def bodies_named_as_lists(text: str, found: list[Citation], listed_bodies: froze
     for citation, whole in written:
         if normal_name(whole) in known:
             citation.authors = [whole]
+
+
+# Names and commas right before a narrative citation's first name: "Fear, Jones, " in "Fear, Jones, Murphy et al.".
+_NAMES_BEFORE = re.compile(r"(?:(?<![\w'’-])[A-Z][\w'’-]{1,30},[ \t]{1,2}){1,5}$")
+
+
+def names_before_et_al(text: str, found: list[Citation], listed: list[list[str]]) -> None:
+    """"Fear, Jones, Murphy et al. (2010)": names written out before "et
+    al.", joined by commas, which the reader ends at the last; they are the
+    work's first authors when an entry of the list begins with them all, in
+    that order (`listed`: each entry's names, as normal names). Without the
+    list a capitalised word and a comma before a citation may be a place or
+    an opener ("In Leeds, Okafor et al. (2019)"), so it is left alone."""
+    for citation in found:
+        if not citation.narrative or len(citation.authors) != 1 or " et al" not in citation.text:
+            continue
+        before = _NAMES_BEFORE.search(text, max(0, citation.start - 160), citation.start)
+        if before is None:
+            continue
+        names = [n.strip() for n in before.group().split(",") if n.strip()]
+        wanted = [normal_name(n) for n in [*names, citation.authors[0]]]
+        if any(entry[: len(wanted)] == wanted for entry in listed):
+            citation.authors = [*names, *citation.authors]
+            citation.start = before.start()
+            citation.text = text[citation.start : citation.end]
