@@ -112,7 +112,10 @@ class ReferenceIndex:
             return found
         alias = self.aliases.get(key)
         if alias and alias in self.by_name:
-            return self.by_name[alias]
+            # the body listed again under another spelling of its name ("World Health Organisation (2015)"
+            # beside "World Health Organization (2023)"): the acronym stands for both
+            return self.by_name[alias] + [i for n in self.names if n != alias and acronym_fits(name, n)
+                                          and fuzz.ratio(n, alias) >= NEAR_MISS for i in self.by_name[n]]
         if (name.isupper() or is_abbreviation(name)) and 2 <= len(name) <= 8:  # ("DoH": "Department of Health")
             fits = [n for n in self.names if acronym_fits(name, n)]
             if len(fits) == 1:
@@ -331,12 +334,18 @@ def _another_work(citations: list[Citation], links: list[Link], references: list
     rightly elsewhere are less likely than a third work left out of the
     list: it is missing (`no_reference`), not that entry with the wrong year
     (`year_mismatch`) and too few names (`et_al_too_few`). One difference
-    alone, or an entry cited nowhere as it is, keeps the link."""
+    alone, or an entry cited nowhere as it is, keeps the link, save a year
+    more than one from that of an entry the writer cites rightly elsewhere
+    ("Later guidance from the WHO (2023)" beside "WHO (2008, p. 10)"): a
+    writer who knows the entry's year slips by one ("Ashworth (2013)" for
+    2012), not by three or fifteen, so that is another work too."""
     rightly = {link.entry for link in links if link.outcome == "ok"}
     out = list(links)
     for at, (citation, link) in enumerate(zip(citations, links, strict=True)):
-        if (link.outcome == "year" and link.entry is not None and link.entry in rightly and citation.year
-                and len(references[link.entry].authors) == 2 and _et_al_in_brackets(citation)):
+        if link.outcome != "year" or link.entry is None or link.entry not in rightly or not citation.year:
+            continue
+        if (len(references[link.entry].authors) == 2 and _et_al_in_brackets(citation)) or _year_distance(
+                references[link.entry].year, republished_year(citation.year)) > 1:
             out[at] = Link("missing")
     return out
 
