@@ -58,7 +58,7 @@ from analyser.citations.prose import (
     name_alone_citations,
     report_titles,
 )
-from analyser.citations.references import later_initials, listed_bodies, parse_entries
+from analyser.citations.references import listed_bodies, listed_later_initials, listed_surnames, parse_entries
 from analyser.citations.resolve import defined_acronyms, normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import name_rules
@@ -124,7 +124,7 @@ def find_citations(
     _wrapped_narratives(text, found)
     drop_titles(text, found)
     if any(c.authors and " " in c.authors[0] for c in found):
-        drop_given_names(found, _known_names(text, found, skip), _later_initials(text, skip),
+        drop_given_names(found, _known_names(text, found, skip), listed_later_initials(text, skip),
                          frozenset(names_called(text)))
     article_names(text, found)  # "Recovery in the Bin (2016)"
     found = report_titles(text, found)  # "The report No One's Listening (2021) found ... (APPG, 2021)."
@@ -135,7 +135,7 @@ def find_citations(
     bare = _bare_year_citations(document, found, skip, block_starts)
     bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
     bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."
-    bare += name_alone_citations(document, found + bare, skip, _listed_surnames(text, skip))  # "... (Acheson)."
+    bare += name_alone_citations(document, found + bare, skip, listed_surnames(text, skip))  # "... (Acheson)."
     drop_titles(text, bare)  # ("Sir Michael Marmot argues that")
     return sorted(found + bare, key=lambda c: c.start) if bare else found
 
@@ -242,7 +242,7 @@ def _bare_year_citations(
     and"), only when a reporting verb follows, or when the names follow "by"
     and the year ends the sentence ("described by Okoro and Finch, 2021.")."""
     text = document.text
-    listed = _listed_surnames(text, skip)
+    listed = listed_surnames(text, skip)
     known = {normal_name(c.authors[0]) for c in found if c.authors} | {normal_name(n) for n in listed}
     defined = defined_acronyms(text)
     out: list[Citation] = []
@@ -298,7 +298,7 @@ def _known_names(text: str, found: list[Citation], skip: list[tuple[int, int]]) 
     reporting verb ("Whitcombe suggests"; "Carers Wales" is two)."""
     data = load_data()
     known = {normal_name(c.authors[0]) for c in found if c.authors and " " not in c.authors[0]}
-    known |= {normal_name(n) for n in _listed_surnames(text, skip)}
+    known |= {normal_name(n) for n in listed_surnames(text, skip)}
     for space, _ in _reporting_candidates(text, data):
         at = text.rfind(" ", max(0, space - 40), space)
         before = text[text.rfind(" ", max(0, at - 40), at) + 1 : at] if at > 0 else ""
@@ -503,19 +503,6 @@ def _reporting_start(text: str, that: int, data: CitationData) -> int:
     if before in data.given_names or before.lower() in data.openers:
         return -1  # "Jasmine found that", "They found that": a person, not an author
     return space if text[space - 1 : space].isalpha() else -1
-
-
-_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
-
-
-def _listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
-    """The first surname of each line of the reference list ("Patel, R. (2019) ...")."""
-    return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
-
-
-def _later_initials(text: str, skip: list[tuple[int, int]]) -> dict[str, str]:
-    """The initials after the first of each listed first author, by surname ("Hart, J.T." gives "hart": "T")."""
-    return {normal_name(r.authors[0]): later_initials(r) for r in parse_entries(text, skip) if r.authors}
 
 
 def _around_abbreviation(

@@ -278,3 +278,18 @@ def listed_bodies(text: str, skip: list[tuple[int, int]]) -> frozenset[str]:
 
     return frozenset(normal_name(r.authors[0]) for r in parse_entries(text, skip)
                      if len(r.authors) == 1 and ("," in r.authors[0] or " and " in r.authors[0]))
+
+
+_ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")
+
+
+def listed_surnames(text: str, skip: list[tuple[int, int]]) -> list[str]:
+    """The first surname of each line of the reference list ("Patel, R. (2019) ...")."""
+    return [m.group("surname") for start, end in skip for m in _ENTRY_SURNAME.finditer(text, start, end)]
+
+
+def listed_later_initials(text: str, skip: list[tuple[int, int]]) -> dict[str, str]:
+    """The initials after the first of each listed first author, by surname ("Hart, J.T." gives "hart": "T")."""
+    from analyser.citations.resolve import normal_name  # (resolve reads this module)
+
+    return {normal_name(r.authors[0]): later_initials(r) for r in parse_entries(text, skip) if r.authors}
