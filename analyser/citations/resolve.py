@@ -338,14 +338,16 @@ def _another_work(citations: list[Citation], links: list[Link], references: list
     more than one from that of an entry the writer cites rightly elsewhere
     ("Later guidance from the WHO (2023)" beside "WHO (2008, p. 10)"): a
     writer who knows the entry's year slips by one ("Ashworth (2013)" for
-    2012), not by three or fifteen, so that is another work too."""
+    2012), not by three or fifteen, so that is another work too (a
+    republished work's original year, "1915/1950", names the work: only
+    its edition is in doubt, and the link stays)."""
     rightly = {link.entry for link in links if link.outcome == "ok"}
     out = list(links)
     for at, (citation, link) in enumerate(zip(citations, links, strict=True)):
         if link.outcome != "year" or link.entry is None or link.entry not in rightly or not citation.year:
             continue
-        if (len(references[link.entry].authors) == 2 and _et_al_in_brackets(citation)) or _year_distance(
-                references[link.entry].year, republished_year(citation.year)) > 1:
+        if (len(references[link.entry].authors) == 2 and _et_al_in_brackets(citation)) or (
+                "/" not in citation.year and _year_distance(references[link.entry].year, citation.year) > 1):
             out[at] = Link("missing")
     return out
 

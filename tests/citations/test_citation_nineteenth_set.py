@@ -69,7 +69,8 @@ TWO_NAMES_APA = ("\n\nReferences\n\nWebber, R., & Blake, P. (2019). Support staf
 TWO_NAMES_H = ("\n\nReference list\n\nWebber, R. and Blake, P. (2019) 'Support staff in class', Research Papers, "
                "34(1), pp. 98-113.")
 ANOTHER_WORK = "Webber and Blake (2019) found pupils spent time apart. Earlier work agrees (Webber et al., 2011)."
-ONE_FAULT_YEAR = "Webber and Blake (2019) found pupils spent time apart. Earlier work agrees (Webber and Blake, 2011)."
+# (a year one off: a slip; one further off from an entry cited rightly is another work, the twenty-seventh round)
+ONE_FAULT_YEAR = "Webber and Blake (2019) found pupils spent time apart. Earlier work agrees (Webber and Blake, 2018)."
 ONE_FAULT_ET_AL = "Webber and Blake (2019) found pupils spent time apart. Earlier work agrees (Webber et al., 2019)."
 NOT_CITED_ELSEWHERE = "Earlier work agrees (Webber et al., 2011)."
 
@@ -156,7 +157,7 @@ CASES = [
                                       None)]),
     # one difference alone, or the entry cited nowhere as it is: that entry, with its fault
     (ONE_FAULT_YEAR + TWO_NAMES_H, H, [("Webber and Blake (2019)", ["Webber", "Blake"], "2019", None, True, [], None),
-                                       ("(Webber and Blake, 2011)", ["Webber", "Blake"], "2011", None, False,
+                                       ("(Webber and Blake, 2018)", ["Webber", "Blake"], "2018", None, False,
                                         ["year_mismatch"], "(Webber and Blake, 2019)")]),
     (ONE_FAULT_ET_AL + TWO_NAMES_APA, A, [("Webber and Blake (2019)", ["Webber", "Blake"], "2019", None, True, [],
                                            None),
