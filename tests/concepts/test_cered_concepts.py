@@ -1,0 +1,67 @@
+"""scripts/cered_concepts.py: the sentence read in its window of the diary,
+the counts behind precision and recall, and its errors on bad input."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("cered_concepts", REPO / "scripts" / "cered_concepts.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+CONTEXT = "We sat down. I was nervous at first. The mentor trusted me! Then I calmed down. It went well."
+
+
+@pytest.mark.parametrize("sentence, text, start", [
+    # as in the window: two sentences each side, the span on the sentence
+    ("The mentor trusted me!", CONTEXT, 37),
+    # translated a little differently: read as itself, where the closest sentence was
+    ("The mentor really trusted me.",
+     "We sat down. I was nervous at first. The mentor really trusted me. Then I calmed down. It went well.", 37),
+    # the window's first sentence: nothing before it
+    ("We sat down.", "We sat down. I was nervous at first. The mentor trusted me!", 0),
+])
+def test_window(sentence, text, start):
+    at = _script().window(sentence, CONTEXT)
+    assert (at.text, at.start, at.end) == (text, start, start + len(sentence))
+    assert at.text[at.start:at.end] == sentence
+
+
+def test_tally_counts_sentences_per_concept():
+    script = _script()
+    tally = script.Tally()
+    concepts = ["trust", "power"]
+    tally.add(concepts, {"trust"}, {"trust", "power"})  # trust right, power extra
+    tally.add(concepts, {"power"}, set())  # power missed
+    tally.add(concepts, set(), set())  # nothing either way
+    tally.add(concepts, {"trust"}, {"trust"})
+    assert tally.scores("trust") == (1.0, 1.0, 1.0)
+    assert tally.scores("power") == (0.0, 0.0, 0.0)
+    precision, recall, f1 = tally.scores()  # micro: tp 2, fp 1, fn 1
+    assert (precision, recall) == (2 / 3, 2 / 3)
+    assert f1 == pytest.approx(2 / 3)
+
+
+def test_a_bad_codes_line_names_file_and_line(tmp_path):
+    codes = tmp_path / "codes.jsonl"
+    codes.write_text('{"id": "val-1", "part": "dev", "codes": {}}\n{"id": "val-2", "part": "train", "codes": {}}\n')
+    with pytest.raises(SystemExit, match=r"codes.jsonl:2: needs"):
+        _script().read_codes(codes)
+
+
+def test_the_script_says_which_file_is_missing(tmp_path, capsys):
+    (tmp_path / "train.tsv").write_text("idx\tcontext\tsentence\ty\tconfidence\ty_requires_context\n")
+    assert _script().main(["--data", str(tmp_path)]) == 1
+    assert "val.tsv" in capsys.readouterr().err
