@@ -259,6 +259,7 @@ class CitationData:
     calling_words: frozenset[str]  # "calls it a '...' framework": the author's words, quoted
     locator_words: frozenset[str]  # "(standard 2.1)" after a quotation: its locator, no page asked
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
+    written_speakers: frozenset[str]  # "guidance", "report": before a speech word, a document, not a speaker
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
     writer_words: frozenset[str]  # "I", "our": the writer speaks again after a quotation (their own term)
     exempt_sections: tuple[str, ...]
@@ -327,6 +328,7 @@ def load_data() -> CitationData:
         calling_words=frozenset(w.lower() for w in raw["quotations"]["calling_words"]),
         locator_words=frozenset(w.lower() for w in raw["quotations"]["locator_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
+        written_speakers=frozenset(w.lower() for w in raw["quotations"]["written_speakers"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
         writer_words=frozenset(w.lower() for w in raw["quotations"]["writer_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
