@@ -53,6 +53,10 @@ VERSUS_A = "Parents felt \"like a nurse at home\" (Families vs Poverty, 2021, p.
 YEARLESS = ("Okafor and Mensah argue that the nurse should ask first (Okafor and Mensah).\n\nReference list\n"
             "Okafor, N. and Mensah, K. (2016) Asking first. Leeds: Pub.")
 
+# a document that "says": its words, quoted, want their page; a person who said them does not
+DOCUMENT_SAYS = "The council's guidance says wards should be \"quiet, clean and well lit\" spaces (Care Council, 2021)."
+PERSON_SAID = "The ward sister said wards should be \"quiet, clean and well lit\" spaces (Care Council, 2021)."
+
 DHSC = "Department of Health and Social Care"
 BDA = ["British Dietetic Association", "Royal College of Nursing", "Care England"]
 BDA_H = ["College of Occupational Therapists", "Royal College of Nursing", "National Association of Care Catering"]
@@ -108,6 +112,12 @@ CASES = [
                     "Okafor and Mensah (2016)"),
                    ("(Okafor and Mensah)", ["Okafor", "Mensah"], "", None, False, ["missing_year"],
                     "(Okafor and Mensah, 2016)")]),
+    (DOCUMENT_SAYS, H, [("(Care Council, 2021)", ["Care Council"], "2021", None, False, ["no_page_for_quote"],
+                         "(Care Council, 2021, p. [page])")]),
+    (DOCUMENT_SAYS, A, [("(Care Council, 2021)", ["Care Council"], "2021", None, False, ["no_page_for_quote"],
+                         "(Care Council, 2021, p. [page])")]),
+    (PERSON_SAID, H, [("(Care Council, 2021)", ["Care Council"], "2021", None, False, [], None)]),
+    (PERSON_SAID, A, [("(Care Council, 2021)", ["Care Council"], "2021", None, False, [], None)]),
 ]
 
 
