@@ -24,8 +24,7 @@ from analyser.citations.consistency import (
     years_cited,
 )
 from analyser.citations.form import EG_NO_COMMA, Shape, read_page_bracket, read_text, used_in_sentence
-from analyser.citations.parse import normalise_pages
-from analyser.citations.patterns import SENTENCE_END, load_data
+from analyser.citations.patterns import SENTENCE_END, load_data, normalise_pages
 from analyser.citations.prose import abbreviation_alone
 from analyser.citations.quotes import QUOTE_WINDOW, abbreviation_stop, cited_quotations, heard
 from analyser.citations.references import lists_et_al, uses_ampersand

@@ -398,19 +398,22 @@ def undefined_abbreviations(
     if not short:
         return
     defined = resolution.aliases if resolution else defined_acronyms(text)
-    named: dict[tuple[str, str], list[Citation]] = defaultdict(list)  # organisations by year (a linear pass)
+    named: dict[tuple[str, str], list[tuple[Citation, int]]] = defaultdict(list)  # bodies by year (a linear pass)
     for c in citations:
-        if len(c.authors) == 1 and " " in c.authors[0]:
-            named[(c.year, c.suffix)].append(c)
+        for at, author in enumerate(c.authors[:8]):
+            if " " in author and (len(c.authors) == 1 or not is_abbreviation(author)):
+                named[(c.year, c.suffix)].append((c, at))
     for citation in short:
         abbreviation = _abbreviation_of(citation)
         if abbreviation.casefold() in defined or any(p.code == "inconsistent_form" for p in citation.problems):
             continue
-        full = next((c for c in named[(citation.year, citation.suffix)][:8]
-                     if c is not citation and acronym_fits(abbreviation, c.authors[0])), None)
+        # the same work: the body the abbreviation spells is its first author ("(EPUAP et al., 2019)" beside
+        # the three bodies in full); another work: a body the essay names anywhere, in another year
+        full = next((c for c, at in named[(citation.year, citation.suffix)][:8]
+                     if c is not citation and at == 0 and acronym_fits(abbreviation, c.authors[0])), None)
         if full is None:
             other = next((c for key, group in named.items() if key != (citation.year, citation.suffix)
-                          for c in group[:8] if acronym_fits(abbreviation, c.authors[0])), None)
+                          for c, at in group[:8] if acronym_fits(abbreviation, c.authors[at])), None)
             if other is not None:
                 message = load_data().message("inconsistent_form", "message_undefined", abbreviation=abbreviation,
                                               other=f"\"{other.text}\"")
@@ -420,8 +423,12 @@ def undefined_abbreviations(
         name = _defined_abbreviation(text, name, citation.start) or name  # (both guides: the one defined)
         if abbreviation != citation.authors[0]:  # "The DHSC (2021)": the sentence's "The" stays
             name = f"The {name}"
+        names = [name, *full.authors[1:]]
+        rewrite = rewrites.of(citation)
+        if ET_AL.search(citation.text) and 2 <= len(names) < rules.et_al_from:
+            _add_et_al_too_few(citation, names, rules, rewrite)  # "(EPUAP et al., 2019)" for three bodies
         message = load_data().message("inconsistent_form", other=f"\"{full.text}\"")
-        fix = with_authors(citation, rewrites.of(citation), [name], False, rules)
+        fix = with_authors(citation, rewrite, names, len(names) >= rules.et_al_from, rules)
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
 
 

@@ -19,8 +19,6 @@ from analyser.citations.namewords import is_opener, opens_organisation
 from analyser.citations.parse import (
     GIVEN_AFTER_COMMA,
     Token,
-    normalise_pages,
-    timestamp_at,
     tokens,
 )
 from analyser.citations.patterns import (
@@ -30,7 +28,9 @@ from analyser.citations.patterns import (
     colleagues_pattern,
     is_abbreviation,
     load_data,
+    normalise_pages,
     subject_verb,
+    timestamp_at,
 )
 from analyser.citations.resolve import acronym_fits
 from analyser.citations.style import CitationStyle
@@ -409,10 +409,14 @@ def _conjunction_problem(
 ) -> tuple[str, dict] | None:
     """The word joining the last two authors, where the style wants another:
     "and" or "&" inside brackets, and in the running text. Only a
-    conjunction between two names counts."""
-    for i in range(1, len(toks) - 1):
-        if kinds[i] not in ("and", "amp") or kinds[i - 1] not in ("name", "comma") or kinds[i + 1] != "name":
-            continue
+    conjunction between two names counts; where one follows a comma (a list
+    of bodies, "(Department of Health and Social Care, NHS England, & Home
+    Office, 2021)"), only those do, the others being words of a name."""
+    joins = [i for i in range(1, len(toks) - 1)
+             if kinds[i] in ("and", "amp") and kinds[i - 1] in ("name", "comma") and kinds[i + 1] == "name"]
+    if any(kinds[i - 1] == "comma" for i in joins):
+        joins = [i for i in joins if kinds[i - 1] == "comma"]
+    for i in joins:
         if _inside_spelt_name(text, toks, kinds, i):
             continue  # "(I CAN & Royal College of Speech and Language Therapists [RCSLT], 2018)": the name's own
         inside = i >= bracket

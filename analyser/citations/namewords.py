@@ -79,6 +79,29 @@ def two_bodies(text: str, pieces: list[list[Token]]) -> bool:
         len(second) >= 3 and all(t.kind == "name" for t in second) and ends_organisation(second))
 
 
+_SERIAL_LAST = re.compile(r",\s{1,2}(?:&|and)\s{1,3}")
+
+
+def serial_bodies(text: str, pieces: list[list[Token]]) -> list[str] | None:
+    """Bodies listed as people are, commas between them and ", &" (or ",
+    and") before the last: "Department of Health and Social Care, NHS
+    England, & Home Office", each a whole name of two words or more (an
+    "and" with no comma before it stays inside its body's name). None when
+    the names are not so listed, or when one between commas is a single word:
+    "Department for Digital, Culture, Media, & Sport" is one body's name."""
+    if len(pieces) < 2 or not _SERIAL_LAST.fullmatch(text, pieces[-2][-1].end, pieces[-1][0].start):
+        return None
+    bodies: list[list[Token]] = [list(pieces[0])]
+    for before, piece in zip(pieces, pieces[1:]):
+        if "," in text[before[-1].end : piece[0].start]:
+            bodies.append(list(piece))
+        else:
+            bodies[-1] += piece
+    if len(bodies) < 2 or any(len(body) < 2 or body[0].kind != "name" for body in bodies):
+        return None
+    return [" ".join(text[body[0].start : body[-1].end].split()) for body in bodies]
+
+
 def _with_joining_word(piece: list[Token]) -> bool:
     """A name of three words or more with a joining word inside ("Ministry of Justice")."""
     return len(piece) >= 3 and piece[0].kind == "name" and any(t.kind == "word" for t in piece[1:-1])
@@ -107,7 +130,8 @@ def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
     of two words or more ending in an organisation word
     ("(British & Irish Orthoptic Society, 2020)", "(Northshire Police and
     Crime Commissioner, 2023)", "(Health and Care Professions Council,
-    2023)"; "(Welsh and Jones, 2019)", "(Huxham and Vangen, 2005)", "(Okafor
+    2023)"), or any one word when that name ends in a place ("(Bladder & Bowel
+    UK, n.d.)": no person's name ends so); "(Welsh and Jones, 2019)", "(Huxham and Vangen, 2005)", "(Okafor
     and Carers Trust, 2020)" and "(Ministry of Justice & Youth Justice
     Board, 2023)", two organisations (`organisations`), stay two); or a
     name ending in two places (`_places_pair`)."""
@@ -117,7 +141,8 @@ def one_organisation_in_bracket(pieces: list[list[Token]]) -> bool:
     return (len(pieces) == 2 and (len(pieces[0]) >= 2 and not ends_organisation(pieces[0])
                                   or len(pieces[0]) == 1 and (subject_word(pieces[0][0].text)
                                                               or pieces[0][0].text.lower() in data.nation_words
-                                                              or pieces[0][0].text.lower() in data.field_words))
+                                                              or pieces[0][0].text.lower() in data.field_words
+                                                              or pieces[1][-1].text.lower() in data.local_places))
             and len(pieces[1]) >= 2 and ends_organisation(pieces[1]) and not organisations(pieces))
 
 

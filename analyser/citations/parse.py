@@ -20,10 +20,18 @@ from analyser.citations.namewords import (
     one_organisation_in_bracket,
     opens_organisation,
     organisations,
+    serial_bodies,
     surname_word,
     two_bodies,
 )
-from analyser.citations.patterns import is_abbreviation, load_data, token_pattern
+from analyser.citations.patterns import (
+    LOCATOR_NUMBER,
+    is_abbreviation,
+    load_data,
+    normalise_pages,
+    timestamp_at,
+    token_pattern,
+)
 from analyser.citations.resolve import acronym_fits
 from analyser.names import name_rules
 
@@ -102,29 +110,6 @@ class ParsedCitation:
     end: int = 0
 
 
-# A time in a recording, the locator both guides give for a quotation from a
-# video or podcast: "(Paediatric Pain Network, 2020, 4:12)", "00:14:32".
-_TIMESTAMP = re.compile(r"\d{1,2}(?::[0-5]\d){1,2}(?![\d:])")
-
-
-def timestamp_at(text: str, start: int) -> re.Match[str] | None:
-    """The time in a recording written at text[start:] ("4:12", "00:14:32"), if one is."""
-    return _TIMESTAMP.match(text, start)
-
-
-def normalise_pages(label: str, value: str) -> str:
-    """Pages without their label, a range with a plain hyphen and no spaces;
-    paragraphs keep a label ("para. 3"), and chapters and sections the label
-    as written ("chapter 6", "Section 1.2"), which a fix keeps."""
-    value = re.sub(r"\s*[-–—]\s*", "-", value.strip())
-    lowered = label.lower().rstrip(".")
-    if lowered.startswith("para"):
-        return f"para. {value}"
-    if lowered.startswith(("ch", "sec")):
-        return f"{label} {value}"
-    return value
-
-
 def piece_text(text: str, piece: list[Token]) -> str:
     return _SPACE.sub(" ", text[piece[0].start : piece[-1].end])
 
@@ -158,7 +143,9 @@ def author_names(
     if len(pieces) >= 2 and len(pieces[-1]) == 1 and is_abbreviation(pieces[-1][0].text) and acronym_fits(
             pieces[-1][0].text, text[pieces[0][0].start : pieces[-2][-1].end]):
         pieces = pieces[:-1]  # "(National Institute for Health and Care Excellence, NICE, 2021)": its abbreviation
-    if len(pieces) > 1 and not apart and two_bodies(text, pieces):
+    if bracketed and not apart and (serial := serial_bodies(text, pieces)):
+        names = serial  # "(Home Office, Department for Education, & Ministry of Justice, 2020)": APA 7's list
+    elif len(pieces) > 1 and not apart and two_bodies(text, pieces):
         # "Department of Health and Department for Children, Schools and Families": two bodies, the second whole
         names = [piece_text(text, pieces[0]), _SPACE.sub(" ", text[pieces[1][0].start : pieces[-1][-1].end])]
     elif (len(pieces) > 1 and not apart and any(t.kind == "word" for piece in pieces for t in piece)
@@ -204,6 +191,7 @@ class _PartReader:
         self.spelt = False  # ... before its first token, when the names before it are joined
         self.apart = False  # the last name is the one the abbreviation spells, the names before it others
         self.personal: list[list[Token]] | None = None  # the author of a personal communication, awaiting its date
+        self.skip_to = 0  # the end of a labelled locator already read: its number's tokens are passed over
 
 
     def _join_spelt(self, token: Token) -> None:
@@ -249,6 +237,10 @@ class _PartReader:
             return
         if self.personal is not None and kind != "year":
             return  # the date of a personal communication: "3 March 2020"
+        if token.start < self.skip_to:
+            return
+        if kind in ("name", "word") and self._labelled_locator(token):
+            return
         if kind == "initial":
             self.previous = "name" if self.current else "comma"
             return  # "(Smith, J., 2019)", "(J. Smith, 2019)": initials are not part of the name
@@ -317,6 +309,22 @@ class _PartReader:
         if kind != "colon" and kind != "comma":
             self.colon = False
         self.previous = kind
+
+    def _labelled_locator(self, token: Token) -> bool:
+        """A part's label and number after the year, "(NICE, 2012, recommendation
+        1.3.1)": the locator the source gives, kept in `pages` as written."""
+        if not self.works or self.previous != "comma" or self.current or self.pieces or self.works[-1].pages:
+            return False
+        if token.text.lower().rstrip(".") not in load_data().locator_words:
+            return False
+        number = LOCATOR_NUMBER.match(self.text, token.end)
+        if number is None:
+            return False
+        last = self.works[-1]
+        last.pages = f"{token.text} {number.group('value')}"
+        last.end = self.skip_to = number.end()
+        self.previous = "pages"
+        return True
 
     def _no_year(self, token: Token) -> None:
         assert token.match is not None

@@ -80,6 +80,33 @@ PAGES = rf"""
     (?P<pvalue> {PAGE_NUMBER} (?: \.\d{{1,3}} ){{0,3}} (?: \s{{0,2}} [-–—] \s{{0,2}} {PAGE_NUMBER} )? )
     (?![\w])"""
 
+# A time in a recording, the locator both guides give for a quotation from a
+# video or podcast: "(Paediatric Pain Network, 2020, 4:12)", "00:14:32".
+_TIMESTAMP = re.compile(r"\d{1,2}(?::[0-5]\d){1,2}(?![\d:])")
+
+
+# The number of a labelled part after its label: "1.3.1", "3", "4b".
+LOCATOR_NUMBER = re.compile(r"\s{1,2}(?P<value>\d{1,3}(?:\.\d{1,3}){0,3}[a-z]?)(?![\w.]|\.\d)")
+
+
+def timestamp_at(text: str, start: int) -> re.Match[str] | None:
+    """The time in a recording written at text[start:] ("4:12", "00:14:32"), if one is."""
+    return _TIMESTAMP.match(text, start)
+
+
+def normalise_pages(label: str, value: str) -> str:
+    """Pages without their label, a range with a plain hyphen and no spaces;
+    paragraphs keep a label ("para. 3"), and chapters and sections the label
+    as written ("chapter 6", "Section 1.2"), which a fix keeps."""
+    value = re.sub(r"\s*[-–—]\s*", "-", value.strip())
+    lowered = label.lower().rstrip(".")
+    if lowered.startswith("para"):
+        return f"para. {value}"
+    if lowered.startswith(("ch", "sec")):
+        return f"{label} {value}"
+    return value
+
+
 DEBRIS = r"Page\s{1,3}\d{1,4}\s{1,3}of\s{1,3}\d{1,4}(?!\d)"
 
 # A bracket with no bracket inside: the unit the finder works on.
@@ -232,6 +259,7 @@ class CitationData:
     calling_words: frozenset[str]  # "calls it a '...' framework": the author's words, quoted
     locator_words: frozenset[str]  # "(standard 2.1)" after a quotation: its locator, no page asked
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
+    written_speakers: frozenset[str]  # "guidance", "report": before a speech word, a document, not a speaker
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
     writer_words: frozenset[str]  # "I", "our": the writer speaks again after a quotation (their own term)
     exempt_sections: tuple[str, ...]
@@ -300,6 +328,7 @@ def load_data() -> CitationData:
         calling_words=frozenset(w.lower() for w in raw["quotations"]["calling_words"]),
         locator_words=frozenset(w.lower() for w in raw["quotations"]["locator_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
+        written_speakers=frozenset(w.lower() for w in raw["quotations"]["written_speakers"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),
         writer_words=frozenset(w.lower() for w in raw["quotations"]["writer_words"]),
         exempt_sections=tuple(s.lower() for s in paragraphs["exempt_sections"]),
@@ -383,6 +412,9 @@ EDITORS = r"(?:[Ee]ds?\.?|[Ee]ditors?|[Ee]d\.)"
 # for Digital, Culture, Media and Sport". (Not "Smith, John (2019)": no "and"
 # follows.) The look-ahead is bounded, so the pattern stays linear.
 _ORG_COMMA = r",\s{1,2}(?=[^.,()\n]{1,40}(?:,[^.,()\n]{1,40}){0,3}\s(?:and|&)\s)"
+# Bodies joined APA 7's way, a comma before the last one's "&" as between
+# people: "Public Health England, & NHS England. (2015)." (or ", and").
+_ORG_LAST = rf"(?:{_ORG_COMMA}|,\s{{1,2}}(?:&|and)\s{{1,2}})"
 
 
 @lru_cache(maxsize=1)
@@ -404,7 +436,7 @@ def entry_head_pattern() -> re.Pattern[str]:
                 (?: ,?\s{{1,2}}et\s{{1,2}}al\.? )?
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
-                (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}
+                (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_LAST} ) {NAME_WORD} ){{0,10}}
                 (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \)
                     (?: \s{{1,2}} (?:and|&) \s{{1,2}} {NAME_WORD}  # a second body with its own abbreviation
                         (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}

@@ -17,6 +17,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from analyser.citations.namewords import subject_word
 from analyser.citations.patterns import ABBREVIATION_TEXT, SENTENCE_END, is_abbreviation, load_data
 from analyser.citations.resolve import acronym_fits, normal_name
 from analyser.model import Citation, Document
@@ -243,12 +244,26 @@ def name_alone_citations(
             said = _credited(text, name, lo, at) if name_rules().kind(name) != "name" else None
             if said is None:
                 continue  # (nor a first name: "Tom said that he would go home (Tom).")
-        out.append(Citation(start=at, end=match.end(), text=match.group(), authors=[name], year="",
+        authors = _people_joined(name)
+        out.append(Citation(start=at, end=match.end(), text=match.group(), authors=authors, year="",
                             narrative=False, paragraph=paragraph))
         if said is not None and said[1] and not taken.covers(said[0]):  # "Kielhofner says that ...": it too
-            out.append(Citation(start=said[0], end=said[0] + len(name), text=name, authors=[name], year="",
+            out.append(Citation(start=said[0], end=said[0] + len(name), text=name, authors=list(authors), year="",
                                 narrative=True, paragraph=paragraph))
     return out
+
+
+_TWO_PEOPLE = re.compile(r"(?P<first>[A-Z][\w'’\-]+) (?:and|&) (?P<second>[A-Z][\w'’\-]+)")
+
+
+def _people_joined(name: str) -> list[str]:
+    """The authors of a name alone: two surnames joined by "and" or "&" are
+    two ("Getliffe and Dolman"); a field's name before it keeps one body
+    ("Health and Safety": `subject_word`), as does any longer name."""
+    two = _TWO_PEOPLE.fullmatch(name)
+    if two is None or any(subject_word(two.group(k)) for k in ("first", "second")):
+        return [name]
+    return [two.group("first"), two.group("second")]
 
 
 def _credited(text: str, name: str, start: int, end: int) -> tuple[int, bool] | None:

@@ -285,9 +285,13 @@ _WORDS = re.compile(r"[a-z]+")
 
 def _spoken(opening: str) -> bool:
     """Whether the words of a sentence before its quotation say someone spoke
-    it ("... mother said that ...", `[quotations].speech_words`)."""
-    speech = load_data().speech_words
-    return any(word in speech for word in _WORDS.findall(opening.lower()))
+    it ("... mother said that ...", `[quotations].speech_words`); not when
+    the word before it names a document ("the guidance says",
+    `[quotations].written_speakers`): its words are the source's."""
+    data = load_data()
+    words = _WORDS.findall(opening.lower())
+    return any(word in data.speech_words and not (i and words[i - 1] in data.written_speakers)
+               for i, word in enumerate(words))
 
 
 def heard(opening: str) -> bool:

@@ -191,6 +191,11 @@ _ACRONYM_BRACKET = re.compile(r"\s{0,2}\([^()]{1,14}\)")
 _MEMO_MAX_CHARS = 2_000  # longer "entries" (a PDF's run-together list, hostile input) are not remembered
 
 
+# The comma APA 7 writes before the last of several bodies' "&" (as between
+# people): not part of either name.
+_COMMA_BEFORE_LAST = re.compile(r",(?=\s{1,2}(?:&|and)\s)")
+
+
 def _read_head(raw: str) -> _EntryHead | None:
     """The head of an entry, read once per distinct entry text: the finder,
     the resolver (`entry_acronym`) and the checker (`uses_ampersand`) each
@@ -218,6 +223,7 @@ def _parse_head(raw: str) -> _EntryHead | None:
         authors = tuple(_SPACE.sub(" ", m.group("surname")) for m in person_pattern().finditer(authors_text))
     else:
         name = _ACRONYM_BRACKET.sub("", authors_text).strip() if acronym else authors_text  # (each body's)
+        name = _COMMA_BEFORE_LAST.sub("", name)  # "Public Health England, & NHS England": APA 7's comma
         authors = (name,)
     year = head.group("year")
     if year[0].isalpha():

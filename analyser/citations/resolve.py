@@ -194,6 +194,10 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return rest_fits(0, first)
 
 
+# Between two words of one name only spaces, commas, "&" and hyphens stand.
+_BREAK_IN_NAME = re.compile(r"[^\s,&\-–]")
+
+
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the essay defines: "National Institute for Health and Care
     Excellence (NICE)" maps "nice" to the normal form of the full name."""
@@ -205,8 +209,9 @@ def defined_acronyms(text: str) -> dict[str, str]:
         for k in range(len(found) - 1, -1, -1):  # the name is the run of capitalised and joining words
             # just before the acronym: "... Excellence (NICE)", nothing in "... agree (LGA, 2021)"
             word = found[k].group()
-            if not (word[0].isupper() or word in _joining()):
-                found = found[k + 1 :]
+            gap = line[found[k].end() : found[k + 1].start() if k + 1 < len(found) else len(line)]
+            if not (word[0].isupper() or word in _joining()) or _BREAK_IN_NAME.search(gap):
+                found = found[k + 1 :]  # (nor across a year or a sentence's end: "Committee, 2019). Slow (PSNC")
                 break
         for first in found:
             # the name as written, "&" and all ("Fire & Rescue Services"), so it compares with its citations
