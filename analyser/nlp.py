@@ -320,8 +320,12 @@ class ConceptMatcher:
         assert self.matcher is not None, "concept_matcher used before initialize()"
         found = self.matcher(doc)
         if self.patterns is not None:
-            # patterns first: an exclusion pattern as long as a term beats it
-            found = [*self.patterns(doc, sentence_token_starts(doc)), *found]
+            # patterns first, and exclusions first among them: an exclusion
+            # pattern as long as a term (a phrase or another pattern) beats it;
+            # longest_matches keeps this order on a tie (a stable sort)
+            hits = self.patterns(doc, sentence_token_starts(doc))
+            hits.sort(key=lambda m: m[0] != self.exclude_key)
+            found = [*hits, *found]
         if self.requires and found:
             found = self._with_cues(doc, found)
         kept = longest_matches(found)
