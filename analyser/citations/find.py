@@ -67,7 +67,7 @@ LOOKBACK = 300  # characters before a bracket searched for a narrative citation'
 # A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
 _MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))"
                           r"(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}[ \t]{0,2}$")
-LOOKBACK_WORDS = 16
+LOOKBACK_WORDS = 24  # (three bodies in full: "The European Pressure Ulcer Advisory Panel, ..., 17 words)
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
 ABBREVIATION = re.compile(r"(?:[a-z](?=[A-Z]))?[A-Z][A-Za-z.&]{0,10}[A-Z][A-Za-z.]{0,10}")  # (also "iHV")
