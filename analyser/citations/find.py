@@ -282,6 +282,10 @@ def _bare_year_citations(
             says = True  # "as NICE 2012 advises", NICE cited or defined elsewhere
         if not authors or not says and normal_name(authors[0]) not in known:
             continue
+        before_name = _LAST_ANY_WORD.search(text, max(0, names_at + start - 20), names_at + start)
+        if normal_name(authors[0]) not in known and before_name and before_name.group(1).lower() in (
+                load_data().place_prepositions):
+            continue  # "In Leeds, 2016 showed that": a place and its year, not an author cited nowhere else
         if comma and not says and text[max(0, names_at + start - 3) : names_at + start] != "by ":
             continue  # with a comma and no verb, only after "by" ("developed by Okoro, 2021."; "in Leeds, 2016.")
         out.append(Citation(
@@ -422,6 +426,7 @@ def _no_year_citations(
 
 
 _LAST_WORD = re.compile(r"([a-z]+)\s{1,3}$")
+_LAST_ANY_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]+)\s{1,3}$")  # ("In Leeds, 2016": a sentence's first word too)
 
 
 def _word_before(text: str, at: int) -> str:
