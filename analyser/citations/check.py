@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from analyser.citations.around import detached_source, inside_bracket, page_apart, source_et_al
 from analyser.citations.consistency import (
     at_sentence_start,
@@ -28,7 +30,7 @@ from analyser.citations.patterns import SENTENCE_END, load_data, normalise_pages
 from analyser.citations.prose import abbreviation_alone
 from analyser.citations.quotes import QUOTE_WINDOW, abbreviation_stop, cited_quotations, heard
 from analyser.citations.references import lists_et_al, uses_ampersand
-from analyser.citations.resolve import Link, Resolution, normal_name, resolve_citations
+from analyser.citations.resolve import NEAR_MISS, Link, Resolution, normal_name, resolve_citations
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, style_fields, suggest
 from analyser.citations.style import CitationStyle, citation_style
 from analyser.model import Citation, CitedWork, Document, Problem, Reference, Severity
@@ -100,7 +102,7 @@ def check_citations(
                 # "Pryjmachuk, Graham and Haddad (2012)" for a work of four: the style's "et al." (its threshold
                 # counts the work's names, not those written); the fix writes the first and "et al."
                 found.append(("et_al_needed", "message", {}))
-                fixes["work_authors"] = list(entry.authors)
+                fixes["work_authors"], fixes["work_et_al"] = list(entry.authors), True
         if not citation.year and citation.authors and "work_year" not in fixes:
             # "(Brooks et al.)" after "(Brooks, Lee and Ode, 2021)": the fix gives the year it is cited with
             years = years_cited(citations) if years is None else years
@@ -145,6 +147,8 @@ def check_citations(
         # (the page bracket is not its text; a personal communication's initials and date only the writer knows)
         repeated = alone or _named_before(document.text, citation) or (  # "(cited in Loveday et al., 2014)": the
             citation.via is None and _SOURCE_ALONE.match(citation.text) is not None)  # original is not named in it
+        repeated = repeated or (facts.listed and not citation.text.endswith(")")
+                                and _RUN_GOES_ON.match(document.text, citation.end) is not None)
         suggestion = suggest(citation, rewrite, rules) if found and not told and not repeated else None
         for code, variant, fields in found + outside:
             message = load_data().message(code, variant, **message_fields(citation, rules, fields))
@@ -163,6 +167,9 @@ def check_citations(
     return resolution
 
 
+# A third work after two run together, still in their bracket: "(Okafor, 2017, Lind, 2016, Hart, 2016)". The
+# two works' fix, "Okafor, 2017; Lind, 2016", would leave the third run on after its comma: none is offered.
+_RUN_GOES_ON = re.compile(r"\s{0,2},\s{0,2}[^\W\d_]")
 _SOURCE_ALONE = re.compile(r"\((?:as\s)?(?:cited|quoted)\s(?:in|by)\s", re.I)
 
 
@@ -194,14 +201,29 @@ _GIVEN_NAME = re.compile(r"(?<![\w.])[A-Z][^\W\dA-Z_]{1,20}\s{1,3}$")  # ("René
 
 
 def _first_names_of(citation: Citation, entry: Reference, et_al: bool, rules: CitationStyle) -> bool:
-    """Whether a citation writes out, without "et al.", the first two names
-    or more of an entry of the style's "et al." threshold or above, fewer
-    than the threshold: "Pryjmachuk, Graham and Haddad (2012)" for
+    """Whether a citation writes out, without "et al.", the first names of
+    an entry of the style's "et al." threshold or above, fewer than the
+    threshold: "Pryjmachuk, Graham and Haddad (2012)" for
     "Pryjmachuk, S., Graham, T., Haddad, M. and Tylee, A. (2012)" in Cite
-    Them Right. An entry giving "et al." itself is left alone."""
-    names = citation.authors
-    return (not et_al and 2 <= len(names) < rules.et_al_from <= len(entry.authors) and not lists_et_al(entry)
-            and [normal_name(n) for n in names] == [normal_name(n) for n in entry.authors[: len(names)]])
+    Them Right; the first name alone too ("(Ndosi, 2014)" for a work of
+    four). An entry giving "et al." after its names is a work at the
+    style's threshold at least, the list shortening only such works ("Hewlett,
+    S. et al. (2011)", "O'Cathain, A., Knowles, E., Bishop-Edwards, L. et
+    al."): names past those it lists are not compared. A later name may be
+    the listed one misspelt or one part of it ("Bishop" for "Bishop-Edwards",
+    `_spelt_as`): the first and "et al." drop it."""
+    names, listed, etc = citation.authors, entry.authors, lists_et_al(entry)
+    size = max(len(listed) + 1, rules.et_al_from) if etc else len(listed)
+    if et_al or not 1 <= len(names) < rules.et_al_from <= size or (len(names) > len(listed) and not etc):
+        return False
+    return normal_name(names[0]) == normal_name(listed[0]) and all(
+        _spelt_as(n, m) for n, m in zip(names[1:], listed[1:], strict=False))
+
+
+def _spelt_as(cited: str, listed: str) -> bool:
+    """A name as written for a listed one: the same, a near miss, or one part of a double-barrelled name."""
+    a, b = normal_name(cited), normal_name(listed)
+    return a == b or fuzz.ratio(a, b) >= NEAR_MISS or cited.lower() in listed.lower().split("-")
 
 
 def _given_name_before(citation: Citation) -> bool:

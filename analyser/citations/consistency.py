@@ -74,8 +74,9 @@ def inconsistent_forms(
                 if not any(p.code == "et_al_too_few" for p in citation.problems):
                     _add_et_al_too_few(citation, names, rules, rewrites.of(citation))
                 form = (*(n.casefold() for n in names), False)
-            misspelt = any(p.code == "author_spelling" for p in citation.problems)  # (the list decides it)
-            corrected.append(None if form is None or misspelt else _as_style_writes(form, rules))
+            misspelt = any(p.code in ("author_spelling", "et_al_needed") for p in citation.problems)
+            corrected.append(None if form is None or misspelt else _as_style_writes(form, rules))  # (the list
+            # decides a misspelt name; the style, "(Ndosi, 2014)" for a work of four: `et_al_needed`, not a form)
         counts = Counter(form for form in corrected if form is not None)
         if len(counts) < 2:
             continue

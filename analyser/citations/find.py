@@ -67,7 +67,7 @@ LOOKBACK = 300  # characters before a bracket searched for a narrative citation'
 # A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
 _MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))"
                           r"(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}[ \t]{0,2}$")
-LOOKBACK_WORDS = 16
+LOOKBACK_WORDS = 24  # (three bodies in full: "The European Pressure Ulcer Advisory Panel, ..., 17 words)
 # An abbreviation in its own bracket inside a citation's bracket, and what may
 # follow it there: "(National Institute for Health and Care Excellence (NICE), 2018)".
 ABBREVIATION = re.compile(r"(?:[a-z](?=[A-Z]))?[A-Z][A-Za-z.&]{0,10}[A-Z][A-Za-z.]{0,10}")  # (also "iHV")
@@ -282,6 +282,10 @@ def _bare_year_citations(
             says = True  # "as NICE 2012 advises", NICE cited or defined elsewhere
         if not authors or not says and normal_name(authors[0]) not in known:
             continue
+        before_name = _LAST_ANY_WORD.search(text, max(0, names_at + start - 20), names_at + start)
+        if normal_name(authors[0]) not in known and before_name and before_name.group(1).lower() in (
+                load_data().place_prepositions):
+            continue  # "In Leeds, 2016 showed that": a place and its year, not an author cited nowhere else
         if comma and not says and text[max(0, names_at + start - 3) : names_at + start] != "by ":
             continue  # with a comma and no verb, only after "by" ("developed by Okoro, 2021."; "in Leeds, 2016.")
         out.append(Citation(
@@ -422,6 +426,7 @@ def _no_year_citations(
 
 
 _LAST_WORD = re.compile(r"([a-z]+)\s{1,3}$")
+_LAST_ANY_WORD = re.compile(r"(?<![\w'’-])([A-Za-z]+)\s{1,3}$")  # ("In Leeds, 2016": a sentence's first word too)
 
 
 def _word_before(text: str, at: int) -> str:

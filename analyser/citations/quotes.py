@@ -19,6 +19,7 @@ from functools import lru_cache
 from analyser.citations.around import PAGE_ONLY
 from analyser.citations.consistency import same_work
 from analyser.citations.patterns import SENTENCE_END, load_data, quotations
+from analyser.citations.people import case_person
 from analyser.citations.resolve import acronym_fits
 from analyser.citations.rewrite import POSSESSIVE
 from analyser.model import Citation, Document
@@ -298,14 +299,24 @@ def heard(opening: str) -> bool:
     """Whether the words of a sentence before its quotation say it was
     spoken to the writer ("told me that", "said to us":
     `[quotations].speech_words` then `listener_words`; or said by someone
-    the writer calls theirs, "My mentor, Sam, said that"), a personal
-    communication, which has no page."""
+    the writer calls theirs, "My mentor, Sam, said that"; or by a person of
+    the case, a courtesy title or a single capital naming them, "Mrs Hughes
+    said the nurse was", "Patient A explained", `people.case_person`), a
+    personal communication or the writer's own observation, which has no page."""
     data = load_data()
     if _my_speaker().search(opening):
         return True  # "My supervisor, Jo, said that '...'": someone the writer works with, heard
+    if any(case_person(m.group("name")) for m in _NAMED_SPEAKER.finditer(opening)
+           if m.group("verb").lower() in data.speech_words):
+        return True  # "Mrs Hughes said the nurse was '...'": a person of the case, no source's words
     words = _WORDS.findall(opening.lower())
     return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
                for i, word in enumerate(words))
+
+
+# Up to three capitalised words right before a word that may be a speech word ("Mrs Hughes said").
+_NAMED_SPEAKER = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’.-]{0,30}(?:\s{1,2}[A-Z][\w'’.-]{0,30}){1,2})"
+                            r"\s{1,2}(?:[a-z]+ly\s{1,2})?(?P<verb>[a-z]+)\b")
 
 
 @lru_cache(maxsize=1)
