@@ -18,8 +18,8 @@ CASES = [
     # whether one wants to be a member of the profession
     ("After that shift I was not sure whether I want to be a nurse.",
      [("identity_threat", "not sure whether I want to be a nurse", "present")]),
-    ("I honestly don't know if I want to be a teacher.",
-     [("identity_threat", "n't know if I want to be a teacher", "present")]),
+    ("Some days I do not know if I really want to be a midwife.",
+     [("identity_threat", "not know if I really want to be a midwife", "present")]),
     ("I wondered if I really want to be a social worker.",
      [("identity_threat", "if I really want to be a social worker", "present")]),
     ("The pupils asked if I want to be a headteacher one day.", []),  # not a profession in the list
