@@ -14,7 +14,7 @@ from mention_helpers import assert_mentions
 
 CASES = [
     # voice: the sound of a voice ...
-    ("I had to raise my voice so the back row could hear.", []),
+    ("By Friday I had to raise my voice over the drills.", []),
     ("Never raise your voice to them.", []),
     ("The head raised her voice to the boys twice.", []),
     ("He had to raise his voice a lot in that room.", []),
@@ -39,7 +39,7 @@ CASES = [
     ("My main aim this term is to plan better.", []),
     ("I set myself the goal of arriving early.", []),
     ("The goals I set in September were modest.", []),
-    ("The aim of the lesson was to revise fractions.", []),
+    ("On Monday the aim of the lesson was fractions.", []),
     ("The purpose of the activity was to get them talking.", []),
     ("Our learning objectives were on the board.", []),
     ("I borrowed a coat for this purpose.", []),
@@ -79,8 +79,8 @@ CASES = [
     ("Each pupil got the voting device.", []),
     ("Each partner had a vote.", [("power", "a vote", "present")]),
     # fear of speaking in public or of being asked, not of speaking up to colleagues
-    ("I am not afraid to speak in front of people.", []),
-    ("She was afraid to speak out loud.", []),
+    ("Luckily I am not afraid to speak in front of a crowd.", []),
+    ("He was afraid to speak out loud in the group.", []),
     ("He was scared to speak German.", []),
     ("The volunteers were worried they would be asked to police the door.", []),
     ("I was worried and asked my mentor.", []),
