@@ -1,0 +1,84 @@
+"""The classes the thirtieth round fixed (the twenty-ninth blind set,
+citations_blind28), each judged in both styles where it applies: exact
+span and fields, the problem codes and the fix the style guide gives (Cite
+Them Right 12th ed. Harvard; APA 7), beside the look-alikes each rule must
+leave alone. The wordings are this file's own, not the set's."""
+
+from __future__ import annotations
+
+import pytest
+from citation_helpers import assert_form_in_style, case_id
+
+H, A = "harvard", "apa"
+LIST = "\n\nReference list\n\n"
+REFS = "\n\nReferences\n\n"
+
+# a courtesy title and an initial end the sentence before a narrative citation: a person of the case ("Mrs J.")
+CASE_INITIAL = "I missed the signs in Mrs J. Okafor (2019) describes them clearly."
+# look-alikes: an academic title, or an initial alone, is the author's: the initials are reported
+DR_INITIAL = "As Dr J. Okafor (2019) describes, the signs are subtle."
+INITIAL_ONLY = "As J. Okafor (2019) describes, the signs are subtle."
+
+# a quotation after a narrative citation and a bracket of another work, none after it: no page asked
+BETWEEN = ("Lind and Hart (2004) and the later model (Moss, 2010) both hold that fear shapes pain, "
+           "yet telling a patient this can sound like calling it 'all in the mind'.")
+# look-alikes: the narrative citation alone before it; the same work again in the bracket
+ALONE = "Lind and Hart (2004) hold that fear shapes pain, calling it 'all in the mind'."
+AGAIN = "Lind (2004) holds that fear shapes pain (Lind, 2004), calling it 'all in the mind'."
+
+# a body's name with "&" where the list writes "and"
+AMP_BODY = ("The Women & Equalities Committee (2019) reported it." + LIST
+            + "Women and Equalities Committee (2019) Report. London: HMSO.")
+AMP_BODY_APA = ("The Women & Equalities Committee (2019) reported it." + REFS
+                + "Women and Equalities Committee. (2019). Report. HMSO.")
+# look-alike: a name misspelt otherwise is the spelling
+SPELT_BODY = ("The Women and Equality Committee (2019) reported it." + LIST
+              + "Women and Equalities Committee (2019) Report. London: HMSO.")
+
+# a first author with and without a final "s", one year, no list: inconsistent_form, no fix
+FINAL_S = "Pain is learnt (Roberts, 2012). It is also shared (Robert, 2012)."
+# look-alikes: another year; a list naming both
+FINAL_S_YEARS = "Pain is learnt (Roberts, 2012). It is also shared (Robert, 2013)."
+FINAL_S_LISTED = ("Pain is learnt (Roberts, 2012). It is also shared (Robert, 2012)." + LIST
+                  + "Robert, K. (2012) Sharing. Leeds: Pub.\nRoberts, J. (2012) Learning. Leeds: Pub.")
+
+LIND_HART_MOSS = [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, [], None),
+                  ("(Moss, 2010)", ["Moss"], "2010", None, False, [], None)]
+
+# (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
+CASES = [
+    (CASE_INITIAL, H, [("Okafor (2019)", ["Okafor"], "2019", None, True, [], None)]),
+    (CASE_INITIAL, A, [("Okafor (2019)", ["Okafor"], "2019", None, True, [], None)]),
+    (DR_INITIAL, H, [("Dr J. Okafor (2019)", ["Okafor"], "2019", None, True, ["initials_in_citation"],
+                      "Okafor (2019)")]),
+    (INITIAL_ONLY, A, [("J. Okafor (2019)", ["Okafor"], "2019", None, True, ["initials_in_citation"],
+                        "Okafor (2019)")]),
+    (BETWEEN, H, LIND_HART_MOSS),
+    (BETWEEN, A, LIND_HART_MOSS),
+    (ALONE, H, [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, ["no_page_for_quote"],
+                 "Lind and Hart (2004, p. [page])")]),
+    (ALONE, A, [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, ["no_page_for_quote"],
+                 "Lind and Hart (2004, p. [page])")]),
+    (AGAIN, H, [("Lind (2004)", ["Lind"], "2004", None, True, ["no_page_for_quote"], "Lind (2004, p. [page])"),
+                ("(Lind, 2004)", ["Lind"], "2004", None, False, [], None)]),
+    (AMP_BODY, H, [("The Women & Equalities Committee (2019)", ["The Women & Equalities Committee"], "2019", None,
+                    True, ["and_ampersand"], "The Women and Equalities Committee (2019)")]),
+    (AMP_BODY_APA, A, [("The Women & Equalities Committee (2019)", ["The Women & Equalities Committee"], "2019",
+                        None, True, ["author_spelling"], "The Women and Equalities Committee (2019)")]),
+    (SPELT_BODY, H, [("The Women and Equality Committee (2019)", ["The Women and Equality Committee"], "2019",
+                      None, True, ["author_spelling"], "The Women and Equalities Committee (2019)")]),
+    (FINAL_S, H, [("(Roberts, 2012)", ["Roberts"], "2012", None, False, [], None),
+                  ("(Robert, 2012)", ["Robert"], "2012", None, False, ["inconsistent_form"], None)]),
+    (FINAL_S, A, [("(Roberts, 2012)", ["Roberts"], "2012", None, False, [], None),
+                  ("(Robert, 2012)", ["Robert"], "2012", None, False, ["inconsistent_form"], None)]),
+    (FINAL_S_YEARS, H, [("(Roberts, 2012)", ["Roberts"], "2012", None, False, [], None),
+                        ("(Robert, 2013)", ["Robert"], "2013", None, False, [], None)]),
+    (FINAL_S_LISTED, H, [("(Roberts, 2012)", ["Roberts"], "2012", None, False, [], None),
+                         ("(Robert, 2012)", ["Robert"], "2012", None, False, [], None)]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_thirtieth_round_classes(case: tuple) -> None:
+    passage, style, expected = case
+    assert_form_in_style(passage, style, expected)
