@@ -409,10 +409,6 @@ def _link_problems(
                                                           "names": rules.label(work.authors)})]
     if link.outcome == "spelling":
         fixes[key + "_authors"] = _with_article(work.authors, entry.authors)
-        if _ampersand_for_and(work.authors, fixes[key + "_authors"], rules):
-            # "The Equality & Human Rights Commission (2011)" for the list's "Equality and Human Rights
-            # Commission": Cite Them Right writes "and", never "&", and the list agrees: the joining word
-            return [("and_ampersand", "message_name", {"join": "and", "found": "&"})]
         return [("author_spelling", "message", {"cited": work.authors[0], "listed": entry.authors[0]})]
     if link.outcome == "suffix":
         unlettered = [e for e in entries if not e.suffix]
@@ -439,16 +435,6 @@ def _with_article(cited: list[str], listed: list[str]) -> list[str]:
     if names and cited and cited[0].startswith("The ") and not names[0].startswith(("The ", "the ")):
         names[0] = f"The {names[0]}"
     return names
-
-
-def _ampersand_for_and(cited: list[str], listed: list[str], rules: CitationStyle) -> bool:
-    """A name that differs from its entry's only by "&" where the entry
-    writes "and", in a style that joins with "and" in the text and in
-    brackets alike (Cite Them Right): the ampersand is the fault, not the
-    spelling. In APA 7 a group's name is spelt as its list entry spells it."""
-    if (rules.join_in_text, rules.join_in_brackets) != ("and", "and"):
-        return False
-    return [re.sub(r"\s*&\s*", " and ", n) for n in cited] == listed and cited != listed
 
 
 def _co_author_spelling(cited: list[str], listed: list[str], key: str, fixes: dict) -> list[tuple[str, str, dict]]:

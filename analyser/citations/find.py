@@ -380,7 +380,8 @@ def _no_year_citations(
             written = lower in words
         if written:
             continue  # "Staff found that": a word the text also writes in lower case is not a name
-        if " " not in lower and lower in name_rules().everyday and _opens_sentence(text, names_at + start):
+        if " " not in lower and (lower in name_rules().everyday or lower in data.written_speakers) \
+                and _opens_sentence(text, names_at + start):  # ("Guidance recommends that": a document's word)
             continue  # "Research shows that": an everyday word opening a sentence, not a name
         if lower in data.people_words:
             continue  # "Proponents argue that": people in general, not an author

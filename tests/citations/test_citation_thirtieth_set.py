@@ -26,21 +26,17 @@ BETWEEN = ("Lind and Hart (2004) and the later model (Moss, 2010) both hold that
 ALONE = "Lind and Hart (2004) hold that fear shapes pain, calling it 'all in the mind'."
 AGAIN = "Lind (2004) holds that fear shapes pain (Lind, 2004), calling it 'all in the mind'."
 
-# a body's name with "&" where the list writes "and"
-AMP_BODY = ("The Women & Equalities Committee (2019) reported it." + LIST
-            + "Women and Equalities Committee (2019) Report. London: HMSO.")
-AMP_BODY_APA = ("The Women & Equalities Committee (2019) reported it." + REFS
-                + "Women and Equalities Committee. (2019). Report. HMSO.")
-# look-alike: a name misspelt otherwise is the spelling
-SPELT_BODY = ("The Women and Equality Committee (2019) reported it." + LIST
-              + "Women and Equalities Committee (2019) Report. London: HMSO.")
-
 # a first author with and without a final "s", one year, no list: inconsistent_form, no fix
 FINAL_S = "Pain is learnt (Roberts, 2012). It is also shared (Robert, 2012)."
 # look-alikes: another year; a list naming both
 FINAL_S_YEARS = "Pain is learnt (Roberts, 2012). It is also shared (Robert, 2013)."
 FINAL_S_LISTED = ("Pain is learnt (Roberts, 2012). It is also shared (Robert, 2012)." + LIST
                   + "Robert, K. (2012) Sharing. Leeds: Pub.\nRoberts, J. (2012) Learning. Leeds: Pub.")
+
+# a document's word opening a sentence before a verb of guidance: no author, no citation
+GUIDANCE = "Visits were short. Guidance argues that the same carers visit (Okafor, 2015)."
+# look-alike: a surname there is a citation without its year
+SURNAME = "Visits were short. Okafor argues that the same carers visit."
 
 LIND_HART_MOSS = [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, [], None),
                   ("(Moss, 2010)", ["Moss"], "2010", None, False, [], None)]
@@ -61,12 +57,9 @@ CASES = [
                  "Lind and Hart (2004, p. [page])")]),
     (AGAIN, H, [("Lind (2004)", ["Lind"], "2004", None, True, ["no_page_for_quote"], "Lind (2004, p. [page])"),
                 ("(Lind, 2004)", ["Lind"], "2004", None, False, [], None)]),
-    (AMP_BODY, H, [("The Women & Equalities Committee (2019)", ["The Women & Equalities Committee"], "2019", None,
-                    True, ["and_ampersand"], "The Women and Equalities Committee (2019)")]),
-    (AMP_BODY_APA, A, [("The Women & Equalities Committee (2019)", ["The Women & Equalities Committee"], "2019",
-                        None, True, ["author_spelling"], "The Women and Equalities Committee (2019)")]),
-    (SPELT_BODY, H, [("The Women and Equality Committee (2019)", ["The Women and Equality Committee"], "2019",
-                      None, True, ["author_spelling"], "The Women and Equalities Committee (2019)")]),
+    (GUIDANCE, H, [("(Okafor, 2015)", ["Okafor"], "2015", None, False, [], None)]),
+    (GUIDANCE, A, [("(Okafor, 2015)", ["Okafor"], "2015", None, False, [], None)]),
+    (SURNAME, H, [("Okafor", ["Okafor"], "", None, True, ["missing_year"], "Okafor ([year])")]),
     (FINAL_S, H, [("(Roberts, 2012)", ["Roberts"], "2012", None, False, [], None),
                   ("(Robert, 2012)", ["Robert"], "2012", None, False, ["inconsistent_form"], None)]),
     (FINAL_S, A, [("(Roberts, 2012)", ["Roberts"], "2012", None, False, [], None),
