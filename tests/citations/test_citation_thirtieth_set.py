@@ -19,6 +19,11 @@ CASE_INITIAL = "I missed the signs in Mrs J. Okafor (2019) describes them clearl
 DR_INITIAL = "As Dr J. Okafor (2019) describes, the signs are subtle."
 INITIAL_ONLY = "As J. Okafor (2019) describes, the signs are subtle."
 
+# an initial without its full stop after the surname and a comma: the initials, reported
+BARE_INITIAL = "Goals matter, and Okafor, J (2019) notes that they are met."
+# look-alike: a surname after the comma is the author
+TWO_NAMES = "Goals matter, and Lind, Okafor (2019) notes that they are met."
+
 # a quotation after a narrative citation and a bracket of another work, none after it: no page asked
 BETWEEN = ("Lind and Hart (2004) and the later model (Moss, 2010) both hold that fear shapes pain, "
            "yet telling a patient this can sound like calling it 'all in the mind'.")
@@ -49,6 +54,11 @@ CASES = [
                       "Okafor (2019)")]),
     (INITIAL_ONLY, A, [("J. Okafor (2019)", ["Okafor"], "2019", None, True, ["initials_in_citation"],
                         "Okafor (2019)")]),
+    (BARE_INITIAL, H, [("Okafor, J (2019)", ["Okafor"], "2019", None, True, ["initials_in_citation"],
+                        "Okafor (2019)")]),
+    (BARE_INITIAL, A, [("Okafor, J (2019)", ["Okafor"], "2019", None, True, ["initials_in_citation"],
+                        "Okafor (2019)")]),
+    (TWO_NAMES, H, [("Okafor (2019)", ["Okafor"], "2019", None, True, [], None)]),
     (BETWEEN, H, LIND_HART_MOSS),
     (BETWEEN, A, LIND_HART_MOSS),
     (ALONE, H, [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, ["no_page_for_quote"],
