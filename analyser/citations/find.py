@@ -402,7 +402,8 @@ def _no_year_citations(
             for c in sorted(found, key=lambda c: c.start):
                 if c.authors and (c.year or c.via is not None and c.via.year):
                     dated_at.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
-        key = (paragraph, normal_name(authors[0]))
+        titled = authors[0].split(" ")  # ("Dame Sally Coates argued that ... (Coates, 2016)": her surname's)
+        key = (paragraph, normal_name(titled[-1] if titled[0].rstrip(".") in data.titles else authors[0]))
         starts = cited.get(key, [])
         with_year = dated_at.get(key, [])
         if _same_sentence(text, space, with_year[bisect.bisect_left(with_year, space) :]):

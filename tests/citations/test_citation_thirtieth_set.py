@@ -24,6 +24,11 @@ BARE_INITIAL = "Goals matter, and Okafor, J (2019) notes that they are met."
 # look-alike: a surname after the comma is the author
 TWO_NAMES = "Goals matter, and Lind, Okafor (2019) notes that they are met."
 
+# a title and a person's names before a reporting verb, the surname cited with its year later in the sentence
+TITLED = "Dame Ruth Okafor argued that wards should be \"calm and unhurried\" at night (Okafor, 2016, p. 4)."
+# look-alike: no citation of the surname in the sentence: a citation without its year, the title reported
+TITLED_ALONE = "Dame Ruth Okafor argued that wards should be calm at night."
+
 # a quotation after a narrative citation and a bracket of another work, none after it: no page asked
 BETWEEN = ("Lind and Hart (2004) and the later model (Moss, 2010) both hold that fear shapes pain, "
            "yet telling a patient this can sound like calling it 'all in the mind'.")
@@ -59,6 +64,10 @@ CASES = [
     (BARE_INITIAL, A, [("Okafor, J (2019)", ["Okafor"], "2019", None, True, ["initials_in_citation"],
                         "Okafor (2019)")]),
     (TWO_NAMES, H, [("Okafor (2019)", ["Okafor"], "2019", None, True, [], None)]),
+    (TITLED, H, [("(Okafor, 2016, p. 4)", ["Okafor"], "2016", "4", False, [], None)]),
+    (TITLED, A, [("(Okafor, 2016, p. 4)", ["Okafor"], "2016", "4", False, [], None)]),
+    (TITLED_ALONE, H, [("Dame Ruth Okafor", ["Okafor"], "", None, True, ["initials_in_citation", "missing_year"],
+                        "Okafor ([year])")]),
     (BETWEEN, H, LIND_HART_MOSS),
     (BETWEEN, A, LIND_HART_MOSS),
     (ALONE, H, [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, ["no_page_for_quote"],
