@@ -30,10 +30,12 @@ from functools import lru_cache
 from analyser.citations.bracket import bracket_piece, bracket_shape, read_bracket
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
+    ABBREVIATION_FIRST,
     AS_NAME,
     BARE_YEAR,
     BRACKET,
     SENTENCE_END,
+    SMALL_WORD_BEFORE,
     THAT,
     CitationData,
     is_abbreviation,
@@ -103,6 +105,8 @@ def find_citations(
             # "(DHSC, 2022)" only when a capitalised word ends just before it)
             limit = max(_block_start(document, block_starts, open_at), open_at - LOOKBACK)
             names_at = _name_run_start(text, open_at, limit)
+            if (small := SMALL_WORD_BEFORE.search(text, limit, names_at)) and ABBREVIATION_FIRST.match(text, open_at):
+                names_at = _name_run_start(text, small.start(), limit)  # ("... products Agency (MHRA, 2020)")
             owner = _MODEL_OWNER.search(text, limit, open_at) if names_at == open_at and shape else None
             if owner is not None:  # "Maslow's hierarchy of needs (1943)": the names end before the model's name
                 names_at = _name_run_start(text, owner.end("owner"), limit)

@@ -29,6 +29,12 @@ TITLED = "Dame Ruth Okafor argued that wards should be \"calm and unhurried\" at
 # look-alike: no citation of the surname in the sentence: a citation without its year, the title reported
 TITLED_ALONE = "Dame Ruth Okafor argued that wards should be calm at night."
 
+# APA's narrative form for a body whose name holds one word in small letters, its abbreviation in the bracket
+SMALL_WORD = "Later, the Institute for Health and Social care Research (IHSCR, 2020) reported errors."
+# look-alikes: an abbreviation the name does not spell; a person's name in the bracket
+NOT_SPELT = "Later, the Institute for Health and Social care Research (NICE, 2020) reported errors."
+PERSON_IN = "Later, the Institute for Health and Social care Research (Okafor, 2020) reported errors."
+
 # a quotation after a narrative citation and a bracket of another work, none after it: no page asked
 BETWEEN = ("Lind and Hart (2004) and the later model (Moss, 2010) both hold that fear shapes pain, "
            "yet telling a patient this can sound like calling it 'all in the mind'.")
@@ -68,6 +74,12 @@ CASES = [
     (TITLED, A, [("(Okafor, 2016, p. 4)", ["Okafor"], "2016", "4", False, [], None)]),
     (TITLED_ALONE, H, [("Dame Ruth Okafor", ["Okafor"], "", None, True, ["initials_in_citation", "missing_year"],
                         "Okafor ([year])")]),
+    (SMALL_WORD, A, [("Institute for Health and Social care Research (IHSCR, 2020)",
+                      ["Institute for Health and Social care Research"], "2020", None, True, [], None)]),
+    (SMALL_WORD, H, [("Institute for Health and Social care Research (IHSCR, 2020)",
+                      ["Institute for Health and Social care Research"], "2020", None, True, [], None)]),
+    (NOT_SPELT, A, [("(NICE, 2020)", ["NICE"], "2020", None, False, [], None)]),
+    (PERSON_IN, A, [("(Okafor, 2020)", ["Okafor"], "2020", None, False, [], None)]),
     (BETWEEN, H, LIND_HART_MOSS),
     (BETWEEN, A, LIND_HART_MOSS),
     (ALONE, H, [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, ["no_page_for_quote"],
