@@ -30,7 +30,8 @@ TITLED = "Dame Ruth Okafor argued that wards should be \"calm and unhurried\" at
 TITLED_ALONE = "Dame Ruth Okafor argued that wards should be calm at night."
 
 # APA's narrative form for a body whose name holds one word in small letters, its abbreviation in the bracket
-SMALL_WORD = "Later, the Institute for Health and Social care Research (IHSCR, 2020) reported errors."
+SMALL_WORD = ("Later, the Institute for Health and Social care Research (IHSCR, 2020) reported errors. "
+              "Doses matter (IHSCR, 2020).")
 # look-alikes: an abbreviation the name does not spell; a person's name in the bracket
 NOT_SPELT = "Later, the Institute for Health and Social care Research (NICE, 2020) reported errors."
 PERSON_IN = "Later, the Institute for Health and Social care Research (Okafor, 2020) reported errors."
@@ -75,9 +76,11 @@ CASES = [
     (TITLED_ALONE, H, [("Dame Ruth Okafor", ["Okafor"], "", None, True, ["initials_in_citation", "missing_year"],
                         "Okafor ([year])")]),
     (SMALL_WORD, A, [("Institute for Health and Social care Research (IHSCR, 2020)",
-                      ["Institute for Health and Social care Research"], "2020", None, True, [], None)]),
+                      ["Institute for Health and Social care Research"], "2020", None, True, [], None),
+                     ("(IHSCR, 2020)", ["IHSCR"], "2020", None, False, [], None)]),
     (SMALL_WORD, H, [("Institute for Health and Social care Research (IHSCR, 2020)",
-                      ["Institute for Health and Social care Research"], "2020", None, True, [], None)]),
+                      ["Institute for Health and Social care Research"], "2020", None, True, [], None),
+                     ("(IHSCR, 2020)", ["IHSCR"], "2020", None, False, [], None)]),
     (NOT_SPELT, A, [("(NICE, 2020)", ["NICE"], "2020", None, False, [], None)]),
     (PERSON_IN, A, [("(Okafor, 2020)", ["Okafor"], "2020", None, False, [], None)]),
     (BETWEEN, H, LIND_HART_MOSS),
