@@ -568,7 +568,7 @@ def _name_run_start(text: str, end: int, limit: int) -> int:
         if not before or before[-1].isspace():  # (other white space ends the run, as a word break)
             break
         word = before.rsplit(None, 1)[-1]
-        if not (word[0].isupper() or word[0] in "(&[" or word.strip(",.;:").lower() in lowercase_ok
+        if not (word[0].isupper() or word[0] in "(&[" or word.strip(",.;:'’").lower() in lowercase_ok
                 or is_abbreviation(word.rstrip(",.;:"))):  # ("the iHV (2023)")
             break
         pos = len(before) - len(word)

@@ -456,7 +456,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if i < 0:
         return None
     et_al = False
-    if i >= 2 and before[i].kind == "word" and before[i].text.lower() in data.colleagues \
+    if i >= 2 and before[i].kind == "word" and before[i].text.lower().rstrip("'’") in data.colleagues \
             and before[i - 1].kind in ("and", "amp"):  # "Brannigan and colleagues (2014)"
         et_al = True
         i -= 2

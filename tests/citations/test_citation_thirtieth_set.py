@@ -36,6 +36,11 @@ SMALL_WORD = ("Later, the Institute for Health and Social care Research (IHSCR, 
 NOT_SPELT = "Later, the Institute for Health and Social care Research (NICE, 2020) reported errors."
 PERSON_IN = "Later, the Institute for Health and Social care Research (Okafor, 2020) reported errors."
 
+# "and colleagues" in the possessive before the year: one narrative citation, as without it
+COLLEAGUES = "Numbers fell, since Okafor and colleagues' (2018) frailty score changed."
+# look-alike: colleagues' with no name before them is nobody's citation
+NO_NAME = "Numbers fell, since our colleagues' (2018) survey changed."
+
 # a quotation after a narrative citation and a bracket of another work, none after it: no page asked
 BETWEEN = ("Lind and Hart (2004) and the later model (Moss, 2010) both hold that fear shapes pain, "
            "yet telling a patient this can sound like calling it 'all in the mind'.")
@@ -83,6 +88,9 @@ CASES = [
                      ("(IHSCR, 2020)", ["IHSCR"], "2020", None, False, [], None)]),
     (NOT_SPELT, A, [("(NICE, 2020)", ["NICE"], "2020", None, False, [], None)]),
     (PERSON_IN, A, [("(Okafor, 2020)", ["Okafor"], "2020", None, False, [], None)]),
+    (COLLEAGUES, A, [("Okafor and colleagues' (2018)", ["Okafor"], "2018", None, True, [], None)]),
+    (COLLEAGUES, H, [("Okafor and colleagues' (2018)", ["Okafor"], "2018", None, True, [], None)]),
+    (NO_NAME, A, []),
     (BETWEEN, H, LIND_HART_MOSS),
     (BETWEEN, A, LIND_HART_MOSS),
     (ALONE, H, [("Lind and Hart (2004)", ["Lind", "Hart"], "2004", None, True, ["no_page_for_quote"],
