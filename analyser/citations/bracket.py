@@ -97,6 +97,27 @@ def read_bracket(piece: str, nested: bool = False) -> tuple[Read, ...]:
     return tuple(out)
 
 
+def _spelt(text: str, before: list[Token], lead: tuple[Work, int] | None, abbreviation: str) -> tuple[Work, int] | None:
+    """The name an abbreviation opening the year's bracket spells, read past
+    one word in small letters inside it ("the Medicines and Healthcare
+    products Regulatory Agency (MHRA, 2020)": the run of capitalised words
+    stops at "products"), when the whole from the earlier run's start fits
+    the abbreviation (`resolve.acronym_fits`, which begins at the name's first
+    word); otherwise the lead as read."""
+    if lead is None or acronym_fits(abbreviation, text[lead[1] : lead[0].pieces[-1][-1].end]):
+        return lead
+    at = next((k for k, token in enumerate(before) if token.start == lead[1]), 0)
+    word = before[at - 1] if at >= 2 else None
+    if word is None or word.kind != "word" or not word.text.isalpha() or not word.text.islower():
+        return lead
+    earlier = narrative_authors(text, before[: at - 1])
+    if earlier is None or not acronym_fits(abbreviation, text[earlier[1] : lead[0].pieces[-1][-1].end]):
+        return lead
+    earlier[0].pieces = [*earlier[0].pieces, [word], *lead[0].pieces]
+    earlier[0].end = lead[0].end
+    return earlier
+
+
 def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCitation, bool]]:
     inner = tokens(text[open_at + 1 : close_at - 1], open_at + 1)
     parts = split_parts(inner)
@@ -115,7 +136,8 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
     elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out
         lead = narrative_authors(text, tokens(text[:open_at]))
     elif (name_at := _acronym_first(parts[0])) is not None:  # "The Department of Health and Social Care (DHSC,
-        lead = narrative_authors(text, tokens(text[:open_at]))  # 2022)", or "([DHSC], 2022)" (told: `debris`)
+        before = tokens(text[:open_at])  # 2022)", or "([DHSC], 2022)" (told: `debris`)
+        lead = _spelt(text, before, narrative_authors(text, before), parts[0][name_at].text)
         if lead is not None and acronym_fits(parts[0][name_at].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
             parts[0] = parts[0][name_at + 1 + (name_at > 0) :]
             lead[0].pieces = [one_organisation(lead[0].pieces)]  # (the abbreviation spells one name)

@@ -16,6 +16,7 @@ from rapidfuzz.distance import Levenshtein
 from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
+from analyser.citations.spellings import final_s_spellings, squashed, unlettered_spellings
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation, Document, Problem, Reference
 
@@ -100,7 +101,8 @@ def inconsistent_forms(
         _particle_cases(document.text, members, rules, rewrites)
         _inner_cases(members, rules, rewrites)
     _cut_names(citations, resolution, rules, rewrites)
-    _unlettered_spellings(citations, resolution)
+    unlettered_spellings(citations, resolution)
+    final_s_spellings(citations, resolution)
     _source_et_al_too_few(citations, resolution, references, rules, rewrites)
 
 
@@ -134,37 +136,6 @@ def _source_et_al_too_few(
             message = load_data().message("et_al_too_few", "message_via", **fields)
             fix = with_authors(citation, rewrites.of(citation), names, False, rules, key="via")
             citation.problems.append(Problem("et_al_too_few", message, fix, "problem"))
-
-
-def _unlettered_spellings(citations: list[Citation], resolution: Resolution | None) -> None:
-    """"Kings Fund (2022)" beside "(The King's Fund, 2022a)" and "(The
-    King's Fund, 2022b)": an author written in another form (its letters
-    the same, spaced or punctuated otherwise) than every other citation of
-    that author and year, all of which carry a letter, is one of those works
-    in another form, whichever is meant: `inconsistent_form`. No fix: which
-    letter belongs there only the writer knows (the letter alone is not
-    told: APA 7 wants it, but which work is meant is the writer's to say).
-    Only where the reference list does not decide."""
-    linked = {id(c) for c, link in zip(citations, resolution.links, strict=True) if link.entry is not None} \
-        if resolution else set()
-    lettered: dict[tuple[str, str], list[Citation]] = defaultdict(list)  # (letters, year) -> citations
-    for citation in citations:
-        if citation.authors and id(citation) not in linked:
-            lettered[(_squashed(normal_name(citation.authors[0])), citation.year)].append(citation)
-    for (_, year), members in lettered.items():
-        bare = [c for c in members if not c.suffix]
-        forms = {tuple(normal_name(a) for a in c.authors) for c in members if c.suffix}
-        if not year or not bare or len(forms) != 1 or len(bare) == len(members):
-            continue
-        form = next(iter(forms))
-        example = next(c for c in members if c.suffix)
-        for citation in bare:
-            if tuple(normal_name(a) for a in citation.authors) == form or any(
-                    p.code == "inconsistent_form" for p in citation.problems):
-                continue
-            other = example.text.strip("()") if not example.narrative else example.text
-            message = load_data().message("inconsistent_form", "message_which", other=f"\"{other}\"")
-            citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
 
 
 def _cut_names(
@@ -460,7 +431,7 @@ def _misspelt_lead(lead: str, seen: dict[str, None]) -> str:
         return lead
     long = _letters(lead) >= _MISSPELT_FROM
     for other in islice(seen, 8):  # (a bounded look, first seen first: linear in the citations)
-        if _squashed(other) == _squashed(lead) or (long and _letters(other) >= _MISSPELT_FROM
+        if squashed(other) == squashed(lead) or (long and _letters(other) >= _MISSPELT_FROM
                                                    and Levenshtein.distance(lead, other, score_cutoff=1) <= 1):
             return other
     seen[lead] = None
@@ -509,11 +480,6 @@ def _year_keys(citation: Citation) -> tuple[tuple, ...]:
     if et_al:
         return ((names[0], "et al."),)
     return (names, (names[0], "et al.")) if len(names) >= 3 else (names,)
-
-
-def _squashed(name: str) -> str:
-    """A name's letters alone: "van der berg" and "vanderberg" are one."""
-    return "".join(c for c in name if c.isalpha())
 
 
 def _letters(name: str) -> int:

@@ -30,10 +30,12 @@ from functools import lru_cache
 from analyser.citations.bracket import bracket_piece, bracket_shape, read_bracket
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
+    ABBREVIATION_FIRST,
     AS_NAME,
     BARE_YEAR,
     BRACKET,
     SENTENCE_END,
+    SMALL_WORD_BEFORE,
     THAT,
     CitationData,
     is_abbreviation,
@@ -103,6 +105,8 @@ def find_citations(
             # "(DHSC, 2022)" only when a capitalised word ends just before it)
             limit = max(_block_start(document, block_starts, open_at), open_at - LOOKBACK)
             names_at = _name_run_start(text, open_at, limit)
+            if (small := SMALL_WORD_BEFORE.search(text, limit, names_at)) and ABBREVIATION_FIRST.match(text, open_at):
+                names_at = _name_run_start(text, small.start(), limit)  # ("... products Agency (MHRA, 2020)")
             owner = _MODEL_OWNER.search(text, limit, open_at) if names_at == open_at and shape else None
             if owner is not None:  # "Maslow's hierarchy of needs (1943)": the names end before the model's name
                 names_at = _name_run_start(text, owner.end("owner"), limit)
@@ -380,7 +384,8 @@ def _no_year_citations(
             written = lower in words
         if written:
             continue  # "Staff found that": a word the text also writes in lower case is not a name
-        if " " not in lower and lower in name_rules().everyday and _opens_sentence(text, names_at + start):
+        if " " not in lower and (lower in name_rules().everyday or lower in data.written_speakers) \
+                and _opens_sentence(text, names_at + start):  # ("Guidance recommends that": a document's word)
             continue  # "Research shows that": an everyday word opening a sentence, not a name
         if lower in data.people_words:
             continue  # "Proponents argue that": people in general, not an author
@@ -401,7 +406,8 @@ def _no_year_citations(
             for c in sorted(found, key=lambda c: c.start):
                 if c.authors and (c.year or c.via is not None and c.via.year):
                     dated_at.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
-        key = (paragraph, normal_name(authors[0]))
+        titled = authors[0].split(" ")  # ("Dame Sally Coates argued that ... (Coates, 2016)": her surname's)
+        key = (paragraph, normal_name(titled[-1] if titled[0].rstrip(".") in data.titles else authors[0]))
         starts = cited.get(key, [])
         with_year = dated_at.get(key, [])
         if _same_sentence(text, space, with_year[bisect.bisect_left(with_year, space) :]):
@@ -562,7 +568,7 @@ def _name_run_start(text: str, end: int, limit: int) -> int:
         if not before or before[-1].isspace():  # (other white space ends the run, as a word break)
             break
         word = before.rsplit(None, 1)[-1]
-        if not (word[0].isupper() or word[0] in "(&[" or word.strip(",.;:").lower() in lowercase_ok
+        if not (word[0].isupper() or word[0] in "(&[" or word.strip(",.;:'’").lower() in lowercase_ok
                 or is_abbreviation(word.rstrip(",.;:"))):  # ("the iHV (2023)")
             break
         pos = len(before) - len(word)

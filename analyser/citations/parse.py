@@ -38,10 +38,10 @@ from analyser.names import name_rules
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]$")  # "Jones' (2019)": the name is Jones
-# A given name written after the surname and a comma, "Kim, Jae-won (2020)": a
-# romanised given name of two syllables with a lower-case second part, which no
-# double-barrelled surname has ("Lloyd-Evans", "Sandhu-Grewal").
-GIVEN_AFTER_COMMA = re.compile(r"[A-Z][a-z]{1,12}-[a-z]{1,12}")
+# A given name written after the surname and a comma, "Kim, Jae-won (2020)": a romanised given name of two
+# syllables with a lower-case second part, which no double-barrelled surname has ("Lloyd-Evans",
+# "Sandhu-Grewal"); or an initial without its full stop, "Harvey, L (2008)" (no surname is one capital).
+GIVEN_AFTER_COMMA = re.compile(r"[A-Z](?:[a-z]{1,12}-[a-z]{1,12})?")
 
 
 @dataclass(slots=True)
@@ -456,7 +456,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if i < 0:
         return None
     et_al = False
-    if i >= 2 and before[i].kind == "word" and before[i].text.lower() in data.colleagues \
+    if i >= 2 and before[i].kind == "word" and before[i].text.lower().rstrip("'’") in data.colleagues \
             and before[i - 1].kind in ("and", "amp"):  # "Brannigan and colleagues (2014)"
         et_al = True
         i -= 2

@@ -522,3 +522,10 @@ def quotations(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 # A sentence end inside a window of text (abbreviations are checked in code).
 SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+
+
+# One word in small letters after a name's word, before a narrative name run ("Healthcare products Regulatory
+# Agency"), and a bracket opening with an abbreviation ("(MHRA, 2020)"): the finder reads the name past that
+# word, and keeps it when the whole fits the abbreviation (`bracket._spelt`).
+SMALL_WORD_BEFORE = re.compile(r"(?<=[A-Za-z] )[a-z]{2,20} $")
+ABBREVIATION_FIRST = re.compile(r"\((?:The )?[A-Z][A-Za-z]{0,3}[A-Z]{1,8}\b")

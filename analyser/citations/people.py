@@ -22,6 +22,9 @@ from analyser.names import fold, name_rules
 # A capitalised word (and its full stop) just before a narrative citation's names: "Dr. " in "Dr. Comfort Momoh".
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w.])(?P<title>[A-Z][a-z]{1,13})\.?[ \t]{1,2}$")
 
+# A single initial opening a narrative citation's span: "K. " in "K. Harvey (2008)".
+_CASE_INITIAL = re.compile(r"[A-Z]\.[ \t]{1,2}(?=[A-Z])")
+
 
 def drop_titles(text: str, found: list[Citation]) -> None:
     """"Dr. Comfort Momoh (2010)", "(Sergeant Davies, personal communication,
@@ -33,10 +36,18 @@ def drop_titles(text: str, found: list[Citation]) -> None:
     last word could be no surname: an organisation's ("Lord Chancellor's
     Department", "Sir Halley Stewart Trust"), or an everyday word
     ("Lord Chancellor") unless a first name stands before it ("Dame Carol
-    Black (2021)": Black is her surname)."""
+    Black (2021)": Black is her surname). A courtesy title before an
+    initial opening the span ("Mr K. Harvey (2008)", `[names].courtesy_titles`)
+    names a person of the case, "Mr K.": the span leaves both out."""
     data = load_data()
     for citation in found:
         if not citation.authors:
+            continue
+        if citation.narrative and (case := _CASE_INITIAL.match(citation.text)) and (before := _WORD_BEFORE_NAME.search(
+                text, max(0, citation.start - 16), citation.start)) and before.group("title") in data.courtesy_titles:
+            # "... with Mr K. Harvey (2008) explains": a courtesy title and an initial name a person of the
+            # case ("Mr K."), never a cited author; the citation is the surname and year after them
+            citation.start, citation.text = citation.start + case.end(), citation.text[case.end() :]
             continue
         words = citation.authors[0].split(" ")
         if words[0].rstrip(".") in data.titles and len(words) >= 2:

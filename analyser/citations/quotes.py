@@ -221,7 +221,10 @@ def _cited_by(
     something else);
     else the last narrative citation before it, which introduces it ('Okafor
     (2018) calls it "..."'), unless a bracket after the quotation in the
-    sentence cites the same work again (that one then gives the page); else
+    sentence cites the same work again (that one then gives the page), or,
+    with no citation after it, a bracket of another work stands between
+    ("Okafor (2018) and the model (Lind, 2019) suggest ..., so it is '...'":
+    whose words they are is a guess, and none is asked a page); else
     the first after it, unless the words between name the writer
     (`_writer_between`); else the last before it, when the words between say
     its source said it (`_says_it`). The other citations of the sentence cite something else ('"..."
@@ -239,6 +242,9 @@ def _cited_by(
     if narrative is not None:
         if after < last and not citations[after].narrative and _again(citations[narrative], citations[after]):
             return after  # "Okafor (2018) argues ... the 'do not disturb' tabards (Okafor, 2018)": the later one
+        if after >= last and before[0] != narrative and not _again(citations[narrative], citations[before[0]]):
+            return None  # "Melzack and Wall (1965) and the model (Engel, 1977) suggest ..., saying it is '...'":
+            # a bracket of another work between, none after: whose words they are is a guess
         return narrative
     if after < last:
         return None if spoken or _writer_between(text, quote.end(), citations[after].start) else after

@@ -210,6 +210,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
             # just before the acronym: "... Excellence (NICE)", nothing in "... agree (LGA, 2021)"
             word = found[k].group()
             gap = line[found[k].end() : found[k + 1].start() if k + 1 < len(found) else len(line)]
+            if _small_word_inside(found, k):
+                continue  # "Medicines and Healthcare products Regulatory Agency (MHRA)": one small word inside
             if not (word[0].isupper() or word in _joining()) or _BREAK_IN_NAME.search(gap):
                 found = found[k + 1 :]  # (nor across a year or a sentence's end: "Committee, 2019). Slow (PSNC")
                 break
@@ -220,6 +222,18 @@ def defined_acronyms(text: str) -> dict[str, str]:
                 aliases.setdefault(acronym.casefold(), normal_name(name))
                 break
     return aliases
+
+
+def _small_word_inside(found: list[re.Match[str]], k: int) -> bool:
+    """A word in small letters between two capitalised words of a name, a
+    space either side ("Healthcare products Regulatory"): read past, so the
+    abbreviation after the name may spell it all."""
+    word = found[k].group()
+    if not word.islower() or word in _joining() or not 0 < k < len(found) - 1:
+        return False
+    left, right = found[k - 1], found[k + 1]
+    return left.group()[0].isupper() and right.group()[0].isupper() and left.end() + 1 == found[k].start() \
+        and found[k].end() + 1 == right.start()
 
 
 def _compatible(reference: Reference, authors: list[str], et_al: bool) -> bool:

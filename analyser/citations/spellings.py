@@ -1,0 +1,79 @@
+"""A first author written two ways across the citations of one year, where
+no reference list decides (part of the *annotate* stage;
+`consistency.inconsistent_forms` calls these): in another form than every
+lettered citation of that author and year, or with a final "s" the other
+citations lack. Both are `inconsistent_form` with no fix: which form is
+meant only the writer knows."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from analyser.citations.patterns import load_data
+from analyser.citations.resolve import Resolution, normal_name
+from analyser.model import Citation, Problem
+
+
+def squashed(name: str) -> str:
+    """A name's letters alone: "van der berg" and "vanderberg" are one."""
+    return "".join(c for c in name if c.isalpha())
+
+
+def _unlinked(citations: list[Citation], resolution: Resolution | None) -> list[Citation]:
+    linked = {id(c) for c, link in zip(citations, resolution.links, strict=True) if link.entry is not None} \
+        if resolution else set()
+    return [c for c in citations if c.authors and c.year and id(c) not in linked]
+
+
+def unlettered_spellings(citations: list[Citation], resolution: Resolution | None) -> None:
+    """"Kings Fund (2022)" beside "(The King's Fund, 2022a)" and "(The
+    King's Fund, 2022b)": an author written in another form (its letters
+    the same, spaced or punctuated otherwise) than every other citation of
+    that author and year, all of which carry a letter, is one of those works
+    in another form, whichever is meant: `inconsistent_form`. No fix: which
+    letter belongs there only the writer knows (the letter alone is not
+    told: APA 7 wants it, but which work is meant is the writer's to say).
+    Only where the reference list does not decide."""
+    lettered: dict[tuple[str, str], list[Citation]] = defaultdict(list)  # (letters, year) -> citations
+    for citation in _unlinked(citations, resolution):
+        lettered[(squashed(normal_name(citation.authors[0])), citation.year)].append(citation)
+    for (_, year), members in lettered.items():
+        bare = [c for c in members if not c.suffix]
+        forms = {tuple(normal_name(a) for a in c.authors) for c in members if c.suffix}
+        if not year or not bare or len(forms) != 1 or len(bare) == len(members):
+            continue
+        form = next(iter(forms))
+        example = next(c for c in members if c.suffix)
+        for citation in bare:
+            if tuple(normal_name(a) for a in citation.authors) == form or any(
+                    p.code == "inconsistent_form" for p in citation.problems):
+                continue
+            other = example.text.strip("()") if not example.narrative else example.text
+            message = load_data().message("inconsistent_form", "message_which", other=f"\"{other}\"")
+            citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
+
+
+def final_s_spellings(citations: list[Citation], resolution: Resolution | None) -> None:
+    """"(Engels, 1977)" after "(Engel, 1977)": a first author written with a
+    final "s" in one citation and without it in another of the same year,
+    letter and number of names, no list deciding. Names too short for
+    `consistency._misspelt_lead` (which fixes one letter's difference in
+    names of eight letters or more) may still be two authors ("Peter" and
+    "Peters"), so the later form is `inconsistent_form` with no fix and a
+    message asking the writer to write one author's name one way."""
+    seen: dict[tuple, Citation] = {}
+    for citation in _unlinked(citations, resolution):
+        name = normal_name(citation.authors[0])
+        key = (name, citation.year, citation.suffix, len(citation.authors))
+        seen.setdefault(key, citation)
+        if name.endswith("s") and len(name) > 3:
+            first = seen.get((name[:-1], *key[1:]))
+        else:
+            first = seen.get((name + "s", *key[1:]))
+        if first is None or first is citation or any(p.code == "inconsistent_form" for p in citation.problems):
+            continue
+        if citation.start < first.start:
+            continue
+        other = first.text.strip("()") if not first.narrative else first.text
+        message = load_data().message("inconsistent_form", "message_final_s", other=f"\"{other}\"")
+        citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
