@@ -37,7 +37,10 @@ def inconsistent_forms(
     authors, or the reference list says which is right. The same names and
     year in another order, with no entry to tell them apart, are one work's
     ("Nguyen and Baxter (2022)", then "(Baxter and Nguyen, 2022)"): the
-    order used most (the first, on a tie) is the fix. So is a first author
+    order used most (the first, on a tie) is the fix. Three names or more in
+    another order are not: a team's works of one year often take turns at
+    the lead ("Drake, Bond and Becker (2012)", "Bond, Drake and Becker
+    (2012)": two works), and both guides keep each work's order. So is a first author
     spelt two ways with no entry to say which is right ("Abernethy-Clarke"
     and "Abernathy-Clarke", one year: `_misspelt_lead`)."""
     aliases = resolution.aliases if resolution else {}
@@ -50,7 +53,7 @@ def inconsistent_forms(
             continue
         link = resolution.links[number] if resolution else None
         lead = normal_name(citation.authors[0])
-        if len(citation.authors) >= 2 and not (link and link.entry is not None):
+        if len(citation.authors) == 2 and not (link and link.entry is not None):
             # "Nguyen and Baxter (2022)" then "(Baxter and Nguyen, 2022)": one work, its names reversed
             lead = first_author.setdefault(
                 (tuple(sorted(normal_name(a) for a in citation.authors)), citation.year, citation.suffix), lead)

@@ -327,12 +327,13 @@ _NAMED_SPEAKER = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’.-]{0,30}(?:\s{
 
 @lru_cache(maxsize=1)
 def _my_speaker() -> re.Pattern[str]:
-    """A speaker the writer calls theirs, perhaps named, then a speech word
-    (`[quotations].speech_words`): "my mentor said", "My practice assessor
-    told", "My supervisor, Jo, explained"."""
+    """A speaker the writer calls theirs or their team's, perhaps named, then
+    a speech word (`[quotations].speech_words`) or "put it": "my mentor
+    said", "My practice assessor told", "My supervisor, Jo, explained", "as
+    one of our team doctors put it"."""
     verbs = "|".join(sorted(load_data().speech_words, key=len, reverse=True))
-    return re.compile(rf"\b[Mm]y\s{{1,2}}(?:[a-z]+\s{{1,2}}){{0,2}}?[a-z]+(?:,\s{{1,2}}[A-Z][a-z]{{1,14}},)?"
-                      rf"\s{{1,2}}(?:[a-z]+ly\s{{1,2}})?(?:{verbs})\b")
+    return re.compile(rf"\b(?:[Mm]y|[Oo]ur)\s{{1,2}}(?:[a-z]+\s{{1,2}}){{0,2}}?[a-z]+(?:,\s{{1,2}}[A-Z][a-z]{{1,14}},)?"
+                      rf"\s{{1,2}}(?:[a-z]+ly\s{{1,2}})?(?:{verbs}|put\s{{1,2}}it)\b")
 
 
 def abbreviation_stop(text: str, dot: int) -> bool:
