@@ -265,6 +265,8 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
     references = index.references
     year = republished_year(year)  # ("1915/1957": the entry gives the edition read, 1957)
     exact = [i for i in candidates if references[i].year == year and references[i].suffix == suffix]
+    if (named := _all_names_elsewhere(references, candidates, authors, year, et_al)) is not None:
+        return Link("year", named, [named])
     if exact:
         best = [i for i in exact if _compatible(references[i], authors, et_al)] or exact
         return Link(outcome_if_found, best[0], best)
@@ -283,6 +285,26 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
         nearest = min(compatible, key=lambda i: _year_distance(references[i].year, year))  # an index, not a list
         return Link("year", nearest, [nearest])
     return Link("missing")
+
+
+def _all_names_elsewhere(references: list[Reference], candidates: list[int], authors: list[str], year: str,
+                         et_al: bool) -> int | None:
+    """The entry of another year holding every name of a citation of three
+    names or more when no entry of its year could be it ("Stock, Feragen
+    and Rumsey (2016)" against "Stock, N. M., & Feragen, K. B. (2016)" and
+    "Stock, N. M., Feragen, K. B., & Rumsey, N. (2015)"): one slip in the
+    year is likelier than a name added to another work, so that entry is
+    the work, its year wrong (`year_mismatch`)."""
+    if et_al or len(authors) < 3:
+        return None
+    if any(references[i].year == year and _compatible(references[i], authors, et_al) for i in candidates):
+        return None
+    if not any(references[i].year == year for i in candidates):
+        return None  # (no entry of that year: the usual year link below)
+    named = [i for i in candidates if len(references[i].authors) == len(authors) and all(
+        fuzz.ratio(normal_name(a), normal_name(b)) >= NEAR_MISS
+        for a, b in zip(authors, references[i].authors, strict=True))]
+    return min(named, key=lambda i: _year_distance(references[i].year, year)) if named else None
 
 
 def _year_distance(a: str | None, b: str) -> int:
