@@ -207,3 +207,28 @@ def _in_capitals(words: list[Token], i: int) -> bool:
         return False
     after = words[i + 1]
     return after.kind == "name" and len(after.text) >= 2 and after.text.isupper()
+
+
+# Initials right after a bracket's ";" and before a work's surname: "(Clegg et al., 2013; D. Oliver, 2016)".
+_INITIALS_AFTER_SEMICOLON = re.compile(r";\s{1,2}((?:[A-Z]\.\s?){1,3})$")
+
+
+def initials_before(text: str, start: int) -> int:
+    """Where a work among several in a bracket starts, with the initials
+    written before its first author ("...; D. Oliver, 2016"): they are part
+    of its text, so the checker reports them (`initials_in_citation`) as
+    it does for "(D. Oliver, 2016)"; elsewhere `start` itself."""
+    found = _INITIALS_AFTER_SEMICOLON.search(text, max(0, start - 12), start)
+    return found.start(1) if found else start
+
+
+def adjacent_words(left: Token, right: Token) -> bool:
+    """Two tokens of one name, when the text between them is not to hand: a space or two apart."""
+    return 1 <= right.start - left.end <= 2
+
+
+def adjacent(text: str, left: Token, right: Token) -> bool:
+    """Two name words of one name: only spaces between them (no line break
+    that ends a heading, no punctuation)."""
+    gap = text[left.end : right.start]
+    return len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1

@@ -16,6 +16,9 @@ import re
 from dataclasses import dataclass, field
 
 from analyser.citations.namewords import (
+    adjacent,
+    adjacent_words,
+    initials_before,
     is_opener,
     one_organisation_in_bracket,
     opens_organisation,
@@ -347,8 +350,8 @@ class _PartReader:
             self.pieces, self.personal = self.personal, None
             self.works.append(Work(self.pieces, year, suffix, self.pieces[0][0].start, token.end,
                                    et_al=self.et_al, personal=True))
-        elif self.pieces:
-            start = self.pieces[0][0].start
+        elif self.pieces:  # (a work's initials before it in a bracket of several are its: "...; D. Oliver, 2016")
+            start = initials_before(self.text, self.pieces[0][0].start)
             self.works.append(
                 Work(self.pieces, year, suffix, start, token.end, et_al=self.et_al, secondary=self.secondary,
                      joined_by_and=self.after_and, apart=self.apart)
@@ -477,7 +480,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         j = i
         while j > 0:
             prev = before[j - 1]
-            if prev.kind == "name" and _adjacent(text, prev, before[j]):
+            if prev.kind == "name" and adjacent(text, prev, before[j]):
                 j -= 1
             elif (prev.kind == "word" and prev.text.lower() in data.connectors and j > 1
                   and before[j - 2].kind == "name"):
@@ -551,7 +554,7 @@ def _place_after_preposition(before: list[Token], at: int) -> bool:
     # "In the UK, Burnett and Peel (2001)", "Across the United States, ...": an article after the preposition
     # makes the capitalised words a place (or a thing), never the first of the names
     k = at
-    while k > 0 and at - k < 3 and before[k - 1].kind == "name" and _adjacent_words(before[k - 1], before[k]):
+    while k > 0 and at - k < 3 and before[k - 1].kind == "name" and adjacent_words(before[k - 1], before[k]):
         k -= 1
     return k >= 2 and before[k - 1].text.lower() == "the" and before[k - 2].text.lower() in data.place_prepositions
 
@@ -589,15 +592,3 @@ def one_organisation(pieces: list[list[Token]]) -> list[Token]:
     Midwifery Council", though "the Tuckman and Jensen (1977) model" keeps
     two one-word names apart), or that its abbreviation spells, is joined."""
     return [token for piece in pieces for token in piece]
-
-
-def _adjacent_words(left: Token, right: Token) -> bool:
-    """Two tokens of one name, when the text between them is not to hand: a space or two apart."""
-    return 1 <= right.start - left.end <= 2
-
-
-def _adjacent(text: str, left: Token, right: Token) -> bool:
-    """Two name words of one name: only spaces between them (no line break
-    that ends a heading, no punctuation)."""
-    gap = text[left.end : right.start]
-    return len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1

@@ -42,6 +42,12 @@ TWO_NAMES = ("Support matters (Okafor and Lind, 2016). Okafor and Lind (2016) fo
              + "Okafor, J. and Lind, K. (2016) Support. Leeds: Pub.\n"
              "Okafor, J., Lind, K. and Hart, P. (2015) Gaps. Leeds: Pub.")
 
+# initials before a work's author among several in a bracket are its text: initials_in_citation, as alone
+SEVERAL = "Beds help (Clegg et al., 2013; D. Oliver, 2016)."
+# look-alike: no initials
+SEVERAL_BARE = "Beds help (Clegg et al., 2013; Oliver, 2016)."
+CLEGG = ("Clegg et al., 2013", ["Clegg"], "2013", None, False, [], None)
+
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
     (TEAM, H, [("(Okafor, Lind and Hart, 2012)", ["Okafor", "Lind", "Hart"], "2012", None, False, [], None),
@@ -66,6 +72,11 @@ CASES = [
                        ["year_mismatch"], "Okafor, Lind and Hart (2015)")]),
     (TWO_NAMES, H, [("(Okafor and Lind, 2016)", ["Okafor", "Lind"], "2016", None, False, [], None),
                     ("Okafor and Lind (2016)", ["Okafor", "Lind"], "2016", None, True, [], None)]),
+    (SEVERAL, H, [CLEGG, ("D. Oliver, 2016", ["Oliver"], "2016", None, False, ["initials_in_citation"],
+                          "Oliver, 2016")]),
+    (SEVERAL, A, [CLEGG, ("D. Oliver, 2016", ["Oliver"], "2016", None, False, ["initials_in_citation"],
+                          "Oliver, 2016")]),
+    (SEVERAL_BARE, H, [CLEGG, ("Oliver, 2016", ["Oliver"], "2016", None, False, [], None)]),
 ]
 
 
