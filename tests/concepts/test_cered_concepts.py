@@ -3,22 +3,12 @@ the counts behind precision and recall, and its errors on bad input."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
+from script_loader import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("cered_concepts", REPO / "scripts" / "cered_concepts.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("cered_concepts")
 
 
 CONTEXT = "We sat down. I was nervous at first. The mentor trusted me! Then I calmed down. It went well."

@@ -3,11 +3,10 @@ from CEReD: retrain and compare bytes."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+from script_loader import load_script
 
 from analyser.reflection.moves import MOVES, load_move_model
 
@@ -17,12 +16,7 @@ CERED = REPO.parent / "shared" / "external" / "cered"
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("train_reflection", REPO / "scripts" / "train_reflection.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("train_reflection")
 
 
 @pytest.mark.slow

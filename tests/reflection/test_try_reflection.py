@@ -3,22 +3,12 @@ reads its neighbours from there (the context candidates of README's tried table)
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
+from script_loader import load_script
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("try_reflection", REPO / "scripts" / "try_reflection.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("try_reflection")
 
 
 WINDOW = "We sat down. I was nervous at first. The pupils were loud! Then I calmed down. It went well."
