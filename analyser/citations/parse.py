@@ -26,6 +26,7 @@ from analyser.citations.namewords import (
     serial_bodies,
     surname_word,
     two_bodies,
+    verb_inside,
 )
 from analyser.citations.patterns import (
     LOCATOR_NUMBER,
@@ -497,6 +498,9 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
                 break
         piece = before[j : i + 1]
         trimmed = False
+        verb = verb_inside(piece)
+        if verb:  # a title-case heading, "A Reflective Account Using Rolfe et al.'s (2001) Framework"
+            piece, trimmed = piece[verb + 1 :], True
         while piece and (piece[0].kind != "name" or is_opener(piece, 0)):
             piece, trimmed = piece[1:], True
         if not piece:
