@@ -16,7 +16,13 @@ from rapidfuzz.distance import Levenshtein
 from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
-from analyser.citations.spellings import ampersand_spellings, final_s_spellings, squashed, unlettered_spellings
+from analyser.citations.spellings import (
+    ampersand_spellings,
+    cut_bodies,
+    final_s_spellings,
+    squashed,
+    unlettered_spellings,
+)
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation, Document, Problem, Reference
 
@@ -104,6 +110,7 @@ def inconsistent_forms(
         _particle_cases(document.text, members, rules, rewrites)
         _inner_cases(members, rules, rewrites)
     _cut_names(citations, resolution, rules, rewrites)
+    cut_bodies(citations, resolution, rules, rewrites)
     unlettered_spellings(citations, resolution)
     final_s_spellings(citations, resolution)
     ampersand_spellings(citations, resolution)

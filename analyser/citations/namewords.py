@@ -219,6 +219,32 @@ def verb_inside(piece: list[Token]) -> int:
                default=0)
 
 
+def titled_year(text: str, before: list[Token], i: int) -> int:
+    """1 when before[i] is a year belonging to the name before it, a law's
+    or a bill's ("House of Lords Select Committee on the Mental Capacity Act
+    2005 (2014)": `[names].titled_years`), as the last word of a body's name
+    before the year's bracket; else 0."""
+    return int(i >= 2 and before[i].kind == "year" and before[i - 1].kind == "name"
+               and before[i - 1].text.lower() in load_data().titled_years
+               and adjacent_words(before[i - 1], before[i]) and before[i - 2].kind in ("name", "word"))
+
+
+def law_in_name(piece: list[Token], at: int) -> bool:
+    """Whether piece[at], a law's word ("Act"), and the year after it end a
+    body's name that holds the law after a joining word ("House of Lords
+    Select Committee on the Mental Capacity Act 2005"), rather than being a
+    law's own name ("the Mental Capacity Act 2005 (2014)": no author)."""
+    return at == len(piece) - 2 and piece[-1].kind == "year" and any(t.kind == "word" for t in piece[1:at])
+
+
+def law_year(before: str) -> bool:
+    """Whether `before` ends in a law's year after its word ("... Capacity
+    Act 2005"; `[names].titled_years`): the run of a body's name words goes on."""
+    words = before.rsplit(None, 2)[-2:]
+    return (len(words) == 2 and len(words[1]) == 4 and words[1].isdigit()
+            and words[0].lower() in load_data().titled_years)
+
+
 def _in_capitals(words: list[Token], i: int) -> bool:
     """Whether words[i], written in capitals, opens a name written in
     capitals: "(I CAN, 2018)", the children's communication charity. A

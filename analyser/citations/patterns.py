@@ -439,6 +439,7 @@ def entry_head_pattern() -> re.Pattern[str]:
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
                 (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_LAST} ) {NAME_WORD} ){{0,10}}
+                (?: (?:(?<=Act)|(?<=Bill)) \s{{1,2}} {YEAR_NUMBER} (?=[\s,.]{{0,3}}[(\[]) )?  # "... Act 2005 (2014)"
                 (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \)
                     (?: \s{{1,2}} (?:and|&) \s{{1,2}} {NAME_WORD}  # a second body with its own abbreviation
                         (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}

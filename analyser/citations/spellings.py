@@ -12,7 +12,9 @@ import re
 from collections import Counter, defaultdict
 
 from analyser.citations.patterns import load_data
-from analyser.citations.resolve import Resolution, normal_name
+from analyser.citations.resolve import Resolution, body_openings, normal_name
+from analyser.citations.rewrite import Rewrites, with_authors
+from analyser.citations.style import CitationStyle
 from analyser.model import Citation, Problem
 
 
@@ -113,3 +115,35 @@ def ampersand_spellings(citations: list[Citation], resolution: Resolution | None
             message = load_data().message("inconsistent_form", "message_ampersand", other=f"\"{other}\"",
                                           found=form, usual=usual)
             citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
+
+
+def cut_bodies(citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
+               rewrites: Rewrites) -> None:
+    """"(House of Lords, 2014)" beside "House of Lords Select Committee on
+    the Mental Capacity Act 2005 (2014)": a body's name cut to its first
+    words (two or more; the rest not joined on by "and") where another
+    citation of the same year gives it in full, no list deciding. One
+    author in two forms, of which only the full one can be right (a writer
+    cuts a long name short, never adds to it): `inconsistent_form`, fixed
+    with the full name, when one full name fits. With a list, the entry
+    decides (`author_spelling`, `resolve.ReferenceIndex.cut_body`)."""
+    unlinked = [c for c in _unlinked(citations, resolution) if len(c.authors) == 1]
+    full: dict[str, list[int]] = defaultdict(list)
+    for number, citation in enumerate(unlinked):
+        full[normal_name(citation.authors[0])].append(number)
+    for citation in unlinked:
+        if any(p.code in ("inconsistent_form", "author_spelling") for p in citation.problems):
+            continue
+        fits = {normal_name(unlinked[i].authors[0]): unlinked[i] for i in
+                body_openings(normal_name(citation.authors[0]), full)
+                if (unlinked[i].year, unlinked[i].suffix) == (citation.year, citation.suffix)}
+        if len(fits) != 1:
+            continue
+        other = next(iter(fits.values()))
+        names = list(other.authors)
+        if names[0].startswith("The ") and not citation.authors[0].startswith("The "):
+            names[0] = names[0][4:]  # (the article as this citation writes it: "(Select Committee, 2016)")
+        fix = with_authors(citation, rewrites.of(citation), names, False, rules)
+        shown = other.text.strip("()") if not other.narrative else other.text
+        message = load_data().message("inconsistent_form", other=f"\"{shown}\"")
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
