@@ -66,6 +66,19 @@ OPENING = "Using Gibbs' (1988) cycle, I went to clinic."
 READING = "Reading Borough Council (2020) found that the clinic helped."
 GIBBS = ("Gibbs' (1988)", ["Gibbs"], "1988", None, True, [], None)
 
+# a body's name holding a law and its year, then cut to its first words: one author, the cut form fixed in full
+COMMITTEE = ("The Select Committee on the Care Act 2014 (2016) found gaps. Councils were short of staff "
+             "(Select Committee, 2016).")
+COMMITTEE_FULL = ("The Select Committee on the Care Act 2014 (2016)", ["The Select Committee on the Care Act 2014"],
+                  "2016", None, True, [], None)
+CUT_H = ("The Select Committee (2016) found gaps." + LIST
+         + "Select Committee on the Care Act 2014 (2016) Care Act 2014: scrutiny. London: TSO.")
+CUT_A = ("The Select Committee (2016) found gaps." + REFS
+         + "Select Committee on the Care Act 2014. (2016). Care Act 2014: Scrutiny. TSO.")
+# look-alikes: a name going on with "and" is another body; a law with its year is no author
+RENAMED = "Funding fell (Department of Health, 2018). Staffing fell too (Department of Health and Social Care, 2018)."
+LAW = "The Mental Capacity Act 2005 (2007) code was revised. Duties grew under the Care Act 2014 (Okafor, 2016)."
+
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
     (BODY_FIRST, H, [(*RUN, "(Northshire Council, 2021; Okafor et al., 2019)")]),
@@ -114,6 +127,18 @@ CASES = [
                                "2022", None, False, ["inconsistent_form"], None)]),
     (SAME_WAY, A, [FOOD_AMP, ("(Institute of Food & Drink Safety, 2022)", ["Institute of Food & Drink Safety"],
                               "2022", None, False, [], None)]),
+    (COMMITTEE, A, [COMMITTEE_FULL, ("(Select Committee, 2016)", ["Select Committee"], "2016", None, False,
+                                     ["inconsistent_form"], "(Select Committee on the Care Act 2014, 2016)")]),
+    (COMMITTEE, H, [COMMITTEE_FULL, ("(Select Committee, 2016)", ["Select Committee"], "2016", None, False,
+                                     ["inconsistent_form"], "(Select Committee on the Care Act 2014, 2016)")]),
+    (CUT_H, H, [("The Select Committee (2016)", ["The Select Committee"], "2016", None, True, ["author_spelling"],
+                 "The Select Committee on the Care Act 2014 (2016)")]),
+    (CUT_A, A, [("The Select Committee (2016)", ["The Select Committee"], "2016", None, True, ["author_spelling"],
+                 "The Select Committee on the Care Act 2014 (2016)")]),
+    (RENAMED, H, [("(Department of Health, 2018)", ["Department of Health"], "2018", None, False, [], None),
+                  ("(Department of Health and Social Care, 2018)", ["Department of Health and Social Care"], "2018",
+                   None, False, [], None)]),
+    (LAW, A, [("(Okafor, 2016)", ["Okafor"], "2016", None, False, [], None)]),
     (HEADING, A, [GIBBS]),
     (HEADING, H, [GIBBS]),
     (OPENING, H, [GIBBS]),
