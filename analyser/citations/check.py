@@ -12,6 +12,7 @@ correctly in the chosen style (style.py).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz import fuzz
 
@@ -64,7 +65,7 @@ def check_citations(
         source = detached_source(document.text, citation)  # "Birchwood (1998) ... (cited in McGorry, 2008)"
         shape = Shape(citation.narrative, citation.via is not None and source is None, has_pages,
                       len(citation.authors), len(citation.via.authors) if citation.via and source is None else 0,
-                      _given_name_before(citation))
+                      _given_name_before(citation), _joined_names(citation))
         facts = read_text(citation.text, shape, rules)
         rewrites.facts.append(facts)
         fixes: dict[str, object] = {}
@@ -94,6 +95,12 @@ def check_citations(
                 names = {"cited": citation.authors[at], "listed": entry.authors[at]}
                 found.append(("author_spelling", "message", names))
                 fixes["work_authors"] = list(entry.authors)
+            elif entry is not None and (marked := _marks_differ(citation, entry)) is not None:
+                at, list_dropped = marked  # "Kübler-Ross (1969)" for "Kubler-Ross, E.": the list dropped the mark
+                names = {"cited": citation.authors[at], "listed": entry.authors[at]}
+                found.append(("author_spelling", "message_marks" if list_dropped else "message", names))
+                if not list_dropped:  # ("Kubler-Ross (1969)" for "Kübler-Ross, E.": the citation, fixed to the list)
+                    fixes["work_authors"] = list(entry.authors)
             if meant is not None and facts.et_al and 2 <= len(meant.authors) < rules.et_al_from:
                 # (also for the entry meant by a misspelt name: "Simons et al." for "Simmons, Franck and Roberson")
                 found.append(("et_al_too_few", "message", {"count": str(len(meant.authors))}))
@@ -185,6 +192,12 @@ def _repeats_dated(citation: Citation, citations: list[Citation]) -> bool:
                and normal_name(c.authors[0]) == author for c in citations)
 
 
+def _joined_names(citation: Citation) -> tuple[str, ...]:
+    """The authors (and the source read's) whose own names hold "and" or "&"."""
+    names = [*citation.authors, *(citation.via.authors if citation.via else [])]
+    return tuple(" ".join(n.split()) for n in names if " and " in n or " & " in n)
+
+
 def _named_before(text: str, citation: Citation) -> bool:
     """The bracket's first author also stands right before it in the running
     text ("said by Brooker (Brooker 2007)"): the narrative form, "Brooker
@@ -267,6 +280,29 @@ def _particle_case(text: str, citation: Citation, entry: Reference) -> int | Non
         if not (at == 0 and citation.narrative and at_sentence_start(text, citation.start) and listed[0].islower()):
             return at  # (the author, by number, whose particle is written otherwise)
     return None
+
+
+def _marks_differ(citation: Citation, entry: Reference) -> tuple[int, bool] | None:
+    """The first author, by number, whose name the citation and its entry
+    write with and without a diacritic ("Kübler-Ross" and "Kubler-Ross";
+    names otherwise compare without them), and whether the list is the one
+    without: a name loses its marks in typing far more often than it gains
+    one, so the citation with the mark is the owner's spelling and no fix
+    follows the list there. None when the two agree."""
+    if len(citation.authors) != len(entry.authors) or citation.authors == entry.authors:
+        return None
+    for at, (cited, listed) in enumerate(zip(citation.authors, entry.authors, strict=True)):
+        if cited.casefold() == listed.casefold() or normal_name(cited) != normal_name(listed):
+            continue
+        cited_marks, listed_marks = _marks(cited), _marks(listed)
+        if cited_marks != listed_marks:
+            return at, cited_marks > listed_marks
+    return None
+
+
+def _marks(name: str) -> int:
+    """How many diacritics a name is written with."""
+    return sum(1 for c in unicodedata.normalize("NFKD", name) if unicodedata.combining(c))
 
 
 def _told_the_writer(text: str, citation: Citation) -> bool:

@@ -16,7 +16,13 @@ from rapidfuzz.distance import Levenshtein
 from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
-from analyser.citations.spellings import final_s_spellings, squashed, unlettered_spellings
+from analyser.citations.spellings import (
+    ampersand_spellings,
+    cut_bodies,
+    final_s_spellings,
+    squashed,
+    unlettered_spellings,
+)
 from analyser.citations.style import CitationStyle
 from analyser.model import Citation, Document, Problem, Reference
 
@@ -104,8 +110,10 @@ def inconsistent_forms(
         _particle_cases(document.text, members, rules, rewrites)
         _inner_cases(members, rules, rewrites)
     _cut_names(citations, resolution, rules, rewrites)
+    cut_bodies(citations, resolution, rules, rewrites)
     unlettered_spellings(citations, resolution)
     final_s_spellings(citations, resolution)
+    ampersand_spellings(citations, resolution)
     _source_et_al_too_few(citations, resolution, references, rules, rewrites)
 
 
@@ -267,13 +275,18 @@ def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) ->
     compared; a part after "see also" (which APA puts last) ends the run.
     The same authors' works go by year, undated first and in press last
     (APA 7, 8.12): "(Braun & Clarke, 2019; Braun & Clarke, 2006)" flags 2006.
-    No fix is offered: a fix rewrites one part, and the order is the bracket's."""
+    No fix is offered: a fix rewrites one part, and the order is the bracket's.
+    One bracket's order is one fault, told on its first work out of place:
+    "(Zarit, 1998; Lind, 2016; Brown, 2003)" flags Lind, not Brown too."""
     previous: Citation | None = None
+    told = False  # the bracket being read already has its fault
     for citation in citations:
         if citation.narrative or citation.text.startswith("(") or not citation.authors:
             previous = None
             continue
-        if previous is not None and _SAME_BRACKET.fullmatch(text, previous.end, citation.start):
+        same_bracket = previous is not None and _SAME_BRACKET.fullmatch(text, previous.end, citation.start)
+        told = told and bool(same_bracket)
+        if previous is not None and same_bracket and not told:
             before, name = normal_name(previous.authors[0]), normal_name(citation.authors[0])
             same = ([normal_name(a) for a in previous.authors] == [normal_name(a) for a in citation.authors]
                     and bool(ET_AL.search(previous.text)) == bool(ET_AL.search(citation.text)))
@@ -284,6 +297,7 @@ def bracket_order(text: str, citations: list[Citation], rules: CitationStyle) ->
                           "work": rules.label(citation.authors, citation.year, citation.suffix)}
                 message = load_data().message("bracket_order", "message_year" if same else "message", **fields)
                 citation.problems.append(Problem("bracket_order", message, None, "warning"))
+                told = True
         previous = citation
 
 

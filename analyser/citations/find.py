@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analyser.citations.bracket import bracket_piece, bracket_shape, read_bracket
+from analyser.citations.namewords import law_year
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
     ABBREVIATION_FIRST,
@@ -555,11 +556,10 @@ def _capitalised_before(text: str, open_at: int) -> bool:
 def _name_run_start(text: str, end: int, limit: int) -> int:
     """Where the run of words that could belong to a list of names ends,
     going back from `end`: only that run is scanned into tokens, not the
-    prose before it (the scanner is the finder's main cost).
-
-    Words are cut with `rstrip` and `rsplit` (which split where `isspace`
-    does) on the window before `end` rather than stepped through character
-    by character: this runs before every "(year)" bracket."""
+    prose before it (the scanner is the finder's main cost). Words are cut
+    with `rstrip` and `rsplit` (which split where `isspace` does) on the
+    window before `end` rather than stepped through character by character:
+    this runs before every "(year)" bracket."""
     lowercase_ok = _lowercase_name_words()
     window = text[limit:end]
     pos = len(window)
@@ -569,7 +569,7 @@ def _name_run_start(text: str, end: int, limit: int) -> int:
             break
         word = before.rsplit(None, 1)[-1]
         if not (word[0].isupper() or word[0] in "(&[" or word.strip(",.;:'’").lower() in lowercase_ok
-                or is_abbreviation(word.rstrip(",.;:"))):  # ("the iHV (2023)")
+                or is_abbreviation(word.rstrip(",.;:")) or law_year(before)):  # ("the iHV (2023)", "Act 2005 (2014)")
             break
         pos = len(before) - len(word)
     return limit + pos

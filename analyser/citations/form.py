@@ -66,6 +66,7 @@ class Shape(NamedTuple):
     authors: int  # how many authors the finder read
     via_authors: int = 0  # ... for the source read
     given_name: bool = False  # a first name stands before the first author inside the bracket
+    joined_names: tuple[str, ...] = ()  # authors whose own names hold "and" or "&" ("... Paediatrics and Child Health")
 
 
 # Citations already written correctly in the commonest shapes, "(Okafor, 2018,
@@ -87,7 +88,7 @@ _CAPITALISED = re.compile(r"[A-Z][a-z]+")
 @lru_cache(maxsize=8192)
 def read_text(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     """Style problems and the other facts in a citation's text."""
-    clean = None if shape.has_via or shape.authors >= style.et_al_from or (
+    clean = None if shape.has_via or shape.authors >= style.et_al_from or shape.joined_names or (
         shape.authors >= 2 and "et al" in text) else CLEAN.fullmatch(text)
     if (
         clean is not None and (clean.group("narrative") is not None) == shape.narrative
@@ -118,7 +119,10 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     if eg:  # "(e.g. Collins, 2020)" in APA: the fix keeps the prefix, with its comma
         problems.append(("eg_comma", "message", {"found": eg.group()}))
         prefix = EG_NO_COMMA.sub(lambda m: m.group() + ",", prefix)
-    secondary = next((t.start for t in toks if t.kind == "secondary"), len(text))
+    listed = any(code == "run_together" and variant == "message_list" for code, variant, _ in problems)
+    # (two works run together with a comma: the first work's text ends at its year, "(Public Health
+    # England, 2021, Razai et al, 2021)": the second's "et al." is not the first's)
+    secondary = next((t.start for t in toks if t.kind == ("year" if listed else "secondary")), len(text))
     head = text.split("(")[0] if shape.narrative else text[:secondary]
     written_et_al = ET_AL.search(head) is not None
     colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
@@ -127,7 +131,6 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     comma = None if square or shape.narrative else ACRONYM_COMMA.search(head)  # "(..., NICE, 2021)": kept as "(NICE)"
     if comma is not None and not acronym_fits(comma.group("acronym"), head[1 : comma.start()]):
         comma = None
-    listed = any(code == "run_together" and variant == "message_list" for code, variant, _ in problems)
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
                      square.group() if square else f"({comma.group('acronym')})" if comma else "",
                      colleagues.group() if colleagues else "", listed)
@@ -245,7 +248,7 @@ def _style_problems(
         # follow the same threshold as the work cited's
         found.append(("et_al_needed", "message", {}))
     if max(shape.authors, shape.via_authors) >= 2:  # (beside et_al_needed too: the joining word is its own fault)
-        conjunction = _conjunction_problem(text, toks, kinds, bracket, style)
+        conjunction = _conjunction_problem(text, toks, kinds, bracket, style, shape.joined_names)
         if conjunction:
             found.append(("and_ampersand", *conjunction))
     return _unique(found)
@@ -405,15 +408,19 @@ def _initials_or_given_names(toks: list[Token], kinds: list[str], bracket: int, 
 
 
 def _conjunction_problem(
-    text: str, toks: list[Token], kinds: list[str], bracket: int, style: CitationStyle
+    text: str, toks: list[Token], kinds: list[str], bracket: int, style: CitationStyle,
+    joined_names: tuple[str, ...] = (),
 ) -> tuple[str, dict] | None:
     """The word joining the last two authors, where the style wants another:
     "and" or "&" inside brackets, and in the running text. Only a
     conjunction between two names counts; where one follows a comma (a list
     of bodies, "(Department of Health and Social Care, NHS England, & Home
-    Office, 2021)"), only those do, the others being words of a name."""
+    Office, 2021)"), only those do, the others being words of a name, as is
+    one inside a name the finder read as one author ("Royal College of
+    Paediatrics and Child Health" after "Royal College of Nursing &")."""
     joins = [i for i in range(1, len(toks) - 1)
-             if kinds[i] in ("and", "amp") and kinds[i - 1] in ("name", "comma") and kinds[i + 1] == "name"]
+             if kinds[i] in ("and", "amp") and kinds[i - 1] in ("name", "comma") and kinds[i + 1] == "name"
+             and not _inside_author(text, toks, i, joined_names)]
     if any(kinds[i - 1] == "comma" for i in joins):
         joins = [i for i in joins if kinds[i - 1] == "comma"]
     for i in joins:
@@ -425,6 +432,15 @@ def _conjunction_problem(
         if found != join:
             return ("message_brackets" if inside else "message_text"), {"join": join, "found": found}
     return None
+
+
+def _inside_author(text: str, toks: list[Token], i: int, joined_names: tuple[str, ...]) -> bool:
+    """Whether the "and" or "&" at toks[i], with the words either side of it,
+    lies inside one author's name as the finder read it."""
+    if not joined_names:
+        return False
+    around = " ".join(text[toks[i - 1].start : toks[i + 1].end].split())
+    return any(around in name for name in joined_names)
 
 
 def _inside_spelt_name(text: str, toks: list[Token], kinds: list[str], i: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analyser.citations.patterns import load_data
+from analyser.citations.patterns import is_abbreviation, load_data
 from analyser.names import name_rules
 
 if TYPE_CHECKING:
@@ -40,17 +40,15 @@ def organisations(pieces: list[list[Token]]) -> bool:
     side, the first and the last each with a joining word of its own ("of",
     "for"): "Department for Education & Department of Health", "Department
     for Education, Home Office and Ministry of Justice"; or two, the first
-    with a joining word and the second a body's name of three words or more
-    ending in an organisation word ("Ministry of Justice & Youth Justice
-    Board"). One name when the last is neither: "Department of Health and
+    with a joining word and the second a body's whole name (`_whole_body`:
+    "Ministry of Justice & Youth Justice Board", "Department of Health &
+    Home Office"). One name when the last is neither: "Department of Health and
     Social Care", "Department for Digital, Culture, Media and Sport",
     "Department for Communities and Local Government", "Department of
     Health and Social Services" (two words)."""
     if not _with_joining_word(pieces[0]):
         return False
-    return _with_joining_word(pieces[-1]) or (
-        len(pieces) == 2 and len(pieces[1]) >= 3 and all(t.kind == "name" for t in pieces[1])
-        and ends_organisation(pieces[1]))
+    return _with_joining_word(pieces[-1]) or (len(pieces) == 2 and _whole_body(pieces[1]))
 
 
 _AND_BETWEEN = re.compile(r"\s{1,3}(?:and|&)\s{1,3}")
@@ -61,8 +59,8 @@ def two_bodies(text: str, pieces: list[list[Token]]) -> bool:
     first with a joining word ("Department of Health") or of two words or
     more ending in an organisation word ("Home Office"), and the rest, the
     second, opening with a name that has a joining word ("Department for
-    Children, Schools and Families") or being one of three words or more
-    ending in an organisation word ("Health Protection Agency"). "Department
+    Children, Schools and Families") or being a body's whole name
+    (`_whole_body`: "Health Protection Agency", "Home Office"). "Department
     of Health and Social Care", "Royal College of Speech and Language
     Therapists" and "... Constabulary and Fire and Rescue Services" stay one
     name: what follows their "and" is no body's whole name."""
@@ -75,8 +73,22 @@ def two_bodies(text: str, pieces: list[list[Token]]) -> bool:
         return False
     if len(pieces) > 2:
         return _with_joining_word(second)
-    return _with_joining_word(second) or (
-        len(second) >= 3 and all(t.kind == "name" for t in second) and ends_organisation(second))
+    return _with_joining_word(second) or _whole_body(second)
+
+
+def _whole_body(piece: list[Token]) -> bool:
+    """Whether a name after "and" is a body's whole name, not the rest of the
+    name before it: three words or more ending in an organisation word
+    ("Health Protection Agency"), or two ending in one that names a body
+    rather than a remit ("Home Office", "Highways Agency"; not "Social
+    Services", which a department's name may end in: "Department of Health
+    and Social Services"; `[names].remit_endings`), or an abbreviation of
+    three letters or more standing for a body ("... Nursing & RCPCH")."""
+    if len(piece) == 1 and piece[0].kind == "name" and is_abbreviation(piece[0].text) and len(piece[0].text) >= 3:
+        return True  # "Royal College of Nursing & RCPCH": a body by its abbreviation
+    if not (len(piece) >= 2 and all(t.kind == "name" for t in piece) and ends_organisation(piece)):
+        return False
+    return len(piece) >= 3 or piece[-1].text.lower() not in load_data().remit_endings
 
 
 _SERIAL_LAST = re.compile(r",\s{1,2}(?:&|and)\s{1,3}")
@@ -194,6 +206,43 @@ def is_opener(words: list[Token], i: int) -> bool:
         return False
     return not (word in data.name_openers and i + 2 < len(words) and words[i + 1].kind == "name"
                 and _POSSESSIVE.search(words[i + 1].text) is not None and words[i + 2].kind == "name")
+
+
+def verb_inside(piece: list[Token]) -> int:
+    """Where a verb that opens a sentence before the work it uses ("Using",
+    "Applying": openers ending "-ing") stands inside a run of capitalised
+    words, as in a heading written in title case ("Reflective Account Using
+    Rolfe et al.'s (2001) Framework"): the words up to it are the heading's,
+    not the name's. 0 when none does."""
+    return max((at for at in range(1, len(piece) - 1)
+                if piece[at].kind == "name" and piece[at].text.lower().endswith("ing") and is_opener(piece, at)),
+               default=0)
+
+
+def titled_year(text: str, before: list[Token], i: int) -> int:
+    """1 when before[i] is a year belonging to the name before it, a law's
+    or a bill's ("House of Lords Select Committee on the Mental Capacity Act
+    2005 (2014)": `[names].titled_years`), as the last word of a body's name
+    before the year's bracket; else 0."""
+    return int(i >= 2 and before[i].kind == "year" and before[i - 1].kind == "name"
+               and before[i - 1].text.lower() in load_data().titled_years
+               and adjacent_words(before[i - 1], before[i]) and before[i - 2].kind in ("name", "word"))
+
+
+def law_in_name(piece: list[Token], at: int) -> bool:
+    """Whether piece[at], a law's word ("Act"), and the year after it end a
+    body's name that holds the law after a joining word ("House of Lords
+    Select Committee on the Mental Capacity Act 2005"), rather than being a
+    law's own name ("the Mental Capacity Act 2005 (2014)": no author)."""
+    return at == len(piece) - 2 and piece[-1].kind == "year" and any(t.kind == "word" for t in piece[1:at])
+
+
+def law_year(before: str) -> bool:
+    """Whether `before` ends in a law's year after its word ("... Capacity
+    Act 2005"; `[names].titled_years`): the run of a body's name words goes on."""
+    words = before.rsplit(None, 2)[-2:]
+    return (len(words) == 2 and len(words[1]) == 4 and words[1].isdigit()
+            and words[0].lower() in load_data().titled_years)
 
 
 def _in_capitals(words: list[Token], i: int) -> bool:

@@ -20,12 +20,15 @@ from analyser.citations.namewords import (
     adjacent_words,
     initials_before,
     is_opener,
+    law_in_name,
     one_organisation_in_bracket,
     opens_organisation,
     organisations,
     serial_bodies,
     surname_word,
+    titled_year,
     two_bodies,
+    verb_inside,
 )
 from analyser.citations.patterns import (
     LOCATOR_NUMBER,
@@ -132,7 +135,7 @@ def author_names(
     for piece in pieces:
         for at, token in enumerate(piece):
             word = _POSSESSIVE.sub("", token.text).rstrip("'’").lower()
-            if token.kind == "name" and (word in data.not_authors or (
+            if token.kind == "name" and (word in data.not_authors and not law_in_name(piece, at) or (
                     word in data.name_endings and not (at and at == len(piece) - 1))):
                 if not surname_word(text, word, piece, len(pieces)):
                     return None
@@ -456,6 +459,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if (i >= 2 and before[i].kind == "name" and GIVEN_AFTER_COMMA.fullmatch(before[i].text)
             and before[i - 1].kind == "comma" and before[i - 2].kind == "name"):
         i -= 2  # "Kim, Jae-won (2020)": the checker reports the given name
+    i -= (in_name := titled_year(text, before, i))  # "... Capacity Act 2005 (2014)": the law's year, the name's
     if i < 0:
         return None
     et_al = False
@@ -495,8 +499,10 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
                 j -= 3
             else:
                 break
-        piece = before[j : i + 1]
+        piece = before[j : i + 1 + (0 if pieces else in_name)]
         trimmed = False
+        if verb := verb_inside(piece):  # a title-case heading, "A Reflective Account Using Rolfe et al.'s (2001) ..."
+            piece, trimmed = piece[verb + 1 :], True
         while piece and (piece[0].kind != "name" or is_opener(piece, 0)):
             piece, trimmed = piece[1:], True
         if not piece:

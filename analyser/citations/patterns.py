@@ -230,6 +230,7 @@ class CitationData:
     surname_months: frozenset[str]  # ... and months that are surnames beside another author ("Alcock and May")
     titled_years: frozenset[str]  # words a year belongs to ("Care Act 2014"): not a year in the running text
     organisation_words: frozenset[str]  # last words of an organisation's name ("Trust", "Commissioner")
+    remit_endings: frozenset[str]  # ... that may end a remit after "and" inside one name ("Social Services")
     nation_words: frozenset[str]  # "British", "Irish": one before "and"/"&" opens a body's name ("British & Irish ...")
     field_words: frozenset[str]  # "Maritime": one before "and" opens a body's name ("Maritime and Coastguard Agency")
     bracket_openers: frozenset[str]  # openers that introduce citations in a bracket ("(see Okafor, 2018)")
@@ -299,6 +300,7 @@ def load_data() -> CitationData:
         surname_months=frozenset(w.lower() for w in names["surname_months"]),
         titled_years=frozenset(w.lower() for w in names["titled_years"]),
         organisation_words=frozenset(w.lower() for w in names["organisation_words"]),
+        remit_endings=frozenset(w.lower() for w in names["remit_endings"]),
         nation_words=frozenset(w.lower() for w in names["nation_words"]),
         field_words=frozenset(w.lower() for w in names["field_words"]),
         bracket_openers=frozenset(w.lower() for w in names["bracket_openers"]),
@@ -437,6 +439,7 @@ def entry_head_pattern() -> re.Pattern[str]:
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
                 (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_LAST} ) {NAME_WORD} ){{0,10}}
+                (?: (?:(?<=Act)|(?<=Bill)) \s{{1,2}} {YEAR_NUMBER} (?=[\s,.]{{0,3}}[(\[]) )?  # "... Act 2005 (2014)"
                 (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \)
                     (?: \s{{1,2}} (?:and|&) \s{{1,2}} {NAME_WORD}  # a second body with its own abbreviation
                         (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_COMMA} ) {NAME_WORD} ){{0,10}}

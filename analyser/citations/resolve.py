@@ -136,12 +136,29 @@ class ReferenceIndex:
             return []
         return [i for i in self.candidates(last) if first[0] in later_initials(self.references[i])]
 
+    def cut_body(self, name: str) -> list[int]:
+        """"House of Lords Select Committee (2014)" for "House of Lords Select
+        Committee on the Mental Capacity Act 2005 (2014)": the entries whose
+        body's name opens with the cited name of two words or more, going on
+        with anything but "and" (a writer cuts a long name short; "Department
+        of Health" is not "Department of Health and Social Care")."""
+        return body_openings(normal_name(name), self.by_name)
+
     def near(self, name: str) -> list[int]:
         key = normal_name(name)
         if len(key) < 4 or not self.names:
             return []
         best = process.extractOne(key, self.names, scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
         return self.by_name[best[0]] if best else []
+
+
+def body_openings(cut: str, by_name: dict[str, list[int]]) -> list[int]:
+    """The items filed under a longer name that the normal name `cut`, of two
+    words or more, opens, the rest not joined on by "and" or "&"."""
+    if " " not in cut:
+        return []
+    return [i for full, items in by_name.items() if full.startswith(cut + " ")
+            and full[len(cut) + 1 :].split(" ", 1)[0] not in ("and", "&") for i in items]
 
 
 def acronym_fits(acronym: str, name: str) -> bool:
@@ -260,7 +277,7 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
                 index.references[i].year == republished_year(year) for i in index.candidates(joined[0]))):
             authors, candidates = joined, index.candidates(joined[0])
     if not candidates:
-        candidates = index.split_surname(authors[0]) or index.near(authors[0])
+        candidates = index.split_surname(authors[0]) or index.near(authors[0]) or index.cut_body(authors[0])
         outcome_if_found = "spelling"
     references = index.references
     year = republished_year(year)  # ("1915/1957": the entry gives the edition read, 1957)

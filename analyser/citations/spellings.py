@@ -1,16 +1,20 @@
 """A first author written two ways across the citations of one year, where
 no reference list decides (part of the *annotate* stage;
 `consistency.inconsistent_forms` calls these): in another form than every
-lettered citation of that author and year, or with a final "s" the other
-citations lack. Both are `inconsistent_form` with no fix: which form is
-meant only the writer knows."""
+lettered citation of that author and year, with a final "s" the other
+citations lack, or a body's name with "&" where others write "and". All
+are `inconsistent_form` with no fix: which form is meant only the writer
+knows."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 
 from analyser.citations.patterns import load_data
-from analyser.citations.resolve import Resolution, normal_name
+from analyser.citations.resolve import Resolution, body_openings, normal_name
+from analyser.citations.rewrite import Rewrites, with_authors
+from analyser.citations.style import CitationStyle
 from analyser.model import Citation, Problem
 
 
@@ -77,3 +81,69 @@ def final_s_spellings(citations: list[Citation], resolution: Resolution | None) 
         other = first.text.strip("()") if not first.narrative else first.text
         message = load_data().message("inconsistent_form", "message_final_s", other=f"\"{other}\"")
         citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
+
+
+_AMPERSAND = re.compile(r"\s*&\s*")
+
+
+def ampersand_spellings(citations: list[Citation], resolution: Resolution | None) -> None:
+    """"(Royal College of Speech and Language Therapists, 2021)" after "The
+    Royal College of Speech & Language Therapists (2021)": a body's name
+    written with "&" in one citation and with "and" in another of the same
+    year, no list deciding. The "&" is a word of the name, not the joining
+    word between authors (`and_ampersand`), and bodies write their own names
+    either way, so the form used less (the later, on a tie) is
+    `inconsistent_form` with no fix, asking the writer to write the name as
+    the body does, throughout. With a list, the entry decides
+    (`author_spelling`)."""
+    groups: dict[tuple, list[tuple[Citation, str]]] = defaultdict(list)
+    for citation in _unlinked(citations, resolution):
+        name = normal_name(citation.authors[0])
+        if " and " in name or "&" in name:
+            key = (_AMPERSAND.sub(" and ", name), citation.year, citation.suffix, len(citation.authors))
+            groups[key].append((citation, "&" if "&" in name else "and"))
+    for members in groups.values():
+        counts = Counter(form for _, form in members)
+        if len(counts) < 2:
+            continue
+        usual = max(counts, key=lambda f: (counts[f], -next(i for i, (_, g) in enumerate(members) if g == f)))
+        example = next(c for c, form in members if form == usual)
+        for citation, form in members:
+            if form == usual or any(p.code in ("inconsistent_form", "author_spelling") for p in citation.problems):
+                continue
+            other = example.text.strip("()") if not example.narrative else example.text
+            message = load_data().message("inconsistent_form", "message_ampersand", other=f"\"{other}\"",
+                                          found=form, usual=usual)
+            citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
+
+
+def cut_bodies(citations: list[Citation], resolution: Resolution | None, rules: CitationStyle,
+               rewrites: Rewrites) -> None:
+    """"(House of Lords, 2014)" beside "House of Lords Select Committee on
+    the Mental Capacity Act 2005 (2014)": a body's name cut to its first
+    words (two or more; the rest not joined on by "and") where another
+    citation of the same year gives it in full, no list deciding. One
+    author in two forms, of which only the full one can be right (a writer
+    cuts a long name short, never adds to it): `inconsistent_form`, fixed
+    with the full name, when one full name fits. With a list, the entry
+    decides (`author_spelling`, `resolve.ReferenceIndex.cut_body`)."""
+    unlinked = [c for c in _unlinked(citations, resolution) if len(c.authors) == 1]
+    full: dict[str, list[int]] = defaultdict(list)
+    for number, citation in enumerate(unlinked):
+        full[normal_name(citation.authors[0])].append(number)
+    for citation in unlinked:
+        if any(p.code in ("inconsistent_form", "author_spelling") for p in citation.problems):
+            continue
+        fits = {normal_name(unlinked[i].authors[0]): unlinked[i] for i in
+                body_openings(normal_name(citation.authors[0]), full)
+                if (unlinked[i].year, unlinked[i].suffix) == (citation.year, citation.suffix)}
+        if len(fits) != 1:
+            continue
+        other = next(iter(fits.values()))
+        names = list(other.authors)
+        if names[0].startswith("The ") and not citation.authors[0].startswith("The "):
+            names[0] = names[0][4:]  # (the article as this citation writes it: "(Select Committee, 2016)")
+        fix = with_authors(citation, rewrites.of(citation), names, False, rules)
+        shown = other.text.strip("()") if not other.narrative else other.text
+        message = load_data().message("inconsistent_form", other=f"\"{shown}\"")
+        citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
