@@ -4,8 +4,9 @@ published minutes of partnership boards) showed the lexicon taking for the
 concept: the purpose or aim of a report, a paper or an event; a chair's own
 aim; an authority that is a body; an influencing factor; "all in their
 power"; possibilities or funding cut off; closing a working relationship
-with a service user. Sentences written for these tests; each rule comes
-with a look-alike it must leave alone. Exact spans and polarity, with the
+with a service user. And one paraphrase those texts use for an identity
+threat: roles left undefined. Sentences written for these tests; each rule
+comes with a look-alike it must leave alone. Exact spans and polarity, with the
 default lexicon."""
 
 from __future__ import annotations
@@ -52,6 +53,16 @@ CASES = [
     # closing a case's relationship
     ("Closing relationships with service users takes planning.", []),
     ("We built a close relationship with the school over years.", [("trust", "relationship", "present")]),
+    # roles left undefined: uncertainty about one's role
+    ("The nurses' roles were not clearly defined.",
+     [("identity_threat", "roles were not clearly defined", "present")]),
+    ("The lack of defined roles for the nurses caused friction.",
+     [("identity_threat", "lack of defined roles", "present")]),
+    ("Staff complained of unclear roles.", [("identity_threat", "unclear roles", "present")]),
+    ("The agencies are not defining their roles in the groups.",
+     [("identity_threat", "not defining their roles", "present")]),
+    ("The roles were clearly defined from the start.", []),
+    ("The lack of defined budgets slowed us down.", []),
 ]
 
 
