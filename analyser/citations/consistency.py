@@ -13,7 +13,7 @@ from itertools import chain, islice
 
 from rapidfuzz.distance import Levenshtein
 
-from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, is_abbreviation, load_data
+from analyser.citations.patterns import ACRONYM, ACRONYM_SQUARE, ET_AL, YEAR_NUMBER, is_abbreviation, load_data
 from analyser.citations.resolve import Resolution, acronym_fits, defined_acronyms, normal_name
 from analyser.citations.rewrite import Rewrite, Rewrites, message_fields, with_authors
 from analyser.citations.spellings import (
@@ -552,8 +552,14 @@ def _written_form(authors: tuple[str, ...], text: str, narrative: bool) -> tuple
     part of `_form` that depends only on the citation as written, so a
     repeated citation is read once."""
     names = tuple(n.replace("’", "'").casefold() for n in authors)
-    head = text.split("(")[0] if narrative else text
+    year = None if narrative else _FIRST_YEAR.search(text)
+    # (a bracket's own work ends at its year: "(SafeLives, 2015, Howarth et al, 2009)" writes SafeLives alone,
+    # and "(Goffman, 1963, as cited in Purdam et al., 2016)" Goffman; the "et al." is the other work's)
+    head = text.split("(")[0] if narrative else text[: year.start()] if year else text
     return names, ET_AL.search(head) is not None or any(w in head for w in load_data().colleagues)
+
+
+_FIRST_YEAR = re.compile(rf"\b{YEAR_NUMBER}\b")
 
 
 def at_sentence_start(text: str, offset: int) -> bool:

@@ -127,13 +127,21 @@ def read_text_fully(text: str, shape: Shape, style: CitationStyle) -> TextFacts:
     written_et_al = ET_AL.search(head) is not None
     colleagues = None if written_et_al else colleagues_pattern().search(head)  # "and colleagues" kept in fixes
     et_al = written_et_al or colleagues is not None
+    others = colleagues.group() if colleagues else ""
+    join = style.join_in_text if shape.narrative else style.join_in_brackets
+    if others.startswith("&") and join == "and":
+        # "Lewis & colleagues (2021)": "and colleagues" stands for the other authors, so its joining word is the
+        # style's between authors ("and" in the text; in Cite Them Right everywhere); APA 7's "&" in a bracket stays
+        problems.append(("and_ampersand", "message_text" if shape.narrative else "message_brackets",
+                         {"join": join, "found": "&"}))
+        others = "and" + others[1:]
     square = _ABBREVIATION.search(head)
     comma = None if square or shape.narrative else ACRONYM_COMMA.search(head)  # "(..., NICE, 2021)": kept as "(NICE)"
     if comma is not None and not acronym_fits(comma.group("acronym"), head[1 : comma.start()]):
         comma = None
     return TextFacts(tuple((c, v, tuple(f.items())) for c, v, f in problems), prefix, et_al, personal,
                      square.group() if square else f"({comma.group('acronym')})" if comma else "",
-                     colleagues.group() if colleagues else "", listed)
+                     others, listed)
 
 
 def read_page_bracket(text: str, style: CitationStyle) -> tuple[Found, ...]:
@@ -379,8 +387,11 @@ def _mark_for_comma(toks: list[Token], kinds: list[str], bracket: int) -> str | 
 
 def _bare_pages(toks: list[Token], text: str) -> bool:
     """Pages given as ": 45" or ", 45" instead of "p. 45" (a time in a
-    recording, ", 4:12", is no page)."""
+    recording, ", 4:12", is no page), or set off from the year by a colon
+    for the comma, "(2014: p. 45)"."""
     for i, token in enumerate(toks):
+        if token.kind == "pages" and i > 1 and toks[i - 1].kind == "colon" and toks[i - 2].kind == "year":
+            return True
         if token.kind == "number" and i > 0 and toks[i - 1].kind in ("colon", "comma"):
             if toks[i - 1].kind == "comma" and timestamp_at(text, token.start):
                 continue

@@ -208,6 +208,19 @@ def is_opener(words: list[Token], i: int) -> bool:
                 and _POSSESSIVE.search(words[i + 1].text) is not None and words[i + 2].kind == "name")
 
 
+def listed_before_et_al(before: list[Token], i: int) -> bool:
+    """Whether single surnames set off by commas, two commas at least, stand
+    before the name at before[i] that "et al." follows ("Okafor, Lind, Moss
+    et al. (2015)"): names written out before "et al.", all the work's
+    first authors; "In Leeds, Moss et al." (one comma, a word of the
+    sentence) is not."""
+    names = 0
+    while i >= 2 and before[i - 1].kind == "comma" and before[i - 2].kind == "name" and not is_opener(before, i - 2) \
+            and not (i >= 3 and before[i - 3].kind == "name"):
+        names, i = names + 1, i - 2
+    return names >= 2
+
+
 def verb_inside(piece: list[Token]) -> int:
     """Where a verb that opens a sentence before the work it uses ("Using",
     "Applying": openers ending "-ing") stands inside a run of capitalised

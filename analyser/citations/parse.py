@@ -21,6 +21,7 @@ from analyser.citations.namewords import (
     initials_before,
     is_opener,
     law_in_name,
+    listed_before_et_al,
     one_organisation_in_bracket,
     opens_organisation,
     organisations,
@@ -439,15 +440,15 @@ def split_parts(content: list[Token]) -> list[list[Token]]:
 
 def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None:
     """Authors written just before a "(year)" bracket, read backwards: the
-    names, "and"/"&" and commas of a list, "et al.", a possessive, and an
-    acronym in brackets ("... Excellence (NICE) (2019)") or after a comma
-    ("The Care Quality Commission, CQC (2022)": the name it spells is the
-    author, as inside a bracket, `author_names`). Returns a lead work
+    names, "and"/"&" and commas of a list (or commas alone before "et al.":
+    `listed_before_et_al`), "et al.", a possessive, and an acronym in
+    brackets ("... Excellence (NICE) (2019)") or after a comma ("The Care
+    Quality Commission, CQC (2022)": the name it spells is the author, as
+    inside a bracket, `author_names`). Returns a lead work
     (no year yet) and the offset where the citation starts, or None."""
     data = load_data()
     i = len(before) - 1
-    if i >= 1 and before[i].kind == "comma":  # "Okafor et al., (2016)" (the checker reports the comma)
-        i -= 1
+    i -= i >= 1 and before[i].kind == "comma"  # "Okafor et al., (2016)" (the checker reports the comma)
     if (i >= 2 and before[i].text in (")", "]") and before[i - 1].kind == "name"
             and before[i - 2].text == "(["[before[i].text == "]"]):
         if is_abbreviation(before[i - 1].text):  # ("NICE", "CoP"; in square brackets, "[iHV]")
@@ -470,8 +471,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     elif before[i].kind == "etal":
         et_al = True
         i -= 1
-        if i >= 0 and before[i].kind == "comma":
-            i -= 1
+        i -= i >= 0 and before[i].kind == "comma"
         while i >= 1 and before[i].kind == "initial":  # "Cemlyn, S. et al. (2009)" (the checker reports them)
             i -= 1
             if before[i].kind == "comma":
@@ -479,7 +479,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     if i < 0 or before[i].kind != "name":
         return None
     pieces: list[list[Token]] = []
-    seen_and = False
+    seen_and = et_al and listed_before_et_al(before, i)  # ("Okafor, Lind, Moss et al. (2015)": commas alone)
     while i >= 0 and before[i].kind == "name":
         j = i
         while j > 0:

@@ -259,6 +259,7 @@ class CitationData:
     model_determiners: frozenset[str]  # "a simpler 'What? So what?' model": a determiner before the name
     calling_words: frozenset[str]  # "calls it a '...' framework": the author's words, quoted
     locator_words: frozenset[str]  # "(standard 2.1)" after a quotation: its locator, no page asked
+    example_words: frozenset[str]  # '(e.g., "Tell me about your week")': an example's wording, no page asked
     speech_words: frozenset[str]  # "said", "told": someone in the sentence spoke the quotation
     written_speakers: frozenset[str]  # "guidance", "report": before a speech word, a document, not a speaker
     listener_words: frozenset[str]  # "told me": the quotation was spoken to the writer (no page)
@@ -329,6 +330,7 @@ def load_data() -> CitationData:
         model_determiners=frozenset(w.lower() for w in raw["quotations"]["model_determiners"]),
         calling_words=frozenset(w.lower() for w in raw["quotations"]["calling_words"]),
         locator_words=frozenset(w.lower() for w in raw["quotations"]["locator_words"]),
+        example_words=frozenset(w.lower() for w in raw["quotations"]["example_words"]),
         speech_words=frozenset(w.lower() for w in raw["quotations"]["speech_words"]),
         written_speakers=frozenset(w.lower() for w in raw["quotations"]["written_speakers"]),
         listener_words=frozenset(w.lower() for w in raw["quotations"]["listener_words"]),

@@ -21,7 +21,6 @@ from analyser.citations.consistency import same_work
 from analyser.citations.patterns import SENTENCE_END, load_data, quotations
 from analyser.citations.people import case_person
 from analyser.citations.resolve import acronym_fits
-from analyser.citations.rewrite import POSSESSIVE
 from analyser.model import Citation, Document
 
 _ABBREVIATIONS = {"al", "e.g", "i.e", "cf", "p", "pp", "pg", "vs", "etc", "n.d", "para", "ch", "no", "vol", "ed", "eds"}
@@ -58,6 +57,8 @@ def cited_quotations(
         inside = bisect.bisect_right(starts, quote.start()) - 1
         if inside >= 0 and citations[inside].end > quote.start():
             continue  # a quotation inside a citation's own text
+        if _an_example(text, quote):
+            continue  # 'questions began broadly (e.g., "Tell me about your week")': the writer's example wording
         if _names_a_model(text, quote, citations[inside] if inside >= 0 else None,
                           citations[inside + 1] if inside + 1 < len(citations) else None) or _a_name(text, quote):
             continue
@@ -96,6 +97,22 @@ def _page_later(text: str, start: int, end: int, owner: int, starts: list[int]) 
     return _PAGE_BRACKET.match(text, bracket.start())
 
 
+# The opening of a bracket right before a quotation: "(e.g., ", "(for example ".
+_BRACKET_OPENING = re.compile(r"\((?P<words>[A-Za-z. ]{1,14}?),?\s{1,2}$")
+
+
+def _an_example(text: str, quote: re.Match[str]) -> bool:
+    """Whether a quotation is the whole rest of a bracket that an example's
+    words open ('began broadly (e.g., "Tell me about your week")', "(for
+    example, '...')": `[quotations].example_words`): a wording the writer
+    gives as an example, no source's words, so no page is asked. A
+    quotation with more in its bracket, or outside one, keeps its page."""
+    opening = _BRACKET_OPENING.search(text, max(0, quote.start() - 16), quote.start())
+    if opening is None or opening.group("words").strip().lower() not in load_data().example_words:
+        return False
+    return text[quote.end() : quote.end() + 3].lstrip().startswith(")")
+
+
 _LOCATOR_ONLY = re.compile(r"\((?P<word>[A-Za-z]+)\.?\s{1,2}\d{1,3}(?:\.\d{1,3}){0,3}\)")
 
 
@@ -123,9 +140,10 @@ _APPOSITION = re.compile(r",\s{1,2}")
 def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, after: Citation | None) -> bool:
     """A short quoted phrase (five words at most) right before a word naming
     a model is the model's name, not a quotation with a page to give, when
-    a possessive citation or a possessive name stands right before it
-    ("Hendry's (2015) 'notice, question, act' framework", "Hendry's '...'
-    framework (Hendry, 2015)") or a citation right after the model's word
+    a narrative citation (possessive or not) or a possessive name stands
+    right before it ("Hendry's (2015) 'notice, question, act' framework",
+    "using Hendry (2015) '...' framework", "Hendry's '...' framework
+    (Hendry, 2015)") or a citation right after the model's word
     names its author ('the "What? So what? Now what?" model of Adeyemi-Cole
     (2015)', "the 'what, so what' model (Rolfe et al., 2001)";
     `[quotations].model_words`), or a determiner and at most two words stand
@@ -155,9 +173,8 @@ def _names_a_model(text: str, quote: re.Match[str], before: Citation | None, aft
     lead = _WORDS.findall(text[max(0, quote.start() - 40) : quote.start()].lower())[-3:]
     if load_data().model_determiners.intersection(lead) and not load_data().calling_words.intersection(lead):
         return True  # "propose a simpler 'What? So what? Now what?' model": the model's name, in a noun phrase
-    if (before is not None and before.narrative and not text[before.end : quote.start()].strip()
-            and POSSESSIVE.search(before.text.split("(")[0] + "(")):
-        return True
+    if before is not None and before.narrative and not text[before.end : quote.start()].strip():
+        return True  # "Rolfe et al.'s (2001) '...' model", "used Borton (1970) '...' model": the model's name
     if _OWNER.search(text, max(0, quote.start() - 40), quote.start()):
         return True  # "Driscoll's 'What? So what? Now what?' model (Driscoll, 2007)": its owner's, no citation yet
     link = _MODEL_TO_CITATION.match(text, word.end())
@@ -278,13 +295,22 @@ def _says_it(text: str, citation: Citation, quote: re.Match[str]) -> bool:
     """Whether the words between a bracket citation and a quotation later
     in its sentence, with no citation after it, say the source cited there
     said or wrote it: a reporting or speech verb ('A later evaluation
-    (Price et al., 2022) reported ... but warned that "..."'). Otherwise
+    (Price et al., 2022) reported ... but warned that "..."'), or such a
+    verb in "as ... by" right before it ('As set out by the Trust (Hale
+    Trust, 2019), "..."'). Otherwise
     the bracket cites something else of the sentence ("Using the model
     (Langley et al., 2009), the first cycle will test a 'grab bag'": the
     writer's own term, or another's words it does not cite)."""
     data = load_data()
     verbs = data.reporting_verbs | data.subject_verbs | data.speech_words
-    return any(word in verbs for word in _WORDS.findall(text[citation.end : quote.start()].lower()))
+    if any(word in verbs for word in _WORDS.findall(text[citation.end : quote.start()].lower())):
+        return True
+    said_by = _AS_SAID_BY.search(text, max(0, citation.start - 60), citation.start)
+    return said_by is not None and said_by.group("verb").lower() in verbs  # "As written by the MS Trust (...), '...'"
+
+
+# "As <verb> by" and the source's name right before a bracket citation: "As written by the MS Trust (".
+_AS_SAID_BY = re.compile(r"\b[Aa]s\s{1,2}(?P<verb>[a-z]+)\s{1,2}by\s{1,2}[^.;:()]{0,50}$")
 
 
 _WORDS = re.compile(r"[a-z]+")

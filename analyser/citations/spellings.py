@@ -2,7 +2,8 @@
 no reference list decides (part of the *annotate* stage;
 `consistency.inconsistent_forms` calls these): in another form than every
 lettered citation of that author and year, with a final "s" the other
-citations lack, or a body's name with "&" where others write "and". All
+citations lack, or a body's name with "&" where others write "and" (or
+with an apostrophe others leave out). All
 are `inconsistent_form` with no fix: which form is meant only the writer
 knows."""
 
@@ -90,18 +91,20 @@ def ampersand_spellings(citations: list[Citation], resolution: Resolution | None
     """"(Royal College of Speech and Language Therapists, 2021)" after "The
     Royal College of Speech & Language Therapists (2021)": a body's name
     written with "&" in one citation and with "and" in another of the same
-    year, no list deciding. The "&" is a word of the name, not the joining
-    word between authors (`and_ampersand`), and bodies write their own names
-    either way, so the form used less (the later, on a tie) is
-    `inconsistent_form` with no fix, asking the writer to write the name as
-    the body does, throughout. With a list, the entry decides
-    (`author_spelling`)."""
+    year, or with an apostrophe in one and without it in another ("The
+    Victims' Commissioner (2021)", "(Victims Commissioner, 2021)"), no list
+    deciding. The "&" is a word of the name, not the joining word between
+    authors (`and_ampersand`), and bodies write their own names either way,
+    so the form used less (the later, on a tie) is `inconsistent_form` with
+    no fix, asking the writer to write the name as the body does,
+    throughout. With a list, the entry decides (`author_spelling`)."""
     groups: dict[tuple, list[tuple[Citation, str]]] = defaultdict(list)
     for citation in _unlinked(citations, resolution):
         name = normal_name(citation.authors[0])
-        if " and " in name or "&" in name:
-            key = (_AMPERSAND.sub(" and ", name), citation.year, citation.suffix, len(citation.authors))
-            groups[key].append((citation, "&" if "&" in name else "and"))
+        if " " in name:  # (a body's name: "Victims' Commissioner" and "Victims Commissioner" share a key)
+            key = (_AMPERSAND.sub(" and ", name).replace("'", ""), citation.year, citation.suffix,
+                   len(citation.authors))
+            groups[key].append((citation, name))
     for members in groups.values():
         counts = Counter(form for _, form in members)
         if len(counts) < 2:
@@ -112,8 +115,11 @@ def ampersand_spellings(citations: list[Citation], resolution: Resolution | None
             if form == usual or any(p.code in ("inconsistent_form", "author_spelling") for p in citation.problems):
                 continue
             other = example.text.strip("()") if not example.narrative else example.text
-            message = load_data().message("inconsistent_form", "message_ampersand", other=f"\"{other}\"",
-                                          found=form, usual=usual)
+            if ("&" in form) != ("&" in usual):
+                message = load_data().message("inconsistent_form", "message_ampersand", other=f"\"{other}\"",
+                                              found="&" if "&" in form else "and", usual="&" if "&" in usual else "and")
+            else:  # (an apostrophe written in one form and not in the other)
+                message = load_data().message("inconsistent_form", "message_apostrophe", other=f"\"{other}\"")
             citation.problems.append(Problem("inconsistent_form", message, None, "warning"))
 
 
@@ -121,7 +127,9 @@ def cut_bodies(citations: list[Citation], resolution: Resolution | None, rules: 
                rewrites: Rewrites) -> None:
     """"(House of Lords, 2014)" beside "House of Lords Select Committee on
     the Mental Capacity Act 2005 (2014)": a body's name cut to its first
-    words (two or more; the rest not joined on by "and") where another
+    words (two or more; the rest not joined on by "and"), or to its last
+    ("(Health Committee, 2019)" beside "House of Commons Health Committee
+    (2019)": `_body_endings`), where another
     citation of the same year gives it in full, no list deciding. One
     author in two forms, of which only the full one can be right (a writer
     cuts a long name short, never adds to it): `inconsistent_form`, fixed
@@ -134,8 +142,9 @@ def cut_bodies(citations: list[Citation], resolution: Resolution | None, rules: 
     for citation in unlinked:
         if any(p.code in ("inconsistent_form", "author_spelling") for p in citation.problems):
             continue
+        cut = normal_name(citation.authors[0])
         fits = {normal_name(unlinked[i].authors[0]): unlinked[i] for i in
-                body_openings(normal_name(citation.authors[0]), full)
+                body_openings(cut, full) + _body_endings(cut, full)
                 if (unlinked[i].year, unlinked[i].suffix) == (citation.year, citation.suffix)}
         if len(fits) != 1:
             continue
@@ -147,3 +156,15 @@ def cut_bodies(citations: list[Citation], resolution: Resolution | None, rules: 
         shown = other.text.strip("()") if not other.narrative else other.text
         message = load_data().message("inconsistent_form", other=f"\"{shown}\"")
         citation.problems.append(Problem("inconsistent_form", message, fix, "warning"))
+
+
+def _body_endings(cut: str, by_name: dict[str, list[int]]) -> list[int]:
+    """The items filed under a longer name that the normal name `cut`, of two
+    words or more, ends, the words before it a name of their own: not
+    ending in a joining word ("and", "of", "for": "Department of Health
+    and Social Care" is not "Social Care" cut short)."""
+    if " " not in cut:
+        return []
+    joining = load_data().connectors | {"and", "&"}
+    return [i for full, items in by_name.items() if full.endswith(" " + cut)
+            and full[: -len(cut) - 1].rsplit(" ", 1)[-1] not in joining for i in items]
