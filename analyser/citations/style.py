@@ -245,8 +245,17 @@ def _tail(work: Written, style: CitationStyle) -> list[str]:
 
 
 def _names(work: Written, style: CitationStyle, in_brackets: bool, possessive: bool = False) -> str:
+    """The authors as the style writes them, a group author's abbreviation
+    right after the name it stands for, the first: "(National Institute for
+    Health and Care Excellence [NICE] et al., 2020)", "(Home Office [HO] &
+    Ministry of Justice, 2019)", never after "et al." or another body's name."""
     names = style.authors(work.authors, in_brackets, work.et_al, possessive, work.others)
-    return f"{names} {work.abbreviation}" if work.abbreviation else names
+    if not work.abbreviation:
+        return names
+    first = work.authors[0] if work.authors else ""
+    if first and names.startswith(first + " "):  # (others follow the first: "et al.", "&", "and colleagues")
+        return f"{first} {work.abbreviation}{names[len(first):]}"
+    return f"{names} {work.abbreviation}"
 
 
 def format_citation(
