@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from analyser.citations.bracket import bracket_piece, bracket_shape, read_bracket
-from analyser.citations.namewords import law_year
+from analyser.citations.namewords import after_opener, law_year
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
     ABBREVIATION_FIRST,
@@ -285,6 +285,8 @@ def _bare_year_citations(
         # 2020 framework", "the NHS 2019 model")
         if rule and authors and (normal_name(authors[0]) in known or authors[0].casefold() in defined):
             says = True  # "as NICE 2012 advises", NICE cited or defined elsewhere
+        if authors and text[match.end() : match.end() + 1] in ",.;" and after_opener(text, names_at + start):
+            says = True  # "According to Carers UK 2023, many carers": the sentence names its source
         if not authors or not says and normal_name(authors[0]) not in known:
             continue
         before_name = _LAST_ANY_WORD.search(text, max(0, names_at + start - 20), names_at + start)

@@ -466,6 +466,10 @@ def _inside_spelt_name(text: str, toks: list[Token], kinds: list[str], i: int) -
                for k in range(i - 1, -1, -1))
 
 
+# A word in small letters right after a bracket, as a noun it modifies: "the (RCOG, 2010) guideline".
+_NOUN_AFTER = re.compile(r" [a-z]{3,}\b")
+
+
 def used_in_sentence(text: str, citation: Citation) -> bool:
     """Whether a citation in brackets is used as a part of its sentence,
     where both guides name the author in the sentence (the narrative form,
@@ -476,13 +480,17 @@ def used_in_sentence(text: str, citation: Citation) -> bool:
     `sentence_adverbs`) before a reporting verb or "who" ("(Sarah Lennox,
     2019) suggests", "More recently, (Brooks, L., 2021) has shown", "Also
     (Bradford, 2017) says", "However (Adeyemi, 2019) argues"). Not "This approach
-    (Okafor, 2018) suggests", where the bracket is an aside."""
+    (Okafor, 2018) suggests", where the bracket is an aside. Also between a
+    determiner and a noun ("the (RCOG, 2010) guideline", `[quotations].model_determiners`):
+    the bracket stands for the author, "the RCOG (2010) guideline"."""
     if citation.narrative or not citation.text.startswith("(") or not citation.authors:
         return False
     lead = text[max(0, citation.start - 40) : citation.start].rstrip().lower()
     data = load_data()
     if any(lead.endswith(" " + words) or lead == words for words in data.before_narrative):
         return True
+    if lead.rpartition(" ")[2] in data.model_determiners and _NOUN_AFTER.match(text, citation.end):
+        return True  # "learn about the (RCOG, 2010) guideline": the bracket names the guideline's author
     before, _, adverb = lead.rpartition(" ")
     if (adverb in data.reporting_adverbs or adverb in data.sentence_adverbs) and (not before or before[-1] in ".!?"):
         lead = before  # "Also (Bradford, 2017) says", "However (...) says": the adverb opens the sentence

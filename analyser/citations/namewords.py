@@ -294,3 +294,11 @@ def adjacent(text: str, left: Token, right: Token) -> bool:
     that ends a heading, no punctuation)."""
     gap = text[left.end : right.start]
     return len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1
+
+
+def after_opener(text: str, at: int) -> bool:
+    """Whether words that make a name and a year without brackets a citation
+    (`[names].before_bare_year`: "According to Carers UK 2023, many ...")
+    stand right before `at`, where the name starts."""
+    lead = " " + text[max(0, at - 30) : at].lower().rstrip()
+    return any(lead.endswith(" " + words) for words in load_data().before_bare_year)

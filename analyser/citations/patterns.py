@@ -251,6 +251,7 @@ class CitationData:
     place_prepositions: frozenset[str]  # "from Scotland suggests that", "failings at X found that": no subject
     local_places: frozenset[str]  # "Mind in Bradford": a place ending a local organisation's name after "in"
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
+    before_bare_year: tuple[str, ...]  # words making a name and a year without brackets a citation ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
@@ -322,6 +323,7 @@ def load_data() -> CitationData:
         place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
         local_places=frozenset(w.lower() for w in names["local_places"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
+        before_bare_year=tuple(w.lower() for w in names["before_bare_year"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),

@@ -333,7 +333,9 @@ def heard(opening: str) -> bool:
     `[quotations].speech_words` then `listener_words`; or said by someone
     the writer calls theirs, "My mentor, Sam, said that"; or by a person of
     the case, a courtesy title or a single capital naming them, "Mrs Hughes
-    said the nurse was", "Patient A explained", `people.case_person`), a
+    said the nurse was", "Patient A explained", `people.case_person`; or
+    given as such a person's or the writer's own people's words, "in Mrs W's
+    words", "in the words of Patient B", "in my mentor's words"), a
     personal communication or the writer's own observation, which has no page."""
     data = load_data()
     if _my_speaker().search(opening):
@@ -341,11 +343,19 @@ def heard(opening: str) -> bool:
     if any(case_person(m.group("name")) for m in _NAMED_SPEAKER.finditer(opening)
            if m.group("verb").lower() in data.speech_words):
         return True  # "Mrs Hughes said the nurse was '...'": a person of the case, no source's words
+    if any(m.group("mine") or case_person(m.group("name") or m.group("of")) for m in _IN_THEIR_WORDS.finditer(opening)):
+        return True  # "such as, in Mrs W's words, '...'", "in the words of Patient B": a person of the case's
     words = _WORDS.findall(opening.lower())
     return any(word in data.speech_words and any(w in data.listener_words for w in words[i + 1 : i + 3])
                for i, word in enumerate(words))
 
 
+# "In <someone>'s words" or "in the words of <someone>" (up to three capitalised words), or "in my mentor's
+# words": whose words the quotation after is ("in Mrs W's words, '...'"; `heard` asks who they are).
+_IN_THEIR_WORDS = re.compile(
+    r"\b[Ii]n\s{1,2}(?:(?P<mine>(?:[Mm]y|[Oo]ur)\s{1,2}(?:[a-z]+\s{1,2})?[a-z]+['’]s)"
+    r"|(?P<name>[A-Z][\w.-]{0,30}(?:\s{1,2}[A-Z][\w.-]{0,30}){1,2})['’]s)\s{1,2}(?:own\s{1,2})?words\b"
+    r"|\b[Ii]n\s{1,2}the\s{1,2}(?:own\s{1,2})?words\s{1,2}of\s{1,2}(?P<of>[A-Z][\w.-]{0,30}(?:\s{1,2}[A-Z][\w.-]{0,30}){1,2})")
 # Up to three capitalised words right before a word that may be a speech word ("Mrs Hughes said").
 _NAMED_SPEAKER = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][\w'’.-]{0,30}(?:\s{1,2}[A-Z][\w'’.-]{0,30}){1,2})"
                             r"\s{1,2}(?:[a-z]+ly\s{1,2})?(?P<verb>[a-z]+)\b")

@@ -245,8 +245,18 @@ def _tail(work: Written, style: CitationStyle) -> list[str]:
 
 
 def _names(work: Written, style: CitationStyle, in_brackets: bool, possessive: bool = False) -> str:
+    """The authors as the style writes them, then a group author's
+    abbreviation; where the first name alone is written before "et al." (or
+    "and colleagues"), the abbreviation can only be that body's and follows
+    its name: "(National Institute for Health and Care Excellence [NICE] et
+    al., 2020)", never "... Excellence et al. [NICE]"."""
     names = style.authors(work.authors, in_brackets, work.et_al, possessive, work.others)
-    return f"{names} {work.abbreviation}" if work.abbreviation else names
+    if not work.abbreviation:
+        return names
+    first = work.authors[0] if work.authors else ""
+    if first and names.startswith(first + " ") and not any(other in names for other in work.authors[1:]):
+        return f"{first} {work.abbreviation}{names[len(first):]}"  # (the others not written: "et al.")
+    return f"{names} {work.abbreviation}"
 
 
 def format_citation(
