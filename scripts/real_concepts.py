@@ -37,6 +37,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from build_coded_corpus import units  # noqa: E402
 
+from analyser.evaluate import read_jsonl  # noqa: E402
 from analyser.evaluate_documents import evaluate_systems, format_systems  # noqa: E402
 from analyser.pipeline import Analyser, Settings  # noqa: E402
 
@@ -61,23 +62,11 @@ def unit_key(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
 
 
-def read_jsonl(path: Path) -> list[dict]:
-    """The records of a JSON Lines file; a bad line is reported with file and line."""
-    records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.strip():
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as error:
-                raise SystemExit(f"{path}:{number}: not JSON ({error.msg})") from None
-    return records
-
-
 def read_sources(path: Path) -> list[Source]:
     sources = []
-    for number, record in enumerate(read_jsonl(path), start=1):
+    for record in read_jsonl(path):
         if record.get("part") not in PARTS or record.get("kind") not in GENRES:
-            raise SystemExit(f"{path}:{number}: needs a 'part' ({' or '.join(PARTS)}) and a 'kind' "
+            raise SystemExit(f"{path}:{record['_line']}: needs a 'part' ({' or '.join(PARTS)}) and a 'kind' "
                              f"({', '.join(GENRES)})")
         sources.append(Source(record["doc"], record["kind"], record["part"], record["url"], record["sha256"]))
     return sources
