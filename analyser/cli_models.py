@@ -6,6 +6,7 @@ over `analyser.training` and `analyser.suggestions`."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -17,9 +18,15 @@ from analyser.errors import AnalyserError, printable, text_name
 @click.argument("coded", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--out", "-o", required=True, type=click.Path(file_okay=False),
               help="Folder for concepts.model.json and its card, concepts.model.md.")
+@click.option("--prevalence", type=click.Path(exists=True, dir_okay=False),
+              help="TOML of target shares of sentences per concept, at which thresholds are chosen "
+                   "(default: the packaged shares, measured on real writing).")
+@click.option("--training-prevalence", is_flag=True,
+              help="Choose thresholds at the training data's own shares (for coded data as dense as the "
+                   "writing the model will read).")
 @profile_option
 @lexicon_option
-def train(coded, out, profile, lexicon) -> None:
+def train(coded, out, prevalence, training_prevalence, profile, lexicon) -> None:
     """Fit the concept model from human coding and write it with its card.
 
     CODED files are JSON Lines (records with "text" and "codes", and "doc",
@@ -29,17 +36,26 @@ def train(coded, out, profile, lexicon) -> None:
     never split between cross-validation folds. Training the same data twice
     gives the same bytes.
 
+    Each concept's threshold maximises the cross-validated F1 of lexicon or
+    model with the concept as rare as in real writing (the shares in
+    analyser/data/prevalence.toml, or --prevalence FILE): coded training
+    documents are denser in the concepts than the writing the tool reads.
+
     \b
     Example:
       analyser train corpus/annotated/concepts.jsonl corpus/annotated/docs.jsonl --out models/
     """
     from analyser.pipeline import Analyser
+    from analyser.thresholds import read_prevalence
     from analyser.training import train as fit_and_write
 
+    if prevalence and training_prevalence:
+        raise click.UsageError("give --prevalence FILE or --training-prevalence, not both")
     try:
+        target = None if training_prevalence else read_prevalence(Path(prevalence) if prevalence else None)
         model_path, card_path, fitted = fit_and_write(
             coded, out, Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=True)),
-            progress=lambda line: click.echo(line, err=True))
+            progress=lambda line: click.echo(line, err=True), prevalence=target)
     except AnalyserError as error:
         _fail(error)
     card = fitted.model.card

@@ -27,10 +27,10 @@ from analyser.context import with_context
 from analyser.features import model_inputs
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
+from analyser.thresholds import f1, read_prevalence
 from analyser.training import (
     FOLDS,
     Prepared,
-    f1,
     fit,
     grouped_folds,
     prepare,
@@ -109,11 +109,13 @@ def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearText
 
 
 def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:
-    """Grouped k-fold: refit the whole procedure on k-1 folds, score the held-out one."""
+    """Grouped k-fold: refit the whole procedure (thresholds at the packaged
+    target prevalence, as `analyser train` chooses them) on k-1 folds, score
+    the held-out one."""
     predicted = np.zeros(data.gold.shape, dtype=bool)
     held_out = []
     for train, test in grouped_folds(data.groups, folds):
-        fitted = fit(data.subset(train))
+        fitted = fit(data.subset(train), prevalence=read_prevalence().shares)
         predicted[test] = model_predictions(fitted.model, data.subset(test), context=fitted.context)
         held_out.append(sorted(set(data.groups[test].tolist())))
     return SystemsEvaluation(f"grouped {len(held_out)}-fold cross-validation", len(data.units),
@@ -145,7 +147,7 @@ def learning_curve(data: Prepared, shares: Sequence[float] = CURVE_SHARES, folds
             chosen = set(groups[: max(2, round(share * len(groups)))])
             rows = np.array([i for i in train if data.groups[i] in chosen])
             sizes.append(len(chosen))
-            fitted = fit(data.subset(rows), folds=CURVE_INNER_FOLDS)
+            fitted = fit(data.subset(rows), folds=CURVE_INNER_FOLDS, prevalence=read_prevalence().shares)
             predicted[test] = model_predictions(fitted.model, data.subset(test), context=fitted.context)
         tested = np.concatenate([test for _, test in splits])
         gold, lexicon, model = data.gold[tested], data.lexicon[tested], predicted[tested]

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,13 +55,13 @@ from analyser.ingest import ingest, ingest_text
 from analyser.output import write_atomic
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel, save_model
+from analyser.thresholds import Prevalence, choose_thresholds, f1
 from analyser.trees import TreeEnsemble, save_trees
 
 CODES = ("present", "absent")
 FOLDS = 5
 C = 4.0  # inverse regularisation of each concept's logistic regression
 NB_POWER = 0.5  # each feature scaled by |its log-count ratio| ** this before the fit (NBSVM); 0: none
-THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
 DOCUMENT_SUFFIXES = (".md", ".txt")
 MODEL_NAME = "concepts"
 
@@ -394,24 +394,6 @@ def calibrated(decision: np.ndarray, calibration: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-(decision * calibration[:, 0] + calibration[:, 1])))
 
 
-def f1(gold: np.ndarray, predicted: np.ndarray) -> float:
-    tp = float(np.sum(gold & predicted))
-    denominator = float(np.sum(gold) + np.sum(predicted))
-    return 2 * tp / denominator if denominator else 1.0
-
-
-def choose_thresholds(probabilities: np.ndarray, gold: np.ndarray, lexicon: np.ndarray,
-                      concepts: Sequence[str]) -> dict[str, float]:
-    """Per concept, the probability cut that maximises F1 of lexicon OR model
-    (ties: the highest cut, fewer suggestions)."""
-    thresholds = {}
-    for k, concept in enumerate(concepts):
-        best = max(THRESHOLD_GRID.tolist(),
-                   key=lambda t: (f1(gold[:, k], lexicon[:, k] | (probabilities[:, k] >= t)), t))
-        thresholds[concept] = float(best)
-    return thresholds
-
-
 @dataclass
 class Fitted:
     model: LinearTextModel
@@ -427,11 +409,12 @@ class Fitted:
 
 
 def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
-        c: float = C, context: bool = True) -> Fitted:
+        c: float = C, context: bool = True, prevalence: Mapping[str, float] | None = None) -> Fitted:
     """Cross-validate (for calibration and thresholds), then fit on everything;
     then, from the out-of-fold probabilities, the context layer (unless
     `context` is False or no unit has a neighbour). `out_of_fold` is then the
-    context layer's."""
+    context layer's. Thresholds are chosen at `prevalence` (the target share
+    of units per concept; None: the training data's own)."""
     examples = data.examples
     splits = grouped_folds(data.groups, folds)
     calibration = np.tile([1.0, 0.0], (len(data.concepts), 1))
@@ -444,7 +427,7 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
             decision[test] = pipeline.decision_function([examples[i] for i in test])
         calibration = platt(decision, data.gold)
         out_of_fold = calibrated(decision, calibration)
-        thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts)
+        thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts, prevalence)
     pipeline = concept_pipeline(c, len(examples)).fit(examples, data.gold)
     model = export(pipeline, data.concepts, calibration, thresholds, card or {})
     layer = None
@@ -453,7 +436,7 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
         if (previous >= 0).any():
             inputs = context_inputs(out_of_fold, data.raw_texts, previous, following)
             layer, out_of_fold = fit_context(inputs, data.gold, data.concepts, splits)
-            layer.thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts)
+            layer.thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts, prevalence)
     return Fitted(model, pipeline, out_of_fold, context=layer)
 
 
@@ -489,9 +472,12 @@ def fingerprint(files: Sequence[Path]) -> dict[str, Any]:
 
 
 def train(paths: Sequence[str | Path], out: str | Path, analyser: Analyser,
-          progress: Callable[[str], None] = lambda _: None) -> tuple[Path, Path, Fitted]:
+          progress: Callable[[str], None] = lambda _: None,
+          prevalence: Prevalence | None = None) -> tuple[Path, Path, Fitted]:
     """`analyser train`: read, prepare, fit, write OUT/concepts.model.json and
-    OUT/concepts.model.md. Returns both paths and the fit."""
+    OUT/concepts.model.md. Returns both paths and the fit. Thresholds are
+    chosen at `prevalence` (`analyser.thresholds`; None: the training
+    data's own density)."""
     import time
 
     import sklearn
@@ -515,7 +501,9 @@ def train(paths: Sequence[str | Path], out: str | Path, analyser: Analyser,
                                             if k in ("analyzer", "ngram_range", "min_df", "sublinear_tf")}
                                      for name, _, vec in concept_vectorizers()}},
     }
-    fitted = fit(data)
+    card["prevalence"] = ({"target": prevalence.shares, "source": prevalence.source} if prevalence
+                          else {"target": None, "source": "the training data's own"})
+    fitted = fit(data, prevalence=prevalence.shares if prevalence else None)
     if fitted.out_of_fold is not None:
         model_pred = fitted.out_of_fold >= np.array([fitted.thresholds[c] for c in concepts])
         card["cross_validation"] = {
@@ -544,6 +532,13 @@ def train(paths: Sequence[str | Path], out: str | Path, analyser: Analyser,
     return model_path, card_path, fitted
 
 
+def _target_source(card: dict[str, Any]) -> str:
+    prevalence = card.get("prevalence") or {}
+    if not prevalence.get("target"):
+        return "the training data's own shares"
+    return f"the shares in {prevalence.get('source', 'the target file')}"
+
+
 def render_card(model: LinearTextModel) -> str:
     """The model card as Markdown, from the card stored in the model file."""
     card = model.card
@@ -561,7 +556,9 @@ def render_card(model: LinearTextModel) -> str:
         "(`concepts.context.json`, named with its checksum in this card): per concept, boosted trees (depth 3,",
         "100 rounds) over the first model's out-of-fold log-odds for the sentence, the two sentences before and",
         "after it and the rest of the document, and the sentence's length, question marks, speaker label and place.",
-        "Thresholds (below: the context layer's) are chosen to maximise the F1 of lexicon OR model.",
+        "Thresholds (below: the context layer's) are chosen to maximise the out-of-fold F1 of lexicon OR model,",
+        "each concept's units weighted to its target share of sentences (`analyser/thresholds.py`): "
+        + _target_source(card) + ".",
         "Stored as JSON (vocabularies, weights and the trees' node arrays; no code runs when it is loaded).",
         "",
         "## Training data",
@@ -571,13 +568,15 @@ def render_card(model: LinearTextModel) -> str:
         f"- units: {card.get('units', 0):,} in {card.get('groups', 0):,} groups ({card.get('documents', 0)} documents)",
         f"- scikit-learn {card.get('scikit_learn', '?')}, analyser {card.get('analyser', '?')}",
         "",
-        "| concept | present | absent | threshold |",
-        "| --- | --- | --- | --- |",
+        "| concept | present | absent | target share | threshold |",
+        "| --- | --- | --- | --- | --- |",
     ]
+    targets = (card.get("prevalence") or {}).get("target") or {}
     for concept in model.labels:
         counts = card.get("counts", {}).get(concept, {})
         cut = card.get("thresholds", model.thresholds).get(concept, 0.5)
-        lines.append(f"| {concept} | {counts.get('present', 0)} | {counts.get('absent', 0)} | {cut:.2f} |")
+        share = f"{targets[concept]:.2%}" if concept in targets else "as trained"
+        lines.append(f"| {concept} | {counts.get('present', 0)} | {counts.get('absent', 0)} | {share} | {cut:.2f} |")
     cv = card.get("cross_validation")
     if cv:
         lines += ["", f"## Cross-validated figures ({cv['folds']}-fold, grouped by document)", "", cv["note"] + ".",

@@ -99,9 +99,24 @@ def test_a_bad_source_line_is_reported_with_its_line(tmp_path):
 
 def test_the_shipped_codes_cover_every_source():
     """The set in the repository: every source has its units coded, and its
-    parts are those the README describes (29 texts to read, 27 held out)."""
+    parts are those the README describes (51 texts to read, 48 held out)."""
     script = _script()
     sources = script.read_sources(script.FOLDER / "sources.jsonl")
     coded = {r["doc"] for r in script.read_jsonl(script.FOLDER / "codes.jsonl")}
     assert coded == {s.doc for s in sources}
-    assert [sum(s.part == p for s in sources) for p in script.PARTS] == [29, 27]
+    assert [sum(s.part == p for s in sources) for p in script.PARTS] == [51, 48]
+
+
+def test_the_target_prevalence_is_the_dev_part_s():
+    """The shares at which `analyser train` chooses thresholds
+    (analyser/data/prevalence.toml) are those of the `dev` part's codes, to
+    the fourth decimal; the held-out part plays no part in them."""
+    from analyser.thresholds import read_prevalence
+
+    script = _script()
+    dev = {s.doc for s in script.read_sources(script.FOLDER / "sources.jsonl") if s.part == "dev"}
+    units = [r for r in script.read_jsonl(script.FOLDER / "codes.jsonl") if r["doc"] in dev]
+    prevalence = read_prevalence()
+    assert f"{len(dev)} texts, {len(units)} units" in prevalence.source
+    for concept, share in prevalence.shares.items():
+        assert share == round(sum(concept in r["codes"] for r in units) / len(units), 4), concept
