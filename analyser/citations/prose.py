@@ -109,7 +109,9 @@ def report_names(
     first name ("The Government review", "Our review"), a possessive
     ("Munro's review argued that": whose review, not its name), or a title
     right after a citation ("The CQC (2019) Quiet Wards report found
-    that": that work's); and not when a citation with its year, or a
+    that": that work's) or one its paragraph gave before with its
+    citation ("reports such as Quiet Wards (Okafor, 2019). The Quiet Wards
+    report found that": that work again, `_titled_before`); and not when a citation with its year, or a
     bracket of the same name, stands later in its sentence ("the Boorman
     review found that ... (Boorman, 2009).", "(Acheson)."): that bracket
     cites the report, as for a name with an article (`cited_things`).
@@ -122,6 +124,7 @@ def report_names(
     rules = name_rules()
     verbs = data.reporting_verbs | data.subject_verbs
     taken = _Taken.of(found, skip)
+    dated = sorted(c.start for c in found if c.year)
     out = list(no_year)
     for match in _REPORT_NAMED.finditer(text):
         name, at = match.group("name"), match.start("name")
@@ -142,11 +145,26 @@ def report_names(
         stop = sentence_end.start() if sentence_end else len(text)
         if any(c.year and end <= c.start < stop for c in found) or f"({name}" in text[end:stop]:
             continue  # ("... review found that ... (Boorman, 2009).", "... (Boorman).": the bracket cites it)
-        out = [c for c in out if not (c.start < end and at < c.end)]  # ("Bradley Report" read whole)
         block = bisect.bisect_right(block_starts, at) - 1
+        if _titled_before(text, name, block_starts[block] if block >= 0 else 0, at, dated):
+            continue  # ("... Quiet Wards (Okafor, 2019) ... The Quiet Wards report found that": cited already)
+        out = [c for c in out if not (c.start < end and at < c.end)]  # ("Bradley Report" read whole)
         out.append(Citation(start=at, end=end, text=text[at:end], authors=[name], year="", narrative=True,
                             paragraph=block if block >= 0 else None))
     return sorted(out, key=lambda c: c.start)
+
+
+def _titled_before(text: str, name: str, start: int, end: int, dated: list[int]) -> bool:
+    """Whether `name` stands earlier in its paragraph (from `start` to
+    `end`) right before a citation with its year, as a title the citation
+    cites ("reports such as Quiet Wards (Okafor, 2019)"): the report's name
+    later mentions that cited work again."""
+    for earlier in re.finditer(rf"(?<![\w'’-]){re.escape(name)}[ \t]{{0,2}}\(?", text[start:end]):
+        at = start + earlier.end()
+        i = bisect.bisect_left(dated, at - 1)
+        if i < len(dated) and dated[i] <= at:
+            return True
+    return False
 
 
 # A name and a report's word in lower case before a bracket of the year alone: "the Boorman review (2009)".

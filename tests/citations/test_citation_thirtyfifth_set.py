@@ -38,6 +38,8 @@ LATER_BRACKET = "The Okafor review found that rest breaks were often missed (Oka
 OKAFOR_2019 = ("(Okafor, 2019)", ["Okafor"], "2019", None, False, [], None)
 AFTER_CITATION = "The CQC (2019) Quiet Wards report found that night noise harms sleep."
 CQC = ("The CQC (2019)", ["The CQC"], "2019", None, True, [], None)
+# look-alike: the report's title given earlier in its paragraph with its citation, mentioned again
+TITLED_BEFORE = "Reports such as Quiet Wards (Okafor, 2019) showed harm. The Quiet Wards report found that noise harms."
 
 # a name and a report's word in lower case before a bracket of the year: a narrative citation of the name
 DATED = "On the wards, the Okafor review (2019) found that rest breaks were often missed."
@@ -75,6 +77,8 @@ CASES = [
     (LATER_BRACKET, H, [OKAFOR_2019]),
     (LATER_BRACKET, A, [OKAFOR_2019]),
     (AFTER_CITATION, H, [CQC]),
+    (TITLED_BEFORE, H, [OKAFOR_2019]),
+    (TITLED_BEFORE, A, [OKAFOR_2019]),
     (DATED, H, [("Okafor review (2019)", ["Okafor"], "2019", None, True, [], None)]),
     (DATED, A, [("Okafor review (2019)", ["Okafor"], "2019", None, True, [], None)]),
     (DATED_OPENING, H, [("Lind inquiry (2021b)", ["Lind"], "2021", None, True, [], None)]),
