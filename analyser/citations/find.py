@@ -32,13 +32,10 @@ from analyser.citations.namewords import after_opener, law_year
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
     ABBREVIATION_FIRST,
-    AS_NAME,
     BARE_YEAR,
     BRACKET,
     SENTENCE_END,
     SMALL_WORD_BEFORE,
-    THAT,
-    CitationData,
     is_abbreviation,
     load_data,
     model_after,
@@ -58,10 +55,13 @@ from analyser.citations.prose import (
     abbreviation_citations,
     article_names,
     cited_things,
+    dated_reports,
     name_alone_citations,
+    report_names,
     report_titles,
 )
 from analyser.citations.references import listed_bodies, listed_later_initials, listed_surnames, parse_entries
+from analyser.citations.reporting import reporting_candidates, same_sentence, year_earlier_in_sentence
 from analyser.citations.resolve import defined_acronyms, normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import name_rules
@@ -138,7 +138,9 @@ def find_citations(
     if skip and any(" et al" in c.text for c in found):  # "Fear, Jones, Murphy et al. (2010)", the list beginning so
         names_before_et_al(text, found, [[normal_name(a) for a in r.authors] for r in parse_entries(text, skip)])
     bare = _bare_year_citations(document, found, skip, block_starts)
-    bare += cited_things(text, _no_year_citations(document, found + bare, skip, block_starts), found)
+    bare += dated_reports(document, found + bare, skip)  # "the Boorman review (2009)"
+    no_year = report_names(document, _no_year_citations(document, found + bare, skip, block_starts), found + bare, skip)
+    bare += cited_things(text, no_year, found)  # ("the Boorman review found that")
     bare += abbreviation_citations(document, found + bare, skip)  # "... says ... (HCPC)."
     bare += name_alone_citations(document, found + bare, skip, listed_surnames(text, skip))  # "... (Acheson)."
     drop_titles(text, bare)  # ("Sir Michael Marmot argues that")
@@ -310,7 +312,7 @@ def _known_names(text: str, found: list[Citation], skip: list[tuple[int, int]]) 
     data = load_data()
     known = {normal_name(c.authors[0]) for c in found if c.authors and " " not in c.authors[0]}
     known |= {normal_name(n) for n in listed_surnames(text, skip)}
-    for space, _ in _reporting_candidates(text, data):
+    for space, _ in reporting_candidates(text, data):
         at = text.rfind(" ", max(0, space - 40), space)
         before = text[text.rfind(" ", max(0, at - 40), at) + 1 : at] if at > 0 else ""
         if not before[:1].isupper() or before[-1] in ".,;:!?)" or before.lower() in data.openers:
@@ -362,7 +364,7 @@ def _no_year_citations(
     dated: set[tuple[int | None, str]] = set()  # ... of those with a year
     dated_at: dict[tuple[int | None, str], list[int]] = {}  # (paragraph, author) -> starts of those with a year
     words: set[str] | None = None  # built once, when first needed
-    for space, names_from in _reporting_candidates(text, data):
+    for space, names_from in reporting_candidates(text, data):
         if skip and _inside(skip, [a for a, _ in skip], space):
             continue
         limit = max(_block_start(document, block_starts, space), space - LOOKBACK, names_from)
@@ -396,7 +398,7 @@ def _no_year_citations(
             continue  # "Ward's Good Lives Model argues that": a model's name, which writes nothing
         if is_abbreviation(authors[0]) and _common_noun_abbreviation(text, authors[0]):
             continue  # "nurses (DSNs) ... One DSN explained that": one of the people the text names so
-        if _word_before(text, names_at + start) in data.place_prepositions:
+        if not names_from and _word_before(text, names_at + start) in data.place_prepositions:
             continue  # "evidence from Scotland suggests that": a place, not the verb's subject
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
@@ -413,14 +415,14 @@ def _no_year_citations(
         key = (paragraph, normal_name(titled[-1] if titled[0].rstrip(".") in data.titles else authors[0]))
         starts = cited.get(key, [])
         with_year = dated_at.get(key, [])
-        if _same_sentence(text, space, with_year[bisect.bisect_left(with_year, space) :]):
+        if same_sentence(text, space, with_year[bisect.bisect_left(with_year, space) :]):
             continue  # 'Farrow notes that "..." (Farrow, 2019)': the year is there (not in "(Farrow, p. 4)")
         repeated = bool(starts) and starts[0] < space
         if repeated and key not in dated:
             continue  # ("Okafor argues that ... Okafor also notes that": one citation without its year)
         # "In 2019, Okafor argued that": APA 7's year in the running text, the citation's year; none for a
         # repeated one, "Vygotsky argued that" after "Vygotsky's (1978)" (the checker asks for no year: APA 7)
-        year = "" if repeated else _year_earlier_in_sentence(text, names_at + start, limit)
+        year = "" if repeated else year_earlier_in_sentence(text, names_at + start, limit)
         if year:
             dated.add(key)
         end = names_at + work.pieces[-1][-1].end
@@ -449,74 +451,6 @@ def _opens_sentence(text: str, at: int) -> bool:
     window = text[max(0, at - 80) : at]  # (a bounded look back: one call per candidate name)
     before = window.rstrip()
     return (not before and at <= 80) or before[-1:] in (".", "!", "?") or "\n" in window[len(before) :]
-
-
-_PROSE_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
-
-
-def _year_earlier_in_sentence(text: str, name_at: int, limit: int) -> str:
-    """The last year outside brackets earlier in the sentence than the name,
-    or "": "In 2019, Okafor argued that", "In a 2019 report, Okafor notes
-    that" (APA 7 lets the year stand in the running text): a citation with
-    that year, not one without. A year after "Act" and the like names a law
-    ("the Care Act 2014, and Okafor argues that": `[names].titled_years`)
-    and does not count, nor does a year in a bracket, another work's
-    ("Following the review (Francis, 2013), Okafor argues that")."""
-    start = limit
-    for end in SENTENCE_END.finditer(text, limit, name_at + 1):
-        start = end.end()
-    titled = load_data().titled_years
-    years = [year.group() for year in _PROSE_YEAR.finditer(text, start, name_at)
-             if text[max(0, year.start() - 40) : year.start()].rstrip().rsplit(" ", 1)[-1].lower() not in titled
-             and text.rfind("(", start, year.start()) <= text.rfind(")", start, year.start())]  # (another's bracket)
-    return years[-1] if years else ""
-
-
-def _reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]]:
-    """Where reporting words start after a name, as (space before them, where
-    the name must start or 0): before "that" ("Ingram also argues that") and,
-    after "As", before a comma ("As Whitlock argues, ..."). Both scans look
-    for a literal and check a few words around it."""
-    out = [(space, 0) for m in THAT.finditer(text) if (space := _reporting_start(text, m.start(), data)) >= 0]
-    for m in AS_NAME.finditer(text):
-        if text[m.start() - 1 : m.start()] not in ("A", "a") or text[m.start() - 2 : m.start() - 1].isalnum():
-            continue  # not the word "As"
-        comma = text.find(",", m.end(), m.end() + 80)
-        if comma > 0 and (space := _reporting_start(text, comma, data)) > m.end():
-            out.append((space, m.end()))
-    return sorted(out) if len(out) > 1 else out
-
-
-def _same_sentence(text: str, offset: int, later: list[int]) -> bool:
-    """Whether the first of `later` (offsets after `offset`) is in the sentence holding `offset`."""
-    if not later:
-        return False
-    end = SENTENCE_END.search(text, offset, later[0] + 1)  # (+ 1: the capital after the stop)
-    return end is None
-
-
-def _reporting_start(text: str, that: int, data: CitationData) -> int:
-    """Where the space before the reporting words ending at `that` is ("
-    also argues"), or -1 when the words before "that" are not a reporting verb."""
-    last = text[text.rfind(" ", max(0, that - 16), that) + 1 : that].lower()
-    if last not in data.reporting_verbs and last != "out":
-        return -1  # the usual case, decided without splitting the words
-    words = text[max(0, that - 40) : that].rsplit(" ", 3)
-    if len(words) < 2:  # (the name may open the text: "Mensah notes that")
-        return -1
-    verb = 2 if " ".join(words[-2:]).lower() in data.reporting_verbs else 1
-    if verb == 1 and words[-1].lower() not in data.reporting_verbs:
-        return -1
-    used = verb + (words[-verb - 1].lower() in data.reporting_adverbs)
-    if len(words) <= used:
-        return -1
-    space = that - sum(len(w) + 1 for w in words[-used:])
-    before = words[-used - 1]
-    if not (before[:1].isupper() or before.endswith("al.") or before.lower() in data.colleagues):
-        return -1  # "The steering group found that": no name before the verb
-    if before in data.given_names or before.lower() in data.openers:
-        return -1  # "Jasmine found that", "They found that": a person, not an author
-    return space if text[space - 1 : space].isalpha() else -1
 
 
 def _around_abbreviation(

@@ -84,6 +84,128 @@ def report_titles(text: str, found: list[Citation]) -> list[Citation]:
     return [c for at, c in enumerate(found) if at not in dropped] if dropped else found
 
 
+# A name (capitalised words, "of", "for", "on", "and" joining them) and a report's word after it, before a
+# reporting verb (an adverb may stand between) and "that": "the Boorman review found that", "The State of
+# Hunger report found that", "the Bradley Report argued that". The article before it is kept apart.
+_REPORT_NAMED = re.compile(
+    r"(?<![\w'’-])(?:(?P<article>[Tt]he|[Aa]n?)[ \t]{1,2})?"
+    r"(?P<name>[A-Z][\w'’-]{0,30}(?:[ \t]{1,2}(?:(?:of|for|on|and)[ \t]{1,2})?[A-Z][\w'’-]{0,30}){0,4})"
+    r"[ \t]{1,2}(?P<word>[A-Za-z]+)[ \t]{1,2}(?:(?P<adverb>[a-z]+)[ \t]{1,2})?(?P<verb>[a-z]+)[ \t]{1,2}that\b")
+
+
+def report_names(
+    document: Document, no_year: list[Citation], found: list[Citation], skip: list[tuple[int, int]]
+) -> list[Citation]:
+    """The citations without a year read before a reporting verb, with the
+    reports named by a name and a report's word (`[names].report_words`)
+    among them: "In the NHS, the Boorman review found that ...", "The
+    State of Hunger report found that ...", "the Bradley Report argued
+    that ...". The report is the work its name cites, as "the Reed Report
+    (1992)" cites Reed (the conventions): a narrative citation of the name,
+    the report's word kept in the span, without its year (`missing_year`).
+    One read before as the whole name ("Bradley Report") is replaced. Not
+    after "a" or "an" ("A Cochrane review found that": a kind of review,
+    no report's name), nor for a single everyday word, an opener or a
+    first name ("The Government review", "Our review"), a possessive
+    ("Munro's review argued that": whose review, not its name), or a title
+    right after a citation ("The CQC (2019) Quiet Wards report found
+    that": that work's) or one its paragraph gave before with its
+    citation ("reports such as Quiet Wards (Okafor, 2019). The Quiet Wards
+    report found that": that work again, `_titled_before`); and not when a citation with its year, or a
+    bracket of the same name, stands later in its sentence ("the Boorman
+    review found that ... (Boorman, 2009).", "(Acheson)."): that bracket
+    cites the report, as for a name with an article (`cited_things`).
+    Outside the `skip` spans (the reference list)."""
+    text = document.text
+    if not any(word in text for word in ("eport", "eview", "nquiry")):
+        return no_year
+    data = load_data()
+    block_starts = [b.start for b in document.blocks]
+    rules = name_rules()
+    verbs = data.reporting_verbs | data.subject_verbs
+    taken = _Taken.of(found, skip)
+    dated = sorted(c.start for c in found if c.year)
+    out = list(no_year)
+    for match in _REPORT_NAMED.finditer(text):
+        name, at = match.group("name"), match.start("name")
+        if match.group("word").lower() not in data.report_words or match.group("verb") not in verbs:
+            continue
+        if match.group("adverb") and match.group("adverb") not in data.reporting_adverbs:
+            continue
+        if (match.group("article") or "").lower() in ("a", "an") or taken.covers(at):
+            continue  # ("A Cochrane review found that": a kind of review, not one named)
+        first = name.split()[0]
+        if first.lower() in data.openers or first.lower() in ("a", "an", "the") or first in data.given_names or (
+                " " not in name and (name.lower() in rules.everyday or name.lower() in data.people_words)):
+            continue  # ("The Government review found that", "Our review found that")
+        if name[-2:] in ("'s", "’s") or any(at - 3 <= c.end <= at and not text[c.end : at].strip() for c in found):
+            continue  # ("Munro's review": whose, no name; "Okafor (2019) Quiet Wards report": that work's title)
+        end = match.end("word")
+        sentence_end = SENTENCE_END.search(text, end)
+        stop = sentence_end.start() if sentence_end else len(text)
+        if any(c.year and end <= c.start < stop for c in found) or f"({name}" in text[end:stop]:
+            continue  # ("... review found that ... (Boorman, 2009).", "... (Boorman).": the bracket cites it)
+        block = bisect.bisect_right(block_starts, at) - 1
+        if _titled_before(text, name, block_starts[block] if block >= 0 else 0, at, dated):
+            continue  # ("... Quiet Wards (Okafor, 2019) ... The Quiet Wards report found that": cited already)
+        out = [c for c in out if not (c.start < end and at < c.end)]  # ("Bradley Report" read whole)
+        out.append(Citation(start=at, end=end, text=text[at:end], authors=[name], year="", narrative=True,
+                            paragraph=block if block >= 0 else None))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _titled_before(text: str, name: str, start: int, end: int, dated: list[int]) -> bool:
+    """Whether `name` stands earlier in its paragraph (from `start` to
+    `end`) right before a citation with its year, as a title the citation
+    cites ("reports such as Quiet Wards (Okafor, 2019)"): the report's name
+    later mentions that cited work again."""
+    for earlier in re.finditer(rf"(?<![\w'’-]){re.escape(name)}[ \t]{{0,2}}\(?", text[start:end]):
+        at = start + earlier.end()
+        i = bisect.bisect_left(dated, at - 1)
+        if i < len(dated) and dated[i] <= at:
+            return True
+    return False
+
+
+# A name and a report's word in lower case before a bracket of the year alone: "the Boorman review (2009)".
+_REPORT_DATED = re.compile(
+    r"(?<![\w'’-])(?!(?:The|An?)[ ])"
+    r"(?P<name>[A-Z][\w-]{0,30}(?:[ ]{1,2}(?:(?:of|for|on|and)[ ]{1,2})?[A-Z][\w-]{0,30}){0,4})"
+    r"[ ]{1,2}(?P<word>[a-z]+)[ ]{1,2}\((?P<year>(?:1[5-9]|20)\d\d)(?P<suffix>[a-z]?)\)")
+
+
+def dated_reports(document: Document, found: list[Citation], skip: list[tuple[int, int]]) -> list[Citation]:
+    """"In the NHS, the Boorman review (2009) found that ...": a name and a
+    report's word in lower case (`[names].report_words`) before a bracket
+    of the year alone is a narrative citation of the name, the word kept in
+    the span, as "the Reed Report (1992)" cites Reed (the conventions; the
+    bracket reader stops at the word in lower case). Not for an opener, an
+    article or a single everyday word before it ("the Government review
+    (2019)": no one's name), nor inside a citation found already or the
+    `skip` spans (the reference list)."""
+    text = document.text
+    if "review (" not in text and "report (" not in text and "nquiry (" not in text:
+        return []
+    data = load_data()
+    rules = name_rules()
+    taken = _Taken.of(found, skip)
+    block_starts = [b.start for b in document.blocks]
+    out: list[Citation] = []
+    for match in _REPORT_DATED.finditer(text):
+        name, at = match.group("name"), match.start()
+        if match.group("word") not in data.report_words or taken.covers(at) or taken.covers(match.end() - 1):
+            continue
+        first = name.split()[0]
+        if first.lower() in data.openers or first.lower() in ("a", "an", "the") or first in data.given_names or (
+                " " not in name and name.lower() in rules.everyday):
+            continue
+        block = bisect.bisect_right(block_starts, at) - 1
+        out.append(Citation(start=at, end=match.end(), text=match.group(), authors=[name],
+                            year=match.group("year"), suffix=match.group("suffix"), narrative=True,
+                            paragraph=block if block >= 0 else None))
+    return out
+
+
 # A bracket holding only an abbreviation and closing its sentence or clause: "... their own health (HCPC)."
 _ABBREVIATION_ALONE = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})\)(?=[ \t]{{0,2}}(?:[.;!?]|\n|$))")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")

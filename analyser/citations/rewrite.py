@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from analyser.citations.form import TextFacts, used_in_sentence
+from analyser.citations.patterns import load_data
 from analyser.citations.resolve import normal_name
 from analyser.citations.style import CitationStyle, Written, format_citation
 from analyser.model import Citation
@@ -24,6 +25,8 @@ _NARRATIVE_ABBREVIATION = re.compile(
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
 # A model's name between a possessive and the year: "Tuckman's stages of group development (1965, ...)".
 _OWNED = re.compile(r"(?:['’]s|s['’])\s{1,2}(?P<model>[a-z][^()]{0,160}?)\s*\($")
+# A report's word after the name it is cited by: "Bradley Report (", "Boorman review" (`[names].report_words`).
+_REPORT_WORD = re.compile(r"[ \t]{1,2}(?P<word>[A-Za-z]+)[ \t]*\($")
 
 
 @dataclass
@@ -135,6 +138,9 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
     if owned is not None:
         name, _, rest = out.partition(" (")
         out = f"{name} {owned.group('model')} ({rest}"
+    elif (report := _report_word(citation, head)) is not None:  # "Bradley Report ([year])": the word is kept
+        name, _, rest = out.partition(" (")
+        out = f"{name} {report} ({rest}"
     if citation.narrative:
         acronym = _NARRATIVE_ABBREVIATION.search(citation.text)
         if acronym:
@@ -151,6 +157,17 @@ def suggest(citation: Citation, rewrite: Rewrite, rules: CitationStyle) -> str |
         name, _, rest = out.partition(" (")
         out = f"{name}, {rest[:-1]}"
     return out
+
+
+def _report_word(citation: Citation, head: str) -> str | None:
+    """The report's word a narrative citation of one name writes after it
+    ("the Bradley Report argued that", "the Reed Report (1992)": the chair's
+    report, cited by the chair; `[names].report_words`), which its fix keeps
+    where it stands."""
+    if not citation.narrative or len(citation.authors) != 1 or not head.startswith(citation.authors[0]):
+        return None
+    match = _REPORT_WORD.fullmatch(head, len(citation.authors[0]))
+    return match.group("word") if match and match.group("word").lower() in load_data().report_words else None
 
 
 def with_authors(
