@@ -99,12 +99,12 @@ def test_a_bad_source_line_is_reported_with_its_line(tmp_path):
 
 def test_the_shipped_codes_cover_every_source():
     """The set in the repository: every source has its units coded, and its
-    parts are those the README describes (51 texts to read, 48 held out)."""
+    parts are those the README describes (51 texts to read, 90 held out)."""
     script = _script()
     sources = script.read_sources(script.FOLDER / "sources.jsonl")
     coded = {r["doc"] for r in script.read_jsonl(script.FOLDER / "codes.jsonl")}
     assert coded == {s.doc for s in sources}
-    assert [sum(s.part == p for s in sources) for p in script.PARTS] == [51, 48]
+    assert [sum(s.part == p for s in sources) for p in script.PARTS] == [51, 90]
 
 
 def test_the_target_prevalence_is_the_dev_part_s():
