@@ -6,7 +6,9 @@ meeting open to a group of people; bodies in the plural ("guardianship
 authorities"); controlling a service user's behaviour; a method that
 overlooks a risk. And two paraphrases those texts use: feeling unqualified
 or ill-equipped for one's work (an identity threat), a common interest
-(vision). Sentences written for these tests; each rule comes with a
+(vision); and two from the `dev` part's reflective accounts: no choice
+of whom one works with, and lobbying those who decide (power). Sentences
+written for these tests; each rule comes with a
 look-alike it must leave alone. Exact spans and polarity, with the default
 lexicon."""
 
@@ -63,6 +65,16 @@ CASES = [
      [("vision", "common interest", "present")]),
     # ... but the public interest is not a team's aim
     ("It was in the public interest to publish the review.", []),
+    # no choice of whom one works with; lobbying those who decide (power) ...
+    ("Students cannot choose who they are placed with.", [("power", "not choose who they", "present")]),
+    ("The project groups were chosen for us by the module team.", [("power", "chosen for us", "present")]),
+    ("The rota was set by the manager and not by us.", [("power", "set by the manager and not by us", "present")]),
+    ("The forum has been lobbying for a seat on the board.", [("power", "lobbying for", "present"),
+                                                             ("power", "seat on the board", "present")]),
+    # ... but a free choice, and a hotel lobby, are not
+    ("We chose our own project topic.", []),
+    ("Families can choose which nursery they use.", []),
+    ("We met in the hotel lobby at nine.", []),
 ]
 
 
