@@ -291,9 +291,25 @@ def adjacent_words(left: Token, right: Token) -> bool:
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
     """Two name words of one name: only spaces between them (no line break
-    that ends a heading, no punctuation)."""
+    that ends a heading, no punctuation). A single line break is a wrapped
+    line's, unless the line before it is a heading: a capitalised "The"
+    after it opens the line's sentence ("Discussion\nThe Parliamentary and
+    Health Service Ombudsman (2017)"), and a line of a few words on its
+    own after a blank line or the text's start ends there ("Discussion\n
+    Okafor (2019)")."""
     gap = text[left.end : right.start]
-    return len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1
+    if len(gap) > 3 or gap.strip() != "" or gap.count("\n") > 1:
+        return False
+    if "\n" not in gap:
+        return True
+    if right.text == "The":
+        return False
+    line = text.rfind("\n", 0, left.end) + 1
+    own_line = line >= 2 and text[line - 2 : line] == "\n\n"  # (the text read may start anywhere in a line)
+    return not (own_line and len(text[line : left.end].split()) <= _HEADING_WORDS)
+
+
+_HEADING_WORDS = 4  # words at most of a heading on its own line before a citation's name
 
 
 def after_opener(text: str, at: int) -> bool:
