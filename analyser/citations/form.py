@@ -340,6 +340,9 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
         if (toks[i].text == "(" and i + 3 < len(toks) and is_abbreviation(toks[i + 1].text)
                 and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):
             return i + 1  # "Department of Health and Social Care (DHSC, 2022)"
+        if (toks[i].text == "(" and i + 2 < len(toks) and is_abbreviation(toks[i + 1].text)
+                and toks[i + 2].kind == "year"):
+            return i + 1  # "... Outcome and Death (NCEPOD 2014)": its comma left out (`missing_comma`)
         if (toks[i].text == "(" and i + 5 < len(toks) and toks[i + 1].text == "[" and toks[i + 3].text == "]"
                 and is_abbreviation(toks[i + 2].text) and toks[i + 4].kind == "comma" and toks[i + 5].kind == "year"):
             return i + 1  # "... Excellence ([NICE], 2011)": square brackets where none go (`_square_abbreviation`)

@@ -442,7 +442,9 @@ def entry_head_pattern() -> re.Pattern[str]:
                 (?: ,?\s{{1,2}}et\s{{1,2}}al\.? )?
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
-                (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_LAST} ) {NAME_WORD} ){{0,10}}
+                (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | \s{{1,2}} [a-z]{{2,12}} \s{{1,2}} (?=[A-Z])
+                        | {_ORG_LAST} ) {NAME_WORD} ){{0,10}}  # (one small word between two capitalised ones:
+                # "Medicines and Healthcare products Regulatory Agency (2017)", "Campaign to End Loneliness (no date)")
                 (?: (?:(?<=Act)|(?<=Bill)) \s{{1,2}} {YEAR_NUMBER} (?=[\s,.]{{0,3}}[(\[]) )?  # "... Act 2005 (2014)"
                 (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \)
                     (?: \s{{1,2}} (?:and|&) \s{{1,2}} {NAME_WORD}  # a second body with its own abbreviation
