@@ -59,6 +59,7 @@ from analyser.citations.prose import (
     name_alone_citations,
     report_names,
     report_titles,
+    small_word_names,
 )
 from analyser.citations.references import listed_bodies, listed_later_initials, listed_surnames, parse_entries
 from analyser.citations.reporting import reporting_candidates, same_sentence, year_earlier_in_sentence
@@ -133,8 +134,10 @@ def find_citations(
                          frozenset(names_called(text)))
     article_names(text, found)  # "Recovery in the Bin (2016)"
     found = report_titles(text, found)  # "The report No One's Listening (2021) found ... (APPG, 2021)."
+    bodies = listed_bodies(text, skip)
     if any(len(c.authors) >= 2 for c in found):  # "Friends, Families and Travellers (FFT) (2022)"
-        bodies_named_as_lists(text, found, listed_bodies(text, skip))
+        bodies_named_as_lists(text, found, bodies)
+    small_word_names(text, found, bodies)  # "The Campaign to End Loneliness (no date)"
     if skip and any(" et al" in c.text for c in found):  # "Fear, Jones, Murphy et al. (2010)", the list beginning so
         names_before_et_al(text, found, [[normal_name(a) for a in r.authors] for r in parse_entries(text, skip)])
     bare = _bare_year_citations(document, found, skip, block_starts)

@@ -453,6 +453,10 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
             and before[i - 2].text == "(["[before[i].text == "]"]):
         if is_abbreviation(before[i - 1].text):  # ("NICE", "CoP"; in square brackets, "[iHV]")
             i -= 3
+    elif (i >= 4 and before[i].text == ")" and before[i - 3].text == "(" and before[i - 1].kind == "name"
+          and before[i - 1].text == before[i - 4].text and is_abbreviation(before[i - 2].text)
+          and is_abbreviation(before[i - 1].text)):
+        i -= 4  # "... Nurses UK (ASCN UK) (2016)": the abbreviation ends with the name's own last word
     while i >= 1 and before[i].kind == "initial":  # "Patel, J. (2019)"
         i -= 1
         if before[i].kind == "comma":
