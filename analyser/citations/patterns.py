@@ -249,6 +249,7 @@ class CitationData:
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
     place_prepositions: frozenset[str]  # "from Scotland suggests that", "failings at X found that": no subject
+    object_prepositions: frozenset[str]  # "for the Department for Work and Pensions found that": no subject
     local_places: frozenset[str]  # "Mind in Bradford": a place ending a local organisation's name after "in"
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     before_bare_year: tuple[str, ...]  # words making a name and a year without brackets a citation ("according to")
@@ -321,6 +322,7 @@ def load_data() -> CitationData:
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
         place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
+        object_prepositions=frozenset(w.lower() for w in names["object_prepositions"]),
         local_places=frozenset(w.lower() for w in names["local_places"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         before_bare_year=tuple(w.lower() for w in names["before_bare_year"]),
