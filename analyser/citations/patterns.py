@@ -492,10 +492,11 @@ def is_abbreviation(word: str) -> bool:
 
 
 # An acronym defined in the text: "... Excellence (NICE)", "... Care [DHSC]",
-# "... Care (DHSC, 2022)", "... Policing (CoP)".
+# "... Care (DHSC, 2022)", "... Policing (CoP)", and one ending with the
+# name's own last word, "... Nurses UK (ASCN UK, 2016)".
 # (Two patterns, each starting with a literal: a scan for one character is
 # several times quicker than for a class of two.)
-ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})(?:\)|,\s)")
+ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT}(?:[ ][A-Z]{{2,4}})?)(?:\)|,\s)")
 ACRONYM_SQUARE = re.compile(rf"\[(?P<acronym>{ABBREVIATION_TEXT})\]")
 # ... set off by commas inside a bracket: "(National Institute for Health and Care Excellence, NICE, 2021)",
 # or by one before a narrative citation's year: "The Care Quality Commission, CQC (2022)".
