@@ -135,8 +135,8 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
             return _unnamed_personal(parts, open_at, close_at)
     elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out
         lead = narrative_authors(text, tokens(text[:open_at]))
-    elif (name_at := _acronym_first(parts[0])) is not None:  # "The Department of Health and Social Care (DHSC,
-        before = tokens(text[:open_at])  # 2022)", or "([DHSC], 2022)" (told: `debris`)
+    elif (name_at := _acronym_first(parts[0], text[:open_at].rstrip())) is not None:  # "The Department of Health
+        before = tokens(text[:open_at])  # and Social Care (DHSC, 2022)", or "([DHSC], 2022)" (told: `debris`)
         words = 1 + (not name_at and _name_word_after(parts[0], before))
         abbreviation = " ".join(token.text for token in parts[0][name_at : name_at + words])
         lead = _spelt(text, before, narrative_authors(text, before), abbreviation)
@@ -253,15 +253,18 @@ def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> 
     return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 
-def _acronym_first(part: list[Token]) -> int | None:
+def _acronym_first(part: list[Token], before: str) -> int | None:
     """Where the abbreviation is in a bracket opening with it and the year,
     "(DHSC, 2022)" (0), or with the abbreviation in square brackets,
-    "([DHSC], 2022)" (1); None for any other bracket."""
+    "([DHSC], 2022)" (1); None for any other bracket. `before`: the text
+    before the bracket, whose last word may end the abbreviation too ("...
+    Nurses UK (ASCN UK, 2016)")."""
     at = 1 if part and part[0].text == "[" else 0
     if at and not (len(part) > 2 and part[2].text == "]"):
         return None
     rest = part[at + 1 + at :]
-    if not at and len(rest) > 2 and rest[0].kind == "name" and is_abbreviation(rest[0].text):
+    if not at and len(rest) > 2 and rest[0].kind == "name" and is_abbreviation(rest[0].text) \
+            and before.endswith(" " + rest[0].text):
         rest = rest[1:]  # "(ASCN UK, 2016)": the name's own last word after its letters (`_name_word_after`)
     if (len(part) > at and part[at].kind == "name" and is_abbreviation(part[at].text) and len(rest) > 1
             and rest[0].kind == "comma" and rest[1].kind == "year"):
