@@ -237,7 +237,10 @@ def _style_problems(
     if initials:
         # (APA 7 gives a personal communication's initials; Cite Them Right cites the person as any author)
         found.append(("initials_in_citation", "message", {}))
-    if personal and (shape.authors == 0 or ("initial" not in kinds if not style.personal_listed else not initials)):
+    courtesy = load_data().courtesy_titles  # ("(Ms D, personal communication, ...)": D names her, no initial)
+    given = any(k == "initial" and not (i and toks[i - 1].text in courtesy and kinds[i + 1 : i + 2] != ["name"])
+                for i, k in enumerate(kinds))
+    if personal and (shape.authors == 0 or (not given if not style.personal_listed else not initials)):
         # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry:
         # "(Reilly, personal communication, 2023)" is APA's form. With initials, `initials_in_citation`
         # already tells it and its fix, "(Reilly, 2023)", mends both.)

@@ -72,6 +72,14 @@ FROM_THE = "The evidence from the Ombudsman suggests that delays harm patients."
 SUBJECT = "The Ombudsman found that delays harm patients."
 OMBUDSMAN = ("The Ombudsman", ["The Ombudsman"], "", None, True, ["missing_year"], "The Ombudsman ([year])")
 
+# a personal communication naming its person by a courtesy title and a capital: the capital is the author, and
+# APA 7 asks the person's initials (personal_communication, no fix)
+MS_D = "She said the phased return helped (Ms K, personal communication, May 2024)."
+MS_K = ("(Ms K, personal communication, May 2024)", ["K"], "2024", None, False, ["personal_communication"], None)
+# look-alike: an initial after the title, before the surname, is given
+MS_INITIAL = "She said the phased return helped (Ms J. Okafor, personal communication, May 2024)."
+MS_OKAFOR = ("(Ms J. Okafor, personal communication, May 2024)", ["Okafor"], "2024", None, False, [], None)
+
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
     (NO_COMMA, H, [NFPC]),
@@ -106,6 +114,8 @@ CASES = [
     (FROM_THE, A, []),
     (SUBJECT, H, [OMBUDSMAN]),
     (SUBJECT, A, [OMBUDSMAN]),
+    (MS_D, A, [MS_K]),
+    (MS_INITIAL, A, [MS_OKAFOR]),
 ]
 
 
