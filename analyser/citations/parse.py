@@ -520,6 +520,8 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
             if before[k2].kind == "comma" and k2 >= 1:
                 k2 -= 1
             if before[k2].kind == "name" and before[k2].text.lower() not in data.openers:
+                if k2 < k - 1 and _term_abbreviation(before, k2, pieces):
+                    break  # "... people with SCI, and Post & van Leeuwen (2012)": the clause before ends there
                 seen_and = True
                 i = k2
                 continue
@@ -549,6 +551,16 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
         start = before[first - 1].start
     lead = Work(pieces, "", "", start, before[-1].end, et_al=et_al)
     return lead, start
+
+
+def _term_abbreviation(before: list[Token], at: int, pieces: list[list[Token]]) -> bool:
+    """Whether the word before ", and" and the names read is an abbreviation
+    standing alone ("with SCI, and Post & van Leeuwen (2012)", "long COVID,
+    and Davis et al. (2021)"): a term's, ending the clause before, when no
+    name read is an abbreviation ("NICE, SIGN, and RCGP (2020)" stay one list)."""
+    return (is_abbreviation(before[at].text) and before[at].text.isupper()
+            and (at == 0 or before[at - 1].kind != "name")
+            and not any(is_abbreviation(token.text) for piece in pieces for token in piece))
 
 
 def _place_after_preposition(before: list[Token], at: int) -> bool:

@@ -80,6 +80,16 @@ MS_K = ("(Ms K, personal communication, May 2024)", ["K"], "2024", None, False, 
 MS_INITIAL = "She said the phased return helped (Ms J. Okafor, personal communication, May 2024)."
 MS_OKAFOR = ("(Ms J. Okafor, personal communication, May 2024)", ["Okafor"], "2024", None, False, [], None)
 
+# a term's abbreviation before ", and" and a narrative citation ends the clause before it, no first author
+TERM = "Low mood is common in people with TBI, and Okafor & van Dijk (2012) link it to control."
+OKAFOR_VAN_DIJK = ("Okafor & van Dijk (2012)", ["Okafor", "van Dijk"], "2012", None, True, ["and_ampersand"],
+                   "Okafor and van Dijk (2012)")
+TERM_ET_AL = "Many people still had long COVID, and Lind et al. (2021, pg. 4) listed their symptoms."
+LIND = ("Lind et al. (2021, pg. 4)", ["Lind"], "2021", "4", True, ["page_label"], "Lind et al. (2021, p. 4)")
+# look-alike: bodies all named by their abbreviations stay one list
+BODIES = "Guidance came from NICE, SIGN, and RCGP (2020) on this."
+BODIES_H = ("NICE, SIGN, and RCGP (2020)", ["NICE", "SIGN", "RCGP"], "2020", None, True, [], None)
+
 # (passage, style, [(text, authors, year, pages, narrative, codes, fix)]); fix None: no fix offered
 CASES = [
     (NO_COMMA, H, [NFPC]),
@@ -116,6 +126,11 @@ CASES = [
     (SUBJECT, A, [OMBUDSMAN]),
     (MS_D, A, [MS_K]),
     (MS_INITIAL, A, [MS_OKAFOR]),
+    (TERM, H, [OKAFOR_VAN_DIJK]),
+    (TERM, A, [OKAFOR_VAN_DIJK]),
+    (TERM_ET_AL, H, [LIND]),
+    (TERM_ET_AL, A, [LIND]),
+    (BODIES, H, [BODIES_H]),
 ]
 
 
