@@ -318,3 +318,28 @@ def after_opener(text: str, at: int) -> bool:
     stand right before `at`, where the name starts."""
     lead = " " + text[max(0, at - 30) : at].lower().rstrip()
     return any(lead.endswith(" " + words) for words in load_data().before_bare_year)
+
+
+def term_abbreviation(before: list[Token], at: int, pieces: list[list[Token]]) -> bool:
+    """Whether the word before ", and" and the names read is an abbreviation
+    standing alone ("with SCI, and Post & van Leeuwen (2012)", "long COVID,
+    and Davis et al. (2021)"): a term's, ending the clause before, when no
+    name read is an abbreviation ("NICE, SIGN, and RCGP (2020)" stay one list)."""
+    return (is_abbreviation(before[at].text) and before[at].text.isupper()
+            and (at == 0 or before[at - 1].kind != "name")
+            and not any(is_abbreviation(token.text) for piece in pieces for token in piece))
+
+
+def abbreviation_bracket(before: list[Token], i: int) -> int:
+    """How many tokens an abbreviation's own bracket takes, ending at
+    `before[i]`, after a name and before a narrative citation's year: three
+    for "(NICE)", "(CoP)" or "[iHV]", four for one ending with the name's
+    own last word, "... Nurses UK (ASCN UK) (2016)"; else none."""
+    if (i >= 2 and before[i].text in (")", "]") and before[i - 1].kind == "name"
+            and before[i - 2].text == "(["[before[i].text == "]"]):
+        return 3 if is_abbreviation(before[i - 1].text) else 0
+    if (i >= 4 and before[i].text == ")" and before[i - 3].text == "(" and before[i - 1].kind == "name"
+            and before[i - 1].text == before[i - 4].text and is_abbreviation(before[i - 2].text)
+            and is_abbreviation(before[i - 1].text)):
+        return 4
+    return 0
