@@ -71,26 +71,29 @@ def small_word_names(text: str, found: list[Citation], listed: frozenset[str]) -
     list files the whole as one body (`listed`, normal names); or when the
     word joins a name's words only inside a bracket elsewhere
     (`[names].connectors_in_brackets`, "to") and "The" opens the name, as
-    no clause does ("Compared to Okafor (2018)" keeps Okafor). Changes the
-    citations' spans and first authors in place."""
+    no clause does ("Compared to Okafor (2018)" keeps Okafor). The names
+    read after the word may be several ("... Enquiry into Patient Outcome
+    and Death (2015)" read as two): the whole is one body's. Changes the
+    citations' spans and authors in place."""
     joining = load_data().connectors_in_brackets
     for citation in found:
-        if not citation.narrative or len(citation.authors) != 1 or not citation.year \
+        if not citation.narrative or not citation.authors or not citation.year or citation.via is not None \
                 or not citation.text.startswith(citation.authors[0]):
             continue
         match = _SMALL_WORD_NAME.search(text, max(0, citation.start - _SMALL_LOOK_BACK), citation.start)
         if match is None:
             continue
-        part = citation.authors[0]
+        part = citation.text.split("(")[0].rstrip()  # ("Patient Outcome and Death (2015)": read as two names)
         whole = f"{match.group('name')} {match.group('small')} {part}"
         own = _OWN_ABBREVIATION.match(text, citation.start + len(part))
         spelt = own is not None and acronym_fits(own.group("acronym"), whole) \
             and not acronym_fits(own.group("acronym"), part)
         opened = match.group("article") is not None and match.group("article")[0] == "T"
-        if not (spelt or normal_name(whole) in listed or opened and match.group("small") in joining):
+        joined = opened and match.group("small") in joining and len(citation.authors) == 1
+        if not (spelt or normal_name(whole) in listed or joined):
             continue
         start = match.start("article") if opened else match.start("name")
-        citation.authors[0] = text[start : citation.start] + part if opened else whole
+        citation.authors = [text[start : citation.start] + part if opened else whole]
         citation.start, citation.text = start, text[start : citation.end]
 
 

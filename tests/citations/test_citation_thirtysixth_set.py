@@ -51,6 +51,15 @@ SMALL_LISTED_A = ("Pens expire. The Medicines and Healthcare products Regulatory
                   "(2017). Adrenaline pens.")
 MHRA = ("The Medicines and Healthcare products Regulatory Agency (2017)",
         ["The Medicines and Healthcare products Regulatory Agency"], "2017", None, True, [], None)
+# the names after the small word read as two ("Ward Outcome and Death"): the list files the whole as one body,
+# whose abbreviation, never defined, is then the same work in another form
+SMALL_TWO = ("Delays were common. The National Enquiry into Ward Outcome and Death (2015) found delays. This "
+             "supports the NEWOD (2015) advice on screening.\n\nReferences\n\nNational Enquiry into Ward "
+             "Outcome and Death. (2015). Just say delay.")
+NEWOD = ("The National Enquiry into Ward Outcome and Death (2015)",
+         ["The National Enquiry into Ward Outcome and Death"], "2015", None, True, [], None)
+NEWOD_CUT = ("NEWOD (2015)", ["NEWOD"], "2015", None, True, ["inconsistent_form"],
+             "National Enquiry into Ward Outcome and Death (2015)")
 # look-alikes: "to" opening a clause, and a verb in small letters between a name and a cited author
 COMPARED = "Compared to Okafor (2018), this audit was weak."
 PRAISED = "The Lancet praised Okafor (2018) for this audit."
@@ -110,6 +119,7 @@ CASES = [
     (SMALL_TO, A, [CAMPAIGN]),
     (SMALL_LISTED_H, H, [MHRA]),
     (SMALL_LISTED_A, A, [MHRA]),
+    (SMALL_TWO, A, [NEWOD, NEWOD_CUT]),
     (COMPARED, H, [OKAFOR_2018]),
     (COMPARED, A, [OKAFOR_2018]),
     (PRAISED, H, [OKAFOR_2018]),
