@@ -30,7 +30,7 @@ from analyser.citations.resolve import acronym_fits
 # (or with the secondary phrase: "Pryce-Jones (as cited in Cooper, 2017)", the original's year left out)
 YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
                         r"|(?:as\s)?(?:cited|quoted)\s(?:in|by)\s"
-                        r"|\[?(?:[a-z](?=[A-Z]{2}))?[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11}(?:(?<=[A-Z]{3})[a-z]{2,5})?\]?,\s{0,2}"
+                        r"|\[?(?:[a-z](?=[A-Z]{2}))?[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11}(?:(?<=[A-Z]{3})[a-z]{2,5})?(?:\s[A-Z]{2,4}(?=,))?\]?(?:,\s{0,2}|\s{1,2})"
                         r"(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
@@ -135,11 +135,13 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
             return _unnamed_personal(parts, open_at, close_at)
     elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out
         lead = narrative_authors(text, tokens(text[:open_at]))
-    elif (name_at := _acronym_first(parts[0])) is not None:  # "The Department of Health and Social Care (DHSC,
-        before = tokens(text[:open_at])  # 2022)", or "([DHSC], 2022)" (told: `debris`)
-        lead = _spelt(text, before, narrative_authors(text, before), parts[0][name_at].text)
-        if lead is not None and acronym_fits(parts[0][name_at].text, text[lead[1] : lead[0].pieces[-1][-1].end]):
-            parts[0] = parts[0][name_at + 1 + (name_at > 0) :]
+    elif (name_at := _acronym_first(parts[0], text[:open_at].rstrip())) is not None:  # "The Department of Health
+        before = tokens(text[:open_at])  # and Social Care (DHSC, 2022)", or "([DHSC], 2022)" (told: `debris`)
+        words = 1 + (not name_at and _name_word_after(parts[0], before))
+        abbreviation = " ".join(token.text for token in parts[0][name_at : name_at + words])
+        lead = _spelt(text, before, narrative_authors(text, before), abbreviation)
+        if lead is not None and acronym_fits(abbreviation, text[lead[1] : lead[0].pieces[-1][-1].end]):
+            parts[0] = parts[0][name_at + words + (name_at > 0) :]
             lead[0].pieces = [one_organisation(lead[0].pieces)]  # (the abbreviation spells one name)
         else:
             lead = None
@@ -251,15 +253,31 @@ def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> 
     return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 
-def _acronym_first(part: list[Token]) -> int | None:
+def _acronym_first(part: list[Token], before: str) -> int | None:
     """Where the abbreviation is in a bracket opening with it and the year,
     "(DHSC, 2022)" (0), or with the abbreviation in square brackets,
-    "([DHSC], 2022)" (1); None for any other bracket."""
+    "([DHSC], 2022)" (1); None for any other bracket. `before`: the text
+    before the bracket, whose last word may end the abbreviation too ("...
+    Nurses UK (ASCN UK, 2016)")."""
     at = 1 if part and part[0].text == "[" else 0
     if at and not (len(part) > 2 and part[2].text == "]"):
         return None
     rest = part[at + 1 + at :]
+    if not at and len(rest) > 2 and rest[0].kind == "name" and is_abbreviation(rest[0].text) \
+            and before.endswith(" " + rest[0].text):
+        rest = rest[1:]  # "(ASCN UK, 2016)": the name's own last word after its letters (`_name_word_after`)
     if (len(part) > at and part[at].kind == "name" and is_abbreviation(part[at].text) and len(rest) > 1
             and rest[0].kind == "comma" and rest[1].kind == "year"):
         return at
+    if not at and len(part) > 1 and part[0].kind == "name" and is_abbreviation(part[0].text) \
+            and part[1].kind == "year":
+        return 0  # "(NCEPOD 2014)": the comma left out (`missing_comma`), read as its name's bracket still
     return None
+
+
+def _name_word_after(part: list[Token], before: list[Token]) -> bool:
+    """Whether the abbreviation opening a bracket goes on with the last word
+    of the name written before the bracket, in capitals: "The Association of
+    Stoma Care Nurses UK (ASCN UK, 2016)", one abbreviation of two words."""
+    return (len(part) > 2 and part[1].kind == "name" and is_abbreviation(part[1].text) and bool(before)
+            and before[-1].text == part[1].text)

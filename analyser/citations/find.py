@@ -36,6 +36,7 @@ from analyser.citations.patterns import (
     BRACKET,
     SENTENCE_END,
     SMALL_WORD_BEFORE,
+    CitationData,
     is_abbreviation,
     load_data,
     model_after,
@@ -59,6 +60,7 @@ from analyser.citations.prose import (
     name_alone_citations,
     report_names,
     report_titles,
+    small_word_names,
 )
 from analyser.citations.references import listed_bodies, listed_later_initials, listed_surnames, parse_entries
 from analyser.citations.reporting import reporting_candidates, same_sentence, year_earlier_in_sentence
@@ -133,8 +135,10 @@ def find_citations(
                          frozenset(names_called(text)))
     article_names(text, found)  # "Recovery in the Bin (2016)"
     found = report_titles(text, found)  # "The report No One's Listening (2021) found ... (APPG, 2021)."
+    bodies = listed_bodies(text, skip)
     if any(len(c.authors) >= 2 for c in found):  # "Friends, Families and Travellers (FFT) (2022)"
-        bodies_named_as_lists(text, found, listed_bodies(text, skip))
+        bodies_named_as_lists(text, found, bodies)
+    small_word_names(text, found, bodies)  # "The Campaign to End Loneliness (no date)"
     if skip and any(" et al" in c.text for c in found):  # "Fear, Jones, Murphy et al. (2010)", the list beginning so
         names_before_et_al(text, found, [[normal_name(a) for a in r.authors] for r in parse_entries(text, skip)])
     bare = _bare_year_citations(document, found, skip, block_starts)
@@ -398,7 +402,7 @@ def _no_year_citations(
             continue  # "Ward's Good Lives Model argues that": a model's name, which writes nothing
         if is_abbreviation(authors[0]) and _common_noun_abbreviation(text, authors[0]):
             continue  # "nurses (DSNs) ... One DSN explained that": one of the people the text names so
-        if not names_from and _word_before(text, names_at + start) in data.place_prepositions:
+        if not names_from and _object_of_preposition(text, names_at + start, data):
             continue  # "evidence from Scotland suggests that": a place, not the verb's subject
         paragraph = _paragraph(block_starts, names_at + start)
         if cited is None:
@@ -444,6 +448,21 @@ def _word_before(text: str, at: int) -> str:
     """The lower-case word just before `at` ("" if none)."""
     match = _LAST_WORD.search(text, max(0, at - 20), at)
     return match.group(1) if match else ""
+
+
+_THE_BEFORE = re.compile(r"(?<![\w'’-])the\s{1,3}$")
+
+
+def _object_of_preposition(text: str, at: int, data: CitationData) -> bool:
+    """Whether the name at `at` is a preposition's object, not a verb's
+    subject: right after a place preposition ("evidence from Scotland
+    suggests that"), or after one and "the" ("The evidence from the
+    Ombudsman suggests that", "whose review for the Department for Work and
+    Pensions found that": `[names].object_prepositions` too)."""
+    if _word_before(text, at) in data.place_prepositions:
+        return True
+    the = _THE_BEFORE.search(text, max(0, at - 8), at)
+    return the is not None and _word_before(text, the.start()) in data.place_prepositions | data.object_prepositions
 
 
 def _opens_sentence(text: str, at: int) -> bool:

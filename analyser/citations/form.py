@@ -237,7 +237,10 @@ def _style_problems(
     if initials:
         # (APA 7 gives a personal communication's initials; Cite Them Right cites the person as any author)
         found.append(("initials_in_citation", "message", {}))
-    if personal and (shape.authors == 0 or ("initial" not in kinds if not style.personal_listed else not initials)):
+    courtesy = load_data().courtesy_titles  # ("(Ms D, personal communication, ...)": D names her, no initial)
+    given = any(k == "initial" and not (i and toks[i - 1].text in courtesy and kinds[i + 1 : i + 2] != ["name"])
+                for i, k in enumerate(kinds))
+    if personal and (shape.authors == 0 or (not given if not style.personal_listed else not initials)):
         # (APA 7: initials, surname and date; Cite Them Right: the person like any author, and an entry:
         # "(Reilly, personal communication, 2023)" is APA's form. With initials, `initials_in_citation`
         # already tells it and its fix, "(Reilly, 2023)", mends both.)
@@ -340,6 +343,13 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
         if (toks[i].text == "(" and i + 3 < len(toks) and is_abbreviation(toks[i + 1].text)
                 and toks[i + 2].kind == "comma" and toks[i + 3].kind == "year"):
             return i + 1  # "Department of Health and Social Care (DHSC, 2022)"
+        if (toks[i].text == "(" and i + 2 < len(toks) and is_abbreviation(toks[i + 1].text)
+                and toks[i + 2].kind == "year"):
+            return i + 1  # "... Outcome and Death (NCEPOD 2014)": its comma left out (`missing_comma`)
+        if (toks[i].text == "(" and 1 <= i < len(toks) - 4 and is_abbreviation(toks[i + 1].text)
+                and toks[i + 2].text == toks[i - 1].text and toks[i + 3].kind == "comma"
+                and toks[i + 4].kind == "year"):
+            return i + 1  # "... Nurses UK (ASCN UK, 2016)": the name's own last word ends its abbreviation
         if (toks[i].text == "(" and i + 5 < len(toks) and toks[i + 1].text == "[" and toks[i + 3].text == "]"
                 and is_abbreviation(toks[i + 2].text) and toks[i + 4].kind == "comma" and toks[i + 5].kind == "year"):
             return i + 1  # "... Excellence ([NICE], 2011)": square brackets where none go (`_square_abbreviation`)

@@ -291,9 +291,25 @@ def adjacent_words(left: Token, right: Token) -> bool:
 
 def adjacent(text: str, left: Token, right: Token) -> bool:
     """Two name words of one name: only spaces between them (no line break
-    that ends a heading, no punctuation)."""
+    that ends a heading, no punctuation). A single line break is a wrapped
+    line's, unless the line before it is a heading: a capitalised "The"
+    after it opens the line's sentence ("Discussion\nThe Parliamentary and
+    Health Service Ombudsman (2017)"), and a line of a few words on its
+    own after a blank line or the text's start ends there ("Discussion\n
+    Okafor (2019)")."""
     gap = text[left.end : right.start]
-    return len(gap) <= 3 and gap.strip() == "" and gap.count("\n") <= 1
+    if len(gap) > 3 or gap.strip() != "" or gap.count("\n") > 1:
+        return False
+    if "\n" not in gap:
+        return True
+    if right.text == "The":
+        return False
+    line = text.rfind("\n", 0, left.end) + 1
+    own_line = line >= 2 and text[line - 2 : line] == "\n\n"  # (the text read may start anywhere in a line)
+    return not (own_line and len(text[line : left.end].split()) <= _HEADING_WORDS)
+
+
+_HEADING_WORDS = 4  # words at most of a heading on its own line before a citation's name
 
 
 def after_opener(text: str, at: int) -> bool:
@@ -302,3 +318,28 @@ def after_opener(text: str, at: int) -> bool:
     stand right before `at`, where the name starts."""
     lead = " " + text[max(0, at - 30) : at].lower().rstrip()
     return any(lead.endswith(" " + words) for words in load_data().before_bare_year)
+
+
+def term_abbreviation(before: list[Token], at: int, pieces: list[list[Token]]) -> bool:
+    """Whether the word before ", and" and the names read is an abbreviation
+    standing alone ("with SCI, and Post & van Leeuwen (2012)", "long COVID,
+    and Davis et al. (2021)"): a term's, ending the clause before, when no
+    name read is an abbreviation ("NICE, SIGN, and RCGP (2020)" stay one list)."""
+    return (is_abbreviation(before[at].text) and before[at].text.isupper()
+            and (at == 0 or before[at - 1].kind != "name")
+            and not any(is_abbreviation(token.text) for piece in pieces for token in piece))
+
+
+def abbreviation_bracket(before: list[Token], i: int) -> int:
+    """How many tokens an abbreviation's own bracket takes, ending at
+    `before[i]`, after a name and before a narrative citation's year: three
+    for "(NICE)", "(CoP)" or "[iHV]", four for one ending with the name's
+    own last word, "... Nurses UK (ASCN UK) (2016)"; else none."""
+    if (i >= 2 and before[i].text in (")", "]") and before[i - 1].kind == "name"
+            and before[i - 2].text == "(["[before[i].text == "]"]):
+        return 3 if is_abbreviation(before[i - 1].text) else 0
+    if (i >= 4 and before[i].text == ")" and before[i - 3].text == "(" and before[i - 1].kind == "name"
+            and before[i - 1].text == before[i - 4].text and is_abbreviation(before[i - 2].text)
+            and is_abbreviation(before[i - 1].text)):
+        return 4
+    return 0

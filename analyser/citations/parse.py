@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from analyser.citations.namewords import (
+    abbreviation_bracket,
     adjacent,
     adjacent_words,
     initials_before,
@@ -27,6 +28,7 @@ from analyser.citations.namewords import (
     organisations,
     serial_bodies,
     surname_word,
+    term_abbreviation,
     titled_year,
     two_bodies,
     verb_inside,
@@ -449,10 +451,7 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
     data = load_data()
     i = len(before) - 1
     i -= i >= 1 and before[i].kind == "comma"  # "Okafor et al., (2016)" (the checker reports the comma)
-    if (i >= 2 and before[i].text in (")", "]") and before[i - 1].kind == "name"
-            and before[i - 2].text == "(["[before[i].text == "]"]):
-        if is_abbreviation(before[i - 1].text):  # ("NICE", "CoP"; in square brackets, "[iHV]")
-            i -= 3
+    i -= abbreviation_bracket(before, i)  # "... Excellence (NICE) (2019)": the name before it is the author
     while i >= 1 and before[i].kind == "initial":  # "Patel, J. (2019)"
         i -= 1
         if before[i].kind == "comma":
@@ -516,6 +515,8 @@ def narrative_authors(text: str, before: list[Token]) -> tuple[Work, int] | None
             if before[k2].kind == "comma" and k2 >= 1:
                 k2 -= 1
             if before[k2].kind == "name" and before[k2].text.lower() not in data.openers:
+                if k2 < k - 1 and term_abbreviation(before, k2, pieces):
+                    break  # "... people with SCI, and Post & van Leeuwen (2012)": the clause before ends there
                 seen_and = True
                 i = k2
                 continue

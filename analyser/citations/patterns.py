@@ -249,6 +249,7 @@ class CitationData:
     roles: frozenset[str]  # "(Ward Manager, personal communication)": a role, not a person
     people_words: frozenset[str]  # "Critics", "Proponents": people in general before a reporting verb, no author
     place_prepositions: frozenset[str]  # "from Scotland suggests that", "failings at X found that": no subject
+    object_prepositions: frozenset[str]  # "for the Department for Work and Pensions found that": no subject
     local_places: frozenset[str]  # "Mind in Bradford": a place ending a local organisation's name after "in"
     before_narrative: tuple[str, ...]  # words after which a citation is a part of the sentence ("according to")
     before_bare_year: tuple[str, ...]  # words making a name and a year without brackets a citation ("according to")
@@ -321,6 +322,7 @@ def load_data() -> CitationData:
         roles=frozenset(w.lower() for w in names["roles"]),
         people_words=frozenset(w.lower() for w in names["people_words"]),
         place_prepositions=frozenset(w.lower() for w in names["place_prepositions"]),
+        object_prepositions=frozenset(w.lower() for w in names["object_prepositions"]),
         local_places=frozenset(w.lower() for w in names["local_places"]),
         before_narrative=tuple(w.lower() for w in names["before_narrative"]),
         before_bare_year=tuple(w.lower() for w in names["before_bare_year"]),
@@ -442,7 +444,9 @@ def entry_head_pattern() -> re.Pattern[str]:
                 (?: ,?\s{{1,2}}et\s{{1,2}}al\.? )?
             )
           | (?P<org> (?:The\s{{1,2}})? {NAME_WORD}
-                (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | {_ORG_LAST} ) {NAME_WORD} ){{0,10}}
+                (?: (?: \s{{1,2}} (?:(?:{connectors})\s{{1,2}}){{0,2}} | \s{{1,2}} [a-z]{{2,12}} \s{{1,2}} (?=[A-Z])
+                        | {_ORG_LAST} ) {NAME_WORD} ){{0,10}}  # (one small word between two capitalised ones:
+                # "Medicines and Healthcare products Regulatory Agency (2017)", "Campaign to End Loneliness (no date)")
                 (?: (?:(?<=Act)|(?<=Bill)) \s{{1,2}} {YEAR_NUMBER} (?=[\s,.]{{0,3}}[(\[]) )?  # "... Act 2005 (2014)"
                 (?: \s{{1,2}} \( (?!{EDITORS}\)) (?P<acronym> {UPPER}[\w.]{{1,12}} ) \)
                     (?: \s{{1,2}} (?:and|&) \s{{1,2}} {NAME_WORD}  # a second body with its own abbreviation
@@ -488,10 +492,11 @@ def is_abbreviation(word: str) -> bool:
 
 
 # An acronym defined in the text: "... Excellence (NICE)", "... Care [DHSC]",
-# "... Care (DHSC, 2022)", "... Policing (CoP)".
+# "... Care (DHSC, 2022)", "... Policing (CoP)", and one ending with the
+# name's own last word, "... Nurses UK (ASCN UK, 2016)".
 # (Two patterns, each starting with a literal: a scan for one character is
 # several times quicker than for a class of two.)
-ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT})(?:\)|,\s)")
+ACRONYM = re.compile(rf"\((?P<acronym>{ABBREVIATION_TEXT}(?:[ ][A-Z]{{2,4}})?)(?:\)|,\s)")
 ACRONYM_SQUARE = re.compile(rf"\[(?P<acronym>{ABBREVIATION_TEXT})\]")
 # ... set off by commas inside a bracket: "(National Institute for Health and Care Excellence, NICE, 2021)",
 # or by one before a narrative citation's year: "The Care Quality Commission, CQC (2022)".

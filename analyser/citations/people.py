@@ -22,6 +22,9 @@ from analyser.names import fold, name_rules
 # A capitalised word (and its full stop) just before a narrative citation's names: "Dr. " in "Dr. Comfort Momoh".
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w.])(?P<title>[A-Z][a-z]{1,13})\.?[ \t]{1,2}$")
 
+# A courtesy title and a single capital opening a bracket: "Ms D" in "(Ms D, personal communication, 2023)".
+_TITLED_LETTER = re.compile(r"[A-Z][a-z]{1,3}\.?[ \t]{1,2}(?P<letter>[A-Z])\.?(?=,)")
+
 # A single initial opening a narrative citation's span: "K. " in "K. Harvey (2008)".
 _CASE_INITIAL = re.compile(r"[A-Z]\.[ \t]{1,2}(?=[A-Z])")
 
@@ -38,10 +41,17 @@ def drop_titles(text: str, found: list[Citation]) -> None:
     ("Lord Chancellor") unless a first name stands before it ("Dame Carol
     Black (2021)": Black is her surname). A courtesy title before an
     initial opening the span ("Mr K. Harvey (2008)", `[names].courtesy_titles`)
-    names a person of the case, "Mr K.": the span leaves both out."""
+    names a person of the case, "Mr K.": the span leaves both out; in a
+    bracket, "(Ms D, personal communication, 2023)", the capital is the
+    person's name and the author, the title left out."""
     data = load_data()
     for citation in found:
         if not citation.authors:
+            continue
+        if not citation.narrative and citation.authors == [citation.authors[0]] \
+                and citation.authors[0] in data.courtesy_titles \
+                and (letter := _TITLED_LETTER.match(citation.text, 1)) is not None:
+            citation.authors = [letter.group("letter")]  # "(Ms D, personal communication, ...)": D, a person
             continue
         if citation.narrative and (case := _CASE_INITIAL.match(citation.text)) and (before := _WORD_BEFORE_NAME.search(
                 text, max(0, citation.start - 16), citation.start)) and before.group("title") in data.courtesy_titles:

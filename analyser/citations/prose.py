@@ -53,6 +53,50 @@ def article_names(text: str, found: list[Citation]) -> None:
         citation.start, citation.text = match.start(), text[match.start() : citation.end]
 
 
+# Capitalised words (with "and", "of", "for" between) and one word in small letters right before a narrative
+# citation's name: "The Medicines and Healthcare products " before "Regulatory Agency (MHRA) (2017)".
+_SMALL_WORD_NAME = re.compile(
+    r"(?<![\w'’-])(?P<article>[Tt]he[ \t]{1,2})?(?P<name>[A-Z][\w'’-]*(?:[ \t]{1,2}(?:(?:and|of|for|&)[ \t]{1,2})?"
+    r"[A-Z][\w'’-]*){0,5})[ \t]{1,2}(?P<small>[a-z]{2,12})[ \t]{1,2}$")
+_SMALL_LOOK_BACK = 120  # characters before a narrative citation searched for those words
+_OWN_ABBREVIATION = re.compile(rf"[ \t]{{1,2}}\((?P<acronym>{ABBREVIATION_TEXT})[),]")
+
+
+def small_word_names(text: str, found: list[Citation], listed: frozenset[str]) -> None:
+    """"The Medicines and Healthcare products Regulatory Agency (MHRA)
+    (2017)", "The Campaign to End Loneliness (no date)": a body's name holding
+    one word in small letters, which the bracket reader ends after that word.
+    The words before it join the name when its abbreviation, in the
+    citation, spells the whole and not the part read; when the reference
+    list files the whole as one body (`listed`, normal names); or when the
+    word joins a name's words only inside a bracket elsewhere
+    (`[names].connectors_in_brackets`, "to") and "The" opens the name, as
+    no clause does ("Compared to Okafor (2018)" keeps Okafor). The names
+    read after the word may be several ("... Enquiry into Patient Outcome
+    and Death (2015)" read as two): the whole is one body's. Changes the
+    citations' spans and authors in place."""
+    joining = load_data().connectors_in_brackets
+    for citation in found:
+        if not citation.narrative or not citation.authors or not citation.year or citation.via is not None \
+                or not citation.text.startswith(citation.authors[0]):
+            continue
+        match = _SMALL_WORD_NAME.search(text, max(0, citation.start - _SMALL_LOOK_BACK), citation.start)
+        if match is None:
+            continue
+        part = citation.text.split("(")[0].rstrip()  # ("Patient Outcome and Death (2015)": read as two names)
+        whole = f"{match.group('name')} {match.group('small')} {part}"
+        own = _OWN_ABBREVIATION.match(text, citation.start + len(part))
+        spelt = own is not None and acronym_fits(own.group("acronym"), whole) \
+            and not acronym_fits(own.group("acronym"), part)
+        opened = match.group("article") is not None and match.group("article")[0] == "T"
+        joined = opened and match.group("small") in joining and len(citation.authors) == 1
+        if not (spelt or normal_name(whole) in listed or joined):
+            continue
+        start = match.start("article") if opened else match.start("name")
+        citation.authors = [text[start : citation.start] + part if opened else whole]
+        citation.start, citation.text = start, text[start : citation.end]
+
+
 # "the report " right before a narrative citation: the words after it are the report's title.
 # (The title's first words may be left out of the citation: "Nobody Was Watching (2021)" read from "Watching".)
 _REPORT_BEFORE = re.compile(r"\b[Tt]he[ \t]{1,2}(?P<word>[a-z]+)[ \t]{1,2}(?:[A-Z][\w'’-]*,?[ \t]{1,2}){0,6}$")

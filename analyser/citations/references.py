@@ -278,12 +278,15 @@ def uses_ampersand(reference: Reference) -> tuple[bool, bool]:
 
 
 def listed_bodies(text: str, skip: list[tuple[int, int]]) -> frozenset[str]:
-    """The list's bodies whose names hold a comma or "and", as normal names:
-    "Friends, Families and Travellers. (2020)", filed with no initials."""
+    """The list's bodies whose names hold a comma or a word in small letters
+    ("and", "to", "products"), as normal names: "Friends, Families and
+    Travellers. (2020)", "Campaign to End Loneliness (no date)", filed with no
+    initials."""
     from analyser.citations.resolve import normal_name  # (resolve reads this module)
 
     return frozenset(normal_name(r.authors[0]) for r in parse_entries(text, skip)
-                     if len(r.authors) == 1 and ("," in r.authors[0] or " and " in r.authors[0]))
+                     if len(r.authors) == 1 and ("," in r.authors[0]
+                                                 or any(w.islower() for w in r.authors[0].split()[1:])))
 
 
 _ENTRY_SURNAME = re.compile(r"(?m)^[ \t]{0,8}(?P<surname>[^\W\d_][\w'’\-]{0,40}),")

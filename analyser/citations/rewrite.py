@@ -17,10 +17,12 @@ from analyser.model import Citation
 
 # A group author's abbreviation in a narrative citation: "Excellence (NICE) (2019)", "Care (DHSC, 2022)",
 # or the faulty "Excellence (NICE), (2019)" (`own` holds the comma) and "Excellence ([NICE], 2011)" (`square`),
-# which the fix writes in the style's form.
+# which the fix writes in the style's form; "Death (NCEPOD 2014)", its comma left out, keeps the writer's form
+# ("Nurses UK (ASCN UK, 2016)": the name's last word may end the abbreviation).
 # Also one set off by a comma before the year's bracket, "The Care Quality Commission, CQC (2022)" (`comma`).
 _NARRATIVE_ABBREVIATION = re.compile(
-    r"\s\((?P<square>\[)?(?P<abbr>(?:[a-z](?=[A-Z]))?[A-Z][A-Za-z.&]{1,9})\]?(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,)\s)"
+    r"\s\((?P<square>\[)?(?P<abbr>(?:[a-z](?=[A-Z]))?[A-Z][A-Za-z.&]{1,9}(?:[ ][A-Z]{2,4})?)\]?"
+    r"(?:\)\s*(?P<own>,?)\s*\(|(?P<year>,\s|\s(?=\d)))"
     r"|(?P<comma>,)\s(?P<comma_abbr>[A-Z](?:[A-Z]|[a-z](?=[A-Z])){1,9})\s\((?=\d)")  # (not initials, "S.")
 POSSESSIVE = re.compile(r"(?:['’]s|s['’])\s*\($")  # "Okafor's (2018)", "Jones' (2019)"
 # A model's name between a possessive and the year: "Tuckman's stages of group development (1965, ...)".
