@@ -60,6 +60,7 @@ def check_citations(
     direct = {link.entry for c, link in zip(citations, resolution.links, strict=True) if c.via is None} \
         if resolution else set()  # the entries cited as read
     years: dict[tuple, tuple[str, str] | None] | None = None  # each work's year as cited elsewhere, when needed
+    first_dated = _first_dated(citations)
     for number, citation in enumerate(citations):
         has_pages = bool(citation.pages or (citation.via and citation.via.pages))
         source = detached_source(document.text, citation)  # "Birchwood (1998) ... (cited in McGorry, 2008)"
@@ -77,7 +78,7 @@ def check_citations(
                 found.append(("secondary_wording", "message", {"phrase": source.group("phrase")}))
         alone = abbreviation_alone(citation)  # "... says ... (HCPC).": its form needs the name, outside the bracket
         if not citation.year and not (citation.via is not None and rules.secondary_year_optional) and not (
-                _repeats_dated(citation, citations)):
+                _repeats_dated(citation, first_dated)):
             found.append(("missing_year", "message_alone" if alone else "message", {}))  # (not APA 7's "(Tuckman,
             # as cited in Lind, 2013)")
         entry = meant = None  # the entry linked by the names as written; the one meant, even misspelt
@@ -180,16 +181,28 @@ _RUN_GOES_ON = re.compile(r"\s{0,2},\s{0,2}[^\W\d_]")
 _SOURCE_ALONE = re.compile(r"\((?:as\s)?(?:cited|quoted)\s(?:in|by)\s", re.I)
 
 
-def _repeats_dated(citation: Citation, citations: list[Citation]) -> bool:
+def _first_dated(citations: list[Citation]) -> dict[tuple[int | None, str], int]:
+    """Per (paragraph, first author's normal name), where the paragraph's
+    first citation of that author with a year starts: one pass, so that
+    `_repeats_dated` costs a look-up, not a scan of every citation (a
+    paragraph of thousands of names without years stays linear)."""
+    first: dict[tuple[int | None, str], int] = {}
+    for c in citations:
+        if c.year and c.authors:
+            key = (c.paragraph, normal_name(c.authors[0]))
+            first[key] = min(first.get(key, c.start), c.start)
+    return first
+
+
+def _repeats_dated(citation: Citation, first_dated: dict[tuple[int | None, str], int]) -> bool:
     """A name alone before a reporting verb ("Vygotsky argued that") whose
     author a citation with its year names earlier in the paragraph
     ("Vygotsky's (1978) idea ..."): a repeated narrative citation, which
     APA 7 (8.16) lets drop its year in the paragraph; no `missing_year`."""
     if not citation.narrative or citation.via is not None or "(" in citation.text or not citation.authors:
         return False
-    author = normal_name(citation.authors[0])
-    return any(c.start < citation.start and c.year and c.paragraph == citation.paragraph and c.authors
-               and normal_name(c.authors[0]) == author for c in citations)
+    start = first_dated.get((citation.paragraph, normal_name(citation.authors[0])))
+    return start is not None and start < citation.start
 
 
 def _joined_names(citation: Citation) -> tuple[str, ...]:
