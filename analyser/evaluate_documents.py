@@ -114,8 +114,9 @@ def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:
     the held-out one."""
     predicted = np.zeros(data.gold.shape, dtype=bool)
     held_out = []
+    prevalence = read_prevalence().shares
     for train, test in grouped_folds(data.groups, folds):
-        fitted = fit(data.subset(train), prevalence=read_prevalence().shares)
+        fitted = fit(data.subset(train), prevalence=prevalence)
         predicted[test] = model_predictions(fitted.model, data.subset(test), context=fitted.context)
         held_out.append(sorted(set(data.groups[test].tolist())))
     return SystemsEvaluation(f"grouped {len(held_out)}-fold cross-validation", len(data.units),
@@ -137,6 +138,7 @@ def learning_curve(data: Prepared, shares: Sequence[float] = CURVE_SHARES, folds
     order; a coded sentence without a document is a group of its own) and
     is scored on its held-out groups."""
     splits = grouped_folds(data.groups, folds)
+    prevalence = read_prevalence().shares
     points = []
     for share in shares:
         predicted = np.zeros(data.gold.shape, dtype=bool)
@@ -147,7 +149,7 @@ def learning_curve(data: Prepared, shares: Sequence[float] = CURVE_SHARES, folds
             chosen = set(groups[: max(2, round(share * len(groups)))])
             rows = np.array([i for i in train if data.groups[i] in chosen])
             sizes.append(len(chosen))
-            fitted = fit(data.subset(rows), folds=CURVE_INNER_FOLDS, prevalence=read_prevalence().shares)
+            fitted = fit(data.subset(rows), folds=CURVE_INNER_FOLDS, prevalence=prevalence)
             predicted[test] = model_predictions(fitted.model, data.subset(test), context=fitted.context)
         tested = np.concatenate([test for _, test in splits])
         gold, lexicon, model = data.gold[tested], data.lexicon[tested], predicted[tested]
