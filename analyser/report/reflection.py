@@ -151,9 +151,14 @@ def build_reflection_view(analysis: Analysis) -> ReflectionView | None:
     total = sum(r.balance.values())
     legend = [LegendItem(m, move_class(m), MOVE_HINTS[m], r.balance.get(m, 0),
                          round(100 * r.balance.get(m, 0) / total) if total else 0) for m in MOVES]
+    # the sentences with a move, by paragraph, in one pass (a scan per paragraph was quadratic on many short ones)
+    by_paragraph: dict[int, list[int]] = {}
+    for i, s in enumerate(sentences):
+        if i in move_of:
+            by_paragraph.setdefault(s.paragraph, []).append(i)
     strips = []
     for p in r.paragraphs:
-        inside = [i for i, s in enumerate(sentences) if s.paragraph == p.paragraph and i in move_of]
+        inside = by_paragraph.get(p.paragraph, [])
         length = sum(max(sentences[i].end - sentences[i].start, 1) for i in inside) or 1
         segments, x = [], 0.0
         for i in inside:
