@@ -158,9 +158,10 @@ def check_citations(
         repeated = repeated or (facts.listed and not citation.text.endswith(")")
                                 and _RUN_GOES_ON.match(document.text, citation.end) is not None)
         suggestion = suggest(citation, rewrite, rules) if found and not told and not repeated else None
-        for code, variant, fields in found + outside:
+        for at, (code, variant, fields) in enumerate(found + outside):
             message = load_data().message(code, variant, **message_fields(citation, rules, fields))
-            citation.problems.append(Problem(code, message, suggestion, _severity(code, rules, variant)))
+            citation.problems.append(
+                Problem(code, message, suggestion, _severity(code, rules, variant), apart=at >= len(found)))
     inconsistent_forms(document, citations, resolution, references or [], rules, rewrites)
     undefined_abbreviations(document.text, citations, resolution, rules, rewrites)
     shared_surnames(document.text, citations, rules)
