@@ -355,8 +355,10 @@ def _no_year_citations(
     or between "As" and a reporting verb and a comma, counts; and only when
     the author has no citation with a year later in the same sentence
     ('Farrow notes that "..." (Farrow, 2019)': the year is there, and the
-    name is no citation of its own; 'Farrow notes that "..." (Farrow, p.
-    4)' is two citations without it). One the paragraph cited
+    name is no citation of its own; so when the bracket names it the source
+    read with its year, "Smidt argues that ... (Vygotsky, 1978, cited in
+    Smidt, 2009)"; 'Farrow notes that "..." (Farrow, p. 4)' is two
+    citations without it). One the paragraph cited
     earlier with a year ("Vygotsky's (1978) idea ... Vygotsky argued that")
     is a repeated narrative citation, which APA 7 lets drop its year (8.16):
     read without one, and the checker asks for none (`check._repeats_dated`);
@@ -411,10 +413,13 @@ def _no_year_citations(
                 if c.authors:
                     cited.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
             dated = {(c.paragraph, normal_name(c.authors[0])) for c in found if c.authors and c.year}
-            # (a secondary one is dated by its source read too: "(Vygotsky, as cited in Smidt, 2009)")
+            # (a secondary one is dated by its source read too: "(Vygotsky, as cited in Smidt, 2009)"; and it
+            # credits that source with its year: "Smidt argues that ... (Vygotsky, 1978, cited in Smidt, 2009)")
             for c in sorted(found, key=lambda c: c.start):
                 if c.authors and (c.year or c.via is not None and c.via.year):
                     dated_at.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
+                if c.via is not None and c.via.year and c.via.authors:
+                    dated_at.setdefault((c.paragraph, normal_name(c.via.authors[0])), []).append(c.start)
         titled = authors[0].split(" ")  # ("Dame Sally Coates argued that ... (Coates, 2016)": her surname's)
         key = (paragraph, normal_name(titled[-1] if titled[0].rstrip(".") in data.titles else authors[0]))
         starts = cited.get(key, [])

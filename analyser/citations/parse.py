@@ -47,6 +47,7 @@ from analyser.names import name_rules
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]$")  # "Jones' (2019)": the name is Jones
+_COMMA_AFTER = re.compile(r"\s{0,2},")  # a name set off from its year, as an author is in a bracket
 # A given name written after the surname and a comma, "Kim, Jae-won (2020)": a romanised given name of two
 # syllables with a lower-case second part, which no double-barrelled surname has ("Lloyd-Evans",
 # "Sandhu-Grewal"); or an initial without its full stop, "Harvey, L (2008)" (no surname is one capital).
@@ -164,8 +165,8 @@ def author_names(
         names = [piece_text(text, piece) for piece in pieces]
     if possessive:
         names[-1] = _PLURAL_POSSESSIVE.sub("", _POSSESSIVE.sub("", names[-1]))
-    elif _POSSESSIVE.search(names[-1]):
-        return None  # "(Okafor's 2018 study)" is prose, not a citation
+    elif _POSSESSIVE.search(names[-1]) and not _COMMA_AFTER.match(text, pieces[-1][-1].end):
+        return None  # "(Okafor's 2018 study)" is prose, not a citation; "(Barnardo's, 2022)" a body so named
     return names
 
 

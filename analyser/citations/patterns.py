@@ -44,9 +44,12 @@ LETTER = r"[^\W\d_]"
 APOS = "'’"
 
 # A capitalised word of a name: letters, inner apostrophes and hyphens
-# ("O'Neill", "Alban-Metcalfe", "King's"), inner dots ("Gov.UK"), and a
-# trailing apostrophe for plural possessives ("Carers'").
-NAME_WORD = rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})){{0,40}}(?:[{APOS}](?!{LETTER}))?"
+# ("O'Neill", "Alban-Metcalfe", "King's"), inner dots ("Gov.UK"), a digit
+# between a letter and a capital (a body's name, "Place2Be", "Kids4Care";
+# not "Covid19" or "Smith2019", a year run on), and a trailing apostrophe
+# for plural possessives ("Carers'").
+NAME_WORD = (rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})|(?<={LETTER})\d(?={UPPER})){{0,40}}"
+             rf"(?:[{APOS}](?!{LETTER}))?")
 
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
 # a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, "n.d" and "nd" (no stops: flagged), in press,

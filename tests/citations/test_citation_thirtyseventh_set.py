@@ -1,0 +1,66 @@
+"""The classes the thirty-seventh round fixed, from citations_blind35, each
+judged in both styles where it applies: exact span and fields, the problem
+codes and the fix the style guide gives (Cite Them Right 12th ed. Harvard;
+APA 7), beside the look-alikes each rule must leave alone. The wordings are
+this file's own, not the set's."""
+
+from __future__ import annotations
+
+import pytest
+from citation_helpers import assert_form_in_style, case_id
+
+H, A = "harvard", "apa"
+
+# a body's name holding a digit between a letter and a capital: one name word
+DIGIT_H = "Many pupils were seen at school (Kids4Care, no date)."
+DIGIT_A = "Many pupils were seen at school (Kids4Care, n.d.)."
+KIDS_H = ("(Kids4Care, no date)", ["Kids4Care"], "n.d.", None, False, [], None)
+KIDS_A = ("(Kids4Care, n.d.)", ["Kids4Care"], "n.d.", None, False, [], None)
+DIGIT_NARRATIVE = "Kids4Care (2021) found that waits were long."
+KIDS_2021 = ("Kids4Care (2021)", ["Kids4Care"], "2021", None, True, [], None)
+# look-alike: a year run on to a surname is the year, not a word of the name
+RUN_ON = "Many pupils were seen at school (Okafor2019)."
+OKAFOR_RUN_ON = ("(Okafor2019)", ["Okafor"], "2019", None, False, ["missing_comma"], "(Okafor, 2019)")
+
+# a body whose name ends in "'s", set off from its year by a comma: a citation, alone or among several works
+OWN_S = "Many lose their tenancies (Crisis, 2023; St Mungo's, 2020)."
+CRISIS = ("Crisis, 2023", ["Crisis"], "2023", None, False, [], None)
+MUNGOS = ("St Mungo's, 2020", ["St Mungo's"], "2020", None, False, [], None)
+OWN_S_ALONE = "Many lose their tenancies (St Mungo's, 2020)."
+MUNGOS_ALONE = ("(St Mungo's, 2020)", ["St Mungo's"], "2020", None, False, [], None)
+# look-alike: a possessive before a year and a noun is prose
+PROSE = "Many lose their tenancies (see Okafor's 2018 study)."
+
+# a name before a reporting verb whose sentence's secondary bracket gives it, with its year, as the source read:
+# the bracket credits it, and the name is no citation of its own (as for the original's name)
+SOURCE_READ_H = "Building on older work, Okafor argues that rest heals (Brandt, 1950, cited in Okafor, 2019)."
+SOURCE_READ_A = "Building on older work, Okafor argues that rest heals (Brandt, 1950, as cited in Okafor, 2019)."
+BRANDT_H = ("(Brandt, 1950, cited in Okafor, 2019)", ["Brandt"], "1950", None, False, [], None)
+BRANDT_A = ("(Brandt, 1950, as cited in Okafor, 2019)", ["Brandt"], "1950", None, False, [], None)
+# look-alike: another source read leaves the name a citation without its year
+OTHER_SOURCE = "Building on older work, Okafor argues that rest heals (Brandt, 1950, cited in Lind, 2019)."
+OKAFOR_NO_YEAR = ("Okafor", ["Okafor"], "", None, True, ["missing_year"], "Okafor ([year])")
+BRANDT_LIND = ("(Brandt, 1950, cited in Lind, 2019)", ["Brandt"], "1950", None, False, [], None)
+
+CASES = [
+    (DIGIT_H, H, [KIDS_H]),
+    (DIGIT_A, A, [KIDS_A]),
+    (DIGIT_NARRATIVE, H, [KIDS_2021]),
+    (DIGIT_NARRATIVE, A, [KIDS_2021]),
+    (RUN_ON, H, [OKAFOR_RUN_ON]),
+    (OWN_S, H, [CRISIS, MUNGOS]),
+    (OWN_S, A, [CRISIS, MUNGOS]),
+    (OWN_S_ALONE, H, [MUNGOS_ALONE]),
+    (OWN_S_ALONE, A, [MUNGOS_ALONE]),
+    (PROSE, H, []),
+    (PROSE, A, []),
+    (SOURCE_READ_H, H, [BRANDT_H]),
+    (SOURCE_READ_A, A, [BRANDT_A]),
+    (OTHER_SOURCE, H, [OKAFOR_NO_YEAR, BRANDT_LIND]),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=case_id)
+def test_thirtyseventh_round_classes(case: tuple) -> None:
+    passage, style, expected = case
+    assert_form_in_style(passage, style, expected)
