@@ -63,7 +63,12 @@ from analyser.citations.prose import (
     small_word_names,
 )
 from analyser.citations.references import listed_bodies, listed_later_initials, listed_surnames, parse_entries
-from analyser.citations.reporting import reporting_candidates, same_sentence, year_earlier_in_sentence
+from analyser.citations.reporting import (
+    reporting_candidates,
+    same_sentence,
+    verb_candidates,
+    year_earlier_in_sentence,
+)
 from analyser.citations.resolve import defined_acronyms, normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import name_rules
@@ -370,7 +375,16 @@ def _no_year_citations(
     dated: set[tuple[int | None, str]] = set()  # ... of those with a year
     dated_at: dict[tuple[int | None, str], list[int]] = {}  # (paragraph, author) -> starts of those with a year
     words: set[str] | None = None  # built once, when first needed
-    for space, names_from in reporting_candidates(text, data):
+    that = reporting_candidates(text, data)
+    taken = {space for space, _ in that}  # (the verb's other scan, for repeats: "Okafor and Lind describe ...")
+    repeats = [(space, -1) for space in verb_candidates(text, data) if space not in taken]
+    if repeats:  # (not a noun inside a citation: "the Okafor report (2022)")
+        spans = sorted((c.start, c.end) for c in found)
+        starts_of = [a for a, _ in spans]
+        repeats = [r for r in repeats if not _inside(spans, starts_of, r[0])]
+    for space, names_from in sorted(that + repeats) if repeats else that:
+        repeat_only = names_from < 0
+        names_from = max(names_from, 0)
         if skip and _inside(skip, [a for a, _ in skip], space):
             continue
         limit = max(_block_start(document, block_starts, space), space - LOOKBACK, names_from)
@@ -427,6 +441,8 @@ def _no_year_citations(
         if same_sentence(text, space, with_year[bisect.bisect_left(with_year, space) :]):
             continue  # 'Farrow notes that "..." (Farrow, 2019)': the year is there (not in "(Farrow, p. 4)")
         repeated = bool(starts) and starts[0] < space
+        if repeat_only and not (key in dated and with_year and with_year[0] < space):
+            continue  # "Okafor describes the ward" with no dated "Okafor" before it: perhaps anyone
         if repeated and key not in dated:
             continue  # ("Okafor argues that ... Okafor also notes that": one citation without its year)
         # "In 2019, Okafor argued that": APA 7's year in the running text, the citation's year; none for a

@@ -42,6 +42,33 @@ OTHER_SOURCE = "Building on older work, Okafor argues that rest heals (Brandt, 1
 OKAFOR_NO_YEAR = ("Okafor", ["Okafor"], "", None, True, ["missing_year"], "Okafor ([year])")
 BRANDT_LIND = ("(Brandt, 1950, cited in Lind, 2019)", ["Brandt"], "1950", None, False, [], None)
 
+# a short name one letter off an entry's first author of the same year: the entry meant, misspelt
+SHORT_A = "Care varies (Hale, 2020).\n\nReferences\n\nHall, S. (2020). Young carers. Policy Press."
+SHORT_H = "Care varies (Hale, 2020).\n\nReference list\n\nHall, S. (2020) Young carers. Bristol: Policy Press."
+HALE = ("(Hale, 2020)", ["Hale"], "2020", None, False, ["author_spelling"], "(Hall, 2020)")
+# look-alike: another year is another work, missing from the list
+SHORT_OTHER_YEAR = "Care varies (Hale, 2019).\n\nReferences\n\nHall, S. (2020). Young carers. Policy Press."
+HALE_2019 = ("(Hale, 2019)", ["Hale"], "2019", None, False, ["no_reference"], None)
+
+# names before a reporting or describing verb with no "that", cited with a year earlier in the paragraph: a
+# repeated narrative citation (APA 7, 8.16), which a quotation it introduces asks a page of
+REPEAT_A = ('Few are asked (Osei & Lund, 2021). Osei and Lund describe this as "planning done to people", with '
+            "views sought late.")
+REPEAT_H = ("Few are asked (Osei and Lund, 2021). Osei and Lund describe this as 'planning done to people', with "
+            "views sought late.")
+OSEI_LUND_A = ("(Osei & Lund, 2021)", ["Osei", "Lund"], "2021", None, False, [], None)
+OSEI_LUND_H = ("(Osei and Lund, 2021)", ["Osei", "Lund"], "2021", None, False, [], None)
+OSEI_AGAIN = ("Osei and Lund", ["Osei", "Lund"], "", None, True, ["no_page_for_quote"],
+              "Osei and Lund (2021, p. [page])")
+REPEAT_AS = "Okafor et al. (2017) found gaps. As Okafor et al. argue, the software cannot remove risk."
+OKAFOR_2017 = ("Okafor et al. (2017)", ["Okafor"], "2017", None, True, [], None)
+OKAFOR_AGAIN = ("Okafor et al.", ["Okafor"], "", None, True, [], None)
+# look-alikes: no dated citation before it in the paragraph (perhaps anyone), and a report's noun in a citation
+NOT_REPEAT = 'Osei and Lund describe this as "planning done to people", with views sought late.'
+REPORT_NOUN = "Few are asked (Osei, 2021). The Osei report (2022) criticised trusts."
+OSEI_2021 = ("(Osei, 2021)", ["Osei"], "2021", None, False, [], None)
+OSEI_REPORT = ("Osei report (2022)", ["Osei"], "2022", None, True, [], None)
+
 CASES = [
     (DIGIT_H, H, [KIDS_H]),
     (DIGIT_A, A, [KIDS_A]),
@@ -57,6 +84,15 @@ CASES = [
     (SOURCE_READ_H, H, [BRANDT_H]),
     (SOURCE_READ_A, A, [BRANDT_A]),
     (OTHER_SOURCE, H, [OKAFOR_NO_YEAR, BRANDT_LIND]),
+    (SHORT_A, A, [HALE]),
+    (SHORT_H, H, [HALE]),
+    (SHORT_OTHER_YEAR, A, [HALE_2019]),
+    (REPEAT_A, A, [OSEI_LUND_A, OSEI_AGAIN]),
+    (REPEAT_H, H, [OSEI_LUND_H, OSEI_AGAIN]),
+    (REPEAT_AS, H, [OKAFOR_2017, OKAFOR_AGAIN]),
+    (REPEAT_AS, A, [OKAFOR_2017, OKAFOR_AGAIN]),
+    (NOT_REPEAT, A, []),
+    (REPORT_NOUN, H, [OSEI_2021, OSEI_REPORT]),
 ]
 
 
