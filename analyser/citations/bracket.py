@@ -51,6 +51,9 @@ def bracket_piece(text: str, names_at: int, open_at: int, close_at: int) -> str:
     citation's bracket with a semicolon after it; the abbreviation is no
     author, and the bracket is the one citation after it (offsets kept)."""
     piece = text[names_at:close_at]
+    if (name := _NAME_AFTER.match(text, open_at)) is not None and name_after_abbreviation(text, name.start("name")):
+        at = name.start("name") - names_at  # "(OHID (Office for ... Disparities), 2023)": read as "(OHID, 2023)"
+        return piece[:at] + " " * (name.end("name") - name.start("name")) + piece[name.end("name") - names_at :]
     match = _DEFINED_FIRST.match(text, open_at)
     if match is None or not is_abbreviation(match.group("abbreviation")):
         return piece
@@ -59,6 +62,23 @@ def bracket_piece(text: str, names_at: int, open_at: int, close_at: int) -> str:
         return piece
     at = open_at - names_at + 1
     return piece[:at] + " " * (match.end() - open_at - 1) + piece[match.end() - names_at :]
+
+
+_NAME_AFTER = re.compile(r"\([ \t]{0,2}(?P<abbreviation>[A-Z][A-Za-z]{1,7})[ \t]{1,2}(?P<name>\([^()\n]{3,150}\))")
+
+
+def name_after_abbreviation(text: str, inner: int) -> int | None:
+    """Where the bracket opens whose abbreviation, first in it, the bracket
+    at `inner` writes in full: "(OHID (Office for Health Improvement and
+    Disparities), 2023)", the reverse of both guides' "(Name (ABBR), year)".
+    The abbreviation is the author, the name its definition (no code covers
+    the order: read, not told); None when the words do not fit so."""
+    open_at = text.rfind("(", max(0, inner - 12), inner)
+    match = _NAME_AFTER.match(text, open_at) if open_at >= 0 else None
+    if match is None or match.start("name") != inner:
+        return None
+    name = match.group("name")[1:-1]
+    return open_at if name[:1].isupper() and acronym_fits(match.group("abbreviation"), name) else None
 
 
 @lru_cache(maxsize=8192)
@@ -132,7 +152,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
         if lead is None and parts[0][0].kind == "year" and (owner := model_owner(before)) is not None:
             lead = narrative_authors(text, before[:owner])  # "Bronfenbrenner's ecological model (1979, ...)"
         if lead is None:
-            return _unnamed_personal(parts, open_at, close_at)
+            return _unnamed_personal(parts, open_at, close_at) or _name_after_year(text, parts, open_at, close_at)
     elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out
         lead = narrative_authors(text, tokens(text[:open_at]))
     elif (name_at := _acronym_first(parts[0], text[:open_at].rstrip())) is not None:  # "The Department of Health
@@ -251,6 +271,27 @@ def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> 
         return []  # (the phrase alone, "(personal communication)", names neither person nor date: read)
     work = Work([], year.text[:4] if year else "", "", open_at, close_at, personal=True)
     return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
+
+
+def _name_after_year(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(2021, National Academy for Social Prescribing)", with no name before
+    the bracket: the year written before its author, the order both guides
+    reverse; one bracket citation of the names after the comma, spanning the
+    bracket (no code covers the order: read, not told). Only names follow
+    the comma ("(2021, p. 4)" and "(2019, cited in ...)" are other shapes)."""
+    part = parts[0]
+    if len(parts) != 1 or len(part) < 3 or part[0].kind != "year" or part[1].kind != "comma":
+        return []
+    names = part[2:]
+    if names[0].kind != "name" or any(t.kind not in ("name", "word", "and", "amp") for t in names):
+        return []
+    found = read_part(text, [*names, part[1], part[0]])
+    if len(found) != 1 or not found[0].authors:
+        return []
+    found[0].start, found[0].end = open_at, close_at
+    return [(found[0], False)]
 
 
 def _acronym_first(part: list[Token], before: str) -> int | None:

@@ -352,9 +352,17 @@ def _personal(entry: Reference) -> bool:
 
 
 def _online(entry: Reference) -> bool:
-    """An entry for a source read online with no page numbers (a web page)."""
+    """An entry for a source read online with no page numbers (a web page);
+    not a report or a review put online (`[references].paged_documents` in
+    its title, before the address): a document printed with pages, whose
+    quotation both guides give a page (the conventions' web page is a
+    page, not every source with an address)."""
+    data = load_data()
     rest = entry.rest.lower()
-    return any(marker in rest for marker in load_data().online) and "pp." not in rest
+    marker = min((at for m in data.online if (at := rest.find(m)) >= 0), default=-1)
+    if marker < 0 or "pp." in rest:
+        return False
+    return not any(re.search(rf"\b{re.escape(word)}\b", rest[:marker]) for word in data.paged_documents)
 
 
 def _severity(code: str, rules: CitationStyle, variant: str) -> Severity:

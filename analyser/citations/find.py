@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from analyser.citations.bracket import bracket_piece, bracket_shape, read_bracket
+from analyser.citations.bracket import bracket_piece, bracket_shape, name_after_abbreviation, read_bracket
 from analyser.citations.namewords import after_opener, law_year
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
@@ -503,10 +503,15 @@ def _around_abbreviation(
     brackets hold no bracket), looking back no further than its block, past
     the abbreviations of names before it ("(Local Government Association
     (LGA) and Association of Directors of Adult Social Services (ADASS),
-    2019)": two organisations, each with its own)."""
+    2019)": two organisations, each with its own); and around a name in
+    full after the abbreviation it spells, the guides' order reversed
+    (`bracket.name_after_abbreviation`)."""
     text = document.text
     if not ABBREVIATION.fullmatch(match.group("content")):
-        return None
+        # "(OHID (Office for Health Improvement and Disparities), 2023)": the name in full after its abbreviation
+        reversed_at = name_after_abbreviation(text, match.start())
+        after = AFTER_ABBREVIATION.match(text, match.end()) if reversed_at is not None else None
+        return (reversed_at, after.end()) if after is not None and reversed_at is not None else None
     after = AFTER_ABBREVIATION.match(text, match.end())
     if after is None:
         return None

@@ -258,6 +258,7 @@ class CitationData:
     before_bare_year: tuple[str, ...]  # words making a name and a year without brackets a citation ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
+    paged_documents: tuple[str, ...]  # "final report" in an online entry's title: a document with pages
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
@@ -331,6 +332,7 @@ def load_data() -> CitationData:
         before_bare_year=tuple(w.lower() for w in names["before_bare_year"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
+        paged_documents=tuple(w.lower() for w in raw["references"]["paged_documents"]),
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),

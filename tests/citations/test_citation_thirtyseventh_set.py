@@ -69,6 +69,39 @@ REPORT_NOUN = "Few are asked (Osei, 2021). The Osei report (2022) criticised tru
 OSEI_2021 = ("(Osei, 2021)", ["Osei"], "2021", None, False, [], None)
 OSEI_REPORT = ("Osei report (2022)", ["Osei"], "2022", None, True, [], None)
 
+# a bracket giving the year before its author, with no name before it: one bracket citation of the names after
+# the comma (no code covers the order: read, not told)
+YEAR_FIRST = "Outcomes are now compared more fairly (2021, National Academy for Rural Health)."
+ACADEMY = ("(2021, National Academy for Rural Health)", ["National Academy for Rural Health"], "2021", None, False,
+           [], None)
+# look-alikes: a year and a page, a year and a source read
+YEAR_PAGE = "Outcomes are now compared more fairly (2021, p. 4)."
+YEAR_SOURCE = "Outcomes were compared in wards (2019, cited in Lind, 2020)."
+
+# an abbreviation first in a bracket, its name in full in a nested bracket: the abbreviation is the author
+NAME_AFTER = "Screening is advised for new arrivals (UKHSA (UK Health Security Agency), 2023)."
+UKHSA = ("(UKHSA (UK Health Security Agency), 2023)", ["UKHSA"], "2023", None, False, [], None)
+# look-alikes: the guides' order, and a bracket inside that is no name the abbreviation spells
+NAME_FIRST = "Screening is advised for new arrivals (UK Health Security Agency (UKHSA), 2023)."
+AGENCY = ("(UK Health Security Agency (UKHSA), 2023)", ["UK Health Security Agency"], "2023", None, False, [],
+          None)
+NOT_SPELT_INSIDE = "Screening is advised for new arrivals (UKHSA (see Okafor), 2023)."
+
+# a quotation from a report put online (its title names a report) asks its page, as a printed one does
+REPORT_ONLINE_H = ("A review called for a stronger 'offer for young carers' nationally (Youth Care Panel, 2022)."
+                   "\n\nReference list\n\nYouth Care Panel (2022) The youth care review: final report. Available at: "
+                   "https://www.gov.uk/carers (Accessed: 6 May 2024).")
+REPORT_ONLINE_A = ('A review called for a stronger "offer for young carers" nationally (Youth Care Panel, 2022).'
+                   "\n\nReferences\n\nYouth Care Panel. (2022). The youth care review: Final report. "
+                   "https://www.gov.uk/carers")
+CARERS_REVIEW = ("(Youth Care Panel, 2022)", ["Youth Care Panel"], "2022", None, False, ["no_page_for_quote"],
+                 "(Youth Care Panel, 2022, p. [page])")
+# look-alike: a web page's quotation has no page (Cite Them Right asks none)
+WEB_PAGE_H = ("Carers ask for a stronger 'offer for young carers' nationally (Carers Trust, 2022).\n\nReference "
+              "list\n\nCarers Trust (2022) Young carers: what we do. Available at: https://carers.org/what "
+              "(Accessed: 6 May 2024).")
+CARERS_TRUST = ("(Carers Trust, 2022)", ["Carers Trust"], "2022", None, False, [], None)
+
 CASES = [
     (DIGIT_H, H, [KIDS_H]),
     (DIGIT_A, A, [KIDS_A]),
@@ -93,6 +126,17 @@ CASES = [
     (REPEAT_AS, A, [OKAFOR_2017, OKAFOR_AGAIN]),
     (NOT_REPEAT, A, []),
     (REPORT_NOUN, H, [OSEI_2021, OSEI_REPORT]),
+    (YEAR_FIRST, H, [ACADEMY]),
+    (YEAR_FIRST, A, [ACADEMY]),
+    (YEAR_PAGE, H, []),
+    (YEAR_SOURCE, A, []),
+    (NAME_AFTER, H, [UKHSA]),
+    (NAME_AFTER, A, [UKHSA]),
+    (NAME_FIRST, H, [AGENCY]),
+    (NOT_SPELT_INSIDE, H, []),
+    (REPORT_ONLINE_H, H, [CARERS_REVIEW]),
+    (REPORT_ONLINE_A, A, [CARERS_REVIEW]),
+    (WEB_PAGE_H, H, [CARERS_TRUST]),
 ]
 
 
