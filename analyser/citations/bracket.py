@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analyser.citations.namewords import model_owner
 from analyser.citations.parse import (
     ParsedCitation,
     Token,
     Work,
-    model_owner,
     narrative_authors,
     one_organisation,
     read_part,

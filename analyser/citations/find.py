@@ -74,7 +74,7 @@ from analyser.model import Citation, CitedWork, Document
 from analyser.names import name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
-# A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
+# A possessive name and the words of a model's name before a narrative citation's bracket (`namewords.model_owner`).
 _MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))"
                           r"(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}[ \t]{0,2}$")
 LOOKBACK_WORDS = 24  # (three bodies in full: "The European Pressure Ulcer Advisory Panel, ..., 17 words)

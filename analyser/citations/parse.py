@@ -567,31 +567,6 @@ def _place_after_preposition(before: list[Token], at: int) -> bool:
     return k >= 2 and before[k - 1].text.lower() == "the" and before[k - 2].text.lower() in data.place_prepositions
 
 
-_MODEL_PHRASE = 5  # words at most between a possessive name and a narrative citation's year
-
-
-def model_owner(before: list[Token]) -> int | None:
-    """Where a model's name ends its owner's possessive name, among the
-    tokens before a bracket opening with the year: "Melzack and Wall's gate
-    control theory (1965, cited in ...)", "Bronfenbrenner's ecological model
-    (1979, as cited in ...)", "Maslow's hierarchy of needs (1943)". The
-    words after the possessive, five at most and all in lower case, must
-    hold a model's word (`[quotations].model_words`): the bracket dates the
-    owner's work, the model's name standing between. Returns the number of
-    tokens up to the possessive (the narrative citation's names), or None."""
-    words = 0
-    for i in range(len(before) - 1, -1, -1):
-        token = before[i]
-        if token.kind == "name" and (_POSSESSIVE.search(token.text) or _PLURAL_POSSESSIVE.search(token.text)):
-            owned = before[i + 1 :]
-            model = load_data().model_words
-            return i + 1 if owned and any(t.text.lower() in model for t in owned) else None
-        if token.kind != "word" or not token.text.islower() or words == _MODEL_PHRASE:
-            return None
-        words += 1
-    return None
-
-
 def one_organisation(pieces: list[list[Token]]) -> list[Token]:
     """The pieces of a name split at "and" read as one organisation's name:
     "The Health and Care Professions Council" is one group author, not
