@@ -144,3 +144,16 @@ CASES = [
 def test_thirtyseventh_round_classes(case: tuple) -> None:
     passage, style, expected = case
     assert_form_in_style(passage, style, expected)
+
+
+# a fix of the citation's own words is judged without the faults told from text beside it: the page bracket after
+# the quotation is not the citation's text, and the conventions code its label with no fix
+def test_fix_not_wrong_for_a_page_bracket_beside_it() -> None:
+    from analyser.evaluate import _wrong_fix
+
+    text = ("Mensah (2020) argues that \"audit is rarely closed\" (pg. 88).\n\nReferences\n\nMensah, K. (2021). "
+            "Ward audit. Sage.")
+    gold = {"start": 0, "end": 13, "text": "Mensah (2020)", "problems": ["year_mismatch", "page_label"]}
+    assert not _wrong_fix("Mensah (2021)", gold, text, "apa")
+    # look-alike: a fix whose own words are faulty is still wrong
+    assert _wrong_fix("Mensah (2021, pg. 88)", gold, text, "apa")
