@@ -30,7 +30,7 @@ from analyser.citations.resolve import acronym_fits
 # (or with the secondary phrase: "Pryce-Jones (as cited in Cooper, 2017)", the original's year left out)
 YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
                         r"|(?:as\s)?(?:cited|quoted)\s(?:in|by)\s"
-                        r"|\[?(?:[a-z](?=[A-Z]{2}))?[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11}(?:(?<=[A-Z]{3})[a-z]{2,5})?(?:\s[A-Z]{2,4}(?=,))?\]?(?:,\s{0,2}|\s{1,2})"
+                        r"|\[?(?:[a-z](?=[A-Z]{2}))?[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11}(?:(?<=[A-Z]{3})[a-z]{2,5})?(?:\s[A-Z]{2,4}(?=,|\s{1,2}(?:1[5-9]\d\d|20\d\d)))?\]?(?:,\s{0,2}|\s{1,2})"
                         r"(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
@@ -304,15 +304,16 @@ def _acronym_first(part: list[Token], before: str) -> int | None:
     if at and not (len(part) > 2 and part[2].text == "]"):
         return None
     rest = part[at + 1 + at :]
-    if not at and len(rest) > 2 and rest[0].kind == "name" and is_abbreviation(rest[0].text) \
-            and before.endswith(" " + rest[0].text):
+    word_after = not at and len(rest) > 1 and rest[0].kind == "name" and is_abbreviation(rest[0].text) \
+        and before.endswith(" " + rest[0].text)
+    if word_after:
         rest = rest[1:]  # "(ASCN UK, 2016)": the name's own last word after its letters (`_name_word_after`)
     if (len(part) > at and part[at].kind == "name" and is_abbreviation(part[at].text) and len(rest) > 1
             and rest[0].kind == "comma" and rest[1].kind == "year"):
         return at
     if not at and len(part) > 1 and part[0].kind == "name" and is_abbreviation(part[0].text) \
-            and part[1].kind == "year":
-        return 0  # "(NCEPOD 2014)": the comma left out (`missing_comma`), read as its name's bracket still
+            and (part[1].kind == "year" or word_after and rest[0].kind == "year"):
+        return 0  # "(NCEPOD 2014)", "(ASCN UK 2016)": the comma left out (`missing_comma`), its name's bracket still
     return None
 
 

@@ -106,6 +106,14 @@ WEB_PAGE_H = ("Carers ask for a stronger 'offer for young carers' nationally (Ca
               "(Accessed: 6 May 2024).")
 CARERS_TRUST = ("(Carers Trust, 2022)", ["Carers Trust"], "2022", None, False, [], None)
 
+# the thirty-sixth round's item: a two-word abbreviation ending in the name's last word, its comma left out
+TWO_WORD_NO_COMMA = "The Society of Renal Nurses UK (SRN UK 2020) advises that breaks matter."
+SRN_NO_COMMA = ("The Society of Renal Nurses UK (SRN UK 2020)", ["The Society of Renal Nurses UK"], "2020", None,
+                True, ["missing_comma"], "The Society of Renal Nurses UK (SRN UK, 2020)")
+# look-alike: a second word the name does not end with leaves the bracket alone
+TWO_WORD_NOT_NAME = "The Royal College of Nursing (RCN UK 2020) advises that breaks matter."
+RCN_UK_NO_COMMA = ("(RCN UK 2020)", ["RCN UK"], "2020", None, False, ["missing_comma"], "(RCN UK, 2020)")
+
 CASES = [
     (DIGIT_H, H, [KIDS_H]),
     (DIGIT_A, A, [KIDS_A]),
@@ -142,6 +150,9 @@ CASES = [
     (REPORT_ONLINE_H, H, [CARERS_REVIEW]),
     (REPORT_ONLINE_A, A, [CARERS_REVIEW]),
     (WEB_PAGE_H, H, [CARERS_TRUST]),
+    (TWO_WORD_NO_COMMA, H, [SRN_NO_COMMA]),
+    (TWO_WORD_NO_COMMA, A, [SRN_NO_COMMA]),
+    (TWO_WORD_NOT_NAME, H, [RCN_UK_NO_COMMA]),
 ]
 
 
