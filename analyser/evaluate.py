@@ -327,7 +327,11 @@ def _wrong_fix(fix: str, gold: dict[str, Any], text: str, style: str) -> bool:
     the fix the annotator wrote (`fix`, when given); it rewrites a citation
     the annotator found correct; or, put in place of the citation, it is
     itself flagged for its form or not read as the works it writes (one, or
-    two that a run-together citation's fix separates with a semicolon). Placeholders
+    two that a run-together citation's fix separates with a semicolon); a
+    fault told from text beside it (`Problem.apart`: a page in its own
+    bracket after the quotation, "Sandhu (2021) argues that '...' (pg.
+    88)") stays when the fix is in place and is no fault of the fix, which
+    can only rewrite the citation's own words. Placeholders
     ("[page]") are not checked in place. Dashes compare as one character
     (`_same_fix`): both guides print a page range with an en dash, which an
     annotator may type as a hyphen."""
@@ -347,7 +351,9 @@ def _wrong_fix(fix: str, gold: dict[str, Any], text: str, style: str) -> bool:
     works = fix.count(";") + 1  # ("(Quayle, 2015; Szabo, 2017)": two works run together, now separated)
     if len(again) != works:  # (a fix may change the year or a name to the reference list's: not compared)
         return True
-    return any(p.code not in _CONTEXT_CODES for c in again for p in c.problems)
+    # (a fault read from text beside the fix, "(pg. 88)" after its quotation, is not the fix's: the
+    # conventions code it on the citation with no fix, the bracket not being the citation's text)
+    return any(p.code not in _CONTEXT_CODES and not p.apart for c in again for p in c.problems)
 
 
 def format_citation_evaluation(evaluation: CitationEvaluation) -> str:

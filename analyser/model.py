@@ -141,6 +141,9 @@ class Problem:
     message: str
     suggestion: str | None = None
     severity: Severity = "problem"
+    # read from text beside the citation, not its own (a page in its own bracket after its quotation, "e.g."
+    # or a last ";" round it): told on the citation, but no rewriting of its text can mend it
+    apart: bool = False
 
 
 @dataclass

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analyser.citations.namewords import model_owner
 from analyser.citations.parse import (
     ParsedCitation,
     Token,
     Work,
-    model_owner,
     narrative_authors,
     one_organisation,
     read_part,
@@ -30,7 +30,7 @@ from analyser.citations.resolve import acronym_fits
 # (or with the secondary phrase: "Pryce-Jones (as cited in Cooper, 2017)", the original's year left out)
 YEAR_FIRST = re.compile(r"\s*(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate|in\spress|forthcoming|(?i:personal\s)"
                         r"|(?:as\s)?(?:cited|quoted)\s(?:in|by)\s"
-                        r"|\[?(?:[a-z](?=[A-Z]{2}))?[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11}(?:(?<=[A-Z]{3})[a-z]{2,5})?(?:\s[A-Z]{2,4}(?=,))?\]?(?:,\s{0,2}|\s{1,2})"
+                        r"|\[?(?:[a-z](?=[A-Z]{2}))?[A-Z](?:[A-Z&]|[a-z](?=[A-Z])){1,11}(?:(?<=[A-Z]{3})[a-z]{2,5})?(?:\s[A-Z]{2,4}(?=,|\s{1,2}(?:1[5-9]\d\d|20\d\d)))?\]?(?:,\s{0,2}|\s{1,2})"
                         r"(?:1[5-9]\d\d|20\d\d|n\.\s?d\b|nd\b|no\sdate))")
 # A narrative bracket that holds only the page: "Carter and Osei (pp. 12-15)" (no year).
 PAGE_FIRST = re.compile(r"\s{0,2}(?:pp?|pgs?|paras?|page)\.?\s{0,2}\d")
@@ -51,6 +51,9 @@ def bracket_piece(text: str, names_at: int, open_at: int, close_at: int) -> str:
     citation's bracket with a semicolon after it; the abbreviation is no
     author, and the bracket is the one citation after it (offsets kept)."""
     piece = text[names_at:close_at]
+    if (name := _NAME_AFTER.match(text, open_at)) is not None and name_after_abbreviation(text, name.start("name")):
+        at = name.start("name") - names_at  # "(OHID (Office for ... Disparities), 2023)": read as "(OHID, 2023)"
+        return piece[:at] + " " * (name.end("name") - name.start("name")) + piece[name.end("name") - names_at :]
     match = _DEFINED_FIRST.match(text, open_at)
     if match is None or not is_abbreviation(match.group("abbreviation")):
         return piece
@@ -59,6 +62,23 @@ def bracket_piece(text: str, names_at: int, open_at: int, close_at: int) -> str:
         return piece
     at = open_at - names_at + 1
     return piece[:at] + " " * (match.end() - open_at - 1) + piece[match.end() - names_at :]
+
+
+_NAME_AFTER = re.compile(r"\([ \t]{0,2}(?P<abbreviation>[A-Z][A-Za-z]{1,7})[ \t]{1,2}(?P<name>\([^()\n]{3,150}\))")
+
+
+def name_after_abbreviation(text: str, inner: int) -> int | None:
+    """Where the bracket opens whose abbreviation, first in it, the bracket
+    at `inner` writes in full: "(OHID (Office for Health Improvement and
+    Disparities), 2023)", the reverse of both guides' "(Name (ABBR), year)".
+    The abbreviation is the author, the name its definition (no code covers
+    the order: read, not told); None when the words do not fit so."""
+    open_at = text.rfind("(", max(0, inner - 12), inner)
+    match = _NAME_AFTER.match(text, open_at) if open_at >= 0 else None
+    if match is None or match.start("name") != inner:
+        return None
+    name = match.group("name")[1:-1]
+    return open_at if name[:1].isupper() and acronym_fits(match.group("abbreviation"), name) else None
 
 
 @lru_cache(maxsize=8192)
@@ -132,7 +152,7 @@ def _read_bracket(text: str, open_at: int, close_at: int) -> list[tuple[ParsedCi
         if lead is None and parts[0][0].kind == "year" and (owner := model_owner(before)) is not None:
             lead = narrative_authors(text, before[:owner])  # "Bronfenbrenner's ecological model (1979, ...)"
         if lead is None:
-            return _unnamed_personal(parts, open_at, close_at)
+            return _unnamed_personal(parts, open_at, close_at) or _name_after_year(text, parts, open_at, close_at)
     elif parts[0][0].kind == "secondary":  # "Pryce-Jones (as cited in Cooper, 2017)": the original's year left out
         lead = narrative_authors(text, tokens(text[:open_at]))
     elif (name_at := _acronym_first(parts[0], text[:open_at].rstrip())) is not None:  # "The Department of Health
@@ -253,6 +273,27 @@ def _unnamed_personal(parts: list[list[Token]], open_at: int, close_at: int) -> 
     return [(ParsedCitation(work, [], start=open_at, end=close_at), False)]
 
 
+def _name_after_year(
+    text: str, parts: list[list[Token]], open_at: int, close_at: int
+) -> list[tuple[ParsedCitation, bool]]:
+    """"(2021, National Academy for Social Prescribing)", with no name before
+    the bracket: the year written before its author, the order both guides
+    reverse; one bracket citation of the names after the comma, spanning the
+    bracket (no code covers the order: read, not told). Only names follow
+    the comma ("(2021, p. 4)" and "(2019, cited in ...)" are other shapes)."""
+    part = parts[0]
+    if len(parts) != 1 or len(part) < 3 or part[0].kind != "year" or part[1].kind != "comma":
+        return []
+    names = part[2:]
+    if names[0].kind != "name" or any(t.kind not in ("name", "word", "and", "amp") for t in names):
+        return []
+    found = read_part(text, [*names, part[1], part[0]])
+    if len(found) != 1 or not found[0].authors:
+        return []
+    found[0].start, found[0].end = open_at, close_at
+    return [(found[0], False)]
+
+
 def _acronym_first(part: list[Token], before: str) -> int | None:
     """Where the abbreviation is in a bracket opening with it and the year,
     "(DHSC, 2022)" (0), or with the abbreviation in square brackets,
@@ -263,15 +304,16 @@ def _acronym_first(part: list[Token], before: str) -> int | None:
     if at and not (len(part) > 2 and part[2].text == "]"):
         return None
     rest = part[at + 1 + at :]
-    if not at and len(rest) > 2 and rest[0].kind == "name" and is_abbreviation(rest[0].text) \
-            and before.endswith(" " + rest[0].text):
+    word_after = not at and len(rest) > 1 and rest[0].kind == "name" and is_abbreviation(rest[0].text) \
+        and before.endswith(" " + rest[0].text)
+    if word_after:
         rest = rest[1:]  # "(ASCN UK, 2016)": the name's own last word after its letters (`_name_word_after`)
     if (len(part) > at and part[at].kind == "name" and is_abbreviation(part[at].text) and len(rest) > 1
             and rest[0].kind == "comma" and rest[1].kind == "year"):
         return at
     if not at and len(part) > 1 and part[0].kind == "name" and is_abbreviation(part[0].text) \
-            and part[1].kind == "year":
-        return 0  # "(NCEPOD 2014)": the comma left out (`missing_comma`), read as its name's bracket still
+            and (part[1].kind == "year" or word_after and rest[0].kind == "year"):
+        return 0  # "(NCEPOD 2014)", "(ASCN UK 2016)": the comma left out (`missing_comma`), its name's bracket still
     return None
 
 

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from analyser.citations.bracket import bracket_piece, bracket_shape, read_bracket
+from analyser.citations.bracket import bracket_piece, bracket_shape, name_after_abbreviation, read_bracket
 from analyser.citations.namewords import after_opener, law_year
 from analyser.citations.parse import author_names, narrative_authors, tokens
 from analyser.citations.patterns import (
@@ -63,13 +63,18 @@ from analyser.citations.prose import (
     small_word_names,
 )
 from analyser.citations.references import listed_bodies, listed_later_initials, listed_surnames, parse_entries
-from analyser.citations.reporting import reporting_candidates, same_sentence, year_earlier_in_sentence
+from analyser.citations.reporting import (
+    reporting_candidates,
+    same_sentence,
+    verb_candidates,
+    year_earlier_in_sentence,
+)
 from analyser.citations.resolve import defined_acronyms, normal_name
 from analyser.model import Citation, CitedWork, Document
 from analyser.names import name_rules
 
 LOOKBACK = 300  # characters before a bracket searched for a narrative citation's authors
-# A possessive name and the words of a model's name before a narrative citation's bracket (`parse.model_owner`).
+# A possessive name and the words of a model's name before a narrative citation's bracket (`namewords.model_owner`).
 _MODEL_OWNER = re.compile(r"(?<![\w'’-])(?P<owner>[A-Z][\w'’-]{0,40}(?<=['’]s|s['’]))"
                           r"(?:[ \t]{1,2}[a-z][\w-]{0,30}){1,5}[ \t]{0,2}$")
 LOOKBACK_WORDS = 24  # (three bodies in full: "The European Pressure Ulcer Advisory Panel, ..., 17 words)
@@ -355,8 +360,10 @@ def _no_year_citations(
     or between "As" and a reporting verb and a comma, counts; and only when
     the author has no citation with a year later in the same sentence
     ('Farrow notes that "..." (Farrow, 2019)': the year is there, and the
-    name is no citation of its own; 'Farrow notes that "..." (Farrow, p.
-    4)' is two citations without it). One the paragraph cited
+    name is no citation of its own; so when the bracket names it the source
+    read with its year, "Smidt argues that ... (Vygotsky, 1978, cited in
+    Smidt, 2009)"; 'Farrow notes that "..." (Farrow, p. 4)' is two
+    citations without it). One the paragraph cited
     earlier with a year ("Vygotsky's (1978) idea ... Vygotsky argued that")
     is a repeated narrative citation, which APA 7 lets drop its year (8.16):
     read without one, and the checker asks for none (`check._repeats_dated`);
@@ -368,7 +375,16 @@ def _no_year_citations(
     dated: set[tuple[int | None, str]] = set()  # ... of those with a year
     dated_at: dict[tuple[int | None, str], list[int]] = {}  # (paragraph, author) -> starts of those with a year
     words: set[str] | None = None  # built once, when first needed
-    for space, names_from in reporting_candidates(text, data):
+    that = reporting_candidates(text, data)
+    taken = {space for space, _ in that}  # (the verb's other scan, for repeats: "Okafor and Lind describe ...")
+    repeats = [(space, -1) for space in verb_candidates(text, data) if space not in taken]
+    if repeats:  # (not a noun inside a citation: "the Okafor report (2022)")
+        spans = sorted((c.start, c.end) for c in found)
+        starts_of = [a for a, _ in spans]
+        repeats = [r for r in repeats if not _inside(spans, starts_of, r[0])]
+    for space, names_from in sorted(that + repeats) if repeats else that:
+        repeat_only = names_from < 0
+        names_from = max(names_from, 0)
         if skip and _inside(skip, [a for a, _ in skip], space):
             continue
         limit = max(_block_start(document, block_starts, space), space - LOOKBACK, names_from)
@@ -411,10 +427,13 @@ def _no_year_citations(
                 if c.authors:
                     cited.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
             dated = {(c.paragraph, normal_name(c.authors[0])) for c in found if c.authors and c.year}
-            # (a secondary one is dated by its source read too: "(Vygotsky, as cited in Smidt, 2009)")
+            # (a secondary one is dated by its source read too: "(Vygotsky, as cited in Smidt, 2009)"; and it
+            # credits that source with its year: "Smidt argues that ... (Vygotsky, 1978, cited in Smidt, 2009)")
             for c in sorted(found, key=lambda c: c.start):
                 if c.authors and (c.year or c.via is not None and c.via.year):
                     dated_at.setdefault((c.paragraph, normal_name(c.authors[0])), []).append(c.start)
+                if c.via is not None and c.via.year and c.via.authors:
+                    dated_at.setdefault((c.paragraph, normal_name(c.via.authors[0])), []).append(c.start)
         titled = authors[0].split(" ")  # ("Dame Sally Coates argued that ... (Coates, 2016)": her surname's)
         key = (paragraph, normal_name(titled[-1] if titled[0].rstrip(".") in data.titles else authors[0]))
         starts = cited.get(key, [])
@@ -422,6 +441,8 @@ def _no_year_citations(
         if same_sentence(text, space, with_year[bisect.bisect_left(with_year, space) :]):
             continue  # 'Farrow notes that "..." (Farrow, 2019)': the year is there (not in "(Farrow, p. 4)")
         repeated = bool(starts) and starts[0] < space
+        if repeat_only and not (key in dated and with_year and with_year[0] < space):
+            continue  # "Okafor describes the ward" with no dated "Okafor" before it: perhaps anyone
         if repeated and key not in dated:
             continue  # ("Okafor argues that ... Okafor also notes that": one citation without its year)
         # "In 2019, Okafor argued that": APA 7's year in the running text, the citation's year; none for a
@@ -482,10 +503,15 @@ def _around_abbreviation(
     brackets hold no bracket), looking back no further than its block, past
     the abbreviations of names before it ("(Local Government Association
     (LGA) and Association of Directors of Adult Social Services (ADASS),
-    2019)": two organisations, each with its own)."""
+    2019)": two organisations, each with its own); and around a name in
+    full after the abbreviation it spells, the guides' order reversed
+    (`bracket.name_after_abbreviation`)."""
     text = document.text
     if not ABBREVIATION.fullmatch(match.group("content")):
-        return None
+        # "(OHID (Office for Health Improvement and Disparities), 2023)": the name in full after its abbreviation
+        reversed_at = name_after_abbreviation(text, match.start())
+        after = AFTER_ABBREVIATION.match(text, match.end()) if reversed_at is not None else None
+        return (reversed_at, after.end()) if after is not None and reversed_at is not None else None
     after = AFTER_ABBREVIATION.match(text, match.end())
     if after is None:
         return None

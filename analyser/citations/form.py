@@ -350,6 +350,9 @@ def _bracket_start(narrative: bool, toks: list[Token]) -> int:
                 and toks[i + 2].text == toks[i - 1].text and toks[i + 3].kind == "comma"
                 and toks[i + 4].kind == "year"):
             return i + 1  # "... Nurses UK (ASCN UK, 2016)": the name's own last word ends its abbreviation
+        if (toks[i].text == "(" and 1 <= i < len(toks) - 3 and is_abbreviation(toks[i + 1].text)
+                and toks[i + 2].text == toks[i - 1].text and toks[i + 3].kind == "year"):
+            return i + 1  # "... Nurses UK (ASCN UK 2016)": so, with its comma left out (`missing_comma`)
         if (toks[i].text == "(" and i + 5 < len(toks) and toks[i + 1].text == "[" and toks[i + 3].text == "]"
                 and is_abbreviation(toks[i + 2].text) and toks[i + 4].kind == "comma" and toks[i + 5].kind == "year"):
             return i + 1  # "... Excellence ([NICE], 2011)": square brackets where none go (`_square_abbreviation`)

@@ -343,3 +343,30 @@ def abbreviation_bracket(before: list[Token], i: int) -> int:
             and is_abbreviation(before[i - 1].text)):
         return 4
     return 0
+
+
+# a possessive's mark ending a name, "Maslow's", "Jones'"
+_OWNER_MARK = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_MODEL_PHRASE = 5  # words at most between a possessive name and a narrative citation's year
+
+
+def model_owner(before: list[Token]) -> int | None:
+    """Where a model's name ends its owner's possessive name, among the
+    tokens before a bracket opening with the year: "Melzack and Wall's gate
+    control theory (1965, cited in ...)", "Bronfenbrenner's ecological model
+    (1979, as cited in ...)", "Maslow's hierarchy of needs (1943)". The
+    words after the possessive, five at most and all in lower case, must
+    hold a model's word (`[quotations].model_words`): the bracket dates the
+    owner's work, the model's name standing between. Returns the number of
+    tokens up to the possessive (the narrative citation's names), or None."""
+    words = 0
+    for i in range(len(before) - 1, -1, -1):
+        token = before[i]
+        if token.kind == "name" and (_OWNER_MARK.search(token.text)):
+            owned = before[i + 1 :]
+            model = load_data().model_words
+            return i + 1 if owned and any(t.text.lower() in model for t in owned) else None
+        if token.kind != "word" or not token.text.islower() or words == _MODEL_PHRASE:
+            return None
+        words += 1
+    return None

@@ -47,6 +47,7 @@ from analyser.names import name_rules
 _SPACE = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PLURAL_POSSESSIVE = re.compile(r"(?<=s)['’]$")  # "Jones' (2019)": the name is Jones
+_COMMA_AFTER = re.compile(r"\s{0,2},")  # a name set off from its year, as an author is in a bracket
 # A given name written after the surname and a comma, "Kim, Jae-won (2020)": a romanised given name of two
 # syllables with a lower-case second part, which no double-barrelled surname has ("Lloyd-Evans",
 # "Sandhu-Grewal"); or an initial without its full stop, "Harvey, L (2008)" (no surname is one capital).
@@ -164,8 +165,8 @@ def author_names(
         names = [piece_text(text, piece) for piece in pieces]
     if possessive:
         names[-1] = _PLURAL_POSSESSIVE.sub("", _POSSESSIVE.sub("", names[-1]))
-    elif _POSSESSIVE.search(names[-1]):
-        return None  # "(Okafor's 2018 study)" is prose, not a citation
+    elif _POSSESSIVE.search(names[-1]) and not _COMMA_AFTER.match(text, pieces[-1][-1].end):
+        return None  # "(Okafor's 2018 study)" is prose, not a citation; "(Barnardo's, 2022)" a body so named
     return names
 
 
@@ -564,31 +565,6 @@ def _place_after_preposition(before: list[Token], at: int) -> bool:
     while k > 0 and at - k < 3 and before[k - 1].kind == "name" and adjacent_words(before[k - 1], before[k]):
         k -= 1
     return k >= 2 and before[k - 1].text.lower() == "the" and before[k - 2].text.lower() in data.place_prepositions
-
-
-_MODEL_PHRASE = 5  # words at most between a possessive name and a narrative citation's year
-
-
-def model_owner(before: list[Token]) -> int | None:
-    """Where a model's name ends its owner's possessive name, among the
-    tokens before a bracket opening with the year: "Melzack and Wall's gate
-    control theory (1965, cited in ...)", "Bronfenbrenner's ecological model
-    (1979, as cited in ...)", "Maslow's hierarchy of needs (1943)". The
-    words after the possessive, five at most and all in lower case, must
-    hold a model's word (`[quotations].model_words`): the bracket dates the
-    owner's work, the model's name standing between. Returns the number of
-    tokens up to the possessive (the narrative citation's names), or None."""
-    words = 0
-    for i in range(len(before) - 1, -1, -1):
-        token = before[i]
-        if token.kind == "name" and (_POSSESSIVE.search(token.text) or _PLURAL_POSSESSIVE.search(token.text)):
-            owned = before[i + 1 :]
-            model = load_data().model_words
-            return i + 1 if owned and any(t.text.lower() in model for t in owned) else None
-        if token.kind != "word" or not token.text.islower() or words == _MODEL_PHRASE:
-            return None
-        words += 1
-    return None
 
 
 def one_organisation(pieces: list[list[Token]]) -> list[Token]:

@@ -44,9 +44,12 @@ LETTER = r"[^\W\d_]"
 APOS = "'’"
 
 # A capitalised word of a name: letters, inner apostrophes and hyphens
-# ("O'Neill", "Alban-Metcalfe", "King's"), inner dots ("Gov.UK"), and a
-# trailing apostrophe for plural possessives ("Carers'").
-NAME_WORD = rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})){{0,40}}(?:[{APOS}](?!{LETTER}))?"
+# ("O'Neill", "Alban-Metcalfe", "King's"), inner dots ("Gov.UK"), a digit
+# between a letter and a capital (a body's name, "Place2Be", "Kids4Care";
+# not "Covid19" or "Smith2019", a year run on), and a trailing apostrophe
+# for plural possessives ("Carers'").
+NAME_WORD = (rf"{UPPER}(?:{LETTER}|[{APOS}\-](?={LETTER})|\.(?={UPPER})|(?<={LETTER})\d(?={UPPER})){{0,40}}"
+             rf"(?:[{APOS}](?!{LETTER}))?")
 
 YEAR_NUMBER = r"(?:1[5-9]\d\d|20\d\d)"
 # a year as cited: 2018, 2013a (not "1990s"), n.d., n.d.-a, "n.d" and "nd" (no stops: flagged), in press,
@@ -255,6 +258,7 @@ class CitationData:
     before_bare_year: tuple[str, ...]  # words making a name and a year without brackets a citation ("according to")
     headings: frozenset[str]
     online: tuple[str, ...]
+    paged_documents: tuple[str, ...]  # "final report" in an online entry's title: a document with pages
     personal_entries: tuple[str, ...]  # words in an entry marking a personal communication (no pages)
     web_page_words: tuple[str, ...]  # words in a sentence saying its source is a web page
     model_words: frozenset[str]  # "framework", "model": a short quoted phrase before one names it
@@ -328,6 +332,7 @@ def load_data() -> CitationData:
         before_bare_year=tuple(w.lower() for w in names["before_bare_year"]),
         headings=frozenset(h.lower() for h in raw["references"]["headings"]),
         online=tuple(m.lower() for m in raw["references"]["online"]),
+        paged_documents=tuple(w.lower() for w in raw["references"]["paged_documents"]),
         personal_entries=tuple(m.lower() for m in raw["references"]["personal"]),
         web_page_words=tuple(w.lower() for w in raw["quotations"]["web_page_words"]),
         model_words=frozenset(w.lower() for w in raw["quotations"]["model_words"]),

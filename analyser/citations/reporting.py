@@ -9,6 +9,7 @@ comma after "As") and checks a few words around it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analyser.citations.patterns import AS_NAME, SENTENCE_END, THAT, CitationData, load_data
 
@@ -52,6 +53,33 @@ def reporting_candidates(text: str, data: CitationData) -> list[tuple[int, int]]
         if that is not None:
             out.append((that.end("name"), m.end()))
     return sorted(out) if len(out) > 1 else out
+
+
+@lru_cache(maxsize=1)
+def _verb_after_name() -> re.Pattern[str]:
+    """A reporting or subject verb (`[names].reporting_verbs`,
+    `subject_verbs`), perhaps after an adverb, right after a space."""
+    data = load_data()
+    verbs = "|".join(re.escape(v) for v in sorted(data.reporting_verbs | data.subject_verbs, key=len, reverse=True))
+    adverbs = "|".join(re.escape(a) for a in sorted(data.reporting_adverbs, key=len, reverse=True))
+    return re.compile(rf" (?:(?:{adverbs}) )?(?:{verbs})(?![\w'’-])")
+
+
+def verb_candidates(text: str, data: CitationData) -> list[int]:
+    """Where a reporting or subject verb stands right after a capitalised
+    name or "et al." with no "that" after it ("Dunmore and Akhtar describe
+    this as '...'", "Okafor notes the cost"): the space before the verb. A
+    name there is a citation only as a repeat of one its paragraph cited
+    earlier with a year, which APA 7 lets drop the year (8.16); without that
+    the name may be anyone's ("Jasmine describes her week"), so
+    `find._no_year_citations` reads these for repeats alone."""
+    out = []
+    for m in _verb_after_name().finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].rsplit(" ", 1)[-1]
+        if before[:1].isupper() and before[-1:].isalpha() or before.endswith("al."):
+            if before not in data.given_names and before.lower() not in data.openers:
+                out.append(m.start())
+    return out
 
 
 # "agree with" before a capitalised word: a name whose view the writer shares, before "that".

@@ -38,6 +38,7 @@ from analyser.citations.references import entry_acronym, later_initials, lists_e
 from analyser.model import Citation, CitedWork, Reference
 
 NEAR_MISS = 80  # rapidfuzz ratio (0-100) above which two surnames are one name misspelt
+_SHORT_NAME = 4  # letters at most of a name whose one letter wrong falls under NEAR_MISS ("Reid" for "Reed")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _AS_CITED = re.compile(r"(?i)\b(?:as\s+)?(?:cited|quoted)\b")
@@ -144,12 +145,25 @@ class ReferenceIndex:
         of Health" is not "Department of Health and Social Care")."""
         return body_openings(normal_name(name), self.by_name)
 
-    def near(self, name: str) -> list[int]:
+    def near(self, name: str, year: str) -> list[int]:
+        """The entries under the name nearest a name no entry is filed under
+        (rapidfuzz, `NEAR_MISS`: "Huxam" for "Huxham"); or, for a short
+        name, under one of its length differing in one letter after the
+        first, of the same year ("Reid (2020)" for "Reed, S. (2020)"): one
+        letter of four is a ratio under `NEAR_MISS`, but the year's agreeing
+        makes the entry the work meant, misspelt (a name one letter off of
+        another year stays unlisted: "Lund (2019)" beside "Lind (2012)")."""
         key = normal_name(name)
         if len(key) < 4 or not self.names:
             return []
         best = process.extractOne(key, self.names, scorer=fuzz.ratio, score_cutoff=NEAR_MISS)
-        return self.by_name[best[0]] if best else []
+        if best:
+            return self.by_name[best[0]]
+        if len(key) > _SHORT_NAME or " " in key:
+            return []
+        return [i for n in self.names if len(n) == len(key) and n[0] == key[0]
+                and sum(a != b for a, b in zip(n, key)) == 1
+                for i in self.by_name[n] if self.references[i].year == year]
 
 
 def body_openings(cut: str, by_name: dict[str, list[int]]) -> list[int]:
@@ -277,7 +291,8 @@ def link_work(index: ReferenceIndex, authors: list[str], year: str, suffix: str,
                 index.references[i].year == republished_year(year) for i in index.candidates(joined[0]))):
             authors, candidates = joined, index.candidates(joined[0])
     if not candidates:
-        candidates = index.split_surname(authors[0]) or index.near(authors[0]) or index.cut_body(authors[0])
+        candidates = (index.split_surname(authors[0]) or index.near(authors[0], republished_year(year))
+                      or index.cut_body(authors[0]))
         outcome_if_found = "spelling"
     references = index.references
     year = republished_year(year)  # ("1915/1957": the entry gives the edition read, 1957)
