@@ -99,7 +99,7 @@ ROWS = [
     Row("a run of 32,000 commas", "commas.txt", lambda _: b"Trust grew. " + b"," * 32_000, Read()),
     Row(".odt with text:c of 400,000,000 spaces", "spaces.odt", lambda _: fixtures.odt_bytes(
         '<text:p>Trust grew.</text:p>' + '<text:p>x<text:s text:c="400000000"/>y</text:p>' * 3),
-        Refused("has over 50,000,000 characters of text, the limit")),
+        Refused("has over 8,000,000 characters of text, the limit")),
     Row(".odt heading with a negative outline level", "level.odt", lambda _: fixtures.odt_bytes(
         '<text:h text:outline-level="-3">Trust</text:h><text:p>Trust grew between the partners.</text:p>'), Read()),
     Row(".docx with 34 MB of XML", "bigxml.docx", lambda _: fixtures.docx_bytes(
@@ -118,7 +118,10 @@ ROWS = [
         Refused("has an XML element or attribute name over lxml's length limit; refused")),
     Row("PDF of 2,000 pages sharing one content stream", "shared.pdf",
         lambda _: fixtures.pdf_shared_content(2_000, 500),
-        Refused("has over 50,000,000 characters of text, the limit")),
+        Refused("has over 8,000,000 characters of text, the limit")),
+    Row("PDF of 50 pages sharing a 4,000-line stream (20 KB)", "bigstream.pdf",
+        lambda _: fixtures.pdf_shared_content(50, 4_000),
+        Refused("has over 8,000,000 characters of text, the limit")),
     Row("mixed line endings", "mixed.txt",
         lambda _: fixtures.ESSAY.replace("\n", "\r\n", 3).replace("\n\n", "\r\r", 1).encode(), Read()),
     Row(".docx that is not a zip", "essay.docx", _essay,
