@@ -16,7 +16,7 @@ from typing import Any, Literal
 # 1.2: document.submission (the student and identifier a VLE download names a file after)
 # 1.3: optional "reflection"
 # 1.4: reflection.account, account_moves_share and account_note (whether the document reads as a reflective account)
-SCHEMA_VERSION = "1.4"
+SCHEMA_VERSION = "1.5"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "turn"]
 # essay: prose; meeting_notes: most blocks are turns of named speakers;
