@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from analyser.lexicon import Concept, Lexicon, Term, load_lexicon
-from analyser.resources import read_word_list
+from analyser.resources import data_path, read_word_list
 from analyser.token_patterns import TokenPatterns
 
 EXCLUDE_LABEL = "__exclude__"
@@ -81,13 +81,30 @@ class LemmaNorm:
     first meets a word type (a lexeme), so norms cost nothing per Doc. A class
     rather than a lambda so that the vocabulary can still be pickled."""
 
-    def __init__(self, table: Any, lower: Any) -> None:
+    def __init__(self, table: Any, lower: Any, fixes: dict[str, str] | None = None) -> None:
         self.table = table  # a spacy Table: keys are hashed, so look up by string
         self.lower = lower  # the vocabulary's own LOWER getter
+        self.fixes = fixes or {}  # words the table lemmatises wrongly (analyser/data/lemma_fixes.txt)
 
     def __call__(self, string: str) -> str:
         lower = self.lower(string)
-        return self.table.get(lower, lower)
+        fixed = self.fixes.get(lower)
+        return fixed if fixed is not None else self.table.get(lower, lower)
+
+
+def read_lemma_fixes(path: Path | None = None) -> dict[str, str]:
+    """The lookup table's corrections: "word lemma" per line. A malformed
+    line stops the load with its file and line number."""
+    path = path or data_path("lemma_fixes.txt")
+    fixes: dict[str, str] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split()
+        if len(fields) != 2 or any(f != f.lower() for f in fields):
+            raise ValueError(f"{path}:{number}: expected 'word lemma' in lower case, got {line.strip()!r}")
+        fixes[fields[0]] = fields[1]
+    return fixes
 
 
 def _lex_attr_getters(vocab: Vocab) -> dict[int, Any]:
@@ -117,7 +134,7 @@ class LemmaNorms:
 
         table = load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
         getters = _lex_attr_getters(self.vocab)
-        self.getter = LemmaNorm(table, getters.get(LOWER, str.lower))
+        self.getter = LemmaNorm(table, getters.get(LOWER, str.lower), read_lemma_fixes())
         getters[NORM] = self.getter
         for lexeme in self.vocab:
             lexeme.norm_ = self.getter(lexeme.orth_)
