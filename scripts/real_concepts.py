@@ -18,6 +18,9 @@ settings; `heldout` (27), scored once per shipped model and never read to
 change anything. Prints, per part, lexicon alone, model alone and both per
 concept with micro and macro F1 and micro F1 per kind of text, as
 `analyser evaluate --heldout` does for the project's own sets.
+
+`--folder corpus/real_meetings` scores real committee talk instead (its
+texts are rebuilt from QMSum by `scripts/qmsum_texts.py`).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ from analyser.pipeline import Analyser, Settings  # noqa: E402
 
 FOLDER = REPO / "corpus" / "real_concepts"
 PARTS = ("dev", "heldout")
-GENRES = {"essay": "essay", "reflective": "reflective", "minutes": "minutes"}
+GENRES = {"essay": "essay", "reflective": "reflective", "minutes": "minutes", "transcript": "transcript"}
 
 
 @dataclass

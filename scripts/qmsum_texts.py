@@ -1,0 +1,63 @@
+"""Rebuild the texts of `corpus/real_meetings/` from a copy of QMSum.
+
+    git clone https://github.com/Yale-LILY/QMSum
+    python scripts/qmsum_texts.py --qmsum QMSum --out /tmp/meetings
+    python scripts/real_concepts.py --folder corpus/real_meetings --texts /tmp/meetings
+
+The coded meetings are stretches of real committee talk from QMSum
+(Zhong et al., NAACL 2021), which asks that its data be used for research
+and cited; the project holds only which turns were coded and their codes.
+Each text is the turns `turns[0]..turns[1]` (numbered from 0) of one
+meeting's `meeting_transcripts`, one turn per line as `Speaker: words`.
+`real_concepts.py` checks every text against the SHA-256 it was coded on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SOURCES = REPO / "corpus" / "real_meetings" / "sources.jsonl"
+FOLDERS = ("all", "train", "val", "test")
+
+
+def turn_lines(meeting: dict, first: int, last: int) -> str:
+    """The text of turns first..last, one `Speaker: words` line per turn."""
+    turns = meeting["meeting_transcripts"][first:last + 1]
+    if len(turns) != last - first + 1:
+        raise SystemExit(f"the meeting has {len(meeting['meeting_transcripts'])} turns, not {last + 1}")
+    return "".join(f"{turn['speaker'].strip()}: {' '.join(turn['content'].split())}\n" for turn in turns)
+
+
+def meeting_file(qmsum: Path, meeting: str) -> Path:
+    """The meeting's JSON in QMSum's committee folders (`all/` holds every
+    meeting; `train/`, `val/` and `test/` each hold a share of them)."""
+    folders = [qmsum / "data" / "Committee" / name for name in FOLDERS]
+    for folder in folders:
+        if (folder / f"{meeting}.json").is_file():
+            return folder / f"{meeting}.json"
+    raise SystemExit(f"{folders[0] / meeting}.json: missing (meeting {meeting})")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--qmsum", type=Path, required=True, help="a copy of the QMSum repository")
+    parser.add_argument("--out", type=Path, required=True, help="folder to write <doc>.txt into")
+    parser.add_argument("--sources", type=Path, default=SOURCES)
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    for line in args.sources.read_text(encoding="utf-8").splitlines():
+        source = json.loads(line)
+        path = meeting_file(args.qmsum, source["meeting"])
+        meeting = json.loads(path.read_text(encoding="utf-8"))
+        first, last = source["turns"]
+        (args.out / f"{source['doc']}.txt").write_text(turn_lines(meeting, first, last), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
