@@ -4,7 +4,8 @@ on an approach or on journal articles, a policy's goal, assessment
 objectives, the purpose of a tax, a school's new purpose, isolating factors
 (other senses); a common agenda and not knowing what one is trying to do
 (vision); a dominant board, "not for us to dictate", no constraints put on
-others (power).
+others (power). And from real team meetings (AMI's design teams, an ICSI
+research group): a device's power, a band that cuts off one's circulation.
 
 Sentences written for these tests, each class with a look-alike the rule
 must leave alone. Exact spans and polarity, with the default lexicon."""
@@ -52,6 +53,12 @@ CASES = [
     ("We will put no constraints on the teachers doing that work.",
      [(PO, "put no constraints on the teachers", "absent")]),
     ("The landlord put no limit on the number of guests.", []),
+    # team meetings (AMI, ICSI): a device's power, a band that cuts off circulation
+    ("For power we could use kinetic energy, like those watches.", []),
+    ("You shake the remote to power it up.", []),
+    ("The headband cuts off his circulation.", []),
+    ("Power is one of the main challenges in the case.", [(PO, "Power", "present")]),
+    ("The council used its power to close the hub.", [(PO, "power", "present")]),
 ]
 
 
