@@ -90,7 +90,8 @@ model_option: Option = click.option(
     "--model", type=click.Path(dir_okay=False), help="Concept model (JSON); overrides the profile's model.")
 threshold_option: Option = click.option(
     "--threshold", type=click.FloatRange(0, 1), default=None,
-    help="Suggest a concept at this model probability or above (default: each concept's trained threshold).")
+    help="Suggest a concept at this model probability or above (default: each concept's trained threshold, "
+         "and at least 0.9 in meeting notes and transcripts: analyser/data/meetings.toml).")
 max_pages_option = click.option(
     "--max-pages", type=click.IntRange(min=1), default=2000, show_default=True,
     help="Refuse PDFs with more pages than this.",

@@ -25,6 +25,7 @@ import numpy as np
 
 from analyser.context import with_context
 from analyser.features import model_inputs
+from analyser.meetings import load_meeting_data
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
 from analyser.thresholds import f1, read_prevalence
@@ -83,14 +84,19 @@ def genre_scores(data: Prepared, predicted: np.ndarray) -> list[GenreScores]:
 def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None,
                       context: TreeEnsemble | None = None) -> np.ndarray:
     """(units, data.concepts) bool: the model's call on each unit (through
-    its context layer, if given); False for a concept the model does not code."""
+    its context layer, if given); False for a concept the model does not code.
+    Without `thresholds`, the trained ones, raised to the meeting floor for
+    units of meeting notes and transcripts, as the analysis does."""
     probabilities = model.predict_proba(model_inputs(data.texts), data.extra)
     if context is not None:
         probabilities = with_context(context, probabilities, data.raw_texts, *data.neighbours())
     cut = thresholds or (context or model).thresholds
+    floor = np.zeros(len(data.units))
+    if thresholds is None and data.meeting is not None:
+        floor = np.where(data.meeting, load_meeting_data().model_floor, 0.0)
     predicted = np.zeros(data.gold.shape, dtype=bool)
     for k, label in enumerate(model.labels):
-        predicted[:, data.concepts.index(label)] = probabilities[:, k] >= cut.get(label, 0.5)
+        predicted[:, data.concepts.index(label)] = probabilities[:, k] >= np.maximum(cut.get(label, 0.5), floor)
     return predicted
 
 

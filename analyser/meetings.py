@@ -35,6 +35,7 @@ class MeetingData:
     dominant_share: float
     min_speakers_for_dominance: int
     messages: dict[str, str]
+    model_floor: float  # the least probability for a model suggestion in a meeting
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +43,15 @@ def load_meeting_data() -> MeetingData:
     """analyser/data/meetings.toml, read once per process."""
     with data_path("meetings.toml").open("rb") as handle:
         raw = tomllib.load(handle)
-    return MeetingData(float(raw["dominant_share"]), int(raw["min_speakers_for_dominance"]), dict(raw["messages"]))
+    return MeetingData(float(raw["dominant_share"]), int(raw["min_speakers_for_dominance"]), dict(raw["messages"]),
+                       float(raw["model_floor"]))
+
+
+def model_floor(kind: str | None) -> float:
+    """The least probability at which the concept model suggests a code in a
+    document of this kind: the meetings data's floor for meeting notes and
+    transcripts (real talk is sparse in the concepts), 0 for anything else."""
+    return load_meeting_data().model_floor if is_meeting(kind) else 0.0
 
 
 def detect_kind(document: Document) -> DocumentKind:

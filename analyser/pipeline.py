@@ -21,7 +21,7 @@ from analyser.concepts import tag_concepts
 from analyser.findings import concept_findings, rank
 from analyser.ingest import DEFAULT_MAX_BYTES, DEFAULT_MAX_PAGES, MAX_TEXT_CHARS, ingest
 from analyser.lexicon import Lexicon, load_lexicon
-from analyser.meetings import attach_speakers, detect_kind, is_meeting, meeting_findings, speaker_stats
+from analyser.meetings import attach_speakers, detect_kind, is_meeting, meeting_findings, model_floor, speaker_stats
 from analyser.model import Analysis, Citation, ConceptInfo, Document, Mention
 from analyser.nlp import build_pipeline
 from analyser.parse import ParsedDocument, parse
@@ -114,7 +114,8 @@ class Analyser:
         not_coded = not_coded_spans(document, citations, section)
         mentions = tag_concepts(parsed, self.nlp_, self.cues_, not_coded)
         if self.suggester_ is not None:
-            mentions += suggest_mentions(self.suggester_, parsed, mentions, not_coded)
+            floor = model_floor(document.metadata.kind) if self.settings.threshold is None else 0.0
+            mentions += suggest_mentions(self.suggester_, parsed, mentions, not_coded, floor)
         for citation in citations:
             citation.sentence = parsed.sentence_at(citation.start)
         concepts = list(self.concepts_)

@@ -123,14 +123,15 @@ def score_spans(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence
 
 
 def suggest_mentions(suggester: Suggester, parsed: ParsedDocument, mentions: Sequence[Mention],
-                     excluded: Sequence[tuple[int, int]]) -> list[Mention]:
-    """Model mentions for the concepts the lexicon missed, sentence by sentence."""
+                     excluded: Sequence[tuple[int, int]], floor: float = 0.0) -> list[Mention]:
+    """Model mentions for the concepts the lexicon missed, sentence by sentence,
+    at each concept's threshold or `floor`, whichever is higher."""
     sentences = parsed.sentences
     scores = score_spans(suggester, parsed, mentions, excluded, [(s.start, s.end) for s in sentences])
     found = {(m.sentence, m.concept) for m in mentions}
     labels = suggester.concepts
     concepts = suggester.nlp.get_pipe("concept_matcher").concepts  # type: ignore[attr-defined]
-    cutoffs = np.array([suggester.thresholds[label] for label in labels])
+    cutoffs = np.maximum(np.array([suggester.thresholds[label] for label in labels]), floor)
     has_words = np.bincount(scores.rows[scores.rows >= 0], minlength=len(sentences))[: len(sentences)] > 0
     candidates = np.argwhere((scores.probabilities >= cutoffs) & has_words[:, None])
     text = parsed.document.text

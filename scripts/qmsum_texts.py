@@ -4,9 +4,10 @@
     python scripts/qmsum_texts.py --qmsum QMSum --out /tmp/meetings
     python scripts/real_concepts.py --folder corpus/real_meetings --texts /tmp/meetings
 
-The coded meetings are stretches of real committee talk from QMSum
-(Zhong et al., NAACL 2021), which asks that its data be used for research
-and cited; the project holds only which turns were coded and their codes.
+The coded meetings are stretches of real meeting talk from QMSum (Zhong et
+al., NAACL 2021: parliamentary committees, AMI's design teams, ICSI's
+research group), which asks that its data be used for research and cited;
+the project holds only which turns were coded and their codes.
 Each text is the turns `turns[0]..turns[1]` (numbered from 0) of one
 meeting's `meeting_transcripts`, one turn per line as `Speaker: words`.
 `real_concepts.py` checks every text against the SHA-256 it was coded on.
@@ -33,10 +34,11 @@ def turn_lines(meeting: dict, first: int, last: int) -> str:
     return "".join(f"{turn['speaker'].strip()}: {' '.join(turn['content'].split())}\n" for turn in turns)
 
 
-def meeting_file(qmsum: Path, meeting: str) -> Path:
-    """The meeting's JSON in QMSum's committee folders (`all/` holds every
-    meeting; `train/`, `val/` and `test/` each hold a share of them)."""
-    folders = [qmsum / "data" / "Committee" / name for name in FOLDERS]
+def meeting_file(qmsum: Path, meeting: str, domain: str = "Committee") -> Path:
+    """The meeting's JSON in one of QMSum's domains (Committee, Product or
+    Academic): `all/` holds every meeting; `train/`, `val/` and `test/` each
+    hold a share of them."""
+    folders = [qmsum / "data" / domain / name for name in FOLDERS]
     for folder in folders:
         if (folder / f"{meeting}.json").is_file():
             return folder / f"{meeting}.json"
@@ -52,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for line in args.sources.read_text(encoding="utf-8").splitlines():
         source = json.loads(line)
-        path = meeting_file(args.qmsum, source["meeting"])
+        path = meeting_file(args.qmsum, source["meeting"], source.get("domain", "Committee"))
         meeting = json.loads(path.read_text(encoding="utf-8"))
         first, last = source["turns"]
         (args.out / f"{source['doc']}.txt").write_text(turn_lines(meeting, first, last), encoding="utf-8")

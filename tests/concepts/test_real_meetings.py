@@ -60,7 +60,7 @@ def test_the_shipped_set_is_coded_and_adjudicated():
     folder = real.REPO / "corpus" / "real_meetings"
     sources = [json.loads(line) for line in (folder / "sources.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {s["kind"] for s in sources} == {"transcript"}
-    assert [sum(s["part"] == p for s in sources) for p in real.PARTS] == [3, 6]
+    assert [sum(s["part"] == p for s in sources) for p in real.PARTS] == [3, 10]
     codes = {(r["doc"], r["unit"]): r["codes"] for r in real.read_jsonl(folder / "codes.jsonl")}
     assert {d for d, _ in codes} == {s["doc"] for s in sources}
     first, second = ({(r["doc"], r["unit"]): r["codes"] for r in real.read_jsonl(folder / "coding" / name)}
@@ -79,3 +79,14 @@ def test_a_meeting_only_in_train_is_found(tmp_path):
     out = tmp_path / "texts"
     assert load_script("qmsum_texts").main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)]) == 0
     assert (out / "q01.txt").read_text(encoding="utf-8").startswith("Kirsty Williams AM: That is not for us")
+
+
+def test_a_meeting_of_another_domain_is_found_there(tmp_path):
+    qmsum, sources = _qmsum(tmp_path)
+    (qmsum / "data" / "Product").mkdir()
+    (qmsum / "data" / "Committee" / "all").rename(qmsum / "data" / "Product" / "all")
+    source = {"doc": "q01", "meeting": "education_99", "domain": "Product", "turns": [2, 2]}
+    sources.write_text(json.dumps(source) + "\n", encoding="utf-8")
+    out = tmp_path / "texts"
+    assert load_script("qmsum_texts").main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)]) == 0
+    assert (out / "q01.txt").read_text(encoding="utf-8") == "Chair: Thank you.\n"
