@@ -31,7 +31,8 @@ CASES = [
     ("Walking out, I felt that my teaching had failed completely.",
      [(IT, "felt that my teaching had failed", "present")]),
     ("I felt that my lesson plan was clear.", []),
-    ("My mentor let me lead the whole lesson and just took notes.", [(TR, "let me lead the whole lesson", "present")]),
+    ("On Tuesday my mentor let me lead the whole lesson while she sat at the back.",
+     [(TR, "let me lead the whole lesson", "present")]),
     ("Let me take the class register first.", []),
     ("She let me know about the meeting.", []),
 ]
