@@ -25,7 +25,6 @@ import numpy as np
 
 from analyser.context import with_context
 from analyser.features import model_inputs
-from analyser.meetings import load_meeting_data
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
 from analyser.thresholds import f1, read_prevalence
@@ -91,9 +90,7 @@ def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[s
     if context is not None:
         probabilities = with_context(context, probabilities, data.raw_texts, *data.neighbours())
     cut = thresholds or (context or model).thresholds
-    floor = np.zeros(len(data.units))
-    if thresholds is None and data.meeting is not None:
-        floor = np.where(data.meeting, load_meeting_data().model_floor, 0.0)
+    floor = data.floor if thresholds is None and data.floor is not None else np.zeros(len(data.units))
     predicted = np.zeros(data.gold.shape, dtype=bool)
     for k, label in enumerate(model.labels):
         predicted[:, data.concepts.index(label)] = probabilities[:, k] >= np.maximum(cut.get(label, 0.5), floor)

@@ -104,9 +104,13 @@ class Analyser:
     def analyse_file(self, path: str | Path) -> Analysis:
         return self.analyse_document(ingest(path, self.settings.max_bytes, self.settings.max_pages))
 
+    def kind_of(self, document: Document) -> str:
+        """The kind the settings force, or the one the document reads as."""
+        return self.settings.kind or detect_kind(document)
+
     def analyse_document(self, document: Document) -> Analysis:
         self.load()
-        document.metadata.kind = self.settings.kind or detect_kind(document)  # type: ignore[assignment]
+        document.metadata.kind = self.kind_of(document)  # type: ignore[assignment]
         parsed = parse(document, self.nlp_)
         section, references = find_references(document)
         citations = find_citations(document, self.style_, exclude=[section])

@@ -52,7 +52,7 @@ from analyser.features import (
     token_table,
 )
 from analyser.ingest import ingest, ingest_text
-from analyser.meetings import detect_kind, is_meeting
+from analyser.meetings import model_floor
 from analyser.output import write_atomic
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel, save_model
@@ -207,12 +207,12 @@ class Prepared:
     lexicon: np.ndarray  # (units, concepts) bool: the lexicon found the concept
     groups: np.ndarray
     files: list[Path] = field(default_factory=list)  # every file read, for the fingerprint
-    meeting: np.ndarray | None = None  # (units,) bool: the unit's document reads as a meeting
+    floor: np.ndarray | None = None  # (units,) the model's least probability: its document's `meetings.model_floor`
 
     def subset(self, rows: np.ndarray) -> Prepared:
         return Prepared([self.units[i] for i in rows], self.concepts, [self.texts[i] for i in rows],
                         self.extra[rows], self.gold[rows], self.lexicon[rows], self.groups[rows],
-                        meeting=None if self.meeting is None else self.meeting[rows])
+                        floor=None if self.floor is None else self.floor[rows])
 
     def neighbours(self) -> tuple[np.ndarray, np.ndarray]:
         """Each unit's previous and next unit of the same document (-1: none)."""
@@ -239,7 +239,7 @@ def prepare(units: Sequence[CodedUnit], analyser: Analyser) -> Prepared:
     texts = [""] * len(units)
     extra = np.zeros((len(units), len(extra_feature_names(concepts))))
     lexicon = np.zeros((len(units), len(concepts)), dtype=bool)
-    meeting = np.zeros(len(units), dtype=bool)
+    floor = np.zeros(len(units))
     by_document: dict[Path | None, list[int]] = {}
     for i, unit in enumerate(units):
         by_document.setdefault(unit.doc, []).append(i)
@@ -247,7 +247,7 @@ def prepare(units: Sequence[CodedUnit], analyser: Analyser) -> Prepared:
     for doc, members in by_document.items():
         if doc is not None:
             document = ingest(doc)
-            meeting[members] = is_meeting(analyser.settings.kind or detect_kind(document))
+            floor[members] = model_floor(analyser.kind_of(document))
             reading = analyser.lexicon_pass(document)
             batches.append((reading, members, [(units[i].start, units[i].end) for i in members]))
         else:
@@ -267,7 +267,7 @@ def prepare(units: Sequence[CodedUnit], analyser: Analyser) -> Prepared:
     gold = np.array([[c in u.codes for c in concepts] for u in units], dtype=bool).reshape(len(units), len(concepts))
     files = sorted({Path(u.where.rsplit(":", 1)[0]) for u in units} | {u.doc for u in units if u.doc})
     return Prepared(list(units), concepts, texts, extra, gold, lexicon, np.array([u.group for u in units]), files,
-                    meeting)
+                    floor)
 
 
 # --- the scikit-learn pipeline ------------------------------------------------

@@ -61,12 +61,12 @@ def test_evaluation_applies_the_floor_to_units_of_meetings(tmp_path):
     coded.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     analyser = Analyser(Settings(use_model=False)).load()
     data = prepare(read_coded([coded], analyser.lexicon_.concept_ids), analyser)
-    assert data.meeting is not None and data.meeting.tolist() == [True] * 4 + [False] * 4
+    assert data.floor is not None and data.floor.tolist() == [FLOOR] * 4 + [0.0] * 4
     suggester = Analyser(Settings()).load().suggester_
     assert suggester is not None
     floored = model_predictions(suggester.model, data, context=suggester.context)
-    plain = model_predictions(suggester.model, dataclasses.replace(data, meeting=None), context=suggester.context)
+    plain = model_predictions(suggester.model, dataclasses.replace(data, floor=None), context=suggester.context)
     high = model_predictions(suggester.model, data, {c: FLOOR for c in data.concepts}, suggester.context)
-    meeting = data.meeting[:, None]
+    meeting = (data.floor > 0)[:, None]
     assert np.array_equal(floored, np.where(meeting, plain & high, plain))
     assert (plain & ~high)[:4].any()  # the floor removed something in the meeting's units
