@@ -337,12 +337,15 @@ class ConceptMatcher:
         assert self.matcher is not None, "concept_matcher used before initialize()"
         found = self.matcher(doc)
         if self.patterns is not None:
-            # patterns first, and exclusions first among them: an exclusion
-            # pattern as long as a term (a phrase or another pattern) beats it;
-            # longest_matches keeps this order on a tie (a stable sort)
+            # an exclusion pattern as long as a term (a phrase or another
+            # pattern) beats it; longest_matches keeps the order below on a
+            # tie (a stable sort)
             hits = self.patterns(doc, sentence_token_starts(doc))
-            hits.sort(key=lambda m: m[0] != self.exclude_key)
             found = [*hits, *found]
+        # exclusions first, then the term listed first in the lexicon: two
+        # entries on the same words give the same mention whatever is added
+        # elsewhere in the file (the matchers' own order follows hashed keys)
+        found.sort(key=lambda m: (m[0] != self.exclude_key, self.key_to_term.get(m[0], -1)))
         if self.requires and found:
             found = self._with_cues(doc, found)
         kept = longest_matches(found)

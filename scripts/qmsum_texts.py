@@ -9,7 +9,10 @@ al., NAACL 2021: parliamentary committees, AMI's design teams, ICSI's
 research group), which asks that its data be used for research and cited;
 the project holds only which turns were coded and their codes.
 Each text is the turns `turns[0]..turns[1]` (numbered from 0) of one
-meeting's `meeting_transcripts`, one turn per line as `Speaker: words`.
+meeting's `meeting_transcripts`, one turn per line as `Speaker: words`. A
+meeting is read from its own JSON file, or, for the meetings QMSum keeps only
+in its JSON Lines files, from line `line` (numbered from 0) of
+`data/<domain>/jsonl/<split>.jsonl` when the source names a `split`.
 `real_concepts.py` checks every text against the SHA-256 it was coded on.
 """
 
@@ -45,6 +48,22 @@ def meeting_file(qmsum: Path, meeting: str, domain: str = "Committee") -> Path:
     raise SystemExit(f"{folders[0] / meeting}.json: missing (meeting {meeting})")
 
 
+def read_meeting(qmsum: Path, source: dict) -> dict:
+    """The meeting a source names: a JSON file by its name, or one line of a
+    split's JSON Lines file."""
+    domain = source.get("domain", "Committee")
+    if "split" not in source:
+        return json.loads(meeting_file(qmsum, source["meeting"], domain).read_text(encoding="utf-8"))
+    path = qmsum / "data" / domain / "jsonl" / f"{source['split']}.jsonl"
+    if not path.is_file():
+        raise SystemExit(f"{path}: missing (meeting {source['meeting']})")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not 0 <= source["line"] < len(lines):
+        raise SystemExit(f"{path}: has {len(lines)} lines, not {source['line'] + 1} (meeting {source['meeting']})")
+    meeting: dict = json.loads(lines[source["line"]])
+    return meeting
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--qmsum", type=Path, required=True, help="a copy of the QMSum repository")
@@ -54,8 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     for line in args.sources.read_text(encoding="utf-8").splitlines():
         source = json.loads(line)
-        path = meeting_file(args.qmsum, source["meeting"], source.get("domain", "Committee"))
-        meeting = json.loads(path.read_text(encoding="utf-8"))
+        meeting = read_meeting(args.qmsum, source)
         first, last = source["turns"]
         (args.out / f"{source['doc']}.txt").write_text(turn_lines(meeting, first, last), encoding="utf-8")
     return 0

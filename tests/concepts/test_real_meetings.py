@@ -60,7 +60,7 @@ def test_the_shipped_set_is_coded_and_adjudicated():
     folder = real.REPO / "corpus" / "real_meetings"
     sources = [json.loads(line) for line in (folder / "sources.jsonl").read_text(encoding="utf-8").splitlines()]
     assert {s["kind"] for s in sources} == {"transcript"}
-    assert [sum(s["part"] == p for s in sources) for p in real.PARTS] == [3, 10]
+    assert [sum(s["part"] == p for s in sources) for p in real.PARTS] == [3, 14]
     codes = {(r["doc"], r["unit"]): r["codes"] for r in real.read_jsonl(folder / "codes.jsonl")}
     assert {d for d, _ in codes} == {s["doc"] for s in sources}
     first, second = ({(r["doc"], r["unit"]): r["codes"] for r in real.read_jsonl(folder / "coding" / name)}
@@ -90,3 +90,20 @@ def test_a_meeting_of_another_domain_is_found_there(tmp_path):
     out = tmp_path / "texts"
     assert load_script("qmsum_texts").main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)]) == 0
     assert (out / "q01.txt").read_text(encoding="utf-8") == "Chair: Thank you.\n"
+
+
+def test_a_meeting_kept_only_in_a_jsonl_split_is_read_from_its_line(tmp_path):
+    qmsum, sources = _qmsum(tmp_path)
+    folder = qmsum / "data" / "Committee" / "jsonl"
+    folder.mkdir()
+    other = {"topic_list": [], "meeting_transcripts": [{"speaker": "Clerk", "content": "Not this one."}] * 3}
+    (folder / "val.jsonl").write_text(json.dumps(other) + "\n" + json.dumps(MEETING) + "\n", encoding="utf-8")
+    source = {"doc": "q01", "meeting": "committee_val_1", "split": "val", "line": 1, "turns": [0, 0]}
+    sources.write_text(json.dumps(source) + "\n", encoding="utf-8")
+    out = tmp_path / "texts"
+    assert load_script("qmsum_texts").main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)]) == 0
+    assert (out / "q01.txt").read_text(encoding="utf-8") == "Chair: Welcome, everyone.\n"
+    source["line"] = 2
+    sources.write_text(json.dumps(source) + "\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match="has 2 lines, not 3"):
+        load_script("qmsum_texts").main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)])
