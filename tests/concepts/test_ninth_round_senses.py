@@ -10,7 +10,11 @@ a consensus about what matters (vision); privilege, economic dependency,
 power that answers to no one (power present); autonomy, "up to each school
 to decide", giving back agency (power absent); deprofessionalising a
 profession (identity threat); "not afraid to express" (trust); doubt
-whether one can handle the work (identity threat). And a lemma that was
+whether one can handle the work (identity threat). From uncoded sentences
+of CEReD's train split, read for other senses: a thing that "doesn't belong
+in school", content irrelevant to a topic, power as ability or as a thing's
+force, a teacher in charge of a lesson, life goals, evidence that points
+the same way. And a lemma that was
 wrong: "willing" read as "will" let every "will" turn "vulnerability" into
 trust.
 
@@ -85,6 +89,26 @@ CASES = [
     ("The curriculum gives back agency and ownership to teachers.",
      [(PO, "gives back agency and ownership to", "absent")]),
     ("The agency gave back the keys to the landlord.", []),
+    # uncoded CEReD diaries, read for other senses: a thing out of place ...
+    ("Politics doesn't belong in school, the assistant said.", []),
+    ("After the merger I don't belong anywhere.", [(IT, "n't belong", "present")]),
+    # ... content beside the point is not a person made irrelevant ...
+    ("Half the examples were irrelevant to the topic.", []),
+    ("By the third meeting I felt irrelevant.", [(IT, "irrelevant", "present")]),
+    # ... power as ability, or a thing's force ...
+    ("It is not in my power to please every group.", []),
+    ("We did everything in our power to keep the clinic open.", []),
+    ("Never underestimate the power of words.", []),
+    ("The power of the funders was obvious.", [(PO, "power", "present")]),
+    # ... a teacher in charge of a class ...
+    ("I was in charge of the whole lesson.", []),
+    ("The police were in charge of the search.", [(PO, "in charge", "present")]),
+    # ... a person's life goals ...
+    ("Each pupil wrote down one life goal.", []),
+    # ... and things that work or point the same way
+    ("The evidence points the same way.", []),
+    ("The method should work the same way for the other group.", []),
+    ("At last everyone was pulling the same way.", [(VI, "pulling the same way", "present")]),
 ]
 
 
