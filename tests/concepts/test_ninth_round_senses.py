@@ -83,7 +83,7 @@ CASES = [
     ("The trust board would not have to answer to anyone.", [(PO, "not have to answer to anyone", "present")]),
     ("The panel answers to no one.", [(PO, "answers to no one", "present")]),
     # power absent: autonomy, the decision left to each partner, agency given back
-    ("Universities are autonomous institutions.", [(PO, "autonomous institutions", "absent")]),
+    ("The partners remain autonomous institutions.", [(PO, "autonomous institutions", "absent")]),
     ("It is up to each school to decide how to teach it.", [(PO, "up to each school to decide", "absent")]),
     ("It is up to you to decide.", []),
     ("The curriculum gives back agency and ownership to teachers.",
