@@ -49,7 +49,7 @@ CASES = [
      [(PO, "not doing this to our", "absent")]),
     ("We are not doing this to save money.", []),
     ("The charter was co-produced with carers.", [(PO, "co-produced with", "absent")]),
-    ("The roof was repaired with new slates.", []),
+    ("The chapter was co-written with a colleague.", []),
     # power present: having one's say, needing a funder's consent
     ("Tenants will have their say at the next forum.", [(PO, "have their say", "present")]),
     ("Any borrowing needs to get our consent first.", [(PO, "needs to get our consent", "present")]),
