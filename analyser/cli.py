@@ -446,8 +446,11 @@ def lexicon_check(file) -> None:
 
     Checks unknown keys, missing fields, empty or duplicate terms, a term in two
     concepts, bad colours (#RRGGBB) and polarities. Exit status 1 if any.
+    A valid file is also checked for words the lemma table reads as a
+    function word ("willing" as "will"), printed as warnings.
     """
-    from analyser.lexicon import check_lexicon
+    from analyser.lexicon import check_lexicon, load_lexicon
+    from analyser.nlp import lemma_collisions
 
     problems = check_lexicon(file)
     for problem in problems:
@@ -455,6 +458,8 @@ def lexicon_check(file) -> None:
     if problems:
         click.echo(f"{len(problems)} problem(s) in {file}", err=True)
         sys.exit(1)
+    for warning in lemma_collisions(load_lexicon(file), str(file)):
+        click.echo(f"{file}: warning: {warning}")
     click.echo(f"{file}: OK")
 
 

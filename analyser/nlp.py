@@ -418,3 +418,38 @@ def build_pipeline(lexicon_path: str = "") -> Language:
     }
     nlp.initialize()
     return nlp
+
+
+def lemma_collisions(lexicon: Lexicon, lexicon_path: str = "") -> list[str]:
+    """Lexicon words the lemma table turns into a function word they are not
+    ("willing" -> "will", "mains" -> "main"): matched on lemmas, such an entry
+    also fires on that function word everywhere. One message per word, for
+    `analyser lexicon check` to warn with; empty when there is none."""
+    nlp = build_pipeline(lexicon_path)
+    function_words = read_word_list("english_function_words.txt")
+    words: dict[str, str] = {}  # word -> the entry it comes from
+    for term in lexicon.terms():
+        for token in term.pattern or ():
+            test = token.get("LEMMA")
+            for word in [test] if isinstance(test, str) else [w for ws in (test or {}).values() for w in ws]:
+                words.setdefault(word.lower(), term.text)
+        if not term.pattern:
+            for word in term.text.split():
+                words.setdefault(word.lower(), term.text)
+    for concept in lexicon.concepts:
+        for phrase in concept.exclude:
+            for word in phrase.split():
+                words.setdefault(word.lower(), f"exclude '{phrase}'")
+    for cue_list in lexicon.cue_lists.values():
+        for cue in cue_list.cues:
+            for word in cue.split():
+                words.setdefault(word.lower(), f"cue list '{cue_list.id}'")
+    messages = []
+    for word, entry in sorted(words.items()):
+        lemma = str(nlp.vocab[word].norm_)
+        if lemma != word and lemma in function_words and word not in function_words:
+            messages.append(f"'{word}' (in {entry}) is matched as '{lemma}', a function word, so it also "
+                            f"matches every '{lemma}'; if that is wrong, add '{word} {word}' to "
+                            "analyser/data/lemma_fixes.txt")
+    return messages
+

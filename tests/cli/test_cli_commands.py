@@ -101,12 +101,26 @@ def test_lexicon_check_ok_and_problems(tmp_path):
 
     ok = CliRunner().invoke(main, ["lexicon", "check", str(default_lexicon_path())])
     assert ok.exit_code == 0 and ok.output.strip().endswith(": OK")
+    assert "warning" not in ok.output
     bad = tmp_path / "bad.toml"
     bad.write_text('[[concepts]]\nid = "x"\nlabel = "X"\ncolour = "red"\ndescription = "d"\nterms = []\n', "utf-8")
     result = CliRunner().invoke(main, ["lexicon", "check", str(bad)])
     assert result.exit_code == 1
     assert f"{bad}:4: concept 'x': colour 'red' is not of the form #RRGGBB" in result.output
     assert f"{bad}:1: concept 'x' has no terms" in result.output
+
+
+def test_lexicon_check_warns_of_a_word_read_as_a_function_word(tmp_path):
+    """The lemma table reads "wills" as "will": the term would fire on every
+    "will", so the check says so (a warning: the file is still valid)."""
+    lexicon = tmp_path / "wills.toml"
+    lexicon.write_text('[lexicon]\nname = "t"\n\n[[concepts]]\nid = "power"\nlabel = "Power"\n'
+                       'colour = "#000000"\ndescription = "d"\n'
+                       'terms = [{ term = "wills", source = "s" }, { term = "veto", source = "s" }]\n', "utf-8")
+    result = CliRunner().invoke(main, ["lexicon", "check", str(lexicon)])
+    assert result.exit_code == 0 and result.output.strip().endswith(": OK")
+    assert f"{lexicon}: warning: 'wills' (in wills) is matched as 'will'" in result.output
+    assert "veto" not in result.output
 
 
 def test_evaluate_on_a_small_coded_file(tmp_path):
