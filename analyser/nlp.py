@@ -430,8 +430,9 @@ def lemma_collisions(lexicon: Lexicon, lexicon_path: str = "") -> list[str]:
     words: dict[str, str] = {}  # word -> the entry it comes from
     for term in lexicon.terms():
         for token in term.pattern or ():
-            test = token.get("LEMMA")
-            for word in [test] if isinstance(test, str) else [w for ws in (test or {}).values() for w in ws]:
+            test = token.get("LEMMA") or {}  # a word, or {"IN": [...]} / {"NOT_IN": [...]}
+            lemma_words = [test] if isinstance(test, str) else [w for ws in test.values() for w in ws]
+            for word in lemma_words:
                 words.setdefault(word.lower(), term.text)
         if not term.pattern:
             for word in term.text.split():
@@ -452,4 +453,3 @@ def lemma_collisions(lexicon: Lexicon, lexicon_path: str = "") -> list[str]:
                             f"matches every '{lemma}'; if that is wrong, add '{word} {word}' to "
                             "analyser/data/lemma_fixes.txt")
     return messages
-
