@@ -8,7 +8,9 @@ a curriculum. Paraphrase of power: independence from a government, bodies
 that "are autonomous", "not a matter for me", a regulator that "can't
 insist", doing it with a profession rather than to it, co-constructing with
 partners (all absent: no one controls the other); having one's say and
-needing a funder's consent (present).
+needing a funder's consent (present). And staples of health and social
+care writing tried by hand: Maslow's hierarchy of needs, the hierarchy of
+evidence, health or socioeconomic status, SMART goals.
 
 Sentences written for these tests, each class with a look-alike the rule
 must leave alone. Exact spans and polarity, with the default lexicon."""
@@ -54,6 +56,14 @@ CASES = [
     ("Tenants will have their say at the next forum.", [(PO, "have their say", "present")]),
     ("Any borrowing needs to get our consent first.", [(PO, "needs to get our consent", "present")]),
     ("The nurse has to get the patient's consent first.", []),
+    # staples of health and social care writing: ladders of ideas, a person's status or targets
+    ("Maslow's hierarchy of needs puts safety before belonging.", []),
+    ("Trials sit near the top of the hierarchy of evidence.", []),
+    ("Healthcare assistants sat at the bottom of the hierarchy.", [(PO, "bottom of the hierarchy", "present")]),
+    ("His health status declined over the winter.", []),
+    ("Socioeconomic status predicts readmission.", []),
+    ("We agreed SMART goals at the first visit.", []),
+    ("The partners' goals had drifted apart.", [(VI, "goals", "present")]),
 ]
 
 
