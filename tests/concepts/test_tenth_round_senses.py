@@ -10,7 +10,10 @@ insist", doing it with a profession rather than to it, co-constructing with
 partners (all absent: no one controls the other); having one's say and
 needing a funder's consent (present). And staples of health and social
 care writing tried by hand: Maslow's hierarchy of needs, the hierarchy of
-evidence, health or socioeconomic status, SMART goals.
+evidence, health or socioeconomic status, SMART goals, trusting the data,
+relying on self-report data, a transparent dressing, objective measures, a
+controlled trial, statistical power, ranking in order, clinical decision
+making; and "lost trust", which the damage words now read as trust absent.
 
 Sentences written for these tests, each class with a look-alike the rule
 must leave alone. Exact spans and polarity, with the default lexicon."""
@@ -64,6 +67,19 @@ CASES = [
     ("Socioeconomic status predicts readmission.", []),
     ("We agreed SMART goals at the first visit.", []),
     ("The partners' goals had drifted apart.", [(VI, "goals", "present")]),
+    ("Staff were told to trust the data.", []),
+    ("The review relies on self-report data.", []),
+    ("We rely on the practice nurse.", [(TR, "rely on", "present")]),
+    ("A transparent dressing covered the cannula.", []),
+    ("Objective measures of pain were recorded.", []),
+    ("The partnership's objective was never agreed.", [(VI, "objective", "absent")]),
+    ("A randomised controlled trial tested the scheme.", []),
+    ("The pilot lacked statistical power.", []),
+    ("Carers ranked the services in order of importance.", []),
+    ("Clinical decision making improved with practice.", []),
+    ("Shared decision making with patients grew.", [(PO, "decision making", "present")]),
+    # damage words: losing trust is trust absent, losing one's identity a threat present
+    ("Families had lost trust in the council.", [(TR, "trust", "absent")]),
 ]
 
 
