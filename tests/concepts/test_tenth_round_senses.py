@@ -13,7 +13,8 @@ care writing tried by hand: Maslow's hierarchy of needs, the hierarchy of
 evidence, health or socioeconomic status, SMART goals, trusting the data,
 relying on self-report data, a transparent dressing, objective measures, a
 controlled trial, statistical power, ranking in order, clinical decision
-making; and "lost trust", which the damage words now read as trust absent.
+making, decision-making capacity, respect for autonomy, a multi-purpose
+room; and "lost trust", which the damage words now read as trust absent.
 
 Sentences written for these tests, each class with a look-alike the rule
 must leave alone. Exact spans and polarity, with the default lexicon."""
@@ -78,6 +79,10 @@ CASES = [
     ("Carers ranked the services in order of importance.", []),
     ("Clinical decision making improved with practice.", []),
     ("Shared decision making with patients grew.", [(PO, "decision making", "present")]),
+    ("Respect for autonomy is one of the four principles.", []),
+    ("There was real respect for each other's expertise.", [(TR, "respect", "present")]),
+    ("The day centre has a multi-purpose room.", []),
+    ("She lacked decision-making capacity under the Act.", []),
     # damage words: losing trust is trust absent, losing one's identity a threat present
     ("Families had lost trust in the council.", [(TR, "trust", "absent")]),
 ]
