@@ -2,7 +2,7 @@
 essays, reflective accounts and published minutes of partnership boards,
 coded for the four concepts.
 
-    python scripts/real_concepts.py --texts DIR [--part dev|heldout] [--model FILE] [--threshold P]
+    python scripts/real_concepts.py --texts DIR [--part dev|heldout] [--batch N] [--model FILE] [--threshold P]
 
 Every other coded set on the course's topic was written by language-model
 writers for the project, and flatters the tool. These 56 texts were not: they
@@ -20,7 +20,9 @@ concept with micro and macro F1 and micro F1 per kind of text, as
 `analyser evaluate --heldout` does for the project's own sets.
 
 `--folder corpus/real_meetings` scores real committee talk instead (its
-texts are rebuilt from QMSum by `scripts/qmsum_texts.py`).
+texts are rebuilt from QMSum by `scripts/qmsum_texts.py`). Its sources name
+the batch each meeting came in; `--batch N` scores only those batches, the
+way its README reports them (the third, fifth... batches stay unread).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class Source:
     part: str
     url: str
     sha256: str
+    batch: int | None = None  # the batch it was gathered in, where the set records one
 
 
 def unit_key(text: str) -> str:
@@ -71,8 +74,23 @@ def read_sources(path: Path) -> list[Source]:
         if record.get("part") not in PARTS or record.get("kind") not in GENRES:
             raise SystemExit(f"{path}:{record['_line']}: needs a 'part' ({' or '.join(PARTS)}) and a 'kind' "
                              f"({', '.join(GENRES)})")
-        sources.append(Source(record["doc"], record["kind"], record["part"], record["url"], record["sha256"]))
+        sources.append(Source(record["doc"], record["kind"], record["part"], record["url"], record["sha256"],
+                              record.get("batch")))
     return sources
+
+
+def select(sources: Sequence[Source], parts: Sequence[str],
+           batches: Sequence[int] = ()) -> list[tuple[str, list[Source]]]:
+    """The sources to score, per part in `parts`: all of them, or only those
+    of the given batches (a part with none of them is left out). A batch no
+    source has is an error, so a mistyped number never scores nothing."""
+    if batches:
+        missing = sorted(set(batches) - {s.batch for s in sources})
+        if missing:
+            raise SystemExit(f"no source of batch {', '.join(map(str, missing))} "
+                             f"(the set's batches: {sorted({s.batch for s in sources if s.batch is not None})})")
+    chosen = [(part, [s for s in sources if s.part == part and (not batches or s.batch in batches)]) for part in parts]
+    return [(part, group) for part, group in chosen if group]
 
 
 def coded_units(sources: Sequence[Source], codes: Path, texts: Path, out: Path) -> Path:
@@ -107,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--texts", type=Path, required=True, help="folder holding the texts as <doc>.txt")
     parser.add_argument("--part", choices=PARTS, action="append", help="only this part (default: both)")
+    parser.add_argument("--batch", type=int, action="append", default=[],
+                        help="only the sources of this batch (repeatable; corpus/real_meetings records them)")
     parser.add_argument("--model", type=Path, help="a concept model (JSON) other than the profile's")
     parser.add_argument("--threshold", type=float, help="one model threshold for every concept")
     parser.add_argument("--folder", type=Path, default=FOLDER, help="sources.jsonl and codes.jsonl")
@@ -117,12 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if tool.suggester_ is None:
         print("no concept model to score", file=sys.stderr)
         return 1
-    for part in args.part or PARTS:
+    for part, group in select(sources, args.part or PARTS, args.batch):
+        title = f"real writing, {part}" + (f", batch {', '.join(map(str, args.batch))}" if args.batch else "")
         with tempfile.TemporaryDirectory() as scratch:
-            path = coded_units([s for s in sources if s.part == part], args.folder / "codes.jsonl",
-                               args.texts, Path(scratch))
+            path = coded_units(group, args.folder / "codes.jsonl", args.texts, Path(scratch))
             result = evaluate_systems([str(path)], plain, tool.suggester_.model, args.threshold,
-                                      title=f"real writing, {part}", context=tool.suggester_.context)
+                                      title=title, context=tool.suggester_.context)
         print(format_systems(result))
         print()
     return 0

@@ -120,3 +120,19 @@ def test_the_target_prevalence_is_the_dev_part_s():
     assert f"{len(dev)} texts, {len(units)} units" in prevalence.source
     for concept, share in prevalence.shares.items():
         assert share == round(sum(concept in r["codes"] for r in units) / len(units), 4), concept
+
+
+def test_batches_select_their_sources_per_part(tmp_path):
+    script = _script()
+    source = {"kind": "transcript", "url": "https://example.org/m", "sha256": "0" * 64}
+    rows = [{"doc": "q01", "part": "dev", "batch": 1}, {"doc": "q02", "part": "heldout", "batch": 1},
+            {"doc": "q03", "part": "heldout", "batch": 2}, {"doc": "q04", "part": "heldout", "batch": 3}]
+    (tmp_path / "sources.jsonl").write_text("".join(json.dumps({**source, **r}) + "\n" for r in rows), "utf-8")
+    sources = script.read_sources(tmp_path / "sources.jsonl")
+    chosen = script.select(sources, script.PARTS, [2, 3])
+    assert [(part, [s.doc for s in group]) for part, group in chosen] == [("heldout", ["q03", "q04"])]
+    everything = script.select(sources, script.PARTS)
+    assert [(part, [s.doc for s in group]) for part, group in everything] == [
+        ("dev", ["q01"]), ("heldout", ["q02", "q03", "q04"])]
+    with pytest.raises(SystemExit, match=r"no source of batch 7 \(the set's batches: \[1, 2, 3\]\)"):
+        script.select(sources, script.PARTS, [7])
