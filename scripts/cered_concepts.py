@@ -1,6 +1,7 @@
 """The concept coder on real writing: CEReD's student-teacher diaries, coded for the four concepts.
 
     python scripts/cered_concepts.py [--data DIR] [--codes FILE] [--model FILE] [--part dev] [--errors]
+    python scripts/cered_concepts.py --export FILE [--part dev --part train]
 
 Every other coded set in the project was written by language-model writers
 for the project. CEReD's English sentences (`../shared/external/cered`, or
@@ -12,14 +13,19 @@ over-reads feelings or everyday words shows it.
 
 `corpus/cered_concepts/codes.jsonl` holds, per sentence, only its CEReD id
 ("train-1139": split and idx), its part (`dev`: 1,200 sentences of the train
-split, read to find error classes and to measure choices; `heldout`: the
-whole validation and test splits, scored once per shipped model and never
-read to change anything) and the adjudicated codes; the sentences stay in CEReD's files, as
+split, read to find error classes and trained on; `train`: 1,600 more of the
+train split, only trained on; `heldout`: the whole validation and test splits,
+scored once per shipped model, never read to change anything and never trained
+on) and the adjudicated codes; the sentences stay in CEReD's files, as
 its README asks. Each sentence is analysed as the analysis reads a document:
 in its window of the diary (two sentences each side, from CEReD's `context`),
 and a concept is predicted when a mention of it (lexicon match or model
 suggestion) overlaps the sentence. Prints precision, recall and F1 per
 concept and micro-F1 for the lexicon alone, the model alone and both, per part.
+
+`--export FILE` writes the coded sentences of `dev` and `train` (or the parts
+named) in the project's coded format, each sentence alone, for `analyser train`;
+`heldout` is refused, so the figures on it stay honest.
 """
 
 from __future__ import annotations
@@ -48,7 +54,9 @@ tr = try_reflection.tr  # train_reflection: DEFAULT_DATA, repair
 
 DEFAULT_CODES = REPO / "corpus" / "cered_concepts" / "codes.jsonl"
 SYSTEMS = ("lexicon", "model", "both")
-PARTS = ("dev", "heldout")
+PARTS = ("dev", "train", "heldout")
+SCORED = ("dev", "heldout")  # the parts scored by default; `train` is only trained on
+TRAINABLE = ("dev", "train")
 
 
 @dataclass
@@ -137,6 +145,20 @@ def join_text(coded: list[Coded], data: Path) -> None:
         item.context = tr.repair(rows[item.id]["context"])
 
 
+def export(coded: Sequence[Coded], parts: Sequence[str], path: Path) -> int:
+    """Write the coded sentences of `parts` as training records ("text",
+    "codes"; read alone, as a reflective account's sentence) and return how
+    many. Refuses a part that is never to be trained on."""
+    refused = sorted(set(parts) - set(TRAINABLE))
+    if refused:
+        raise SystemExit(f"--export: part {', '.join(refused)} is never trained on (export {' or '.join(TRAINABLE)})")
+    chosen = [c for c in coded if c.part in parts]
+    lines = [json.dumps({"id": f"cered-{c.id}", "register": "reflective", "text": c.sentence, "codes": c.codes},
+                        ensure_ascii=False) + "\n" for c in chosen]
+    path.write_text("".join(lines), encoding="utf-8")
+    return len(chosen)
+
+
 def predict(analyser: Analyser, item: Coded) -> dict[str, set[str]]:
     """The concepts each system finds in the sentence, read in its window."""
     at = window(item.sentence, item.context)
@@ -168,8 +190,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=tr.DEFAULT_DATA, help="folder with CEReD's train/val/test.tsv")
     parser.add_argument("--codes", type=Path, default=DEFAULT_CODES, help="the coded ids (JSON Lines)")
     parser.add_argument("--model", type=Path, help="a concept model (JSON) other than the profile's")
-    parser.add_argument("--part", choices=PARTS, action="append", help="only this part (default: both)")
+    parser.add_argument("--part", choices=PARTS, action="append",
+                        help=f"only this part (default: {' and '.join(SCORED)}; "
+                             f"with --export, {' and '.join(TRAINABLE)})")
     parser.add_argument("--errors", action="store_true", help="also list every disagreement of 'both'")
+    parser.add_argument("--export", type=Path, metavar="FILE",
+                        help="write the coded sentences as training data (JSON Lines) instead of scoring")
     args = parser.parse_args(argv)
     for split in ("train", "val", "test"):
         if not (args.data / f"{split}.tsv").is_file():
@@ -177,10 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
     coded = read_codes(args.codes)
     join_text(coded, args.data)
+    if args.export:
+        count = export(coded, args.part or TRAINABLE, args.export)
+        print(f"wrote {count} coded sentences to {args.export}")
+        return 0
     analyser = Analyser(Settings(model_path=str(args.model) if args.model else None))
     analyser.load()
     concepts = list(analyser.lexicon_.concept_ids)
-    for part in args.part or PARTS:
+    for part in args.part or SCORED:
         items = [c for c in coded if c.part == part]
         tallies = {s: Tally() for s in SYSTEMS}
         for item in items:

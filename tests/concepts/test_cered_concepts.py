@@ -46,7 +46,7 @@ def test_tally_counts_sentences_per_concept():
 
 def test_a_bad_codes_line_names_file_and_line(tmp_path):
     codes = tmp_path / "codes.jsonl"
-    codes.write_text('{"id": "val-1", "part": "dev", "codes": {}}\n{"id": "val-2", "part": "train", "codes": {}}\n')
+    codes.write_text('{"id": "val-1", "part": "dev", "codes": {}}\n{"id": "val-2", "part": "test", "codes": {}}\n')
     with pytest.raises(SystemExit, match=r"codes.jsonl:2: needs"):
         _script().read_codes(codes)
 
@@ -55,3 +55,45 @@ def test_the_script_says_which_file_is_missing(tmp_path, capsys):
     (tmp_path / "train.tsv").write_text("idx\tcontext\tsentence\ty\tconfidence\ty_requires_context\n")
     assert _script().main(["--data", str(tmp_path)]) == 1
     assert "val.tsv" in capsys.readouterr().err
+
+
+HEADER = "idx\tcontext\tsentence\ty\tconfidence\ty_requires_context\n"
+
+
+def _cered(tmp_path):
+    """A CEReD folder of three sentences and codes putting one in each part."""
+    data = tmp_path / "cered"
+    data.mkdir()
+    (data / "train.tsv").write_text(HEADER + "1\t\tMy mentor let me teach alone.\tExperience\t[5]\t\n"
+                                    "2\t\tI doubted I was a real teacher.\tFeeling\t[5]\t\n", encoding="utf-8")
+    (data / "val.tsv").write_text(HEADER + "7\t\tThe head decided everything.\tOther\t[4]\t\n", encoding="utf-8")
+    (data / "test.tsv").write_text(HEADER, encoding="utf-8")
+    codes = tmp_path / "codes.jsonl"
+    codes.write_text('{"id": "train-1", "part": "dev", "codes": {"trust": "present"}}\n'
+                     '{"id": "train-2", "part": "train", "codes": {"identity_threat": "present"}}\n'
+                     '{"id": "val-7", "part": "heldout", "codes": {"power": "present"}}\n', encoding="utf-8")
+    return data, codes
+
+
+@pytest.mark.parametrize("parts, ids", [
+    ([], ["cered-train-1", "cered-train-2"]),  # default: dev and train, never heldout
+    (["--part", "train"], ["cered-train-2"]),
+])
+def test_export_writes_the_trainable_parts_as_coded_sentences(tmp_path, parts, ids):
+    import json
+
+    data, codes = _cered(tmp_path)
+    out = tmp_path / "cered.jsonl"
+    assert _script().main(["--data", str(data), "--codes", str(codes), "--export", str(out), *parts]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in records] == ids
+    assert records[-1]["text"] == "I doubted I was a real teacher."
+    assert records[-1]["codes"] == {"identity_threat": "present"}
+
+
+def test_export_refuses_the_heldout_part(tmp_path):
+    data, codes = _cered(tmp_path)
+    out = tmp_path / "cered.jsonl"
+    with pytest.raises(SystemExit, match="heldout is never trained on"):
+        _script().main(["--data", str(data), "--codes", str(codes), "--export", str(out), "--part", "heldout"])
+    assert not out.exists()

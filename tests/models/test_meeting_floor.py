@@ -20,6 +20,7 @@ LINES = [
     "The steering group kept circling back to what the partnership was really for.",
     "Nobody could say who had the final word on the budget.",
     "I felt that my views did not count for much in that room.",
+    "The social workers wondered where they fitted in now.",
     "We agreed to meet again in March.",
 ]
 TEXT = "\n".join(LINES) + "\n"
@@ -61,7 +62,7 @@ def test_evaluation_applies_the_floor_to_units_of_meetings(tmp_path):
     coded.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     analyser = Analyser(Settings(use_model=False)).load()
     data = prepare(read_coded([coded], analyser.lexicon_.concept_ids), analyser)
-    assert data.floor is not None and data.floor.tolist() == [FLOOR] * 4 + [0.0] * 4
+    assert data.floor is not None and data.floor.tolist() == [FLOOR] * len(LINES) + [0.0] * len(LINES)
     suggester = Analyser(Settings()).load().suggester_
     assert suggester is not None
     floored = model_predictions(suggester.model, data, context=suggester.context)
@@ -69,4 +70,4 @@ def test_evaluation_applies_the_floor_to_units_of_meetings(tmp_path):
     high = model_predictions(suggester.model, data, {c: FLOOR for c in data.concepts}, suggester.context)
     meeting = (data.floor > 0)[:, None]
     assert np.array_equal(floored, np.where(meeting, plain & high, plain))
-    assert (plain & ~high)[:4].any()  # the floor removed something in the meeting's units
+    assert (plain & ~high)[:len(LINES)].any()  # the floor removed something in the meeting's units
