@@ -91,7 +91,7 @@ class TokenPatterns:
         name = " ".join([attr, *sorted(set(words))])
         key_hash = strings.add(name)
         if key_hash not in self.anchored:
-            self.anchors[attr].add(name, [self.nlp.make_doc(w) for w in words])
+            self.anchors[attr].add(name, [self._anchor_doc(w, attr) for w in words])
         self.anchored.setdefault(key_hash, []).append(index)
 
     def __call__(self, doc: Doc, sentence_starts: list[int]) -> list[tuple[int, int, int]]:
@@ -138,6 +138,15 @@ class TokenPatterns:
 
     def _lemma(self, word: str) -> str:
         return str(self.nlp.vocab[word].norm_)  # the vocabulary's NORM getter is the lemma
+
+    def _anchor_doc(self, word: str, attr: str) -> Doc:
+        """The anchor's phrase, matching `word` itself. For NORM the word is
+        already a lemma; the vocabulary's NORM getter would lemmatise it again
+        ("shots" -> "shot" -> "shoot"), and the anchor would never match."""
+        doc = self.nlp.make_doc(word)
+        if attr == "NORM" and len(doc) == 1:
+            doc[0].norm_ = word
+        return doc
 
     def _words(self, token: dict[str, Any]) -> tuple[str, list[str]]:
         """The anchor token's attribute (as matched) and words (lemmatised for LEMMA)."""
