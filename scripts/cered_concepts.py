@@ -43,6 +43,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from analyser.ingest import ingest_text  # noqa: E402
+from analyser.output import write_atomic  # noqa: E402
 from analyser.pipeline import Analyser, Settings  # noqa: E402
 
 _spec = importlib.util.spec_from_file_location("try_reflection", REPO / "scripts" / "try_reflection.py")
@@ -155,7 +156,7 @@ def export(coded: Sequence[Coded], parts: Sequence[str], path: Path) -> int:
     chosen = [c for c in coded if c.part in parts]
     lines = [json.dumps({"id": f"cered-{c.id}", "register": "reflective", "text": c.sentence, "codes": c.codes},
                         ensure_ascii=False) + "\n" for c in chosen]
-    path.write_text("".join(lines), encoding="utf-8")
+    write_atomic(path, "".join(lines))
     return len(chosen)
 
 
