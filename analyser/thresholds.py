@@ -31,6 +31,7 @@ from analyser.datafile import TomlFile
 from analyser.resources import data_path
 
 THRESHOLD_GRID = np.round(np.arange(0.05, 0.951, 0.01), 2)
+SMOOTHING = 5  # grid points the F1 curve is averaged over before its maximum is taken
 PREVALENCE_FILE = "prevalence.toml"
 
 
@@ -87,11 +88,25 @@ def choose_thresholds(probabilities: np.ndarray, gold: np.ndarray, lexicon: np.n
                       concepts: Sequence[str], prevalence: Mapping[str, float] | None = None) -> dict[str, float]:
     """Per concept, the probability cut that maximises F1 of lexicon OR model,
     the way the analysis uses it, at the concept's target prevalence if given
-    (ties: the highest cut, fewer suggestions)."""
+    (ties: the highest cut, fewer suggestions). The F1 curve is smoothed over
+    SMOOTHING grid points first: it is flat near its top, and its raw
+    maximum jumps by several points when a few training units change."""
     thresholds = {}
+    grid = THRESHOLD_GRID.tolist()
     for k, concept in enumerate(concepts):
         weights = prior_weights(gold[:, k], (prevalence or {}).get(concept))
-        best = max(THRESHOLD_GRID.tolist(),
-                   key=lambda t: (f1(gold[:, k], lexicon[:, k] | (probabilities[:, k] >= t), weights), t))
-        thresholds[concept] = float(best)
+        curve = np.array([f1(gold[:, k], lexicon[:, k] | (probabilities[:, k] >= t), weights) for t in grid])
+        smooth = smoothed(curve, SMOOTHING)
+        best = max(range(len(grid)), key=lambda i: (round(float(smooth[i]), 12), grid[i]))
+        thresholds[concept] = float(grid[best])
     return thresholds
+
+
+def smoothed(curve: np.ndarray, width: int) -> np.ndarray:
+    """The moving average of `curve` over `width` points (an odd number),
+    each end averaged over the points it has."""
+    half = width // 2
+    sums = np.concatenate([[0.0], np.cumsum(curve)])
+    low = np.clip(np.arange(len(curve)) - half, 0, len(curve))
+    high = np.clip(np.arange(len(curve)) + half + 1, 0, len(curve))
+    return (sums[high] - sums[low]) / (high - low)

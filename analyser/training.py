@@ -15,8 +15,9 @@ scaled by their naive Bayes log-count ratios (NBSVM). Grouped 5-fold
 cross-validation (never splitting a document) gives out-of-fold decision
 values, which fit each concept's Platt calibration; the threshold of each
 concept maximises the out-of-fold F1 of "lexicon or model", the way the
-stage uses it. The final model is fitted on everything and written as JSON
-with a card (`textmodel.save_model`; `write_card`).
+stage uses it, smoothed over neighbouring cuts (`thresholds.choose_thresholds`).
+The final model is fitted on everything and written as JSON with a card
+(`textmodel.save_model`; `write_card`).
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ from analyser.meetings import model_floor
 from analyser.output import write_atomic
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel, save_model
-from analyser.thresholds import Prevalence, choose_thresholds, f1
+from analyser.thresholds import SMOOTHING, Prevalence, choose_thresholds, f1
 from analyser.trees import TreeEnsemble, save_trees
 
 CODES = ("present", "absent")
@@ -563,7 +564,8 @@ def render_card(model: LinearTextModel) -> str:
         "(`concepts.context.json`, named with its checksum in this card): per concept, boosted trees (depth 3,",
         "100 rounds) over the first model's out-of-fold log-odds for the sentence, the two sentences before and",
         "after it and the rest of the document, and the sentence's length, question marks, speaker label and place.",
-        "Thresholds (below: the context layer's) are chosen to maximise the out-of-fold F1 of lexicon OR model,",
+        "Thresholds (below: the context layer's) are chosen to maximise the out-of-fold F1 of lexicon OR model",
+        f"(the F1 curve first averaged over {SMOOTHING} neighbouring cuts, so that its flat top does not jump),",
         "each concept's units weighted to its target share of sentences (`analyser/thresholds.py`): "
         + _target_source(card) + ".",
         "Stored as JSON (vocabularies, weights and the trees' node arrays; no code runs when it is loaded).",

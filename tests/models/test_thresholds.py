@@ -15,7 +15,7 @@ from test_concept_model import write_csv
 from analyser.cli import main
 from analyser.errors import DataFileError
 from analyser.textmodel import load_model
-from analyser.thresholds import choose_thresholds, f1, prior_weights, read_prevalence
+from analyser.thresholds import choose_thresholds, f1, prior_weights, read_prevalence, smoothed
 
 
 @pytest.mark.parametrize("gold, target, expected", [
@@ -43,15 +43,27 @@ def test_weighted_f1_counts_each_unit_with_its_weight():
 def test_a_rarer_concept_gets_a_higher_cut():
     """Four units with the concept (probabilities 0.9, 0.8, 0.6, 0.4) and four
     without (0.7, 0.5, 0.3, 0.1); the lexicon finds none. At the data's own
-    share (a half) the F1 of "lexicon or model" is best at 0.4 (tp 4, fp 2);
-    at a share of 1 in 20 each false suggestion counts 19 times, and the
-    best cut is 0.8 (tp 2, no false suggestion)."""
+    share (a half) the F1 of "lexicon or model" is best for cuts 0.31-0.40
+    (tp 4, fp 2); at a share of 1 in 20 each false suggestion counts 19
+    times, and the best cuts are 0.71-0.80 (tp 2, no false suggestion).
+    Smoothed over five grid points, each curve's top is the highest cut two
+    points inside its best stretch: 0.38 and 0.78."""
     probabilities = np.array([[0.9], [0.8], [0.6], [0.4], [0.7], [0.5], [0.3], [0.1]])
     gold = np.array([[True]] * 4 + [[False]] * 4)
     lexicon = np.zeros_like(gold)
-    assert choose_thresholds(probabilities, gold, lexicon, ["trust"]) == {"trust": 0.4}
-    assert choose_thresholds(probabilities, gold, lexicon, ["trust"], {"trust": 0.05}) == {"trust": 0.8}
-    assert choose_thresholds(probabilities, gold, lexicon, ["trust"], {"vision": 0.05}) == {"trust": 0.4}
+    assert choose_thresholds(probabilities, gold, lexicon, ["trust"]) == {"trust": 0.38}
+    assert choose_thresholds(probabilities, gold, lexicon, ["trust"], {"trust": 0.05}) == {"trust": 0.78}
+    assert choose_thresholds(probabilities, gold, lexicon, ["trust"], {"vision": 0.05}) == {"trust": 0.38}
+
+
+@pytest.mark.parametrize("curve, width, expected", [
+    ([0, 0, 3, 0, 0], 3, [0, 1, 1, 1, 0]),
+    ([1, 2, 3, 4, 5], 5, [2, 2.5, 3, 3.5, 4]),  # each end averages the points it has
+    ([4, 8], 1, [4, 8]),
+])
+def test_smoothed_is_a_moving_average(curve, width, expected):
+    assert smoothed(np.array(curve, dtype=float), width) == pytest.approx(expected)
+
 
 
 def test_the_packaged_targets_are_read():
