@@ -1,7 +1,7 @@
 """The concept coder on real writing: CEReD's student-teacher diaries, coded for the four concepts.
 
-    python scripts/cered_concepts.py [--data DIR] [--codes FILE] [--model FILE] [--part dev] [--errors]
-    python scripts/cered_concepts.py --export FILE [--part dev --part train]
+    python scripts/cered_concepts.py [--data DIR] [--codes FILE] [--model FILE] [--lexicon FILE] [--part dev] [--errors]
+    python scripts/cered_concepts.py --export FILE [--part dev --part train --part dev2]
 
 Every other coded set in the project was written by language-model writers
 for the project. CEReD's English sentences (`../shared/external/cered`, or
@@ -12,20 +12,22 @@ codebook's concepts turn up as real writers put them, and where a coder that
 over-reads feelings or everyday words shows it.
 
 `corpus/cered_concepts/codes.jsonl` holds, per sentence, only its CEReD id
-("train-1139": split and idx), its part (`dev`: 1,200 sentences of the train
-split, read to find error classes and trained on; `train`: 1,600 more of the
-train split, only trained on; `heldout`: the whole validation and test splits,
-scored once per shipped model, never read to change anything and never trained
-on) and the adjudicated codes; the sentences stay in CEReD's files, as
+("train-1139": split and idx), its part and the adjudicated codes. The parts:
+`dev` (1,200 sentences of the train split, read to find error classes and
+trained on), `train` (1,600 more, only trained on), `dev2` (1,296 more, read
+for error classes and trained on), `heldout` (the whole validation and test
+splits) and `heldout2` (the other 2,000 sentences of the train split); the two
+held-out parts are never read to change anything and never trained on; the sentences stay in CEReD's files, as
 its README asks. Each sentence is analysed as the analysis reads a document:
 in its window of the diary (two sentences each side, from CEReD's `context`),
 and a concept is predicted when a mention of it (lexicon match or model
 suggestion) overlaps the sentence. Prints precision, recall and F1 per
 concept and micro-F1 for the lexicon alone, the model alone and both, per part.
 
-`--export FILE` writes the coded sentences of `dev` and `train` (or the parts
-named) in the project's coded format, each sentence alone, for `analyser train`;
-`heldout` is refused, so the figures on it stay honest.
+`--export FILE` writes the coded sentences of `dev`, `train` and `dev2` (or
+the parts named) in the project's coded format, each sentence alone, for
+`analyser train`; the held-out parts are refused, so the figures on them stay
+those of writing the model has never seen.
 """
 
 from __future__ import annotations
@@ -55,9 +57,9 @@ tr = try_reflection.tr  # train_reflection: DEFAULT_DATA, repair
 
 DEFAULT_CODES = REPO / "corpus" / "cered_concepts" / "codes.jsonl"
 SYSTEMS = ("lexicon", "model", "both")
-PARTS = ("dev", "train", "heldout")
-SCORED = ("dev", "heldout")  # the parts scored by default; `train` is only trained on
-TRAINABLE = ("dev", "train")
+PARTS = ("dev", "train", "dev2", "heldout", "heldout2")
+SCORED = ("dev", "dev2", "heldout", "heldout2")  # the parts scored by default; `train` is only trained on
+TRAINABLE = ("dev", "train", "dev2")  # what the shipped model is trained on; the held-out parts stay unseen by it
 
 
 @dataclass
@@ -152,7 +154,7 @@ def export(coded: Sequence[Coded], parts: Sequence[str], path: Path) -> int:
     many. Refuses a part that is never to be trained on."""
     refused = sorted(set(parts) - set(TRAINABLE))
     if refused:
-        raise SystemExit(f"--export: part {', '.join(refused)} is never trained on (export {' or '.join(TRAINABLE)})")
+        raise SystemExit(f"--export: part {', '.join(refused)} is never trained on (export {', '.join(TRAINABLE)})")
     chosen = [c for c in coded if c.part in parts]
     lines = [json.dumps({"id": f"cered-{c.id}", "register": "reflective", "text": c.sentence, "codes": c.codes},
                         ensure_ascii=False) + "\n" for c in chosen]
@@ -191,9 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=tr.DEFAULT_DATA, help="folder with CEReD's train/val/test.tsv")
     parser.add_argument("--codes", type=Path, default=DEFAULT_CODES, help="the coded ids (JSON Lines)")
     parser.add_argument("--model", type=Path, help="a concept model (JSON) other than the profile's")
+    parser.add_argument("--lexicon", type=Path, help="a concept lexicon (TOML) other than the profile's")
     parser.add_argument("--part", choices=PARTS, action="append",
-                        help=f"only this part (default: {' and '.join(SCORED)}; "
-                             f"with --export, {' and '.join(TRAINABLE)})")
+                        help=f"only this part (default: {', '.join(SCORED)}; "
+                             f"with --export, {', '.join(TRAINABLE)})")
     parser.add_argument("--errors", action="store_true", help="also list every disagreement of 'both'")
     parser.add_argument("--export", type=Path, metavar="FILE",
                         help="write the coded sentences as training data (JSON Lines) instead of scoring")
@@ -208,7 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         count = export(coded, args.part or TRAINABLE, args.export)
         print(f"wrote {count} coded sentences to {args.export}")
         return 0
-    analyser = Analyser(Settings(model_path=str(args.model) if args.model else None))
+    analyser = Analyser(Settings(model_path=str(args.model) if args.model else None,
+                                 lexicon_path=str(args.lexicon) if args.lexicon else None))
     analyser.load()
     concepts = list(analyser.lexicon_.concept_ids)
     for part in args.part or SCORED:

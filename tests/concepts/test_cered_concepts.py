@@ -61,22 +61,26 @@ HEADER = "idx\tcontext\tsentence\ty\tconfidence\ty_requires_context\n"
 
 
 def _cered(tmp_path):
-    """A CEReD folder of three sentences and codes putting one in each part."""
+    """A CEReD folder of five sentences and codes putting one in each part."""
     data = tmp_path / "cered"
     data.mkdir()
     (data / "train.tsv").write_text(HEADER + "1\t\tMy mentor let me teach alone.\tExperience\t[5]\t\n"
-                                    "2\t\tI doubted I was a real teacher.\tFeeling\t[5]\t\n", encoding="utf-8")
+                                    "2\t\tI doubted I was a real teacher.\tFeeling\t[5]\t\n"
+                                    "3\t\tThe class was ruled by one boy.\tExperience\t[4]\t\n"
+                                    "4\t\tWe planned the week.\tExperience\t[4]\t\n", encoding="utf-8")
     (data / "val.tsv").write_text(HEADER + "7\t\tThe head decided everything.\tOther\t[4]\t\n", encoding="utf-8")
     (data / "test.tsv").write_text(HEADER, encoding="utf-8")
     codes = tmp_path / "codes.jsonl"
     codes.write_text('{"id": "train-1", "part": "dev", "codes": {"trust": "present"}}\n'
                      '{"id": "train-2", "part": "train", "codes": {"identity_threat": "present"}}\n'
-                     '{"id": "val-7", "part": "heldout", "codes": {"power": "present"}}\n', encoding="utf-8")
+                     '{"id": "train-3", "part": "dev2", "codes": {"power": "present"}}\n'
+                     '{"id": "val-7", "part": "heldout", "codes": {"power": "present"}}\n'
+                     '{"id": "train-4", "part": "heldout2", "codes": {}}\n', encoding="utf-8")
     return data, codes
 
 
 @pytest.mark.parametrize("parts, ids", [
-    ([], ["cered-train-1", "cered-train-2"]),  # default: dev and train, never heldout
+    ([], ["cered-train-1", "cered-train-2", "cered-train-3"]),  # default: dev, train and dev2, never a held-out part
     (["--part", "train"], ["cered-train-2"]),
 ])
 def test_export_writes_the_trainable_parts_as_coded_sentences(tmp_path, parts, ids):
@@ -87,13 +91,41 @@ def test_export_writes_the_trainable_parts_as_coded_sentences(tmp_path, parts, i
     assert _script().main(["--data", str(data), "--codes", str(codes), "--export", str(out), *parts]) == 0
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ids
-    assert records[-1]["text"] == "I doubted I was a real teacher."
-    assert records[-1]["codes"] == {"identity_threat": "present"}
+    second = next(r for r in records if r["id"] == "cered-train-2")
+    assert second["text"] == "I doubted I was a real teacher."
+    assert second["codes"] == {"identity_threat": "present"}
 
 
-def test_export_refuses_the_heldout_part(tmp_path):
+@pytest.mark.parametrize("part", ["heldout", "heldout2"])
+def test_export_refuses_the_parts_the_model_never_sees(tmp_path, part):
     data, codes = _cered(tmp_path)
     out = tmp_path / "cered.jsonl"
-    with pytest.raises(SystemExit, match="heldout is never trained on"):
-        _script().main(["--data", str(data), "--codes", str(codes), "--export", str(out), "--part", "heldout"])
+    with pytest.raises(SystemExit, match=f"part {part} is never trained on"):
+        _script().main(["--data", str(data), "--codes", str(codes), "--export", str(out), "--part", part])
     assert not out.exists()
+
+
+# coding/<sample>_first.jsonl, _second.jsonl and _adjudication.jsonl, and the parts each sample became
+SAMPLES = {"train": {"train"}, "train2": {"dev2", "heldout2"}}
+
+
+def test_each_sample_is_its_readers_agreed_or_decided_codes():
+    """Every sentence of the samples coded since the eleventh round was coded
+    by two readers; its code is theirs where they agree and the third reader's
+    where they differ, and the third reader decided exactly the sentences they
+    differed on."""
+    import json
+
+    folder = _script().DEFAULT_CODES.parent
+
+    def read(name):
+        lines = (folder / "coding" / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+        return {r["id"]: r["codes"] for r in map(json.loads, lines)}
+
+    coded = _script().read_codes(_script().DEFAULT_CODES)
+    codes = {r.id: r.codes for r in coded}
+    for sample, parts in SAMPLES.items():
+        first, second, decided = (read(f"{sample}_{who}") for who in ("first", "second", "adjudication"))
+        assert set(first) == set(second) == {r.id for r in coded if r.part in parts}
+        assert set(decided) == {i for i in first if first[i] != second[i]}
+        assert all(codes[i] == decided.get(i, first[i]) for i in first)
