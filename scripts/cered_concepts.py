@@ -16,9 +16,9 @@ over-reads feelings or everyday words shows it.
 `dev` (1,200 sentences of the train split, read to find error classes and
 trained on), `train` (1,600 more, only trained on), `dev2` (1,296 more, read
 for error classes and trained on), `heldout` (the whole validation and test
-splits) and `heldout2` (the other 2,000 sentences of the train split); the two
-held-out parts are never read to change anything and never trained on; the sentences stay in CEReD's files, as
-its README asks. Each sentence is analysed as the analysis reads a document:
+splits) and `heldout2` (the other 2,000 sentences of the train split). The two
+held-out parts are never read to change anything and never trained on. The
+sentences stay in CEReD's files, as its README asks. Each sentence is analysed as the analysis reads a document:
 in its window of the diary (two sentences each side, from CEReD's `context`),
 and a concept is predicted when a mention of it (lexicon match or model
 suggestion) overlaps the sentence. Prints precision, recall and F1 per
