@@ -46,6 +46,7 @@ EXCLUDE_LABEL = "__exclude__"
 # bench/bench_regex.py). Group 1 is the whitespace after the end: where it
 # stops, the next sentence starts.
 _SENTENCE_END = re.compile(r"[.?!…](?<![.?!…][.?!…])[.?!…]*+[\"'”’)\]]*+(?=(\s+)[\"'“‘(\[]?[A-Z0-9])")
+_LINE_START = re.compile(r"\n(?=\S)")
 _MAX_BRACKET_SPAN = 200  # an unclosed "(" stops suppressing boundaries after this many chars
 _BRACKETS = (("(", ")"), ("[", "]"))  # (opener, closer)
 _MAX_ABBREVIATION = 12  # characters looked at before a full stop
@@ -169,7 +170,10 @@ class AcademicSentences:
         flags = np.full(len(doc), -1, dtype=np.int64)
         flags[0] = 1
         first_tokens, first_chars = [0], [0]  # the first token starts at character 0
-        starts = sentence_starts(doc_text(doc), self.abbreviations)
+        text = doc_text(doc)
+        starts = sentence_starts(text, self.abbreviations)
+        if "\n" in text:  # the parse stage leaves a "\n" only where a line was broken by hand
+            starts = sorted({*starts, *(m.end() for m in _LINE_START.finditer(text))})
         if starts:
             token_starts = doc.to_array("IDX")
             positions = np.searchsorted(token_starts, starts).tolist()

@@ -6,7 +6,9 @@ The pipeline reads a *view* of the document: the blocks joined by a single
 and inside each block every run of whitespace (a line break inside a
 paragraph, a double space, a non-breaking space) becomes one space while soft
 hyphens and zero-width characters disappear, so "shared\\nvision" still
-matches "shared vision". An `OffsetMap` takes view offsets back to the
+matches "shared vision". A line broken by hand inside a block (a line per
+point of notes, a timestamped log: `analyser.linebreaks`) stays a "\\n", and
+a sentence starts after it. An `OffsetMap` takes view offsets back to the
 document text.
 
 Each block is its own spaCy Doc: spaCy's tokenizer stops caching words for the
@@ -25,6 +27,7 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analyser.linebreaks import hand_breaks
 from analyser.model import Document, Sentence
 from analyser.nlp import SENTENCE_CHARS, doc_text, sentence_token_starts
 
@@ -73,8 +76,11 @@ class OffsetMap:
             segment_start = length
             self.unchanged_at.append(-1)
             last = 0
+            breaks = hand_breaks(text)
             for match in _COMPACT.finditer(text):
                 replacement = " " if match.group()[0].isspace() else ""
+                if breaks and replacement and _holds(breaks, match.start(), match.end()):
+                    replacement = "\n"  # a line broken by hand: a sentence starts after it
                 parts.append(text[last : match.start()])
                 parts.append(replacement)
                 length += match.start() - last + len(replacement)
@@ -150,9 +156,16 @@ class OffsetMap:
         return max(0, bisect.bisect_right(self.segment_starts, offset) - 1)
 
 
+def _holds(offsets: list[int], start: int, end: int) -> bool:
+    """Does [start, end) hold one of the sorted `offsets`?"""
+    i = bisect.bisect_left(offsets, start)
+    return i < len(offsets) and offsets[i] < end
+
+
 def _long_chunks(view: str) -> list[tuple[int, int]]:
     """(start, end) of each chunk of `view` longer than GUARD_FROM characters.
-    The view's only whitespace is " " and the block separator "\\n"."""
+    The view's only whitespace is " " and "\\n" (between blocks, or a line
+    broken by hand)."""
     codes = np.frombuffer(view.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     edges = np.concatenate(([-1], np.flatnonzero((codes == 32) | (codes == 10)), [len(codes)]))
     long = np.flatnonzero(np.diff(edges) > GUARD_FROM + 1)

@@ -13,7 +13,7 @@ from analyser.resources import read_word_list
 # \s, not [ \t]: a line may hold any other whitespace (form feed, NBSP,
 # U+2028...), and a block must never start with whitespace.
 _MD_HEADING = re.compile(r"(#{1,6})\s+")
-_LIST_MARKER = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])\s+")
+LIST_MARKER = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])\s+")
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 _TABLE_CELL = re.compile(r"[^|]+")
 _HEADING_END = re.compile(r"[.?!:;,]$")
@@ -74,7 +74,7 @@ def split_blocks(text: str, markdown: bool, skip: int = 0) -> list[Block]:
             if not _TABLE_RULE.fullmatch(body):
                 blocks.extend(_table_cells(line, line_start))
             continue
-        marker = _LIST_MARKER.match(body)
+        marker = LIST_MARKER.match(body)
         if marker and content_start + marker.end() < content_end:
             close_paragraph()
             blocks.append(Block("list_item", content_start + marker.end(), content_end))

@@ -11,9 +11,10 @@ name where the notes give one.
 `find_turns` re-points the blocks a format reader made: the document text is
 never changed, so offsets still point into the file's text. A turn's block
 is what was said, without its label; a line that opens with a label that is
-not a name ("Action:", "Agreed:") stays a block of its own with no speaker.
-A document is read as turns only when at least two turns hold a third of its
-body's text, so an essay with one "Note:" line or a quoted exchange stays an
+not a name ("Action:", "Agreed:"), or a time and no name ("10:12 Agreed
+to ..."), stays a block of its own with no speaker.
+A document is read as turns only when at least two turns (with any timed
+entries) hold a third of its body's text, so an essay with one "Note:" line or a quoted exchange stays an
 essay, and minutes that mix narrative with what was said are meeting notes.
 """
 
@@ -28,7 +29,7 @@ from analyser.model import Block, Document
 from analyser.resources import read_word_list
 
 # A time: "00:03", "0:03", "00:03:12", "1:02:03.500", "00:03,5"
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 # A name: up to four words, the first capitalised, the others capitalised,
 # numbers ("Participant 3") or name particles ("van der Berg").
 _NAME = (
@@ -37,12 +38,15 @@ _NAME = (
 )
 # "[00:12:05] Name: text", "00:03 - Name: text", "(10:02) Name: text"
 _TIME_FIRST = re.compile(
-    rf"[\[(]?(?P<time>{_TIME})[\])]?[ \t]*(?:[-–—|][ \t]*)?{_NAME}[ \t]*:(?:[ \t]+|$)"
+    rf"[\[(]?(?P<time>{TIME})[\])]?[ \t]*(?:[-–—|][ \t]*)?{_NAME}[ \t]*:(?:[ \t]+|$)"
 )
 # "Name [00:03:12]: text", "Name (10:02): text", "Name 00:03: text", "Name: text"
-_NAME_FIRST = re.compile(rf"{_NAME}(?:[ \t]*[\[(]?(?P<time>{_TIME})[\])]?)?[ \t]*:(?:[ \t]+|$)")
+_NAME_FIRST = re.compile(rf"{_NAME}(?:[ \t]*[\[(]?(?P<time>{TIME})[\])]?)?[ \t]*:(?:[ \t]+|$)")
 # A line that is only a name and a time (Teams and Zoom .docx transcripts)
-_HEADER = re.compile(rf"{_NAME}[ \t]+[\[(]?(?P<time>{_TIME})[\])]?[ \t]*$")
+_HEADER = re.compile(rf"{_NAME}[ \t]+[\[(]?(?P<time>{TIME})[\])]?[ \t]*$")
+# A line that opens with a time but no speaker: an entry of its own in a
+# timestamped log ("10:12 Agreed to draft the terms of reference")
+TIMED_LINE = re.compile(rf"[\[(]?{TIME}[\])]?(?:[ \t]|$)")
 _PARTICLES = frozenset(
     {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al", "el"}
 )
@@ -129,8 +133,10 @@ def find_turns(document: Document, *, guessed_headings: bool) -> bool:
         return True  # a caption reader made the turns already
     blocks = _split(document, guessed_headings)
     turns = [b for b in blocks if b.kind == "turn"]
+    # a timestamped log's entries without a name count with the turns
+    logged = [b for b in blocks if b.kind == "turn" or TIMED_LINE.match(document.text, b.start, b.end)]
     body = sum(b.end - b.start for b in blocks if b.kind != "heading")
-    if len(turns) < MIN_TURNS or sum(b.end - b.start for b in turns) < MIN_TURN_SHARE * body:
+    if len(turns) < MIN_TURNS or sum(b.end - b.start for b in logged) < MIN_TURN_SHARE * body:
         return False
     document.blocks = blocks
     document.metadata.word_count = sum(count_words(document.text[b.start : b.end]) for b in blocks)
@@ -176,8 +182,8 @@ def _split(document: Document, guessed_headings: bool) -> list[Block]:
                 pending = None
                 current = Block("turn", label.content, end, speaker=label.speaker, start_time=label.time)
                 continue
-            if _other_label(text, start, end):
-                close()  # "Action: ..." inside a run of turns is a note of its own
+            if _other_label(text, start, end) or TIMED_LINE.match(text, start, end):
+                close()  # "Action: ..." or "10:12 Agreed ..." inside a run of turns is a note of its own
                 pending = None
             if current is None:
                 if pending is not None:

@@ -87,6 +87,25 @@ def test_turns_one_a_paragraph_with_continuation_lines():
     ]
 
 
+def test_a_timed_line_without_a_name_is_an_entry_of_its_own():
+    """In a timestamped log a line with a time and no speaker ends the turn
+    before it: it is not the last speaker's."""
+    text = ("Partnership board - 14 March\n"
+            "10:02 JT: welcome, apologies from the council lead\n"
+            "10:09 RS: not sure the nurses feel listened to, feels like we just rubber stamp\n"
+            "10:12 Agreed to draft a statement of what the partnership is for\n"
+            "10:15 AB worried her team's role will be swallowed by the new hub\n")
+    document = ingest_text(text, "log.txt")
+    assert turns(document) == [
+        ("paragraph", "Partnership board - 14 March"),
+        ("JT", 602.0, None, "welcome, apologies from the council lead"),
+        ("RS", 609.0, None, "not sure the nurses feel listened to, feels like we just rubber stamp"),
+        ("paragraph", "10:12 Agreed to draft a statement of what the partnership is for"),
+        ("paragraph", "10:15 AB worried her team's role will be swallowed by the new hub"),
+    ]
+    assert detect_kind(document) == "meeting_notes"
+
+
 def test_short_turns_are_not_taken_for_headings():
     """A plain-text line without a full stop looks like a heading; "Ann: Agreed" is a turn."""
     document = ingest_text("Ann: Agreed\n\nBob: Same here\n\nAnn: Good\n", "short.txt")
