@@ -19,6 +19,7 @@ from pypdf.generic import ArrayObject, IndirectObject
 
 from analyser.errors import InputError
 from analyser.ingest.builder import MAX_TEXT_CHARS, DocumentBuilder, too_much_text
+from analyser.ingest.transcript import TIMED_LINE
 from analyser.model import Document, Dropped
 from analyser.resources import read_word_list
 
@@ -224,8 +225,8 @@ def _paragraphs(pages: list[list[str]], dropped: list[Dropped]):
     """Rebuild paragraphs from line shapes: every line of a paragraph but the
     last is (nearly) full width, so a short line ends its paragraph unless it
     ends with a colon ("Available at:"); a short first line without closing
-    punctuation is a heading; bullets start list items. Paragraphs continue
-    across page breaks."""
+    punctuation is a heading; bullets start list items, and a time ("10:05")
+    starts a paragraph. Paragraphs continue across page breaks."""
     widths = sorted(len(x.strip()) for lines in pages for x in lines if x.strip())
     full = widths[int(len(widths) * 0.9)] if widths else 0
     current: list[str] = []
@@ -251,6 +252,7 @@ def _paragraphs(pages: list[list[str]], dropped: list[Dropped]):
             hyphenated = bool(current) and bool(_HYPHEN_END.search(current[-1])) and line[:1].islower()
             if current and not hyphenated and (
                 bullet
+                or TIMED_LINE.match(line)  # an entry of a timestamped log
                 or (previous_short and not current[-1].endswith(":"))
                 or (heading and _PARAGRAPH_END.search(current[-1]))
             ):

@@ -16,7 +16,8 @@ _MD_HEADING = re.compile(r"(#{1,6})\s+")
 LIST_MARKER = re.compile(r"(?:[-*+•–]|\d{1,3}[.)])\s+")
 _TABLE_RULE = re.compile(r"\|?[ \t]*:?-{2,}:?[ \t]*(\|[ \t]*:?-{2,}:?[ \t]*)*\|?[ \t]*")
 _TABLE_CELL = re.compile(r"[^|]+")
-_HEADING_END = re.compile(r"[.?!:;,]$")
+# closing punctuation, before any closing quotes or brackets ('He said, "No."')
+_HEADING_END = re.compile(r"[.?!:;,…][\"'”’)\]]{0,3}$")
 # Markdown front matter: "---", "key: value" lines, "---" at the very start
 _FRONT_MATTER = re.compile(r"---[ \t]*\n((?:[^\n]*\n){0,40}?)---[ \t]*(?:\n|$)")
 _FRONT_FIELD = re.compile(r"(?m)^(\w+):[ \t]*(.*?)[ \t]*$")
@@ -132,6 +133,6 @@ def _looks_like_heading(line: str, first: bool = False) -> bool:
     return (
         "\n" not in line
         and (line[:1].isupper() or line[:1].isdigit())
-        and not _HEADING_END.search(line, len(line) - 1)  # only the last character can match
+        and not _HEADING_END.search(line, len(line) - 4)  # only the last characters can match
         and len(line.split(None, limit)) <= limit
     )

@@ -45,8 +45,9 @@ _NAME_FIRST = re.compile(rf"{_NAME}(?:[ \t]*[\[(]?(?P<time>{TIME})[\])]?)?[ \t]*
 # A line that is only a name and a time (Teams and Zoom .docx transcripts)
 _HEADER = re.compile(rf"{_NAME}[ \t]+[\[(]?(?P<time>{TIME})[\])]?[ \t]*$")
 # A line that opens with a time but no speaker: an entry of its own in a
-# timestamped log ("10:12 Agreed to draft the terms of reference")
-TIMED_LINE = re.compile(rf"[\[(]?{TIME}[\])]?(?:[ \t]|$)")
+# timestamped log ("10:12 Agreed to draft the terms of reference"; in notes
+# also "10.12", "10:12am", "10.12 -")
+TIMED_LINE = re.compile(rf"[\[(]?(?:{TIME}|\d{{1,2}}\.\d{{2}})(?:[ \t]?[ap]\.?m\.?)?[\])]?(?:[ \t]|$)", re.IGNORECASE)
 _PARTICLES = frozenset(
     {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al", "el"}
 )

@@ -66,3 +66,17 @@ def test_pdf_sample_loses_no_body_text(analyser):
     assert "Page 1 of" not in text
     assert "Psychological safety" in [text[b.start : b.end] for b in analysis.document.blocks if b.kind == "heading"]
     assert analysis.document.metadata.pages == 5
+
+
+def test_a_timestamped_log_keeps_an_entry_a_paragraph(tmp_path):
+    """Entries as long as the page is wide would otherwise read as one
+    paragraph, and as one sentence where they lack full stops."""
+    entries = [
+        "10:02 welcome and apologies from the council lead, the hospice manager and the GP federation",
+        "10:05 budget update from the ICB finance lead, who says the ICB still holds the purse strings",
+        "10:12 agreed to draft a statement of what the partnership is for before the next meeting",
+    ]
+    path = tmp_path / "log.pdf"
+    make_pdf(path, [["Partnership board notes", "\n".join(entries)]])
+    document = ingest(path)
+    assert [document.text[b.start : b.end] for b in document.blocks][-4:] == ["Partnership board notes", *entries]

@@ -55,6 +55,19 @@ def test_plain_text_headings_are_short_lines_without_closing_punctuation():
     ]
 
 
+@pytest.mark.parametrize("line, kind", [
+    # a short line whose full stop sits inside a quotation or a bracket still ends a sentence
+    ('Jen said afterwards, "Thanks for not trusting us."', "paragraph"),
+    ("She stopped coming to meetings (we never asked why.)", "paragraph"),
+    ("Nobody asked the nurses?’", "paragraph"),
+    # a title that closes with a quoted word has no closing punctuation
+    ('Reflections on "trust"', "heading"),
+])
+def test_a_short_line_ending_inside_quotes_is_not_a_heading(line, kind):
+    document = ingest_text(f"Placement diary\n\n{line}\n\nMore followed.\n", "diary.txt", "txt")
+    assert blocks(document)[1] == (kind, line, 2 if kind == "heading" else 0)
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

@@ -4,8 +4,10 @@ text) or the concept matches the analysis finds in it."""
 
 from __future__ import annotations
 
+import docx
 import pytest
 
+from analyser.ingest import ingest
 from analyser.linebreaks import hand_breaks
 
 
@@ -66,6 +68,8 @@ def test_sentences_of_lines(analyse, text, expected):
     ("Items\na line that is long enough to be the width\nnext words", [5]),
     # timed and listed entries break even after the longest line
     ("a line that is long enough to be the width\n[10:05] next entry", [42]),
+    ("a line that is long enough to be the width\n10.05 next entry", [42]),
+    ("a line that is long enough to be the width\n10:05am next entry", [42]),
     ("a line that is long enough to be the width\n- next item", [42]),
 ])
 def test_hand_breaks(text, breaks):
@@ -88,3 +92,18 @@ def test_each_concept_is_reported_in_its_own_line(analyse):
     analysis = analyse("Board notes\nThe council holds the purse strings\nMinutes agreed")
     power = [m for m in analysis.mentions if m.concept == "power"]
     assert [(m.text, m.sentence) for m in power] == [("holds the purse", 1)]
+
+
+def test_word_line_breaks_in_one_paragraph_are_points_of_their_own(analyser, tmp_path):
+    """Notes typed in Word with Shift+Enter: one paragraph, a line break between points."""
+    document = docx.Document()
+    run = document.add_paragraph().add_run("Budget update from the CCG lead")
+    for line in ("The council holds the purse strings", "Minutes agreed"):
+        run.add_break()
+        run.add_text(line)
+    path = tmp_path / "notes.docx"
+    document.save(path)
+    analysis = analyser.analyse_document(ingest(path))
+    assert sentences(analysis) == ["Budget update from the CCG lead", "The council holds the purse strings",
+                                   "Minutes agreed"]
+    assert [(m.text, m.sentence) for m in analysis.mentions] == [("holds the purse", 1)]
