@@ -1,7 +1,8 @@
-"""Word .docx: body paragraphs, headings, list items and table cells in reading
-order. Comments live in another part of the package and are never read; tracked
-deletions are stored as ``w:delText`` and so are skipped, while tracked
-insertions (``w:ins``) are kept."""
+"""Word .docx: body paragraphs, headings (by style, or a short line typed in
+bold or underlined), list items and table cells in reading order. Comments
+live in another part of the package and are never read; tracked deletions
+are stored as ``w:delText`` and so are skipped, while tracked insertions
+(``w:ins``) are kept."""
 
 from __future__ import annotations
 
@@ -16,11 +17,14 @@ from lxml.etree import XMLSyntaxError
 from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import DocumentBuilder
+from analyser.ingest.plaintext import looks_like_heading
 from analyser.model import BlockKind, Document
 
 _TEXT, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _NUMPR, _PSTYLE, _VAL = qn("w:numPr"), qn("w:pStyle"), qn("w:val")
+_RUN, _BOLD, _UNDERLINE = qn("w:r"), qn("w:b"), qn("w:u")
+_OFF = frozenset({"0", "false", "none"})
 _BYTES_IO = re.compile(r"file '<_io\.BytesIO object at 0x[0-9a-f]+>' ")
 
 
@@ -87,7 +91,10 @@ def _blocks(parent, styles: dict[str, str]) -> Iterator[tuple[BlockKind, str, in
     for child in parent.iterchildren():
         if child.tag == _P:
             kind, level = _paragraph_kind(child, styles)
-            yield kind, _paragraph_text(child), level
+            text = _paragraph_text(child)
+            if kind == "paragraph" and looks_like_heading(text) and _emphasised(child):
+                kind, level = "heading", 2  # a heading typed as a bold or underlined line
+            yield kind, text, level
         elif child.tag == _TBL:
             yield from _table_cells(child)
         elif child.tag == _SDT:  # content controls wrap ordinary paragraphs
@@ -127,6 +134,20 @@ def _paragraph_text(p) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def _emphasised(p) -> bool:
+    """Is every run of text in the paragraph bold, or every one underlined?
+    Students often type a heading as a short bold line in the body style."""
+    runs = [r for r in p.iter(_RUN) if "".join(t.text or "" for t in r.iter(_TEXT)).strip()]
+    return bool(runs) and any(all(_on(r, mark) for r in runs) for mark in (_BOLD, _UNDERLINE))
+
+
+def _on(run, mark: str) -> bool:
+    """Does the run's own formatting switch `mark` (w:b, w:u) on?"""
+    properties = run.find(qn("w:rPr"))
+    element = properties.find(mark) if properties is not None else None
+    return element is not None and element.get(_VAL, "true").lower() not in _OFF
 
 
 def _paragraph_kind(p, styles: dict[str, str]) -> tuple[BlockKind, int]:

@@ -121,12 +121,14 @@ def _mark_plain_headings(text: str, blocks: list[Block]) -> None:
     that starts with a capital letter or a section number."""
     for index, block in enumerate(blocks):
         content = text[block.start : block.end]
-        if block.kind == "paragraph" and _looks_like_heading(content, first=index == 0):
+        if block.kind == "paragraph" and looks_like_heading(content, first=index == 0):
             block.kind = "heading"
             block.level = 1 if index == 0 else 2
 
 
-def _looks_like_heading(line: str, first: bool = False) -> bool:
+def looks_like_heading(line: str, first: bool = False) -> bool:
+    """A short single line (up to 10 words, 20 for a document's first) that
+    opens with a capital or a digit and has no closing punctuation."""
     limit = 20 if first else 10
     # Cheapest tests first (most paragraphs end with a full stop), and at most
     # limit + 1 words split off: a paragraph can be long.

@@ -76,3 +76,32 @@ def test_docx_sample_is_analysed(analyser):
     assert {"heading", "paragraph", "list_item", "table_cell"} <= kinds
     assert analysis.document.metadata.word_count > 1500
     assert {m.concept for m in analysis.mentions} == {"identity_threat", "trust", "vision", "power"}
+
+
+def test_a_short_bold_or_underlined_line_is_a_heading(tmp_path):
+    """Students often type headings as short bold lines in the body style:
+    the codebook does not code headings, so they must not be coded."""
+    document = docx.Document()
+    rows = [
+        # (text, bold, underline) -> kind
+        ("Power imbalances in the partnership", True, False),
+        ("Trust between the agencies", False, True),
+        ("The council held the purse strings.", True, False),  # a sentence, though bold
+        ("Mistrust between the council and the hospice", False, False),  # a note, not emphasised
+    ]
+    for text, bold, underline in rows:
+        run = document.add_paragraph().add_run(text)
+        run.bold, run.underline = bold, underline
+    mixed = document.add_paragraph()
+    mixed.add_run("Trust").bold = True
+    mixed.add_run(" issues with the council")
+    path = tmp_path / "essay.docx"
+    document.save(path)
+    read = ingest(path)
+    assert [(b.kind, read.text[b.start : b.end]) for b in read.blocks] == [
+        ("heading", "Power imbalances in the partnership"),
+        ("heading", "Trust between the agencies"),
+        ("paragraph", "The council held the purse strings."),
+        ("paragraph", "Mistrust between the council and the hospice"),
+        ("paragraph", "Trust issues with the council"),
+    ]
