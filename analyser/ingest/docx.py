@@ -109,7 +109,8 @@ def _table_cells(table) -> Iterator[tuple[BlockKind, str, int]]:
     so its text is read once, not a second time inside the outer cell."""
     for row in _own(table, _TR, _TBL):
         for cell in _own(row, _TC, _TR):
-            yield "table_cell", "\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC)), 0
+            # a cell's paragraphs stay apart (a blank line), as the document's do
+            yield "table_cell", "\n\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC)), 0
             for nested in _own(cell, _TBL, _TC):
                 yield from _table_cells(nested)
 

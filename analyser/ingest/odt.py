@@ -88,7 +88,7 @@ def _blocks(node, in_list: bool, spaces: _SpaceBudget) -> Iterator[tuple[BlockKi
         elif qname == (TEXTNS, "p"):
             yield ("list_item" if in_list else "paragraph"), _text(child, spaces), 0
         elif qname == (TABLENS, "table-cell"):
-            yield "table_cell", "\n".join(
+            yield "table_cell", "\n\n".join(  # a cell's paragraphs stay apart, as the document's do
                 _text(p, spaces) for p in child.childNodes if getattr(p, "qname", None) == (TEXTNS, "p")
             ), 0
         elif qname in ((TEXTNS, "list"), (TEXTNS, "list-item")):

@@ -107,3 +107,17 @@ def test_word_line_breaks_in_one_paragraph_are_points_of_their_own(analyser, tmp
     assert sentences(analysis) == ["Budget update from the CCG lead", "The council holds the purse strings",
                                    "Minutes agreed"]
     assert [(m.text, m.sentence) for m in analysis.mentions] == [("holds the purse", 1)]
+
+
+def test_each_paragraph_of_a_word_table_cell_is_its_own_point(analyser, tmp_path):
+    """Minutes kept as a table: a cell's paragraphs are points, even when they
+    are as long as each other and have no full stops."""
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = "Budget pressures across all the partners discussed at length"
+    cell.add_paragraph("The CCG holds the purse strings for the community contract")
+    path = tmp_path / "minutes.docx"
+    document.save(path)
+    analysis = analyser.analyse_document(ingest(path))
+    assert sentences(analysis) == ["Budget pressures across all the partners discussed at length",
+                                   "The CCG holds the purse strings for the community contract"]
