@@ -1,5 +1,6 @@
-"""OpenDocument .odt via odfpy: headings, paragraphs, list items and table
-cells in reading order; tracked changes and annotations are skipped."""
+"""OpenDocument .odt via odfpy: headings (outline headings, or a short line
+typed in bold or underlined), paragraphs, list items and table cells in
+reading order; tracked changes and annotations are skipped."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from collections.abc import Iterator
 
 from defusedxml import DefusedXmlException
 from odf import teletype
-from odf.namespaces import DCNS, METANS, OFFICENS, TABLENS, TEXTNS
+from odf.namespaces import DCNS, FONS, METANS, OFFICENS, STYLENS, TABLENS, TEXTNS
 from odf.opendocument import load
 
 from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import MAX_TEXT_CHARS, DocumentBuilder, too_much_text
+from analyser.ingest.plaintext import looks_like_heading
 from analyser.model import BlockKind, Document
 
 MAX_OUTLINE_LEVEL = 10  # ODF allows 1 to 10
@@ -35,7 +37,7 @@ def read_odt(data: bytes, source: str) -> Document:
     except Exception as exc:  # noqa: BLE001 - odfpy raises zip, XML, key and attribute errors
         raise InputError(source, f"is not a readable .odt file ({type(exc).__name__})") from None
     builder = DocumentBuilder(source, "odt")
-    spaces = _SpaceBudget(source)
+    spaces = _SpaceBudget(source, _emphasis_styles(package))
     for kind, text, level in _blocks(body, in_list=False, spaces=spaces):
         builder.add(kind, text, level)
     if not builder.block_count:
@@ -53,9 +55,10 @@ class _SpaceBudget:
     that would pass MAX_TEXT_CHARS with them is refused (three such elements
     in a 981-byte file took 2.4 GB)."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, emphasis: frozenset[str] = frozenset()) -> None:
         self.source = source
         self.left = MAX_TEXT_CHARS
+        self.emphasis = emphasis  # the automatic styles that make text bold or underlined
 
     def spaces(self, element) -> str:
         count = _count(element.getAttrNS(TEXTNS, "c"), default=1, lowest=1)
@@ -86,7 +89,11 @@ def _blocks(node, in_list: bool, spaces: _SpaceBudget) -> Iterator[tuple[BlockKi
             level = _count(child.getAttrNS(TEXTNS, "outline-level"), default=1, lowest=1, highest=MAX_OUTLINE_LEVEL)
             yield "heading", _text(child, spaces), level
         elif qname == (TEXTNS, "p"):
-            yield ("list_item" if in_list else "paragraph"), _text(child, spaces), 0
+            text = _text(child, spaces)
+            if not in_list and looks_like_heading(text) and _emphasised(child, spaces.emphasis):
+                yield "heading", text, 2  # a heading typed as a bold or underlined line
+            else:
+                yield ("list_item" if in_list else "paragraph"), text, 0
         elif qname == (TABLENS, "table-cell"):
             yield "table_cell", "\n\n".join(  # a cell's paragraphs stay apart, as the document's do
                 _text(p, spaces) for p in child.childNodes if getattr(p, "qname", None) == (TEXTNS, "p")
@@ -95,6 +102,40 @@ def _blocks(node, in_list: bool, spaces: _SpaceBudget) -> Iterator[tuple[BlockKi
             yield from _blocks(child, True, spaces)
         else:
             yield from _blocks(child, in_list, spaces)
+
+
+def _emphasis_styles(package) -> frozenset[str]:
+    """Names of the document's automatic styles whose text is bold or underlined."""
+    names = set()
+    for style in package.automaticstyles.childNodes:
+        for properties in getattr(style, "childNodes", []):
+            if getattr(properties, "qname", None) != (STYLENS, "text-properties"):
+                continue
+            bold = properties.getAttrNS(FONS, "font-weight") == "bold"
+            underline = (properties.getAttrNS(STYLENS, "text-underline-style") or "none") != "none"
+            if bold or underline:
+                names.add(style.getAttrNS(STYLENS, "name"))
+    return frozenset(names)
+
+
+def _emphasised(element, emphasis: frozenset[str], inherited: bool = False) -> bool | None:
+    """Is all the text of a paragraph (or span) in an emphasis style, its own
+    or its parent's? None when it holds no text. Students often type a
+    heading as a short bold line."""
+    inherited = inherited or element.getAttrNS(TEXTNS, "style-name") in emphasis
+    verdict = None
+    for child in element.childNodes:
+        if child.nodeType == child.TEXT_NODE:
+            if str(child).strip():
+                if not inherited:
+                    return False
+                verdict = True
+        elif getattr(child, "qname", None) == (TEXTNS, "span"):
+            inner = _emphasised(child, emphasis, inherited)
+            if inner is False:
+                return False
+            verdict = verdict or inner
+    return verdict
 
 
 def _text(element, spaces: _SpaceBudget) -> str:
