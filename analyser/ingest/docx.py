@@ -23,7 +23,7 @@ from analyser.model import BlockKind, Document
 _TEXT, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
 _P, _TBL, _TR, _TC, _SDT = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:sdt")
 _NUMPR, _PSTYLE, _VAL = qn("w:numPr"), qn("w:pStyle"), qn("w:val")
-_RUN, _BOLD, _UNDERLINE = qn("w:r"), qn("w:b"), qn("w:u")
+_RUN, _RPR, _BOLD, _UNDERLINE = qn("w:r"), qn("w:rPr"), qn("w:b"), qn("w:u")
 _OFF = frozenset({"0", "false", "none"})
 _BYTES_IO = re.compile(r"file '<_io\.BytesIO object at 0x[0-9a-f]+>' ")
 
@@ -146,7 +146,7 @@ def _emphasised(p) -> bool:
 
 def _on(run, mark: str) -> bool:
     """Does the run's own formatting switch `mark` (w:b, w:u) on?"""
-    properties = run.find(qn("w:rPr"))
+    properties = run.find(_RPR)
     element = properties.find(mark) if properties is not None else None
     return element is not None and element.get(_VAL, "true").lower() not in _OFF
 

@@ -37,8 +37,8 @@ def read_odt(data: bytes, source: str) -> Document:
     except Exception as exc:  # noqa: BLE001 - odfpy raises zip, XML, key and attribute errors
         raise InputError(source, f"is not a readable .odt file ({type(exc).__name__})") from None
     builder = DocumentBuilder(source, "odt")
-    spaces = _SpaceBudget(source, _emphasis_styles(package))
-    for kind, text, level in _blocks(body, in_list=False, spaces=spaces):
+    spaces = _SpaceBudget(source)
+    for kind, text, level in _blocks(body, False, spaces, _emphasis_styles(package)):
         builder.add(kind, text, level)
     if not builder.block_count:
         raise InputError(source, "contains no text to analyse (only images, drawings or empty paragraphs?)")
@@ -55,10 +55,9 @@ class _SpaceBudget:
     that would pass MAX_TEXT_CHARS with them is refused (three such elements
     in a 981-byte file took 2.4 GB)."""
 
-    def __init__(self, source: str, emphasis: frozenset[str] = frozenset()) -> None:
+    def __init__(self, source: str) -> None:
         self.source = source
         self.left = MAX_TEXT_CHARS
-        self.emphasis = emphasis  # the automatic styles that make text bold or underlined
 
     def spaces(self, element) -> str:
         count = _count(element.getAttrNS(TEXTNS, "c"), default=1, lowest=1)
@@ -80,7 +79,9 @@ def _count(value: str | None, default: int, lowest: int, highest: int | None = N
     return min(highest, number) if highest is not None else number
 
 
-def _blocks(node, in_list: bool, spaces: _SpaceBudget) -> Iterator[tuple[BlockKind, str, int]]:
+def _blocks(node, in_list: bool, spaces: _SpaceBudget,
+            emphasis: frozenset[str]) -> Iterator[tuple[BlockKind, str, int]]:
+    """`emphasis`: the automatic styles that make text bold or underlined."""
     for child in node.childNodes:
         qname = getattr(child, "qname", None)
         if qname is None or qname in _SKIP:
@@ -90,7 +91,7 @@ def _blocks(node, in_list: bool, spaces: _SpaceBudget) -> Iterator[tuple[BlockKi
             yield "heading", _text(child, spaces), level
         elif qname == (TEXTNS, "p"):
             text = _text(child, spaces)
-            if not in_list and looks_like_heading(text) and _emphasised(child, spaces.emphasis):
+            if not in_list and looks_like_heading(text) and _emphasised(child, emphasis):
                 yield "heading", text, 2  # a heading typed as a bold or underlined line
             else:
                 yield ("list_item" if in_list else "paragraph"), text, 0
@@ -99,9 +100,9 @@ def _blocks(node, in_list: bool, spaces: _SpaceBudget) -> Iterator[tuple[BlockKi
                 _text(p, spaces) for p in child.childNodes if getattr(p, "qname", None) == (TEXTNS, "p")
             ), 0
         elif qname in ((TEXTNS, "list"), (TEXTNS, "list-item")):
-            yield from _blocks(child, True, spaces)
+            yield from _blocks(child, True, spaces, emphasis)
         else:
-            yield from _blocks(child, in_list, spaces)
+            yield from _blocks(child, in_list, spaces, emphasis)
 
 
 def _emphasis_styles(package) -> frozenset[str]:

@@ -14,8 +14,9 @@ is what was said, without its label; a line that opens with a label that is
 not a name ("Action:", "Agreed:"), or a time and no name ("10:12 Agreed
 to ..."), stays a block of its own with no speaker.
 A document is read as turns only when at least two turns (with any timed
-entries) hold a third of its body's text, so an essay with one "Note:" line or a quoted exchange stays an
-essay, and minutes that mix narrative with what was said are meeting notes.
+entries) hold a third of its body's text, so an essay with one "Note:" line
+or a quoted exchange stays an essay, and minutes that mix narrative with
+what was said are meeting notes.
 """
 
 from __future__ import annotations
