@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from analyser.ingest.builder import count_words
-from analyser.ingest.transcript import format_time
+from analyser.ingest.transcript import format_time, minutes_header
 from analyser.model import Block, ConceptInfo, Document, DocumentKind, Finding, Mention, SpeakerStat
 from analyser.resources import data_path
 
@@ -56,18 +56,20 @@ def model_floor(kind: str | None) -> float:
 
 def detect_kind(document: Document) -> DocumentKind:
     """A caption file, or a body of nothing but turns most of which carry a
-    time, is a transcript; a body mostly of turns (with notes, actions or
-    lists among them) is meeting notes; anything else is an essay. Ingest
-    makes turns only when they hold a third of the body's text, so one
-    "Note:" line never turns an essay into a meeting."""
+    time, is a transcript; a body mostly of turns or a log's timed entries
+    (with notes, actions or lists among them), or a text that opens as
+    minutes do ("Present: ...", "Apologies: ..."), is meeting notes;
+    anything else is an essay. Ingest makes turns and timed entries only
+    when they hold a third of the body's text, so one "Note:" line never
+    turns an essay into a meeting."""
     turns = [b for b in document.blocks if b.kind == "turn"]
-    if not turns:
-        return "essay"
+    if not turns and not any(b.start_time is not None for b in document.blocks):
+        return "meeting_notes" if minutes_header(document.text) else "essay"
     if document.metadata.format in CAPTION_FORMATS:
         return "transcript"
     body = [b for b in document.blocks if b.kind != "heading"]
     timed = sum(1 for b in turns if b.start_time is not None)
-    if len(turns) == len(body) and timed >= TIMED_SHARE * len(turns):
+    if turns and len(turns) == len(body) and timed >= TIMED_SHARE * len(turns):
         return "transcript"
     return "meeting_notes"
 

@@ -16,7 +16,7 @@ from typing import Any, Literal
 # 1.2: document.submission (the student and identifier a VLE download names a file after)
 # 1.3: optional "reflection"
 # 1.4: reflection.account, account_moves_share and account_note (whether the document reads as a reflective account)
-SCHEMA_VERSION = "1.5"
+SCHEMA_VERSION = "1.6"
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table_cell", "turn"]
 # essay: prose; meeting_notes: most blocks are turns of named speakers;
@@ -39,7 +39,7 @@ class Block:
     level: int = 0  # heading level (1 = top); 0 for non-headings
     speaker: str | None = None  # transcripts: who is speaking in this block
     page: int | None = None  # PDF page (1-based) where the block starts
-    start_time: float | None = None  # turns: seconds from the start of the recording, where given
+    start_time: float | None = None  # turns and a log's timed entries: seconds from the start, where given
     end_time: float | None = None
 
 

@@ -19,7 +19,7 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import LOWER, NORM
+from spacy.attrs import LOWER, NORM, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -50,6 +50,8 @@ class PolarityCues:
     before: CueSet
     after: CueSet
     breaks: frozenset[int]  # LOWER hashes of clause-break tokens
+    hyphen: int  # LOWER hash of "-": with a space before it, a dash between clauses
+    dash: int  # LOWER hash of "–", a clause break
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def load_cues(nlp: Language) -> PolarityCues:
         before=cue_set("before"),
         after=cue_set("after"),
         breaks=frozenset(strings.add(word) for word in data["clause"]["breaks"]),
+        hyphen=strings.add("-"),
+        dash=strings.add("–"),
     )
 
 
@@ -102,7 +106,11 @@ def find_polarity_cues(
     one, so that "did not erode her identity" can be read as a negation."""
     if not spans:
         return []
-    table = doc.to_array([NORM, LOWER])  # one array per Doc; only the windows become lists
+    table = doc.to_array([NORM, LOWER, SPACY])  # one array per Doc; only the windows become lists
+    # "not convinced - ASC hold the money": a hyphen with a space before it is
+    # a dash between clauses; one inside a word ("no-blame") is not
+    spaced = (table[1:, 1] == cues.hyphen) & (table[:-1, 2] == 1)
+    table[1:, 1][spaced] = cues.dash
     starts = sentence_token_starts(doc)
     results: list[tuple[FoundCue, ...]] = []
     for start, end in spans:

@@ -76,8 +76,18 @@ class DocumentBuilder:
         return Document(text, self._blocks, self.metadata, self.dropped, warnings)
 
 
+TITLE_AFTER_WORDS = 40  # a heading after more words than this is a section's, not the title
+
+
 def first_heading(text: str, blocks: list[Block]) -> str | None:
+    """The document's title: a heading among its first three blocks, with
+    little before it (a name or student number). A heading after a body of
+    text ("Actions" after the notes) is a section's, not the title."""
+    words = 0
     for block in blocks[:3]:
         if block.kind == "heading":
             return text[block.start : block.end]
+        words += count_words(text[block.start : block.end])
+        if words > TITLE_AFTER_WORDS:
+            return None
     return None

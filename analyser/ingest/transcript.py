@@ -12,11 +12,14 @@ name where the notes give one.
 never changed, so offsets still point into the file's text. A turn's block
 is what was said, without its label; a line that opens with a label that is
 not a name ("Action:", "Agreed:"), or a time and no name ("10:12 Agreed
-to ..."), stays a block of its own with no speaker.
+to ..."), stays a block of its own with no speaker; a timed one keeps its
+time. In a timed line, initials and a dash name the speaker too ("10:12 RP -
+GPs were not asked").
 A document is read as turns only when at least two turns (with any timed
 entries) hold a third of its body's text, so an essay with one "Note:" line
 or a quoted exchange stays an essay, and minutes that mix narrative with
-what was said are meeting notes.
+what was said are meeting notes. A log with no names at all is read so when
+at least three timed entries, their times in order, hold half its text.
 """
 
 from __future__ import annotations
@@ -37,18 +40,31 @@ _NAME = (
     r"(?P<name>[^\W\d_][\w.'’-]{0,30}"
     r"(?:[ \t](?:[^\W\d_][\w.'’-]{0,30}|\d{1,3}\b(?!:\d))){0,3})"
 )
-# "[00:12:05] Name: text", "00:03 - Name: text", "(10:02) Name: text"
+# A role in brackets after the name, as chat exports and minutes give it:
+# "Dawn Okafor (Site Manager):". It opens with a letter, so "Smith (2019):"
+# is not a label.
+_ROLE = r"(?:[ \t]*\([^\W\d_][^()\n]{0,59}\))?"
+# "[00:12:05] Name: text", "00:03 - Name: text", "(10:02) Name (role): text"
+# A day or date before the time, as chat exports give it: "[Fri 11/10 19:42]",
+# "[11/10/2024, 19:42]", "[Thu 10:02]"
+_DAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ \t]+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?"
 _TIME_FIRST = re.compile(
-    rf"[\[(]?(?P<time>{TIME})[\])]?[ \t]*(?:[-–—|][ \t]*)?{_NAME}[ \t]*:(?:[ \t]+|$)"
+    rf"[\[(]?{_DAY}(?P<time>{TIME})[\])]?[ \t]*(?:[-–—|][ \t]*)?{_NAME}{_ROLE}[ \t]*:(?:[ \t]+|$)"
 )
-# "Name [00:03:12]: text", "Name (10:02): text", "Name 00:03: text", "Name: text"
-_NAME_FIRST = re.compile(rf"{_NAME}(?:[ \t]*[\[(]?(?P<time>{TIME})[\])]?)?[ \t]*:(?:[ \t]+|$)")
+# "Name [00:03:12]: text", "Name (10:02): text", "Name 00:03: text", "Name: text", "Name (role): text"
+_NAME_FIRST = re.compile(rf"{_NAME}(?:[ \t]*[\[(]?(?P<time>{TIME})[\])]?|{_ROLE})[ \t]*:(?:[ \t]+|$)")
 # A line that is only a name and a time (Teams and Zoom .docx transcripts)
 _HEADER = re.compile(rf"{_NAME}[ \t]+[\[(]?(?P<time>{TIME})[\])]?[ \t]*$")
+# A clock time in typed notes: "10:12", "10.12"
+_CLOCK = rf"{TIME}|\d{{1,2}}\.\d{{2}}"
+# "10:12 RP - text", "[10.12] KO – text": a note-taker's initials and a dash.
+# Only in a timed line, and only capitals: "Finance - Q3" is a topic.
+_TIME_INITIALS = re.compile(rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?P<name>[A-Z]{{2,4}})[ \t]*[-–—](?:[ \t]+|$)")
 # A line that opens with a time but no speaker: an entry of its own in a
 # timestamped log ("10:12 Agreed to draft the terms of reference"; in notes
 # also "10.12", "10:12am", "10.12 -")
-TIMED_LINE = re.compile(rf"[\[(]?(?:{TIME}|\d{{1,2}}\.\d{{2}})(?:[ \t]?[ap]\.?m\.?)?[\])]?(?:[ \t]|$)", re.IGNORECASE)
+TIMED_LINE = re.compile(rf"[\[(]?{_DAY}(?P<time>{_CLOCK})(?:[ \t]?(?P<half>[ap])\.?m\.?)?[\])]?(?:[ \t]|$)",
+                        re.IGNORECASE)
 _PARTICLES = frozenset(
     {"de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "al", "el"}
 )
@@ -56,6 +72,23 @@ MIN_TURNS = 2
 # Of the body's characters: minutes that mix narrative ("JB welcomed members")
 # with quoted turns are meeting notes too; an essay quoting an exchange is not.
 MIN_TURN_SHARE = 1 / 3
+# A log with no speaker names: at least this many timed entries, in time
+# order, holding at least this share of the body's characters. Stricter than
+# for turns, as a line opening "2.10" may be a numbered paragraph.
+CLOCK_FROM = 6 * 60  # "06:00", in parse_time's units: a log's first time on the clock is no earlier
+_RAW_TIME = re.compile(rf"{TIME}|\d{{1,2}}\.\d{{2}}")
+MIN_LOG_ENTRIES = 3
+MIN_LOG_SHARE = 1 / 2
+# Minutes that open with a header ("Present:", "Apologies:", "Chair:";
+# analyser/data/minutes_labels.txt) need only two turns, not a third of the
+# text: their narrative ("YM explained the purpose") is the meeting's too.
+MINUTES_LABELS = 2  # distinct header labels
+HEADER_LINES = 40  # where the header is looked for: the first non-blank lines
+# a title such as "Minutes of the meeting", "notes from today's call" (read in lower case)
+_MINUTES_TITLE = re.compile(r"\b(?:minutes?|notes) (?:of|from) (?:the |a |today's )?(?:meeting|call)\b|\bminutes of\b")
+# a label at the start of a line or of a sentence in it ("... DH (me). Apols: Police.")
+_LABEL = re.compile(r"(?P<label>[^\W\d_][^\W\d_ \t/'’-]*(?:[ \t][^\W\d_]+){0,2})[ \t]*:")
+_SENTENCE_BREAK = re.compile(r"(?<=[.;])[ \t]+")
 
 
 @dataclass(frozen=True)
@@ -70,7 +103,10 @@ class Label:
 
 
 def parse_time(value: str) -> float:
-    """Seconds in "00:03", "1:02:03", "00:00:03.500" or "00:00:03,500"."""
+    """Seconds in "00:03", "1:02:03", "00:00:03.500" or "00:00:03,500"; a
+    note-taker's "10.12" is "10:12"."""
+    if ":" not in value:
+        value = value.replace(".", ":")
     parts = value.replace(",", ".").split(":")
     seconds = 0.0
     for part in parts:
@@ -86,16 +122,22 @@ def format_time(seconds: float | None) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
+def _not_a_speaker(name: str) -> bool:
+    """A label such as "Action", "Action 3" or "AOB" (analyser/data/not_speakers.txt)."""
+    labels = read_word_list("not_speakers.txt")
+    return name.lower() in labels or name.split(None, 1)[0].lower() in labels
+
+
 def _is_name(name: str) -> bool:
     words = name.split()
-    if not words or not words[0][0].isupper() or name.lower() in read_word_list("not_speakers.txt"):
+    if not words or not words[0][0].isupper() or _not_a_speaker(name):
         return False
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in _PARTICLES for w in words[1:])
 
 
 def match_label(text: str, start: int, end: int) -> Label | None:
     """The speaker label opening the line text[start:end], if there is one."""
-    for pattern in (_TIME_FIRST, _NAME_FIRST, _HEADER):
+    for pattern in (_TIME_FIRST, _NAME_FIRST, _HEADER, _TIME_INITIALS):
         match = pattern.match(text, start, end)
         if match and _is_name(match.group("name")):
             time = match.group("time") if "time" in pattern.groupindex else None
@@ -105,6 +147,19 @@ def match_label(text: str, start: int, end: int) -> Label | None:
             return Label(match.group("name"), parse_time(time) if time else None, content,
                          heading_only=pattern is _HEADER or content >= end)
     return None
+
+
+def entry_time(text: str, start: int, end: int) -> float | None:
+    """The time opening the line text[start:end] ("10:12", "10.12", "2:05pm"),
+    in parse_time's units with the afternoon's hours added, or None."""
+    match = TIMED_LINE.match(text, start, end)
+    if match is None:
+        return None
+    fields = re.split(r"[:.]", match.group("time"))
+    seconds = parse_time(match.group("time"))
+    if (match.group("half") or "").lower() == "p" and int(fields[0]) < 12:
+        seconds += 12 * 60 ** (len(fields) - 1)  # the hours field, in the same units
+    return seconds
 
 
 def _lines(text: str, block: Block) -> Iterator[tuple[int, int]]:
@@ -136,19 +191,76 @@ def find_turns(document: Document, *, guessed_headings: bool) -> bool:
     blocks = _split(document, guessed_headings)
     turns = [b for b in blocks if b.kind == "turn"]
     # a timestamped log's entries without a name count with the turns
-    logged = [b for b in blocks if b.kind == "turn" or TIMED_LINE.match(document.text, b.start, b.end)]
+    logged = [b for b in blocks if b.kind == "turn" or b.start_time is not None]
     body = sum(b.end - b.start for b in blocks if b.kind != "heading")
-    if len(turns) < MIN_TURNS or sum(b.end - b.start for b in logged) < MIN_TURN_SHARE * body:
+    share = sum(b.end - b.start for b in logged) / body if body else 0.0
+    if len(turns) >= MIN_TURNS:
+        read = share >= MIN_TURN_SHARE or minutes_header(document.text)
+    else:
+        times = [b.start_time for b in logged if b.start_time is not None]
+        read = len(times) >= MIN_LOG_ENTRIES and share >= MIN_LOG_SHARE and times == sorted(times)
+    if not read:
         return False
+    _clock_times(document.text, blocks)
     document.blocks = blocks
     document.metadata.word_count = sum(count_words(document.text[b.start : b.end]) for b in blocks)
     return True
 
 
+def _clock_times(text: str, blocks: list[Block]) -> None:
+    """A recording's transcript gives times from its start ("00:03" is 3 s);
+    a note-taker's log gives the clock ("10:12" is 10 h 12 min). When no
+    time in the notes has seconds and the first is 06:00 or later, they are
+    the clock's, and each is scaled from minutes and seconds to hours and
+    minutes (so a report shows 10:12:00)."""
+    timed = [b for b in blocks if b.start_time is not None]
+    if not timed or (timed[0].start_time or 0.0) < CLOCK_FROM:
+        return
+    for block in timed:
+        line = text.rfind("\n", 0, block.start) + 1
+        raw = _RAW_TIME.search(text, line, max(block.start, line + 40))
+        if raw is None or raw.group().count(":") + raw.group().count(".") != 1:
+            return  # seconds given, or a time not found where it was read: leave them
+    for block in timed:
+        block.start_time = (block.start_time or 0.0) * 60
+
+
+def minutes_header(text: str) -> bool:
+    """Whether the text opens as minutes do: two or more distinct header
+    labels ("Present:", "Apologies:", or the label alone on its line) among
+    its first lines, a title such as "Minutes of the meeting" counting as one."""
+    labels = read_word_list("minutes_labels.txt")
+    found: set[str] = set()
+    for line in _first_lines(text, HEADER_LINES):
+        for part in _SENTENCE_BREAK.split(line) if ":" in line else ():
+            match = _LABEL.match(part)
+            if match:
+                found.add(match.group("label").lower())
+        lower = line.lower()
+        found.add(lower.rstrip(":"))
+        if ("minute" in lower or "notes" in lower) and _MINUTES_TITLE.search(lower):
+            found.add("minutes")
+    return len(found & labels) >= MINUTES_LABELS
+
+
+def _first_lines(text: str, count: int) -> Iterator[str]:
+    """The first `count` non-blank lines of `text`, stripped (the rest of a
+    long document is never copied)."""
+    start = 0
+    while count and start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end].strip()
+        start = end + 1
+        if line:
+            count -= 1
+            yield line
+
+
 def _other_label(text: str, start: int, end: int) -> bool:
     """A line opening with a label that is not a name: "Action: ...", "Agreed: ..."."""
     match = _NAME_FIRST.match(text, start, end)
-    return bool(match and match.group("name").lower() in read_word_list("not_speakers.txt"))
+    return bool(match and _not_a_speaker(match.group("name")))
 
 
 def _split(document: Document, guessed_headings: bool) -> list[Block]:
@@ -184,12 +296,15 @@ def _split(document: Document, guessed_headings: bool) -> list[Block]:
                 pending = None
                 current = Block("turn", label.content, end, speaker=label.speaker, start_time=label.time)
                 continue
-            if _other_label(text, start, end) or TIMED_LINE.match(text, start, end):
+            time = entry_time(text, start, end)
+            if _other_label(text, start, end) or time is not None:
                 close()  # "Action: ..." or "10:12 Agreed ..." inside a run of turns is a note of its own
                 pending = None
             if current is None:
                 if pending is not None:
                     current = Block("turn", start, end, speaker=pending.speaker, start_time=pending.time)
+                elif time is not None:  # a timed entry is never a heading
+                    current = Block("paragraph", start, end, start_time=time)
                 else:
                     kind = "paragraph" if block.kind == "heading" and start != block.start else block.kind
                     current = Block(kind, start, end, block.level)

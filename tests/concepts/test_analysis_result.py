@@ -38,7 +38,7 @@ def test_contract_field_names(result):
     assert {"concept", "term", "start", "end", "polarity", "origin"} <= set(data["mentions"][0])
     citation_fields = {"start", "end", "text", "authors", "year", "suffix", "pages", "narrative", "via", "problems"}
     assert citation_fields <= set(data["citations"][0])
-    assert data["schema_version"] == "1.5"
+    assert data["schema_version"] == "1.6"
 
 
 def test_every_span_is_exact(result):

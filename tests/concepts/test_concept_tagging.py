@@ -44,6 +44,11 @@ CASES = [
     ),
     # a clause break stops a negation from spreading
     ("Nobody was paid, but trust grew.", [("trust", "trust", "present")]),
+    # so does a dash between clauses, spaced hyphen or en dash, as notes write it
+    ("TB not convinced - the partners trusted the council.", [("trust", "trusted", "present")]),
+    ("TB not convinced – the partners trusted the council.", [("trust", "trusted", "present")]),
+    # but a hyphen inside a word does not
+    ("It was a no-trust relationship.", [("trust", "trust", "absent"), ("trust", "relationship", "absent")]),
 ]
 
 

@@ -99,7 +99,7 @@ def test_an_essay_is_still_an_essay(analyse):
 def test_result_validates_and_round_trips(meeting):
     data = json.loads(to_json(meeting.to_dict()))
     jsonschema.validate(data, SCHEMA)
-    assert data["schema_version"] == "1.5"
+    assert data["schema_version"] == "1.6"
     assert data["document"]["kind"] == "meeting_notes"
     turn = data["document"]["paragraphs"][1]
     assert (turn["kind"], turn["speaker"], turn["start_time"], turn["end_time"]) == ("turn", "Ann Smith", 725.0, None)

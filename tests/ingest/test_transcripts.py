@@ -98,8 +98,8 @@ def test_a_timed_line_without_a_name_is_an_entry_of_its_own():
     document = ingest_text(text, "log.txt")
     assert turns(document) == [
         ("paragraph", "Partnership board - 14 March"),
-        ("JT", 602.0, None, "welcome, apologies from the council lead"),
-        ("RS", 609.0, None, "not sure the nurses feel listened to, feels like we just rubber stamp"),
+        ("JT", 36120.0, None, "welcome, apologies from the council lead"),
+        ("RS", 36540.0, None, "not sure the nurses feel listened to, feels like we just rubber stamp"),
         ("paragraph", "10:12 Agreed to draft a statement of what the partnership is for"),
         ("paragraph", "10:15 AB worried her team's role will be swallowed by the new hub"),
     ]

@@ -110,7 +110,7 @@ def test_batch_reads_a_moodle_download_with_hostile_entries(tmp_path):
         "Dee_1006_assignsubmission_file_/essay.txt": "is a symbolic link inside the zip; not read",
     }
     data = json.loads((out / f"{ann['json']}").read_text())
-    assert data["schema_version"] == "1.5"
+    assert data["schema_version"] == "1.6"
     assert data["document"]["submission"] == {"vle": "moodle", "identifier": "1001", "student": "Ann Example",
                                               "files": 2, "flag": "one of 2 files handed in by this student"}
     index = (out / "index.html").read_text()

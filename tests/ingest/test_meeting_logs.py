@@ -1,0 +1,177 @@
+"""Meeting notes as note-takers type them: a log of timed lines with no
+speaker names, initials and a dash for the speaker ("10:12 RP - ..."), a
+role in brackets after a name, and minutes that open with "Present:" and
+"Apologies:" but report the meeting in prose. Each is read as a meeting,
+and an essay that only looks a little like one is not. The texts are
+written here; blocks are checked span by span."""
+
+from __future__ import annotations
+
+import pytest
+
+from analyser.ingest import ingest_text
+from analyser.ingest.transcript import entry_time, match_label, minutes_header
+from analyser.meetings import detect_kind
+
+
+def blocks(document):
+    """(kind, speaker, start_time, text) of every block."""
+    return [(b.kind, b.speaker, b.start_time, document.text[b.start : b.end]) for b in document.blocks]
+
+
+LOG = """Discharge pilot board
+10:02 Welcome and apologies, minutes agreed
+10:05 Data sharing agreement still not signed by the trust's IG team
+ward staff unsure what they can pass on
+10:20 Housing brought in at the last minute again
+10:48 Agreed to write down what the pilot is for
+"""
+
+
+def test_a_log_of_timed_lines_without_names_is_meeting_notes():
+    """Its times are the clock's: 10:02 is 10 h 2 min (36,120 s)."""
+    document = ingest_text(LOG, "log.txt")
+    assert blocks(document) == [
+        ("paragraph", None, None, "Discharge pilot board"),
+        ("paragraph", None, 36120.0, "10:02 Welcome and apologies, minutes agreed"),
+        ("paragraph", None, 36300.0, "10:05 Data sharing agreement still not signed by the trust's IG team\n"
+                                   "ward staff unsure what they can pass on"),
+        ("paragraph", None, 37200.0, "10:20 Housing brought in at the last minute again"),
+        ("paragraph", None, 38880.0, "10:48 Agreed to write down what the pilot is for"),
+    ]
+    assert detect_kind(document) == "meeting_notes"
+
+
+@pytest.mark.parametrize("text", [
+    # times out of order: numbered paragraphs, not a log
+    "The review\n2.10 Trust grew slowly over the first year of the project\n"
+    "1.12 The council held the budget throughout the period\n3.15 Partners agreed a shared vision in the end\n",
+    # two timed lines are not enough
+    "The review\n10:02 Trust grew slowly over the first year of the project\n"
+    "10:05 The council held the budget throughout the period\n",
+    # timed lines that are a small part of an essay
+    "Trust grew slowly between the partners over two years of joint work, and it was rebuilt after every "
+    "change of staff in the council's team, which happened often and without notice to the others.\n\n"
+    "Power stayed with the council, which held the budget throughout, and the charities said so often "
+    "in the meetings I observed, though never in writing or to the council's officers directly.\n\n"
+    "10:02 start\n10:05 budget\n10:09 close\n",
+])
+def test_timed_lines_that_are_not_a_log_leave_an_essay(text):
+    document = ingest_text(text, "essay.txt")
+    assert all(b.start_time is None for b in document.blocks)
+    assert detect_kind(document) == "essay"
+
+
+@pytest.mark.parametrize("line, speaker, time, said", [
+    ("10:12 RP - GPs were not asked.", "RP", 612.0, "GPs were not asked."),
+    ("[10.12] KO – Fine by us.", "KO", 612.0, "Fine by us."),
+    ("(10:02) TB — no.", "TB", 602.0, "no."),
+    ("Dawn Okafor (Site Manager): Afternoon all.", "Dawn Okafor", None, "Afternoon all."),
+    ("[12:58] Dawn Okafor (Site Manager): Afternoon all.", "Dawn Okafor", 778.0, "Afternoon all."),
+    # a day or a date before the time, as chat exports give it
+    ("[Fri 11/10 19:42] Aoife Brennan (The Lantern): Evening all.", "Aoife Brennan", 1182.0, "Evening all."),
+    ("[Thu 10:02] Priti Desai: Morning all.", "Priti Desai", 602.0, "Morning all."),
+    ("[11/10/2024, 19:42] Sam: hi", "Sam", 1182.0, "hi"),
+])
+def test_initials_with_a_dash_and_names_with_a_role(line, speaker, time, said):
+    label = match_label(line, 0, len(line))
+    assert label is not None
+    assert (label.speaker, label.time, line[label.content :]) == (speaker, time, said)
+
+
+@pytest.mark.parametrize("line", [
+    "10:05 Finance - Q3 figures tabled.",  # a topic: initials only
+    "10:40 AOB - none.",                   # an agenda's abbreviation (analyser/data/not_speakers.txt)
+    "RP - GPs were not asked.",            # initials and a dash without a time
+    "Smith (2019): trust is built slowly.",  # a citation, not a role
+    "Action 3: Bob to draft terms.",       # a numbered label
+    "Fri 3 May: visit to the hub.",        # a date
+])
+def test_lines_that_are_still_not_speaker_labels(line):
+    assert match_label(line, 0, len(line)) is None
+
+
+@pytest.mark.parametrize("line, seconds", [
+    ("10:12 Agreed", 612.0),
+    ("10.12 Agreed", 612.0),
+    ("2:05pm Agreed", 845.0),
+    ("2.05 p.m. Agreed", 845.0),
+    ("12:30pm Agreed", 750.0),
+    ("[09:58] Agreed", 598.0),
+    ("[Fri 11/10 19:44] Police arrived", 1184.0),
+    ("Agreed at 10:12", None),
+])
+def test_the_time_of_an_entry(line, seconds):
+    assert entry_time(line, 0, len(line)) == seconds
+
+
+MINUTES = """Health and Wellbeing Forum - notes
+
+Present: Cllr Mo Fenwick (chair), KP (public health), SL (Town Deal), GW (housing)
+Apologies: police, DWP
+
+1. Town Deal update
+SL presented the programme. KP asked where health came into it.
+SL: health is a golden thread through the programme.
+
+Dr A asked whether anyone from the PCN sat on the Town Board when projects were chosen, and was told not.
+GW: housing was not asked either.
+Noted: the Town Board decides and this forum advises.
+"""
+
+
+def test_minutes_with_a_header_read_their_few_turns():
+    """Two short turns are far less than a third of these minutes, but the
+    header says they are minutes."""
+    document = ingest_text(MINUTES, "minutes.txt")
+    turns = [(b.speaker, document.text[b.start : b.end]) for b in document.blocks if b.kind == "turn"]
+    assert turns == [("SL", "health is a golden thread through the programme."),
+                     ("GW", "housing was not asked either.")]
+    assert detect_kind(document) == "meeting_notes"
+
+
+def test_minutes_told_in_prose_are_meeting_notes():
+    text = ("Steering group minutes\n\nPresent: AB, CD, EF\n\nIn attendance: GH (finance)\n\n"
+            "The chair welcomed members. The budget was discussed and the council agreed to report back.\n")
+    document = ingest_text(text, "minutes.txt")
+    assert not any(b.kind == "turn" for b in document.blocks)
+    assert detect_kind(document) == "meeting_notes"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Present: AB, CD\nApologies: EF\n", True),
+    ("Notes of the call\nThurs, Room 2. Notes: DH. Attending: AB, CD\n", True),  # labels after a full stop
+    ("Steering group\n\nPresent\nAB, chair\nCD\n\nApologies\nEF\n", True),   # labels alone on their lines
+    ("BOARD\n\nMinutes of the meeting held on 3 May\n\nPresent: AB, CD\n", True),  # a minutes title and a label
+    ("Present: AB, CD\n", False),                                             # one label
+    ("Minutes of the meeting held on 3 May\n\nThe chair welcomed members.\n", False),  # a title alone
+    ("Student ID: 123\nModule: Partnership working\nDate: 3 May\n", False),   # an essay's cover sheet
+    ("\n".join(["Trust grew."] * 40) + "\nPresent: AB\nApologies: CD\n", False),  # not at the start
+])
+def test_a_minutes_header(text, expected):
+    assert minutes_header(text) is expected
+
+
+def test_an_essay_with_a_cover_sheet_stays_an_essay():
+    text = ("Student ID: 123\nModule: Partnership working\nDate: 3 May\n\n"
+            "Trust grew slowly between the partners over two years of joint work.\n\n"
+            "Power stayed with the council, which held the budget throughout.\n")
+    assert detect_kind(ingest_text(text, "essay.txt")) == "essay"
+
+
+def test_a_heading_after_the_notes_is_not_their_title():
+    text = LOG.replace("Discharge pilot board\n", "") + "\nActions\n\n- chase the IG team\n"
+    document = ingest_text(text, "log.txt")
+    assert document.metadata.title is None
+    titled = ingest_text("Discharge pilot board\n\nTrust grew slowly.\n", "n.txt")
+    assert titled.metadata.title == "Discharge pilot board"
+
+
+@pytest.mark.parametrize("first, second, times", [
+    ("10:02", "10:09", [36120.0, 36540.0]),     # a log: the clock's hours and minutes
+    ("00:02", "00:09", [2.0, 9.0]),             # a recording: minutes and seconds from its start
+    ("10:02:05", "10:09:00", [36125.0, 36540.0]),  # seconds given: hours, minutes and seconds already
+])
+def test_a_log_gives_the_clock_and_a_recording_its_own_time(first, second, times):
+    document = ingest_text(f"{first} Ann: We trust them.\n{second} Bob: Do we?\n", "notes.txt")
+    assert [b.start_time for b in document.blocks] == times
