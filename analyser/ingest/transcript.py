@@ -177,9 +177,17 @@ def _lines(text: str, block: Block) -> Iterator[tuple[int, int]]:
 
 
 def _candidate(block: Block, guessed_headings: bool) -> bool:
-    """Blocks that may hold turns: paragraphs, and headings that were only
-    guessed from a short line without a full stop ("Ann: Agreed")."""
-    return block.kind == "paragraph" or (block.kind == "heading" and guessed_headings)
+    """Blocks that may hold turns: paragraphs, list items (notes typed as
+    bullets), and headings that were only guessed from a short line without
+    a full stop ("Ann: Agreed")."""
+    return block.kind in ("paragraph", "list_item") or (block.kind == "heading" and guessed_headings)
+
+
+def _listed_speaker(label: Label) -> bool:
+    """In a bulleted list a label is a speaker's only with a time ("- 10:05
+    RP: ..."): without one, "- SA: book the room" names an action's owner
+    and "- Trust: the belief that ..." a glossary's term."""
+    return label.time is not None
 
 
 def find_turns(document: Document, *, guessed_headings: bool) -> bool:
@@ -281,12 +289,17 @@ def _split(document: Document, guessed_headings: bool) -> list[Block]:
             pending = None
             blocks.append(block)
             continue
+        if block.kind == "list_item":
+            close()  # a bullet is never said under the name on the line above it
+            pending = None
         if current is not None and current.kind != "turn":
             close()  # a paragraph without a speaker ends with its block
         if current is not None and pending is None:
             close()  # a labelled turn ends with its block
         for start, end in _lines(text, block):
             label = match_label(text, start, end)
+            if label and block.kind == "list_item" and not _listed_speaker(label):
+                label = None
             if label and label.heading_only:
                 close()
                 pending = label
@@ -304,10 +317,13 @@ def _split(document: Document, guessed_headings: bool) -> list[Block]:
                 if pending is not None:
                     current = Block("turn", start, end, speaker=pending.speaker, start_time=pending.time)
                 elif time is not None:  # a timed entry is never a heading
-                    current = Block("paragraph", start, end, start_time=time)
+                    current = Block("list_item" if block.kind == "list_item" else "paragraph", start, end,
+                                    start_time=time)
                 else:
                     kind = "paragraph" if block.kind == "heading" and start != block.start else block.kind
-                    current = Block(kind, start, end, block.level)
+                    # a bullet keeps the reader's mark of an action's owner ("- SA: book the room")
+                    owner = block.speaker if kind == "list_item" else None
+                    current = Block(kind, start, end, block.level, speaker=owner)
             else:
                 current.end = end
         if pending is None:

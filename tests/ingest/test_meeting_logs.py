@@ -175,3 +175,39 @@ def test_a_heading_after_the_notes_is_not_their_title():
 def test_a_log_gives_the_clock_and_a_recording_its_own_time(first, second, times):
     document = ingest_text(f"{first} Ann: We trust them.\n{second} Bob: Do we?\n", "notes.txt")
     assert [b.start_time for b in document.blocks] == times
+
+
+def test_timestamped_notes_typed_as_bullets_are_turns():
+    """A bullet's label is a speaker's when it has a time; without one
+    ("SA: ...") it names an action's owner, and stays a list item."""
+    text = ("Board notes\n\n- 10:05 RP: GPs were not asked about the pathway.\n"
+            "- 10:12 Ann: We never agreed what the board is for.\n- 10:20 Dr Patel: Then why are we here?\n"
+            "- SA: book the room\n")
+    document = ingest_text(text, "notes.txt")
+    assert blocks(document) == [
+        ("heading", None, None, "Board notes"),
+        ("turn", "RP", 36300.0, "GPs were not asked about the pathway."),
+        ("turn", "Ann", 36720.0, "We never agreed what the board is for."),
+        ("turn", "Dr Patel", 37200.0, "Then why are we here?"),
+        ("list_item", "SA", None, "SA: book the room"),
+    ]
+    assert detect_kind(document) == "meeting_notes"
+
+
+def test_a_bulleted_log_without_names_keeps_its_bullets_and_times():
+    text = ("# Board notes\n\n- 10:05 GPs not asked\n- 10:12 Ward staff unsure what to share\n"
+            "- 10:20 Housing last again\n")
+    document = ingest_text(text, "notes.md", "md")
+    assert [(b.kind, b.start_time) for b in document.blocks] == [
+        ("heading", None), ("list_item", 36300.0), ("list_item", 36720.0), ("list_item", 37200.0)]
+    assert detect_kind(document) == "meeting_notes"
+
+
+def test_a_glossary_in_bullets_is_not_a_meeting():
+    """"Trust:" opens a definition, not a turn: in a list, a label must have a
+    time."""
+    text = ("Key terms\n\n- Trust: the belief that a partner will act well.\n"
+            "- Power: the ability to shape what others do.\n- Vision: what the partnership is for.\n")
+    document = ingest_text(text, "essay.txt")
+    assert not any(b.kind == "turn" for b in document.blocks)
+    assert detect_kind(document) == "essay"
