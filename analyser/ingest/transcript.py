@@ -19,7 +19,10 @@ A document is read as turns only when at least two turns (with any timed
 entries) hold a third of its body's text, so an essay with one "Note:" line
 or a quoted exchange stays an essay, and minutes that mix narrative with
 what was said are meeting notes. A log with no names at all is read so when
-at least three timed entries, their times in order, hold half its text.
+at least three timed entries, their times in order, hold half its text;
+minutes that open with "Present:" and "Apologies:" need only two turns. A
+bullet is a turn only with a time ("- 10:05 RP: ..."). A log's times are the
+clock's when none has seconds and the first is 06:00 or later.
 """
 
 from __future__ import annotations
