@@ -47,10 +47,10 @@ _NAME = (
 # "Dawn Okafor (Site Manager):". It opens with a letter, so "Smith (2019):"
 # is not a label.
 _ROLE = r"(?:[ \t]*\([^\W\d_][^()\n]{0,59}\))?"
-# "[00:12:05] Name: text", "00:03 - Name: text", "(10:02) Name (role): text"
 # A day or date before the time, as chat exports give it: "[Fri 11/10 19:42]",
 # "[11/10/2024, 19:42]", "[Thu 10:02]"
 _DAY = r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ \t]+)?(?:\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+)?"
+# "[00:12:05] Name: text", "00:03 - Name: text", "(10:02) Name (role): text"
 _TIME_FIRST = re.compile(
     rf"[\[(]?{_DAY}(?P<time>{TIME})[\])]?[ \t]*(?:[-–—|][ \t]*)?{_NAME}{_ROLE}[ \t]*:(?:[ \t]+|$)"
 )
@@ -78,10 +78,10 @@ MIN_TURN_SHARE = 1 / 3
 # A log with no speaker names: at least this many timed entries, in time
 # order, holding at least this share of the body's characters. Stricter than
 # for turns, as a line opening "2.10" may be a numbered paragraph.
-CLOCK_FROM = 6 * 60  # "06:00", in parse_time's units: a log's first time on the clock is no earlier
-_RAW_TIME = re.compile(rf"{TIME}|\d{{1,2}}\.\d{{2}}")
 MIN_LOG_ENTRIES = 3
 MIN_LOG_SHARE = 1 / 2
+CLOCK_FROM = 6 * 60  # "06:00", in parse_time's units: a log's first time on the clock is no earlier
+_RAW_TIME = re.compile(_CLOCK)
 # Minutes that open with a header ("Present:", "Apologies:", "Chair:";
 # analyser/data/minutes_labels.txt) need only two turns, not a third of the
 # text: their narrative ("YM explained the purpose") is the meeting's too.
