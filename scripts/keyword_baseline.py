@@ -15,7 +15,6 @@ two figures can be set side by side (the project README does).
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import tempfile
@@ -25,7 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "scripts"))
+
+from analyser.evaluate import read_jsonl  # noqa: E402
 
 KEYWORDS = REPO / "corpus" / "baselines" / "keywords.toml"
 HELDOUT = ("heldout", "heldout2", "heldout3", "heldout4", "heldout5")
@@ -77,12 +79,7 @@ def score(rows: Iterable[Row], keywords: dict[str, re.Pattern[str]]) -> Score:
 
 def coded_rows(path: Path) -> list[Row]:
     """The units of a coded set in the project's JSON Lines format."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            record = json.loads(line)
-            rows.append((record["text"], frozenset(record.get("codes", {})), record.get("genre", "")))
-    return rows
+    return [(r["text"], frozenset(r.get("codes", {})), r.get("genre", "")) for r in read_jsonl(path)]
 
 
 def cered_rows(data: Path, parts: Sequence[str]) -> list[Row]:
