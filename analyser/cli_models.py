@@ -37,9 +37,10 @@ def train(coded, out, prevalence, training_prevalence, profile, lexicon) -> None
     gives the same bytes.
 
     Each concept's threshold maximises the cross-validated F1 of lexicon or
-    model (averaged over five neighbouring cuts, for a steadier choice) with
-    the concept as rare as in real writing (the shares in
-    analyser/data/prevalence.toml, or --prevalence FILE): coded training
+    model (averaged over five neighbouring cuts, for a steadier choice),
+    over the units outside meetings (a meeting has its own floor), with the
+    concept as rare as in real essays and reflective accounts (the shares
+    in analyser/data/prevalence.toml, or --prevalence FILE): coded training
     documents are denser in the concepts than the writing the tool reads.
 
     \b

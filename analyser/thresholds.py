@@ -3,8 +3,8 @@
 
 The model's probabilities are calibrated on the coded training data, where a
 concept is in 7-12% of units, because its documents were written to be
-about the concepts. In real writing on partnership working
-(`corpus/real_concepts`) a concept is in 1-4% of sentences. A cut that
+about the concepts. In real essays and reflective accounts on partnership
+working (`corpus/real_concepts`) a concept is in 2.5-5% of sentences. A cut that
 maximises F1 at the training data's density suggests far too much at the
 real one: on the real texts' `dev` part, every suggestion the model added to
 the lexicon's codes cost more than it gained.
@@ -12,7 +12,9 @@ the lexicon's codes cost more than it gained.
 So the F1 that picks each cut weighs the training units without the concept
 so that the concept's share matches a *target prevalence*: the share of
 sentences that carry it in the writing the tool reads. The targets are data
-(`analyser/data/prevalence.toml`, measured on the real texts' `dev` part;
+(`analyser/data/prevalence.toml`, measured on the essays and reflective
+accounts of the real texts' `dev` part: in a meeting the model suggests
+only above a floor of its own, so the cut applies to those alone;
 `analyser train --prevalence FILE` reads another, `--training-prevalence`
 keeps the training data's own). This is the textbook correction for a change
 of class priors (Saerens, Latinne and Decaestecker, 2002), applied to the

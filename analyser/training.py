@@ -224,6 +224,17 @@ class Prepared:
         """Each unit's text as written (the document's text at its offsets), as the context layer reads it."""
         return [u.text for u in self.units]
 
+    def cut_rows(self, probabilities: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(probabilities, gold, lexicon) of the units a trained cut applies
+        to: those of documents without a meeting floor (essays, reflective
+        accounts, single sentences). In a meeting the model suggests only
+        above the floor, so its units say nothing about where the cut
+        should be. All units when none is free of a floor."""
+        rows = np.ones(len(self.units), dtype=bool) if self.floor is None else self.floor == 0
+        if not rows.any():
+            rows[:] = True
+        return probabilities[rows], self.gold[rows], self.lexicon[rows]
+
     @property
     def examples(self) -> list[tuple[str, str, np.ndarray]]:
         """What the Pipeline reads: (lemmas, content lemmas, extra features) per unit."""
@@ -422,7 +433,8 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
     then, from the out-of-fold probabilities, the context layer (unless
     `context` is False or no unit has a neighbour). `out_of_fold` is then the
     context layer's. Thresholds are chosen at `prevalence` (the target share
-    of units per concept; None: the training data's own)."""
+    of units per concept; None: the training data's own), on the units
+    outside meetings (`Prepared.cut_rows`)."""
     examples = data.examples
     splits = grouped_folds(data.groups, folds)
     calibration = np.tile([1.0, 0.0], (len(data.concepts), 1))
@@ -435,7 +447,7 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
             decision[test] = pipeline.decision_function([examples[i] for i in test])
         calibration = platt(decision, data.gold)
         out_of_fold = calibrated(decision, calibration)
-        thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts, prevalence)
+        thresholds = choose_thresholds(*data.cut_rows(out_of_fold), data.concepts, prevalence)
     pipeline = concept_pipeline(c, len(examples)).fit(examples, data.gold)
     model = export(pipeline, data.concepts, calibration, thresholds, card or {})
     layer = None
@@ -444,7 +456,7 @@ def fit(data: Prepared, folds: int = FOLDS, card: dict[str, Any] | None = None,
         if (previous >= 0).any():
             inputs = context_inputs(out_of_fold, data.raw_texts, previous, following)
             layer, out_of_fold = fit_context(inputs, data.gold, data.concepts, splits)
-            layer.thresholds = choose_thresholds(out_of_fold, data.gold, data.lexicon, data.concepts, prevalence)
+            layer.thresholds = choose_thresholds(*data.cut_rows(out_of_fold), data.concepts, prevalence)
     return Fitted(model, pipeline, out_of_fold, context=layer)
 
 
@@ -566,8 +578,8 @@ def render_card(model: LinearTextModel) -> str:
         "after it and the rest of the document, and the sentence's length, question marks, speaker label and place.",
         "Thresholds (below: the context layer's) are chosen to maximise the out-of-fold F1 of lexicon OR model",
         f"(the F1 curve first averaged over {SMOOTHING} neighbouring cuts, so that its flat top does not jump),",
-        "each concept's units weighted to its target share of sentences (`analyser/thresholds.py`): "
-        + _target_source(card) + ".",
+        "over the units outside meetings (a meeting has its own floor), each concept's units weighted to its",
+        "target share of sentences (`analyser/thresholds.py`): " + _target_source(card) + ".",
         "Stored as JSON (vocabularies, weights and the trees' node arrays; no code runs when it is loaded).",
         "",
         "## Training data",

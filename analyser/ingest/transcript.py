@@ -7,6 +7,7 @@ name where the notes give one.
     Chloé (10:02): We never agreed a shared vision.
     Ann Smith   0:03            <- a heading line (Teams .docx): the turn
     Good morning, everyone.        is the text that follows it
+    Ann Smith   0:03   Morning.    <- Teams pasted one turn a line
 
 `find_turns` re-points the blocks a format reader made: the document text is
 never changed, so offsets still point into the file's text. A turn's block
@@ -20,9 +21,11 @@ entries) hold a third of its body's text, so an essay with one "Note:" line
 or a quoted exchange stays an essay, and minutes that mix narrative with
 what was said are meeting notes. A log with no names at all is read so when
 at least three timed entries, their times in order, hold half its text;
-minutes that open with "Present:" and "Apologies:" need only two turns. A
-bullet is a turn only with a time ("- 10:05 RP: ..."). A log's times are the
-clock's when none has seconds and the first is 06:00 or later.
+minutes that open with "Present:" and "Apologies:" (or "On the call:",
+"There -", a title such as "my notes" or "Decision log": `minutes_header`)
+need only two turns. A bullet is a turn only with a time ("- 10:05 RP:
+..."). A log's times are the clock's when none has seconds and the first is
+06:00 or later.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from analyser.ingest.builder import count_words
 from analyser.model import Block, Document
@@ -58,6 +62,9 @@ _TIME_FIRST = re.compile(
 _NAME_FIRST = re.compile(rf"{_NAME}(?:[ \t]*[\[(]?(?P<time>{TIME})[\])]?|{_ROLE})[ \t]*:(?:[ \t]+|$)")
 # A line that is only a name and a time (Teams and Zoom .docx transcripts)
 _HEADER = re.compile(rf"{_NAME}[ \t]+[\[(]?(?P<time>{TIME})[\])]?[ \t]*$")
+# A Teams transcript pasted one turn a line, name, time and words set apart
+# by tabs or runs of spaces: "Morag Kennedy   0:03   ok i think we're recording"
+_INLINE = re.compile(rf"{_NAME}(?:\t+|[ ]{{2,}})[\[(]?(?P<time>{TIME})[\])]?(?:\t+|[ ]{{2,}})(?=\S)")
 # A clock time in typed notes: "10:12", "10.12"
 _CLOCK = rf"{TIME}|\d{{1,2}}\.\d{{2}}"
 # "10:12 RP - text", "[10.12] KO – text": a note-taker's initials and a dash.
@@ -87,11 +94,23 @@ _RAW_TIME = re.compile(_CLOCK)
 # text: their narrative ("YM explained the purpose") is the meeting's too.
 MINUTES_LABELS = 2  # distinct header labels
 HEADER_LINES = 40  # where the header is looked for: the first non-blank lines
-# a title such as "Minutes of the meeting", "notes from today's call" (read in lower case)
-_MINUTES_TITLE = re.compile(r"\b(?:minutes?|notes) (?:of|from) (?:the |a |today's )?(?:meeting|call)\b|\bminutes of\b")
-# a label at the start of a line or of a sentence in it ("... DH (me). Apols: Police.")
-_LABEL = re.compile(r"(?P<label>[^\W\d_][^\W\d_ \t/'’-]*(?:[ \t][^\W\d_]+){0,2})[ \t]*:")
+LABEL_REACH = 60  # characters: a dash after a label is this near its line's start
+TITLE_REACH = 200  # characters of a line read for a title: a paragraph's words further on are not one
+# A meeting record's title (read in lower case): "Minutes of the meeting",
+# "notes from today's call", "ops group – my notes", "GRT forum - minutes",
+# "DECISION LOG", "Flipchart write-up", "Typed up from my notebook"
+_MINUTES_TITLE = re.compile(
+    r"\b(?:minutes?|notes) (?:of|from) (?:the |a |today's )?(?:meeting|call)\b|\bminutes of\b"
+    r"|\b(?:my|rough|meeting|mtg|highlight) notes\b|[-–—] (?:draft )?(?:minutes|notes)\b|\bnotes by\b"
+    r"|\b(?:decision|action) log\b|\bflipchart write-?up\b|\bwr(?:ite|itten)[- ]?up (?:of|from) the\b"
+    r"|\btyped up from (?:my |the )?notebook\b"
+)
+_TITLE_WORDS = re.compile("minute|notes|log|writ|typed")  # one of these in a line before the title is sought
+# a label at the start of a line or of a sentence in it ("... DH (me). Apols: Police."),
+# with a colon or a dash after it ("Present – approx 14 carers")
+_LABEL = re.compile(r"(?P<label>[^\W\d_][^\W\d_ \t/'’-]*(?:[ \t][^\W\d_]+){0,4})(?:[ \t]*:|[ \t]+[-–—](?:[ \t]|$))")
 _SENTENCE_BREAK = re.compile(r"(?<=[.;])[ \t]+")
+_DASHES = re.compile(r"[ \t][-–—](?:[ \t]|$)")  # a label's dash: "Present – approx 14 carers"
 
 
 @dataclass(frozen=True)
@@ -140,7 +159,7 @@ def _is_name(name: str) -> bool:
 
 def match_label(text: str, start: int, end: int) -> Label | None:
     """The speaker label opening the line text[start:end], if there is one."""
-    for pattern in (_TIME_FIRST, _NAME_FIRST, _HEADER, _TIME_INITIALS):
+    for pattern in (_TIME_FIRST, _NAME_FIRST, _HEADER, _INLINE, _TIME_INITIALS):
         match = pattern.match(text, start, end)
         if match and _is_name(match.group("name")):
             time = match.group("time") if "time" in pattern.groupindex else None
@@ -200,13 +219,17 @@ def find_turns(document: Document, *, guessed_headings: bool) -> bool:
     if any(b.kind == "turn" for b in document.blocks):
         return True  # a caption reader made the turns already
     blocks = _split(document, guessed_headings)
+    # minutes end a turn with its line's last sentence: read again if these are minutes
+    minutes = any(b.kind == "turn" for b in blocks) and minutes_header(document.text)
+    if minutes:
+        blocks = _split(document, guessed_headings, minutes=True)
     turns = [b for b in blocks if b.kind == "turn"]
     # a timestamped log's entries without a name count with the turns
     logged = [b for b in blocks if b.kind == "turn" or b.start_time is not None]
     body = sum(b.end - b.start for b in blocks if b.kind != "heading")
     share = sum(b.end - b.start for b in logged) / body if body else 0.0
     if len(turns) >= MIN_TURNS:
-        read = share >= MIN_TURN_SHARE or minutes_header(document.text)
+        read = share >= MIN_TURN_SHARE or minutes
     else:
         times = [b.start_time for b in logged if b.start_time is not None]
         read = len(times) >= MIN_LOG_ENTRIES and share >= MIN_LOG_SHARE and times == sorted(times)
@@ -238,20 +261,40 @@ def _clock_times(text: str, blocks: list[Block]) -> None:
 
 def minutes_header(text: str) -> bool:
     """Whether the text opens as minutes do: two or more distinct header
-    labels ("Present:", "Apologies:", or the label alone on its line) among
-    its first lines, a title such as "Minutes of the meeting" counting as one."""
-    labels = read_word_list("minutes_labels.txt")
+    labels ("Present:", "Apologies –", "On the call:", or the label alone on
+    its line) among its first lines, a meeting record's title ("Minutes of
+    the meeting", "my notes", "Decision log") counting as one. Of a bilingual
+    label ("Lleoliad / Venue:") the last half is read."""
+    labels, last_words = _header_labels()
     found: set[str] = set()
     for line in _first_lines(text, HEADER_LINES):
-        for part in _SENTENCE_BREAK.split(line) if ":" in line else ():
-            match = _LABEL.match(part)
-            if match:
-                found.add(match.group("label").lower())
         lower = line.lower()
-        found.add(lower.rstrip(":"))
-        if ("minute" in lower or "notes" in lower) and _MINUTES_TITLE.search(lower):
+        for half in (lower, lower.rsplit(" / ", 1)[-1]) if " / " in lower else (lower,):
+            if half.rstrip(":") in labels:
+                found.add(half.rstrip(":"))  # the label alone on its line
+            colon = ":" in half
+            if not colon and not _DASHES.search(half, 0, LABEL_REACH):
+                continue
+            for part in _SENTENCE_BREAK.split(half) if colon else (half,):
+                match = _LABEL.match(part)
+                label = match.group("label") if match else ""
+                if label in labels:
+                    found.add(label)
+                elif label.rsplit(" ", 1)[-1] in last_words:
+                    found.add(label.rsplit(" ", 1)[-1])
+        title = lower[:TITLE_REACH]
+        if _TITLE_WORDS.search(title) and _MINUTES_TITLE.search(title):
             found.add("minutes")
-    return len(found & labels) >= MINUTES_LABELS
+    return len(found) >= MINUTES_LABELS
+
+
+@cache
+def _header_labels() -> tuple[frozenset[str], frozenset[str]]:
+    """The minutes header labels, and the words that also end a longer one
+    (marked "*" in analyser/data/minutes_labels.txt)."""
+    entries = read_word_list("minutes_labels.txt")
+    return (frozenset(entry.lstrip("*") for entry in entries),
+            frozenset(entry[1:] for entry in entries if entry.startswith("*")))
 
 
 def _first_lines(text: str, count: int) -> Iterator[str]:
@@ -274,7 +317,16 @@ def _other_label(text: str, start: int, end: int) -> bool:
     return bool(match and _not_a_speaker(match.group("name")))
 
 
-def _split(document: Document, guessed_headings: bool) -> list[Block]:
+def _narrative(text: str, previous_end: int, start: int) -> bool:
+    """In minutes typed a point a line, a line after a finished sentence that
+    opens with a capital or a digit ("Dr A asked whether ...") is the
+    note-taker's, not the speaker's above it."""
+    return text[previous_end - 1] in ".?!" and (text[start].isupper() or text[start].isdigit())
+
+
+def _split(document: Document, guessed_headings: bool, minutes: bool = False) -> list[Block]:
+    """The blocks re-pointed at turns. `minutes`: the text opens as minutes
+    do, so a turn ends with its line's last sentence (`_narrative`)."""
     text = document.text
     blocks: list[Block] = []
     current: Block | None = None
@@ -313,8 +365,9 @@ def _split(document: Document, guessed_headings: bool) -> list[Block]:
                 current = Block("turn", label.content, end, speaker=label.speaker, start_time=label.time)
                 continue
             time = entry_time(text, start, end)
-            if _other_label(text, start, end) or time is not None:
-                close()  # "Action: ..." or "10:12 Agreed ..." inside a run of turns is a note of its own
+            told = minutes and current is not None and current.kind == "turn" and _narrative(text, current.end, start)
+            if _other_label(text, start, end) or time is not None or told:
+                close()  # "Action: ...", "10:12 Agreed ..." or minutes' "Dr A asked ..." is a note of its own
                 pending = None
             if current is None:
                 if pending is not None:

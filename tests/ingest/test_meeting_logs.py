@@ -72,6 +72,9 @@ def test_timed_lines_that_are_not_a_log_leave_an_essay(text):
     ("[Fri 11/10 19:42] Aoife Brennan (The Lantern): Evening all.", "Aoife Brennan", 1182.0, "Evening all."),
     ("[Thu 10:02] Priti Desai: Morning all.", "Priti Desai", 602.0, "Morning all."),
     ("[11/10/2024, 19:42] Sam: hi", "Sam", 1182.0, "hi"),
+    # a Teams transcript pasted one turn a line: name, time and words apart
+    ("Morag Kennedy   0:03   ok i think we're recording", "Morag Kennedy", 3.0, "ok i think we're recording"),
+    ("Alasdair Baird\t1:02:11\tyeah we can see it", "Alasdair Baird", 3731.0, "yeah we can see it"),
 ])
 def test_initials_with_a_dash_and_names_with_a_role(line, speaker, time, said):
     label = match_label(line, 0, len(line))
@@ -86,6 +89,8 @@ def test_initials_with_a_dash_and_names_with_a_role(line, speaker, time, said):
     "Smith (2019): trust is built slowly.",  # a citation, not a role
     "Action 3: Bob to draft terms.",       # a numbered label
     "Fri 3 May: visit to the hub.",        # a date
+    "Morag Kennedy 0:03 ok i think",       # one space apart: a name and a time inside a sentence
+    "Participants   0:00   Morag, Alasdair",  # a header's label
 ])
 def test_lines_that_are_still_not_speaker_labels(line):
     assert match_label(line, 0, len(line)) is None
@@ -147,6 +152,20 @@ def test_minutes_told_in_prose_are_meeting_notes():
     ("Minutes of the meeting held on 3 May\n\nThe chair welcomed members.\n", False),  # a title alone
     ("Student ID: 123\nModule: Partnership working\nDate: 3 May\n", False),   # an essay's cover sheet
     ("\n".join(["Trust grew."] * 40) + "\nPresent: AB\nApologies: CD\n", False),  # not at the start
+    # meeting records as their writers type them
+    ("HAF Easter planning – notes (DJ)\nThere: KW (coord), RM\n", True),         # a title and who was there
+    ("Subject: Notes from today's call – parks\nHi all,\nOn the call: Sian, Mo\n", True),  # an email's notes
+    ("DECISION LOG (rolling) – v7\nMembers: CW (chair), JN\n", True),
+    ("Retrospective\nFlipchart write-up, Thurs 18 April\nAttended: 4 paramedics\n", True),
+    ("[typed up from my notebook - HW]\nthere: me, Sian T\n", True),
+    ("Present – approx 14 carers\nApologies - Cllr Fenwick\n", True),           # labels with a dash
+    ("Board members present: AB, CD\nApologies: EF\n", True),                   # a longer label ending "present"
+    ("Cofnodion / Minutes\nLleoliad / Venue: Canolfan Dinesig\n", True),        # bilingual labels
+    ("Who came: Tom, Shazia\nSorry we could not come: Peter\n", True),         # easy-read minutes
+    ("Present: AB\nMembers present: CD\n", False),                              # one label, twice
+    ("Past and present\n\nMembers\n", False),   # "present" ends a longer label only before a colon or dash
+    ("My notes on the placement\n\nThere were many teams: health, housing and police.\n", False),
+    ("Reflective account\nParticipants: twelve nurses\nDate: 3 May\n", False),  # a study's method, a cover sheet
 ])
 def test_a_minutes_header(text, expected):
     assert minutes_header(text) is expected
@@ -211,3 +230,73 @@ def test_a_glossary_in_bullets_is_not_a_meeting():
     document = ingest_text(text, "essay.txt")
     assert not any(b.kind == "turn" for b in document.blocks)
     assert detect_kind(document) == "essay"
+
+
+TEAMS_PASTED = """East Locality Planning Group
+Meeting transcript 12 March 2024, 14:00
+Participants: Morag Kennedy (Locality Manager), Alasdair Baird (TSI)
+Morag Kennedy   0:03   ok i think we're recording now
+Alasdair Baird   0:11   yeah we can see it morag
+Morag Kennedy   0:15   great so um welcome everybody
+"""
+
+
+def test_a_teams_transcript_pasted_one_turn_a_line_is_read_as_turns():
+    """The header's "Participants:" is not a speaker."""
+    document = ingest_text(TEAMS_PASTED, "transcript.txt")
+    assert [b for b in blocks(document) if b[0] == "turn"] == [
+        ("turn", "Morag Kennedy", 3.0, "ok i think we're recording now"),
+        ("turn", "Alasdair Baird", 11.0, "yeah we can see it morag"),
+        ("turn", "Morag Kennedy", 15.0, "great so um welcome everybody"),
+    ]
+    assert detect_kind(document) == "meeting_notes"
+
+
+EMAILED_NOTES = """Subject: Notes from today's call - homeless hospital discharge
+
+Hi all,
+
+Quick notes from this morning's call as promised.
+
+On the call: me (Niamh, inclusion health nurse), Ben (housing options), Corinne (step-down flats)
+
+1. Numbers. 14 people of no fixed abode discharged last month, 5 without us knowing.
+2. Duty to refer. Ben said the referrals from the wards are better.
+"""
+
+
+def test_notes_emailed_after_a_call_are_meeting_notes():
+    assert detect_kind(ingest_text(EMAILED_NOTES, "notes.txt")) == "meeting_notes"
+    essay = EMAILED_NOTES.replace("On the call:", "We spoke to")
+    assert detect_kind(ingest_text(essay, "notes.txt")) == "essay"
+
+
+MINUTES_A_POINT_A_LINE = """Health and Wellbeing Forum - notes
+Present: Cllr Mo Fenwick (chair), KP (public health), SL (Town Deal), GW (housing)
+Apologies: police, DWP
+SL: health is a golden thread through the programme.
+Dr A asked whether anyone from the PCN sat on the Town Board, and was told not.
+GW: housing was not asked either,
+and nor was the voluntary sector.
+"""
+
+
+def test_in_minutes_typed_a_point_a_line_the_narrative_is_nobody_s_turn():
+    """After a finished sentence, a line that opens with a capital is the
+    note-taker's; a line that carries on an unfinished one is the speaker's."""
+    document = ingest_text(MINUTES_A_POINT_A_LINE, "minutes.txt")
+    assert [b for b in blocks(document) if b[0] == "turn" or b[3].startswith("Dr A")] == [
+        ("turn", "SL", None, "health is a golden thread through the programme."),
+        ("paragraph", None, None, "Dr A asked whether anyone from the PCN sat on the Town Board, and was told not."),
+        ("turn", "GW", None, "housing was not asked either,\nand nor was the voluntary sector."),
+    ]
+
+
+def test_in_a_transcript_a_turn_runs_on_over_its_lines():
+    """Without a minutes header, the lines after a label are the speaker's."""
+    document = ingest_text("Ann: We trust them.\nBut not the board.\nBob: Why not?\nAnn: History.\n", "t.txt")
+    assert [b for b in blocks(document) if b[0] == "turn"] == [
+        ("turn", "Ann", None, "We trust them.\nBut not the board."),
+        ("turn", "Bob", None, "Why not?"),
+        ("turn", "Ann", None, "History."),
+    ]

@@ -56,6 +56,25 @@ def test_a_rarer_concept_gets_a_higher_cut():
     assert choose_thresholds(probabilities, gold, lexicon, ["trust"], {"vision": 0.05}) == {"trust": 0.38}
 
 
+def test_a_cut_is_chosen_on_the_units_outside_meetings():
+    """A meeting's suggestions need the meeting floor whatever the cut, so
+    its units (floor 0.9) have no say in the cut; with no unit outside a
+    meeting, all have."""
+    from analyser.training import CodedUnit, Prepared
+
+    units = [CodedUnit(f"x:{i}", "t", {}, f"doc:{i}") for i in range(3)]
+    probabilities = np.array([[0.1], [0.2], [0.3]])
+    gold = np.array([[True], [False], [True]])
+    lexicon = np.array([[False], [True], [False]])
+    data = Prepared(units, ["trust"], ["t"] * 3, np.zeros((3, 1)), gold, lexicon, np.arange(3),
+                    floor=np.array([0.0, 0.9, 0.0]))
+    kept, kept_gold, kept_lexicon = data.cut_rows(probabilities)
+    assert (kept.ravel().tolist(), kept_gold.ravel().tolist(), kept_lexicon.ravel().tolist()) == (
+        [0.1, 0.3], [True, True], [False, False])
+    data.floor = np.full(3, 0.9)
+    assert data.cut_rows(probabilities)[0].ravel().tolist() == [0.1, 0.2, 0.3]
+
+
 @pytest.mark.parametrize("curve, width, expected", [
     ([0, 0, 3, 0, 0], 3, [0, 1, 1, 1, 0]),
     ([1, 2, 3, 4, 5], 5, [2, 2.5, 3, 3.5, 4]),  # each end averages the points it has
