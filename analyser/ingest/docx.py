@@ -18,6 +18,7 @@ from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import DocumentBuilder
 from analyser.ingest.plaintext import looks_like_heading
+from analyser.ingest.transcript import MIN_TURNS, table_turns
 from analyser.model import BlockKind, Document
 
 _TEXT, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -106,9 +107,23 @@ def _blocks(parent, styles: dict[str, str]) -> Iterator[tuple[BlockKind, str, in
 def _table_cells(table) -> Iterator[tuple[BlockKind, str, int]]:
     """One block per cell, from the cell's own paragraphs (also those wrapped in
     content controls); a table nested in a cell gives its own cells after it,
-    so its text is read once, not a second time inside the outer cell."""
-    for row in _own(table, _TR, _TBL):
-        for cell in _own(row, _TC, _TR):
+    so its text is read once, not a second time inside the outer cell. A
+    transcript kept as a table, one turn a row, gives a paragraph per turn
+    (`transcript.table_turns`)."""
+    rows = [list(_own(row, _TC, _TR)) for row in _own(table, _TR, _TBL)]
+    simple = len(rows) > MIN_TURNS and all(len(cells) in (2, 3) for cells in rows)
+    if simple and not any(True for _ in _own(table, _TBL, _TBL)):  # no table nested in it
+        texts = [["\n\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC)) for cell in cells] for cells in rows]
+        turns = table_turns(texts)
+        if turns is not None:
+            for row_texts, line in zip(texts, turns):
+                if line:
+                    yield "paragraph", line, 0
+                else:
+                    yield from (("table_cell", text, 0) for text in row_texts)
+            return
+    for cells in rows:
+        for cell in cells:
             # a cell's paragraphs stay apart (a blank line), as the document's do
             yield "table_cell", "\n\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC)), 0
             for nested in _own(cell, _TBL, _TC):

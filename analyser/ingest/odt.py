@@ -16,6 +16,7 @@ from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import MAX_TEXT_CHARS, DocumentBuilder, too_much_text
 from analyser.ingest.plaintext import looks_like_heading
+from analyser.ingest.transcript import MIN_TURNS, table_turns
 from analyser.model import BlockKind, Document
 
 MAX_OUTLINE_LEVEL = 10  # ODF allows 1 to 10
@@ -95,14 +96,51 @@ def _blocks(node, in_list: bool, spaces: _SpaceBudget,
                 yield "heading", text, 2  # a heading typed as a bold or underlined line
             else:
                 yield ("list_item" if in_list else "paragraph"), text, 0
+        elif qname == (TABLENS, "table") and (turns := _table_turns(child, spaces)) is not None:
+            yield from turns
         elif qname == (TABLENS, "table-cell"):
-            yield "table_cell", "\n\n".join(  # a cell's paragraphs stay apart, as the document's do
-                _text(p, spaces) for p in child.childNodes if getattr(p, "qname", None) == (TEXTNS, "p")
-            ), 0
+            yield "table_cell", _cell_text(child, spaces), 0
         elif qname in ((TEXTNS, "list"), (TEXTNS, "list-item")):
             yield from _blocks(child, True, spaces, emphasis)
         else:
             yield from _blocks(child, in_list, spaces, emphasis)
+
+
+def _cell_text(cell, spaces: _SpaceBudget) -> str:
+    """A cell's paragraphs, kept apart (a blank line) as the document's are."""
+    return "\n\n".join(_text(p, spaces) for p in cell.childNodes if getattr(p, "qname", None) == (TEXTNS, "p"))
+
+
+def _table_turns(table, spaces: _SpaceBudget) -> list[tuple[BlockKind, str, int]] | None:
+    """A transcript kept as a table, one turn a row (`transcript.table_turns`):
+    a paragraph per turn, the other rows' cells as cells. None for any other
+    table, or one with a table inside it, which is read cell by cell."""
+    nodes = list(_descendants(table))
+    if any(getattr(node, "qname", None) == (TABLENS, "table") for node in nodes):
+        return None
+    rows = [[cell for cell in node.childNodes if getattr(cell, "qname", None) == (TABLENS, "table-cell")]
+            for node in nodes if getattr(node, "qname", None) == (TABLENS, "table-row")]
+    if len(rows) <= MIN_TURNS or any(len(cells) not in (2, 3) for cells in rows):
+        return None  # a speaker who comes back needs one row more than the fewest turns
+    left = spaces.left
+    texts = [[_cell_text(cell, spaces) for cell in cells] for cells in rows]
+    turns = table_turns(texts)
+    if turns is None:
+        spaces.left = left  # read again, cell by cell, and counted then
+        return None
+    blocks: list[tuple[BlockKind, str, int]] = []
+    for cells, line in zip(texts, turns):
+        blocks += [("paragraph", line, 0)] if line else [("table_cell", cell, 0) for cell in cells]
+    return blocks
+
+
+def _descendants(node) -> Iterator:
+    """Every node under `node`, in document order (no recursion: a deep file stays safe)."""
+    stack = list(reversed(node.childNodes))
+    while stack:
+        child = stack.pop()
+        yield child
+        stack.extend(reversed(child.childNodes))
 
 
 def _emphasis_styles(package) -> frozenset[str]:

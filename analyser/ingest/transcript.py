@@ -31,7 +31,7 @@ need only two turns. A bullet is a turn only with a time ("- 10:05 RP:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -89,6 +89,7 @@ MIN_LOG_ENTRIES = 3
 MIN_LOG_SHARE = 1 / 2
 CLOCK_FROM = 6 * 60  # "06:00", in parse_time's units: a log's first time on the clock is no earlier
 _RAW_TIME = re.compile(_CLOCK)
+_TABLE_TIME = re.compile(rf"[\[(]?(?:{TIME})[\])]?")  # a transcript table's time cell: "0:03", "[00:01:12]"
 # Minutes that open with a header ("Present:", "Apologies:", "Chair:";
 # analyser/data/minutes_labels.txt) need only two turns, not a third of the
 # text: their narrative ("YM explained the purpose") is the meeting's too.
@@ -169,6 +170,32 @@ def match_label(text: str, start: int, end: int) -> Label | None:
             return Label(match.group("name"), parse_time(time) if time else None, content,
                          heading_only=pattern is _HEADER or content >= end)
     return None
+
+
+def table_turns(rows: Sequence[Sequence[str]]) -> list[str | None] | None:
+    """A transcript kept as a Word or ODF table, one turn a row: "Speaker |
+    text" or "Speaker | 0:03 | text". Each turn row as a line the turn
+    reader reads ("Speaker [0:03]: text": name, time and words in the
+    table's order, so a comment on the words still finds them), None for a
+    row that is not one (a header: "Speaker | Time | Text"); None for the
+    whole table unless two thirds of its rows are turns and a speaker comes
+    back (a table of terms, or of people and their roles, names each once)."""
+    lines = [_table_turn([cell.strip() for cell in cells]) for cells in rows]
+    names = [cells[0].strip() for cells, line in zip(rows, lines) if line is not None]
+    # speakers come back: a table of terms or of people and their roles names each once
+    talk = len(names) > len(set(names)) >= MIN_TURNS
+    return lines if talk and 3 * len(names) >= 2 * len(lines) else None
+
+
+def _table_turn(cells: list[str]) -> str | None:
+    if len(cells) not in (2, 3) or not cells[-1] or "\n" in cells[0]:
+        return None
+    name, said = cells[0], cells[-1].replace("\n\n", "\n")
+    if len(cells) == 3 and not _TABLE_TIME.fullmatch(cells[1]):
+        return None
+    line = f"{name} [{cells[1].strip('[]()')}]: {said}" if len(cells) == 3 else f"{name}: {said}"
+    label = match_label(line, 0, len(line))
+    return line if label is not None and label.speaker == name else None
 
 
 def entry_time(text: str, start: int, end: int) -> float | None:
