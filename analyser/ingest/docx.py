@@ -113,21 +113,24 @@ def _table_cells(table) -> Iterator[tuple[BlockKind, str, int]]:
     rows = [list(_own(row, _TC, _TR)) for row in _own(table, _TR, _TBL)]
     simple = len(rows) > MIN_TURNS and all(len(cells) in (2, 3) for cells in rows)
     if simple and not any(True for _ in _own(table, _TBL, _TBL)):  # no table nested in it
-        texts = [["\n\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC)) for cell in cells] for cells in rows]
-        turns = table_turns(texts)
-        if turns is not None:
-            for row_texts, line in zip(texts, turns):
-                if line:
-                    yield "paragraph", line, 0
-                else:
-                    yield from (("table_cell", text, 0) for text in row_texts)
-            return
+        texts = [[_cell_text(cell) for cell in cells] for cells in rows]
+        turns = table_turns(texts) or [None] * len(rows)
+        for row_texts, line in zip(texts, turns):
+            if line:
+                yield "paragraph", line, 0
+            else:
+                yield from (("table_cell", text, 0) for text in row_texts)
+        return
     for cells in rows:
         for cell in cells:
-            # a cell's paragraphs stay apart (a blank line), as the document's do
-            yield "table_cell", "\n\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC)), 0
+            yield "table_cell", _cell_text(cell), 0
             for nested in _own(cell, _TBL, _TC):
                 yield from _table_cells(nested)
+
+
+def _cell_text(cell) -> str:
+    """A cell's own paragraphs, kept apart (a blank line) as the document's are."""
+    return "\n\n".join(_paragraph_text(p) for p in _own(cell, _P, _TC))
 
 
 def _own(container, tag: str, container_tag: str) -> Iterator:
