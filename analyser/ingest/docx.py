@@ -18,7 +18,7 @@ from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import DocumentBuilder
 from analyser.ingest.plaintext import looks_like_heading
-from analyser.ingest.transcript import MIN_TURNS, table_turns
+from analyser.ingest.transcript import could_hold_turns, table_blocks
 from analyser.model import BlockKind, Document
 
 _TEXT, _TAB, _BR, _CR = qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -111,15 +111,9 @@ def _table_cells(table) -> Iterator[tuple[BlockKind, str, int]]:
     transcript kept as a table, one turn a row, gives a paragraph per turn
     (`transcript.table_turns`)."""
     rows = [list(_own(row, _TC, _TR)) for row in _own(table, _TR, _TBL)]
-    simple = len(rows) > MIN_TURNS and all(len(cells) in (2, 3) for cells in rows)
-    if simple and not any(True for _ in _own(table, _TBL, _TBL)):  # no table nested in it
-        texts = [[_cell_text(cell) for cell in cells] for cells in rows]
-        turns = table_turns(texts) or [None] * len(rows)
-        for row_texts, line in zip(texts, turns):
-            if line:
-                yield "paragraph", line, 0
-            else:
-                yield from (("table_cell", text, 0) for text in row_texts)
+    if could_hold_turns([len(cells) for cells in rows]) and not any(True for _ in _own(table, _TBL, _TBL)):
+        texts = [[_cell_text(cell) for cell in cells] for cells in rows]  # no table nested in it: read once
+        yield from table_blocks(texts) or [("table_cell", text, 0) for row_texts in texts for text in row_texts]
         return
     for cells in rows:
         for cell in cells:

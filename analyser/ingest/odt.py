@@ -16,7 +16,7 @@ from analyser.errors import InputError
 from analyser.ingest.archive import check_archive
 from analyser.ingest.builder import MAX_TEXT_CHARS, DocumentBuilder, too_much_text
 from analyser.ingest.plaintext import looks_like_heading
-from analyser.ingest.transcript import MIN_TURNS, table_turns
+from analyser.ingest.transcript import could_hold_turns, table_blocks
 from analyser.model import BlockKind, Document
 
 MAX_OUTLINE_LEVEL = 10  # ODF allows 1 to 10
@@ -120,17 +120,12 @@ def _table_turns(table, spaces: _SpaceBudget) -> list[tuple[BlockKind, str, int]
         return None
     rows = [[cell for cell in node.childNodes if getattr(cell, "qname", None) == (TABLENS, "table-cell")]
             for node in nodes if getattr(node, "qname", None) == (TABLENS, "table-row")]
-    if len(rows) <= MIN_TURNS or any(len(cells) not in (2, 3) for cells in rows):
-        return None  # a speaker who comes back needs one row more than the fewest turns
-    left = spaces.left
-    texts = [[_cell_text(cell, spaces) for cell in cells] for cells in rows]
-    turns = table_turns(texts)
-    if turns is None:
-        spaces.left = left  # read again, cell by cell, and counted then
+    if not could_hold_turns([len(cells) for cells in rows]):
         return None
-    blocks: list[tuple[BlockKind, str, int]] = []
-    for cells, line in zip(texts, turns):
-        blocks += [("paragraph", line, 0)] if line else [("table_cell", cell, 0) for cell in cells]
+    left = spaces.left
+    blocks = table_blocks([[_cell_text(cell, spaces) for cell in cells] for cells in rows])
+    if blocks is None:
+        spaces.left = left  # read again, cell by cell, and counted then
     return blocks
 
 

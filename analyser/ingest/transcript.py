@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from analyser.ingest.builder import count_words
-from analyser.model import Block, Document
+from analyser.model import Block, BlockKind, Document
 from analyser.resources import read_word_list
 
 # A time: "00:03", "0:03", "00:03:12", "1:02:03.500", "00:03,5"
@@ -185,6 +185,26 @@ def table_turns(rows: Sequence[Sequence[str]]) -> list[str | None] | None:
     # speakers come back: a table of terms or of people and their roles names each once
     talk = len(names) > len(set(names)) >= MIN_TURNS
     return lines if talk and 3 * len(names) >= 2 * len(lines) else None
+
+
+def could_hold_turns(widths: Sequence[int]) -> bool:
+    """Whether a table whose rows are this many cells wide may be a
+    transcript (`table_turns`): two or three cells a row, and one row more
+    than the fewest turns, as a speaker must come back. Readers ask this
+    before they read any cell's text."""
+    return len(widths) > MIN_TURNS and all(width in (2, 3) for width in widths)
+
+
+def table_blocks(rows: Sequence[Sequence[str]]) -> list[tuple[BlockKind, str, int]] | None:
+    """A reader's blocks for a transcript table (`table_turns`): a paragraph
+    per turn, the other rows' cells as cells; None for any other table."""
+    turns = table_turns(rows)
+    if turns is None:
+        return None
+    blocks: list[tuple[BlockKind, str, int]] = []
+    for cells, line in zip(rows, turns):
+        blocks += [("paragraph", line, 0)] if line else [("table_cell", cell, 0) for cell in cells]
+    return blocks
 
 
 def _table_turn(cells: list[str]) -> str | None:
