@@ -15,17 +15,19 @@ is what was said, without its label; a line that opens with a label that is
 not a name ("Action:", "Agreed:"), or a time and no name ("10:12 Agreed
 to ..."), stays a block of its own with no speaker; a timed one keeps its
 time. In a timed line, initials and a dash name the speaker too ("10:12 RP -
-GPs were not asked").
+GPs were not asked"), and so do initials and a verb of saying ("10:40 MH
+said the budget is fixed": the turn keeps the note-taker's words).
 A document is read as turns only when at least two turns (with any timed
 entries) hold a third of its body's text, so an essay with one "Note:" line
 or a quoted exchange stays an essay, and minutes that mix narrative with
 what was said are meeting notes. A log with no names at all is read so when
 at least three timed entries, their times in order, hold half its text;
 minutes that open with "Present:" and "Apologies:" (or "On the call:",
-"There -", a title such as "my notes" or "Decision log": `minutes_header`)
-need only two turns. A bullet is a turn only with a time ("- 10:05 RP:
-..."). A log's times are the clock's when none has seconds and the first is
-06:00 or later.
+"There -", a title such as "my notes" or "Huddle board", and how the record
+was made, "typed up from the whiteboard": `minutes_header`) need only two
+turns. A bullet is a turn only with a time ("- 10:05 RP: ..."). A log's
+times are the clock's when none has seconds and the first is 06:00 or later,
+or says it is the clock's ("05.40", "5:40am").
 """
 
 from __future__ import annotations
@@ -70,6 +72,14 @@ _CLOCK = rf"{TIME}|\d{{1,2}}\.\d{{2}}"
 # "10:12 RP - text", "[10.12] KO – text": a note-taker's initials and a dash.
 # Only in a timed line, and only capitals: "Finance - Q3" is a topic.
 _TIME_INITIALS = re.compile(rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?P<name>[A-Z]{{2,4}})[ \t]*[-–—](?:[ \t]+|$)")
+# "10:40 MH said the budget is fixed", "[10.52] - KO asked who signs it off":
+# a note-taker's initials and a verb of saying (analyser/data/speech_verbs.txt)
+# after a time. The turn is the whole entry after the time (`said`), so it
+# still reads as the note-taker wrote it.
+_TIME_INITIALS_SAID = re.compile(
+    rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?:[-–—][ \t]*)?"
+    r"(?P<said>(?P<name>[A-Z]{2,4})[ \t]+(?P<verb>[a-z]+)\b)"
+)
 # A line that opens with a time but no speaker: an entry of its own in a
 # timestamped log ("10:12 Agreed to draft the terms of reference"; in notes
 # also "10.12", "10:12am", "10.12 -")
@@ -87,8 +97,10 @@ MIN_TURN_SHARE = 1 / 3
 # for turns, as a line opening "2.10" may be a numbered paragraph.
 MIN_LOG_ENTRIES = 3
 MIN_LOG_SHARE = 1 / 2
-CLOCK_FROM = 6 * 60  # "06:00", in parse_time's units: a log's first time on the clock is no earlier
+CLOCK_FROM = 6 * 60  # "06:00", in parse_time's units: a log from this time on is on the clock
 _RAW_TIME = re.compile(_CLOCK)
+# "am" or "pm" right after a time ("5:40am", "5.40 p.m."); not initials with a colon ("05:40 AM: ...")
+_HALF_DAY = re.compile(r"[ \t]?(?:[ap]\.?m\b|[AP]\.?M\b)(?![ \t]*:)")
 _TABLE_TIME = re.compile(rf"[\[(]?(?:{TIME})[\])]?")  # a transcript table's time cell: "0:03", "[00:01:12]"
 # Minutes that open with a header ("Present:", "Apologies:", "Chair:";
 # analyser/data/minutes_labels.txt) need only two turns, not a third of the
@@ -104,9 +116,16 @@ _MINUTES_TITLE = re.compile(
     r"\b(?:minutes?|notes) (?:of|from) (?:the |a |today's )?(?:meeting|call)\b|\bminutes of\b"
     r"|\b(?:my|rough|meeting|mtg|highlight) notes\b|[-–—] (?:draft )?(?:minutes|notes)\b|\bnotes by\b"
     r"|\b(?:decision|action) log\b|\bflipchart write-?up\b|\bwr(?:ite|itten)[- ]?up (?:of|from) the\b"
-    r"|\btyped up from (?:my |the )?notebook\b"
+    r"|\b(?:handover|huddle|morning) board\b|\bsafety huddle\b"
 )
-_TITLE_WORDS = re.compile("minute|notes|log|writ|typed")  # one of these in a line before the title is sought
+# How a meeting record was made, which counts as a header label of its own
+# (read in lower case): "typed up from my notebook", "typed from the
+# whiteboard photo", "Written up by Pauline Ward (RA secretary) from my notes"
+_RECORD_MADE = re.compile(
+    r"\btyped (?:up )?from (?:the |my |a |our )?(?:office |team |ward )?(?:notebook|whiteboard|board|flipchart)\b"
+    r"|\bwritten up (?:by [^.;\n]{1,60}? )?from (?:my|our|the) notes\b"
+)
+_TITLE_WORDS = re.compile("minute|notes|log|writ|board|huddle")  # one of these in a line before a title is sought
 # a label at the start of a line or of a sentence in it ("... DH (me). Apols: Police."),
 # with a colon or a dash after it ("Present – approx 14 carers")
 _LABEL = re.compile(r"(?P<label>[^\W\d_][^\W\d_ \t/'’-]*(?:[ \t][^\W\d_]+){0,4})(?:[ \t]*:|[ \t]+[-–—](?:[ \t]|$))")
@@ -160,11 +179,13 @@ def _is_name(name: str) -> bool:
 
 def match_label(text: str, start: int, end: int) -> Label | None:
     """The speaker label opening the line text[start:end], if there is one."""
-    for pattern in (_TIME_FIRST, _NAME_FIRST, _HEADER, _INLINE, _TIME_INITIALS):
+    for pattern in (_TIME_FIRST, _NAME_FIRST, _HEADER, _INLINE, _TIME_INITIALS, _TIME_INITIALS_SAID):
         match = pattern.match(text, start, end)
         if match and _is_name(match.group("name")):
+            if "verb" in pattern.groupindex and match.group("verb") not in read_word_list("speech_verbs.txt"):
+                continue
             time = match.group("time") if "time" in pattern.groupindex else None
-            content = match.end()
+            content = match.start("said") if "said" in pattern.groupindex else match.end()
             while content < end and text[content] in " \t":
                 content += 1
             return Label(match.group("name"), parse_time(time) if time else None, content,
@@ -291,26 +312,39 @@ def find_turns(document: Document, *, guessed_headings: bool) -> bool:
 def _clock_times(text: str, blocks: list[Block]) -> None:
     """A recording's transcript gives times from its start ("00:03" is 3 s);
     a note-taker's log gives the clock ("10:12" is 10 h 12 min). When no
-    time in the notes has seconds and the first is 06:00 or later, they are
-    the clock's, and each is scaled from minutes and seconds to hours and
-    minutes (so a report shows 10:12:00)."""
+    time in the notes has seconds, they are the clock's if the first is
+    06:00 or later, or if the first says so before then (a night shift's
+    "05.40" or "5:40am": a dot or am/pm, which no recording gives). Each is
+    then scaled from minutes and seconds to hours and minutes (so a report
+    shows 10:12:00). A night log typed "05:40" stays a recording's."""
     timed = [b for b in blocks if b.start_time is not None]
-    if not timed or (timed[0].start_time or 0.0) < CLOCK_FROM:
+    written = [_written_time(text, block) for block in timed[:1]]
+    if not written or written[0] is None:
+        return
+    first = written[0]
+    if (timed[0].start_time or 0.0) < CLOCK_FROM and ":" in first.group() and not _HALF_DAY.match(text, first.end()):
+        return
+    if any(_written_time(text, block) is None for block in timed[1:]):
         return
     for block in timed:
-        line = text.rfind("\n", 0, block.start) + 1
-        raw = _RAW_TIME.search(text, line, max(block.start, line + 40))
-        if raw is None or raw.group().count(":") + raw.group().count(".") != 1:
-            return  # seconds given, or a time not found where it was read: leave them
-    for block in timed:
         block.start_time = (block.start_time or 0.0) * 60
+
+
+def _written_time(text: str, block: Block) -> re.Match[str] | None:
+    """The time as written on the block's line, if it has no seconds (None:
+    seconds given, or no time found where it was read)."""
+    line = text.rfind("\n", 0, block.start) + 1
+    raw = _RAW_TIME.search(text, line, max(block.start, line + 40))
+    return raw if raw is not None and raw.group().count(":") + raw.group().count(".") == 1 else None
 
 
 def minutes_header(text: str) -> bool:
     """Whether the text opens as minutes do: two or more distinct header
     labels ("Present:", "Apologies –", "On the call:", or the label alone on
     its line) among its first lines, a meeting record's title ("Minutes of
-    the meeting", "my notes", "Decision log") counting as one. Of a bilingual
+    the meeting", "my notes", "Decision log", "Huddle board") counting as
+    one and how it was made ("typed up from the whiteboard", "written up
+    from my notes") as another. Of a bilingual
     label ("Lleoliad / Venue:") the last half is read."""
     labels, last_words = _header_labels()
     found: set[str] = set()
@@ -332,6 +366,8 @@ def minutes_header(text: str) -> bool:
         title = lower[:TITLE_REACH]
         if _TITLE_WORDS.search(title) and _MINUTES_TITLE.search(title):
             found.add("minutes")
+        if ("typed" in title or "written up" in title) and _RECORD_MADE.search(title):
+            found.add("typed up")
     return len(found) >= MINUTES_LABELS
 
 

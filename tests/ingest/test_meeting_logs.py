@@ -11,7 +11,7 @@ import pytest
 
 from analyser.ingest import ingest_text
 from analyser.ingest.transcript import entry_time, match_label, minutes_header
-from analyser.meetings import detect_kind
+from analyser.meetings import detect_kind, speaker_stats
 
 
 def blocks(document):
@@ -75,6 +75,10 @@ def test_timed_lines_that_are_not_a_log_leave_an_essay(text):
     # a Teams transcript pasted one turn a line: name, time and words apart
     ("Morag Kennedy   0:03   ok i think we're recording", "Morag Kennedy", 3.0, "ok i think we're recording"),
     ("Alasdair Baird\t1:02:11\tyeah we can see it", "Alasdair Baird", 3731.0, "yeah we can see it"),
+    # initials and a verb of saying after a time: the turn is the whole entry as the note-taker wrote it
+    ("10:40 MH said the budget is fixed.", "MH", 640.0, "MH said the budget is fixed."),
+    ("[10.52] - KO asked who signs it off.", "KO", 652.0, "KO asked who signs it off."),
+    ("(09:15) TB reported two vacancies, one filled.", "TB", 555.0, "TB reported two vacancies, one filled."),
 ])
 def test_initials_with_a_dash_and_names_with_a_role(line, speaker, time, said):
     label = match_label(line, 0, len(line))
@@ -91,6 +95,12 @@ def test_initials_with_a_dash_and_names_with_a_role(line, speaker, time, said):
     "Fri 3 May: visit to the hub.",        # a date
     "Morag Kennedy 0:03 ok i think",       # one space apart: a name and a time inside a sentence
     "Participants   0:00   Morag, Alasdair",  # a header's label
+    "10:52 DSA signed by all partners.",   # initials and a verb that is not one of saying: an event
+    "MH said the budget is fixed.",        # initials and a verb of saying without a time: narrative
+    "10:40 GPs said they were never asked.",  # a plural, not initials
+    "10:40 The chair said no.",            # a role in words: the note-taker's narrative
+    "BEDS: 18/24 open, Rm 19-24 closed.",  # a board's section (analyser/data/not_speakers.txt)
+    "NEW IN: 1 x out-of-hours placement at 23:40.",
 ])
 def test_lines_that_are_still_not_speaker_labels(line):
     assert match_label(line, 0, len(line)) is None
@@ -166,6 +176,13 @@ def test_minutes_told_in_prose_are_meeting_notes():
     ("Past and present\n\nMembers\n", False),   # "present" ends a longer label only before a colon or dash
     ("My notes on the placement\n\nThere were many teams: health, housing and police.\n", False),
     ("Reflective account\nParticipants: twelve nurses\nDate: 3 May\n", False),  # a study's method, a cover sheet
+    # a board typed up, and a write-up: the title and how the record was made count as two labels
+    ("WARD 7 – SAFETY HUDDLE BOARD\n(typed up from the whiteboard by the nurse in charge)\n", True),
+    ("Morning board\nTyped from the office board photo by JK for the shared drive.\n", True),
+    ("Write-up of the residents' meeting, 3 Feb\nWritten up by Pauline Ward (secretary) from my notes.\n", True),
+    ("ops group my notes (typed up from notebook)\n", True),                    # one line, both
+    ("Huddle board\n\nBEDS: 18/24 open.\n", False),                         # a title alone
+    ("Reflection on the huddle\n\nI typed up my notes from the whiteboard afterwards.\n", False),
 ])
 def test_a_minutes_header(text, expected):
     assert minutes_header(text) is expected
@@ -190,10 +207,25 @@ def test_a_heading_after_the_notes_is_not_their_title():
     ("10:02", "10:09", [36120.0, 36540.0]),     # a log: the clock's hours and minutes
     ("00:02", "00:09", [2.0, 9.0]),             # a recording: minutes and seconds from its start
     ("10:02:05", "10:09:00", [36125.0, 36540.0]),  # seconds given: hours, minutes and seconds already
+    ("00:02 AM:", "00:09 AM:", [2.0, 9.0]),        # a speaker's initials "AM", not the morning
 ])
 def test_a_log_gives_the_clock_and_a_recording_its_own_time(first, second, times):
     document = ingest_text(f"{first} Ann: We trust them.\n{second} Bob: Do we?\n", "notes.txt")
     assert [b.start_time for b in document.blocks] == times
+
+
+@pytest.mark.parametrize("times, seconds", [
+    # a night log before 06:00 is the clock's when its first time says so: a dot or am/pm
+    (("05.40", "05.52", "06.10"), [20400.0, 21120.0, 22200.0]),
+    (("5:40am", "5:52am", "6:10am"), [20400.0, 21120.0, 22200.0]),
+    (("05:40 a.m.", "05:52", "06:10"), [20400.0, 21120.0, 22200.0]),
+    (("05:40", "05:52", "06:10"), [340.0, 352.0, 370.0]),  # a colon alone: a recording's, as before
+])
+def test_a_night_log_is_on_the_clock_when_its_first_time_says_so(times, seconds):
+    text = (f"{times[0]} RP - Bed 4 refused obs.\n{times[1]} Agreed to call the on-call GP.\n"
+            f"{times[2]} KO - GP rang back, plan in the notes.\n")
+    document = ingest_text(text, "night.txt")
+    assert [b.start_time for b in document.blocks] == seconds
 
 
 def test_timestamped_notes_typed_as_bullets_are_turns():
@@ -300,3 +332,20 @@ def test_in_a_transcript_a_turn_runs_on_over_its_lines():
         ("turn", "Bob", None, "Why not?"),
         ("turn", "Ann", None, "History."),
     ]
+
+
+def test_a_log_that_reports_speech_names_its_speakers():
+    """"10:40 MH said ..." is MH's turn, told in the note-taker's words; an
+    entry that reports an event ("DSA signed") is nobody's."""
+    text = ("Pathway group 3/3\n\n10:32 MH said the GPs were never asked about the pathway.\n"
+            "10:40 KO asked who signs the data sharing agreement off.\n10:44 DSA signed by all partners.\n"
+            "10:50 MH agreed to take it to the board.\n")
+    document = ingest_text(text, "notes.txt")
+    assert blocks(document) == [
+        ("heading", None, None, "Pathway group 3/3"),
+        ("turn", "MH", 37920.0, "MH said the GPs were never asked about the pathway."),
+        ("turn", "KO", 38400.0, "KO asked who signs the data sharing agreement off."),
+        ("paragraph", None, 38640.0, "10:44 DSA signed by all partners."),
+        ("turn", "MH", 39000.0, "MH agreed to take it to the board."),
+    ]
+    assert [(s.name, s.turns) for s in speaker_stats(document)] == [("MH", 2), ("KO", 1)]
