@@ -318,12 +318,12 @@ def _clock_times(text: str, blocks: list[Block]) -> None:
     then scaled from minutes and seconds to hours and minutes (so a report
     shows 10:12:00). A night log typed "05:40" stays a recording's."""
     timed = [b for b in blocks if b.start_time is not None]
-    written = [_written_time(text, block) for block in timed[:1]]
-    if not written or written[0] is None:
+    first = _written_time(text, timed[0]) if timed else None
+    if first is None:
         return
-    first = written[0]
-    if (timed[0].start_time or 0.0) < CLOCK_FROM and ":" in first.group() and not _HALF_DAY.match(text, first.end()):
-        return
+    night = (timed[0].start_time or 0.0) < CLOCK_FROM
+    if night and ":" in first.group() and not _HALF_DAY.match(text, first.end()):
+        return  # "05:40": a recording's 5 min 40 s
     if any(_written_time(text, block) is None for block in timed[1:]):
         return
     for block in timed:
