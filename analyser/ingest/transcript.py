@@ -27,7 +27,8 @@ minutes that open with "Present:" and "Apologies:" (or "On the call:",
 was made, "typed up from the whiteboard": `minutes_header`) need only two
 turns. A bullet is a turn only with a time ("- 10:05 RP: ..."). A log's
 times are the clock's when none has seconds and the first is 06:00 or later,
-or says it is the clock's ("05.40", "5:40am").
+or says it is the clock's ("05.40", "5:40am"), or the record says it was
+typed up from notes or a board.
 """
 
 from __future__ import annotations
@@ -316,13 +317,15 @@ def _clock_times(text: str, blocks: list[Block]) -> None:
     06:00 or later, or if the first says so before then (a night shift's
     "05.40" or "5:40am": a dot or am/pm, which no recording gives). Each is
     then scaled from minutes and seconds to hours and minutes (so a report
-    shows 10:12:00). A night log typed "05:40" stays a recording's."""
+    shows 10:12:00). A night log typed "05:40" stays a recording's, unless
+    its first lines say it was typed up from notes or a board (`_typed_up`):
+    a note-taker's record, never a recording."""
     timed = [b for b in blocks if b.start_time is not None]
     first = _written_time(text, timed[0]) if timed else None
     if first is None:
         return
     night = (timed[0].start_time or 0.0) < CLOCK_FROM
-    if night and ":" in first.group() and not _HALF_DAY.match(text, first.end()):
+    if night and ":" in first.group() and not _HALF_DAY.match(text, first.end()) and not _typed_up(text):
         return  # "05:40": a recording's 5 min 40 s
     if any(_written_time(text, block) is None for block in timed[1:]):
         return
@@ -366,9 +369,21 @@ def minutes_header(text: str) -> bool:
         title = lower[:TITLE_REACH]
         if _TITLE_WORDS.search(title) and _MINUTES_TITLE.search(title):
             found.add("minutes")
-        if ("typed" in title or "written up" in title) and _RECORD_MADE.search(title):
+        if _says_how_made(title):
             found.add("typed up")
     return len(found) >= MINUTES_LABELS
+
+
+def _says_how_made(title: str) -> bool:
+    """Whether a line (lower case) says how the record was made: "typed up
+    from my notebook", "written up ... from my notes"."""
+    return ("typed" in title or "written up" in title) and _RECORD_MADE.search(title) is not None
+
+
+def _typed_up(text: str) -> bool:
+    """Whether the text's first lines say it was typed or written up from
+    notes, a notebook or a board."""
+    return any(_says_how_made(line.lower()[:TITLE_REACH]) for line in _first_lines(text, HEADER_LINES))
 
 
 @cache

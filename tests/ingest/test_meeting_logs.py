@@ -228,6 +228,19 @@ def test_a_night_log_is_on_the_clock_when_its_first_time_says_so(times, seconds)
     assert [b.start_time for b in document.blocks] == seconds
 
 
+@pytest.mark.parametrize("opening, seconds", [
+    ("Handover board (typed up from the whiteboard by the night senior)\n\n", [11400.0, 13200.0, 15300.0]),
+    ("Handover board\n\n", [190.0, 220.0, 255.0]),  # nothing says it was typed up: read as before
+])
+def test_a_night_log_typed_up_from_a_board_is_on_the_clock(opening, seconds):
+    """"03:10" in a record typed up from a board or notes is ten past three
+    at night: a note-taker's record is never a recording."""
+    text = opening + ("03:10 RP - police called re Rm 22.\n03:40 Agreed hourly checks.\n"
+                      "04:15 KO - Rm 22 back, settled.\n")
+    document = ingest_text(text, "board.txt")
+    assert [b.start_time for b in document.blocks if b.start_time is not None] == seconds
+
+
 def test_timestamped_notes_typed_as_bullets_are_turns():
     """A bullet's label is a speaker's when it has a time; without one
     ("SA: ...") it names an action's owner, and stays a list item."""
