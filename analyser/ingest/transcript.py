@@ -76,10 +76,12 @@ _TIME_INITIALS = re.compile(rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?P<nam
 # "10:40 MH said the budget is fixed", "[10.52] - KO asked who signs it off":
 # a note-taker's initials and a verb of saying (analyser/data/speech_verbs.txt)
 # after a time. The turn is the whole entry after the time (`said`), so it
-# still reads as the note-taker wrote it.
+# still reads as the note-taker wrote it. Not when the verb ends the clause
+# or "by" follows it: "10:05 DSA agreed by all", "10:12 TOR agreed." are a
+# document's fate, told in the passive.
 _TIME_INITIALS_SAID = re.compile(
     rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?:[-–—][ \t]*)?"
-    r"(?P<said>(?P<name>[A-Z]{2,4})[ \t]+(?P<verb>[a-z]+)\b)"
+    r"(?P<said>(?P<name>[A-Z]{2,4})[ \t]+(?P<verb>[a-z]+)\b)(?![ \t]*(?:[.,;]|by\b|$))"
 )
 # A line that opens with a time but no speaker: an entry of its own in a
 # timestamped log ("10:12 Agreed to draft the terms of reference"; in notes

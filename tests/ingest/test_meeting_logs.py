@@ -96,6 +96,8 @@ def test_initials_with_a_dash_and_names_with_a_role(line, speaker, time, said):
     "Morag Kennedy 0:03 ok i think",       # one space apart: a name and a time inside a sentence
     "Participants   0:00   Morag, Alasdair",  # a header's label
     "10:52 DSA signed by all partners.",   # initials and a verb that is not one of saying: an event
+    "10:05 DSA agreed by all partners.",   # a verb of saying in the passive: a document's fate
+    "10:12 TOR agreed.",
     "MH said the budget is fixed.",        # initials and a verb of saying without a time: narrative
     "10:40 GPs said they were never asked.",  # a plural, not initials
     "10:40 The chair said no.",            # a role in words: the note-taker's narrative
