@@ -70,9 +70,11 @@ _HEADER = re.compile(rf"{_NAME}[ \t]+[\[(]?(?P<time>{TIME})[\])]?[ \t]*$")
 _INLINE = re.compile(rf"{_NAME}(?:\t+|[ ]{{2,}})[\[(]?(?P<time>{TIME})[\])]?(?:\t+|[ ]{{2,}})(?=\S)")
 # A clock time in typed notes: "10:12", "10.12"
 _CLOCK = rf"{TIME}|\d{{1,2}}\.\d{{2}}"
+# A typed note's time opening a line, in brackets or not, after a day or date: "10:12", "[10.12]", "(Fri 10:02)"
+_NOTE_TIME = rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*"
 # "10:12 RP - text", "[10.12] KO – text": a note-taker's initials and a dash.
 # Only in a timed line, and only capitals: "Finance - Q3" is a topic.
-_TIME_INITIALS = re.compile(rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?P<name>[A-Z]{{2,4}})[ \t]*[-–—](?:[ \t]+|$)")
+_TIME_INITIALS = re.compile(rf"{_NOTE_TIME}(?P<name>[A-Z]{{2,4}})[ \t]*[-–—](?:[ \t]+|$)")
 # "10:40 MH said the budget is fixed", "[10.52] - KO asked who signs it off":
 # a note-taker's initials and a verb of saying (analyser/data/speech_verbs.txt)
 # after a time. The turn is the whole entry after the time (`said`), so it
@@ -80,7 +82,7 @@ _TIME_INITIALS = re.compile(rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?P<nam
 # or "by" follows it: "10:05 DSA agreed by all", "10:12 TOR agreed." are a
 # document's fate, told in the passive.
 _TIME_INITIALS_SAID = re.compile(
-    rf"[\[(]?{_DAY}(?P<time>{_CLOCK})[\])]?[ \t]*(?:[-–—][ \t]*)?"
+    rf"{_NOTE_TIME}(?:[-–—][ \t]*)?"
     r"(?P<said>(?P<name>[A-Z]{2,4})[ \t]+(?P<verb>[a-z]+)\b)(?![ \t]*(?:[.,;]|by\b|$))"
 )
 # A line that opens with a time but no speaker: an entry of its own in a
