@@ -486,7 +486,9 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
     FILES are JSON Lines (or CSV, as for train) files; each is recognised by its records: coded
     units ("codes") get per-concept precision, recall, F1 and Cohen's kappa of
     the analysis, then lexicon alone, model alone and both with micro and
-    macro F1, and micro F1 per kind of text when units give a "genre" (units
+    macro F1 (micro F1 with a 95% interval from resampling whole documents:
+    a set of a few documents cannot tell apart figures closer than that),
+    and micro F1 per kind of text when units give a "genre" (units
     with "doc", "start", "end" are read from the whole document in the
     docs/ folder beside the file); annotated passages
     ("citations") get citation precision and recall. Default: both sets,

@@ -41,9 +41,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from analyser.evaluate_documents import Interval, micro_f1_interval  # noqa: E402
 from analyser.ingest import ingest_text  # noqa: E402
 from analyser.output import write_atomic  # noqa: E402
 from analyser.pipeline import Analyser, Settings  # noqa: E402
@@ -89,8 +92,10 @@ class Tally:
     tp: dict[str, int] = field(default_factory=dict)
     fp: dict[str, int] = field(default_factory=dict)
     fn: dict[str, int] = field(default_factory=dict)
+    calls: list[tuple[list[bool], list[bool]]] = field(default_factory=list)  # (gold, predicted) per sentence
 
     def add(self, concepts: Sequence[str], gold: set[str], predicted: set[str]) -> None:
+        self.calls.append(([c in gold for c in concepts], [c in predicted for c in concepts]))
         for c in concepts:
             if c in gold and c in predicted:
                 self.tp[c] = self.tp.get(c, 0) + 1
@@ -107,6 +112,12 @@ class Tally:
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         return precision, recall, f1
+
+    def interval(self) -> Interval:
+        """The micro-F1 95% interval, each sentence resampled alone (a
+        sentence's diary is not known for every part)."""
+        gold, predicted = (np.array([call[i] for call in self.calls], dtype=bool) for i in (0, 1))
+        return micro_f1_interval(gold, predicted, np.arange(len(self.calls)))
 
 
 def window(sentence: str, context: str) -> Window:
@@ -185,6 +196,9 @@ def report(title: str, tallies: dict[str, Tally], concepts: Sequence[str], sente
             lines.append(f"{system:<9}{concept:<17}{coded:>6}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
         p, r, f = tally.scores()
         lines.append(f"{system:<9}{'micro':<17}{'':>6}{p:>7.3f}{r:>7.3f}{f:>7.3f}")
+        if tally.calls:
+            interval = tally.interval()
+            lines.append(f"{system:<9}{'  95% interval':<17}{'':>20}{interval.low:>7.3f}-{interval.high:.3f}")
     return "\n".join(lines)
 
 

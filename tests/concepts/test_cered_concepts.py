@@ -44,6 +44,18 @@ def test_tally_counts_sentences_per_concept():
     assert f1 == pytest.approx(2 / 3)
 
 
+def test_tally_interval_resamples_sentences():
+    script = _script()
+    tally = script.Tally()
+    for _ in range(20):
+        tally.add(["trust"], {"trust"}, {"trust"})
+    assert (tally.interval().low, tally.interval().high) == (1.0, 1.0)  # every sentence right: nothing to vary
+    for _ in range(20):
+        tally.add(["trust"], {"trust"}, set())
+    low, high = tally.interval().low, tally.interval().high
+    assert 0.5 < low < 2 / 3 < high < 0.8  # half found: F1 2/3, and 40 sentences leave it that uncertain
+
+
 def test_a_bad_codes_line_names_file_and_line(tmp_path):
     codes = tmp_path / "codes.jsonl"
     codes.write_text('{"id": "val-1", "part": "dev", "codes": {}}\n{"id": "val-2", "part": "test", "codes": {}}\n')

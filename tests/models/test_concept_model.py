@@ -320,6 +320,19 @@ def test_evaluate_prints_micro_f1_by_kind_of_text(trained, tmp_path):
     assert [line.split()[-1] for line in table[1:3]] == ["10", "10"]
 
 
+
+def test_evaluate_prints_each_systems_interval_around_its_micro_f1(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--model", str(trained)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    micro = next(i for i, line in enumerate(lines) if line.startswith("micro F1 "))
+    assert lines[micro + 1].split()[:2] == ["95%", "interval"]
+    figures = [float(x) for x in lines[micro].split()[2:5]]
+    bounds = [tuple(float(b) for b in cell.split("-")) for cell in lines[micro + 1].split()[2:5]]
+    assert all(low <= f <= high for f, (low, high) in zip(figures, bounds, strict=True))
+    assert "whole documents resampled 1,000 times" in lines[micro + 1]
+
 def test_least_sure_orders_by_distance_to_the_threshold():
     items = [Uncertain("a.txt", i, 10 * i, 10 * i + 9, f"s{i}", "trust", p, 0.4)
              for i, p in enumerate([0.9, 0.41, 0.05, 0.35, 0.5])]
