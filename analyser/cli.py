@@ -480,7 +480,11 @@ DEFAULT_EVALUATION_SETS = ["corpus/annotated/concepts.jsonl", "corpus/annotated/
 @click.option("--html", "html", type=click.Path(dir_okay=False),
               help="Also write a learning curve (F1 against training documents) to this HTML page (implies --cv).")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every disagreement.")
-def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross, html, show_errors) -> None:
+@click.option("--against", "against", type=click.Path(exists=True, dir_okay=False), metavar="MODEL",
+              help="Also compare with this concept model (JSON) on the same units: the difference in micro F1 of "
+                   "model and of both, with a 95% interval from resampling the same documents for the two.")
+def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross, html, show_errors,
+             against) -> None:
     """Compare the tool with human annotation.
 
     FILES are JSON Lines (or CSV, as for train) files; each is recognised by its records: coded
@@ -499,6 +503,8 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
       analyser evaluate corpus/annotated/concepts.jsonl --no-model
       analyser evaluate --heldout corpus/heldout/docs.jsonl
       analyser evaluate corpus/annotated/concepts.jsonl corpus/annotated/docs.jsonl --cv --html curve.html
+      analyser evaluate --heldout corpus/heldout/docs.jsonl --model new/concepts.model.json \
+        --against models/concepts.model.json
     """
     from analyser.evaluate import (
         evaluate_citations,
@@ -509,6 +515,7 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
         read_jsonl,
     )
     from analyser.evaluate_documents import (
+        Rival,
         cross_validate,
         evaluate_systems,
         format_systems,
@@ -523,6 +530,12 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
     tool = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=no_model, model=model,
                               threshold=threshold))
     plain = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=True))
+    rival = None
+    if against:
+        other = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, model=against)).load().suggester_
+        if other is None or no_model:
+            raise click.UsageError("--against compares two models: give a model file, and not --no-model")
+        rival = Rival(Path(against).name, other.model, other.context)
     concept_files = []
     try:
         for number, path in enumerate(paths):
@@ -547,14 +560,15 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
             suggester = tool.load().suggester_
             if suggester is not None:
                 click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
-                                                           context=suggester.context)))
+                                                           context=suggester.context, against=rival)))
         for path in heldout:
             suggester = tool.load().suggester_
             if suggester is None:
                 raise click.UsageError("--heldout compares lexicon and model: it needs a model (not --no-model)")
             click.echo()
             click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
-                                                       title=f"{path} (held out)", context=suggester.context)))
+                                                       title=f"{path} (held out)", context=suggester.context,
+                                                       against=rival)))
         if cross or html:
             from analyser.training import prepare, read_coded
 

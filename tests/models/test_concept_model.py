@@ -357,3 +357,20 @@ def test_the_shipped_model_loads_with_the_shipped_lexicon():
     analyser = Analyser().load()
     assert analyser.suggester_ is not None and analyser.suggester_.concepts == list(CONCEPTS)
     assert (analyser.suggester_.path.parent / "concepts.model.md").is_file()
+
+
+def test_evaluate_against_the_same_model_finds_no_difference(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--model", str(trained),
+                                       "--against", str(trained)])
+    assert result.exit_code == 0, result.output
+    name = trained.name
+    assert f"model less {name}: +0.000 (95% interval +0.000 to +0.000, the same documents resampled)" in result.output
+    assert f"both less {name}: +0.000 (95% interval +0.000 to +0.000" in result.output
+
+
+def test_evaluate_against_needs_a_model(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--no-model", "--against", str(trained)])
+    assert result.exit_code == 2
+    assert "--against compares two models" in result.output

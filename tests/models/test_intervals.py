@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analyser.evaluate_documents import Interval, micro_f1_interval
+from analyser.evaluate_documents import Difference, Interval, micro_f1_interval, paired_difference
 
 # (units per document: gold, predicted) for one concept
 RIGHT = ([1, 0, 1], [1, 0, 1])  # F1 1
@@ -48,3 +48,31 @@ def test_the_same_data_gives_the_same_interval():
     assert first == micro_f1_interval(gold, predicted, groups)
     assert 0.0 < first.low < first.high < 1.0
 
+
+
+def test_a_model_against_itself_differs_by_nothing():
+    gold, predicted, groups = stacked(RIGHT, WRONG, HALF)
+    assert paired_difference(gold, predicted, predicted, groups) == Difference(0.0, 0.0, 0.0)
+
+
+def test_a_paired_difference_resamples_the_same_documents_for_both():
+    # A gets both documents right; B the first only (tp 2) and the second wrong (fp 1, fn 2): F1 4/7
+    gold, better, groups = stacked(RIGHT, RIGHT)
+    _, worse, _ = stacked(RIGHT, ([1, 0, 1], [0, 1, 0]))
+    difference = paired_difference(gold, better, worse, groups)
+    assert difference.value == pytest.approx(1 - 4 / 7)
+    # draws of the first document twice favour neither; of the second twice, A by 1
+    assert (difference.low, difference.high) == (0.0, 1.0)
+
+
+def test_a_difference_the_same_in_every_document_holds_in_every_draw():
+    # every document: A finds all its codes, B half of them; documents differ in how much they hold
+    documents_a, documents_b = [], []
+    for size in (1, 2, 4, 8, 1, 2, 4, 8):
+        documents_a.append(([1, 1, 0] * size, [1, 1, 0] * size))
+        documents_b.append(([1, 1, 0] * size, [1, 0, 0] * size))
+    gold, a, groups = stacked(*documents_a)
+    _, b, _ = stacked(*documents_b)
+    difference = paired_difference(gold, a, b, groups)
+    assert difference.value == pytest.approx(1 - 2 / 3)
+    assert (difference.low, difference.high) == pytest.approx((1 / 3, 1 / 3))
