@@ -80,6 +80,9 @@ SHAPES = {
                   "one-line paragraphs"),
     "lines-docx": (".docx", lambda n: fixtures.docx_paragraphs(_lines(n)), [5_000, 10_000, 20_000, 40_000],
                    "one-line paragraphs"),
+    "said-log": (".txt", lambda n: "".join(f"{i % 24:02d}:{i % 60:02d} MH said trust power vision\n"
+                                            for i in range(n)).encode(), [2_000, 4_000, 8_000, 16_000],
+                 "timed lines, initials before 'said'"),
     "odt-text-c": (".odt", lambda n: fixtures.odt_bytes(
         "<text:p>Trust grew.</text:p>" + f'<text:p>x<text:s text:c="{n}"/>y</text:p>' * 3),
         [2_000_000, 4_000_000, 8_000_000, 400_000_000], "spaces per text:s (x3)"),

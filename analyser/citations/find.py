@@ -345,11 +345,23 @@ def _words_after_a_space(text: str) -> set[str]:
     return words
 
 
-def _common_noun_abbreviation(text: str, abbreviation: str) -> bool:
-    """Whether the text defines an abbreviation for words in lower case, a
-    role or a thing rather than a body ("diabetes specialist nurses (DSNs)",
-    "approved mental health professional (AMHP)"): one of those is no author."""
-    return re.search(rf"\b[a-z]{{3,}}\s{{1,2}}\({re.escape(abbreviation)}s?\)", text) is not None
+_AFTER_LOWER_CASE = re.compile(r"\b[a-z]{3,}\s{1,2}\((?P<inside>[^()]*)\)")
+
+
+def _lower_case_abbreviations(text: str) -> set[str]:
+    """The abbreviations the text defines for words in lower case, a role or
+    a thing rather than a body ("diabetes specialist nurses (DSNs)",
+    "approved mental health professional (AMHP)"): one of those is no author.
+    Each bracket after a lower-case word gives its words, and without a
+    plural "s" ("DSNs": DSN too). One pass over the text, so a meeting log
+    naming "MH" on each of 10,000 lines is not searched once per line."""
+    found: set[str] = set()
+    for match in _AFTER_LOWER_CASE.finditer(text):
+        inside = match.group("inside")
+        found.add(inside)
+        if inside.endswith("s"):
+            found.add(inside[:-1])
+    return found
 
 
 def _no_year_citations(
@@ -375,6 +387,7 @@ def _no_year_citations(
     dated: set[tuple[int | None, str]] = set()  # ... of those with a year
     dated_at: dict[tuple[int | None, str], list[int]] = {}  # (paragraph, author) -> starts of those with a year
     words: set[str] | None = None  # built once, when first needed
+    defined: set[str] | None = None  # the same: abbreviations of lower-case words
     that = reporting_candidates(text, data)
     taken = {space for space, _ in that}  # (the verb's other scan, for repeats: "Okafor and Lind describe ...")
     repeats = [(space, -1) for space in verb_candidates(text, data) if space not in taken]
@@ -416,8 +429,11 @@ def _no_year_citations(
             continue  # "Proponents argue that": people in general, not an author
         if " " in lower and lower.rsplit(None, 1)[-1] in data.model_words:
             continue  # "Ward's Good Lives Model argues that": a model's name, which writes nothing
-        if is_abbreviation(authors[0]) and _common_noun_abbreviation(text, authors[0]):
-            continue  # "nurses (DSNs) ... One DSN explained that": one of the people the text names so
+        if is_abbreviation(authors[0]):
+            if defined is None:
+                defined = _lower_case_abbreviations(text)
+            if authors[0] in defined:
+                continue  # "nurses (DSNs) ... One DSN explained that": one of the people the text names so
         if not names_from and _object_of_preposition(text, names_at + start, data):
             continue  # "evidence from Scotland suggests that": a place, not the verb's subject
         paragraph = _paragraph(block_starts, names_at + start)
