@@ -12,7 +12,9 @@ neither), percent agreement, Cohen's kappa (scikit-learn) and
 Krippendorff's alpha for nominal data (the `krippendorff` package), and the
 units where the coders disagree, for adjudication. Kappa and alpha are
 undefined (None) when neither coder varies: every unit coded the same way
-by both leaves no chance agreement to correct for.
+by both leaves no chance agreement to correct for. Kappa has a 95% interval
+from resampling whole documents (`analyser.bootstrap`), or, for a single
+document, its units: how far it could move with other documents like these.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import krippendorff
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
+from analyser.bootstrap import RESAMPLES, Interval, group_sums, interval, resample
 from analyser.errors import printable
 from analyser.exports.codings import Coding
 from analyser.model import Analysis, ConceptInfo
@@ -54,6 +57,7 @@ class ConceptAgreement:
     percent: float
     kappa: float | None
     alpha: float | None
+    kappa_interval: Interval | None = None  # 95%, resampling documents (units for a single document)
 
     @property
     def units(self) -> int:
@@ -77,6 +81,7 @@ class AgreementReport:
     documents: int
     concepts: list[ConceptAgreement]
     disagreements: list[Disagreement] = field(default_factory=list)
+    resampled: Literal["documents", "units"] = "documents"  # what kappa's interval resamples
 
 
 def units_of(analysis: Analysis, kind: UnitKind, document: str) -> list[Unit]:
@@ -107,6 +112,23 @@ def krippendorff_alpha(a: Sequence[int], b: Sequence[int]) -> float | None:
     return float(krippendorff.alpha(reliability_data=np.array([a, b], dtype=float), level_of_measurement="nominal"))
 
 
+def kappa_interval(xs: Sequence[int], ys: Sequence[int], groups: Sequence[str]) -> Interval | None:
+    """A 95% percentile bootstrap interval of Cohen's kappa of two coders'
+    0/1 codes, resampling whole groups; resamples where kappa is undefined
+    (neither coder varies) are left out, and None if it never is defined."""
+    x, y = np.asarray(xs, dtype=bool), np.asarray(ys, dtype=bool)
+    cells = np.stack([x & y, x & ~y, ~x & y, ~x & ~y], axis=1).astype(float)  # both, A only, B only, neither
+    counts = group_sums(cells, np.asarray(groups))
+    both, only_a, only_b, neither = counts[resample(len(counts))].sum(axis=1).T
+    total = both + only_a + only_b + neither
+    a_codes, b_codes = (both + only_a) / total, (both + only_b) / total
+    chance = a_codes * b_codes + (1 - a_codes) * (1 - b_codes)
+    observed = (both + neither) / total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        kappas = np.where(chance < 1, (observed - chance) / (1 - chance), np.nan)
+    return interval(kappas)
+
+
 def _coded(units: Sequence[Unit], codings: Iterable[Coding]) -> set[tuple[str, int, str]]:
     """(document, unit index, concept) for every unit a coding overlaps."""
     by_document: dict[str, list[Unit]] = {}
@@ -130,6 +152,9 @@ def compare(units: Sequence[Unit], a: Sequence[Coding], b: Sequence[Coding], con
     labels = {c.id: c.label for c in concepts}
     for coding in [*a, *b]:
         labels.setdefault(coding.concept, coding.concept)
+    documents = {u.document for u in units}
+    resampled: Literal["documents", "units"] = "documents" if len(documents) > 1 else "units"
+    groups = [u.document if resampled == "documents" else f"{u.document}#{u.index}" for u in units]
     results, disagreements = [], []
     for concept, label in labels.items():
         xs = [int((u.document, u.index, concept) in coded_a) for u in units]
@@ -139,28 +164,36 @@ def compare(units: Sequence[Unit], a: Sequence[Coding], b: Sequence[Coding], con
         results.append(ConceptAgreement(
             concept, label, both=pairs.count((1, 1)), only_a=pairs.count((1, 0)), only_b=pairs.count((0, 1)),
             neither=pairs.count((0, 0)), percent=agreed / len(pairs) if pairs else 0.0,
-            kappa=cohen_kappa(xs, ys), alpha=krippendorff_alpha(xs, ys)))
+            kappa=cohen_kappa(xs, ys), alpha=krippendorff_alpha(xs, ys),
+            kappa_interval=kappa_interval(xs, ys, groups) if units else None))
         disagreements += [
             Disagreement(u, concept, label, "a" if x else "b") for u, x, y in zip(units, xs, ys) if x != y
         ]
     disagreements.sort(key=lambda d: (d.unit.document, d.unit.index, d.concept))
-    return AgreementReport(names[0], names[1], kind, len(units), len({u.document for u in units}), results,
-                           disagreements)
+    return AgreementReport(names[0], names[1], kind, len(units), len(documents), results, disagreements, resampled)
 
 
 def format_figure(value: float | None) -> str:
     return "—" if value is None else f"{value:.3f}"
 
 
+def format_interval(span: Interval | None) -> str:
+    """"0.61 to 0.83"; "—" when kappa is never defined. (+ 0.0: no "-0.00".)"""
+    return "—" if span is None else f"{round(span.low, 2) + 0.0:.2f} to {round(span.high, 2) + 0.0:.2f}"
+
+
 def format_agreement(report: AgreementReport, *, show_disagreements: bool = True) -> str:
     """The report as a plain-text table for a terminal."""
     lines = [f"A: {report.a}", f"B: {report.b}",
              f"{report.units} {report.unit}s in {report.documents} document(s)", ""]
-    header = f"{'concept':<22}{'both':>6}{'A only':>8}{'B only':>8}{'neither':>9}{'agree':>8}{'kappa':>8}{'alpha':>8}"
+    header = (f"{'concept':<22}{'both':>6}{'A only':>8}{'B only':>8}{'neither':>9}{'agree':>8}{'kappa':>8}"
+              f"{'alpha':>8}{'kappa 95%':>16}")
     lines += [header, "-" * len(header)]
     for c in report.concepts:
         lines.append(f"{c.label[:21]:<22}{c.both:>6}{c.only_a:>8}{c.only_b:>8}{c.neither:>9}"
-                     f"{c.percent:>8.1%}{format_figure(c.kappa):>8}{format_figure(c.alpha):>8}")
+                     f"{c.percent:>8.1%}{format_figure(c.kappa):>8}{format_figure(c.alpha):>8}"
+                     f"{format_interval(c.kappa_interval):>16}")
+    lines.append(f"(kappa's 95% interval: {report.resampled} resampled {RESAMPLES:,} times)")
     if show_disagreements and report.disagreements:
         lines += ["", f"{len(report.disagreements)} disagreement(s):"]
         for d in report.disagreements:

@@ -217,7 +217,9 @@ def _concept_info(concept):
 def agree(a, b, unit, document_specs, coder_a, coder_b, html_path, profile, lexicon, no_model, model) -> None:
     """Agreement between two codings of the same documents, per concept:
     Cohen's kappa, Krippendorff's alpha, percent agreement, the confusion
-    counts and every unit where the two disagree.
+    counts and every unit where the two disagree. Kappa comes with a 95%
+    interval from resampling whole documents (a single document: its units),
+    to say how far it could move with other documents like these.
 
     A and B are each a .qdpx project, a CSV or JSON Lines table of codings,
     or the word 'tool' for the analyser's own coding of the same documents.

@@ -23,6 +23,7 @@ from typing import Any
 
 import numpy as np
 
+from analyser.bootstrap import RESAMPLES, Interval, group_sums, interval, resample
 from analyser.context import with_context
 from analyser.features import model_inputs
 from analyser.pipeline import Analyser
@@ -41,7 +42,6 @@ from analyser.training import (
 from analyser.trees import TreeEnsemble
 
 SYSTEMS = ("lexicon", "model", "both")
-RESAMPLES = 1000  # bootstrap resamples of the documents behind each interval
 CURVE_SHARES = (0.25, 0.5, 0.75, 1.0)
 CURVE_INNER_FOLDS = 3  # calibration and thresholds inside each learning-curve fit
 
@@ -60,14 +60,6 @@ class SystemsEvaluation:
 
 
 @dataclass(frozen=True)
-class Interval:
-    """A 95% percentile bootstrap interval."""
-
-    low: float
-    high: float
-
-
-@dataclass(frozen=True)
 class Difference:
     """One system's micro F1 less another's on the same units, and its 95% interval."""
 
@@ -80,14 +72,12 @@ def micro_f1_interval(gold: np.ndarray, predicted: np.ndarray, groups: np.ndarra
                       resamples: int = RESAMPLES, seed: int = 0) -> Interval:
     """Where micro F1 could as well have fallen with other documents like
     these: a 95% percentile bootstrap interval that resamples whole groups
-    (documents), since a document's units share its writer and topic and
-    are not independent draws. A held-out set of ten documents moves by
-    several points from one sample to the next, and a change smaller than
-    that is not a finding. Fixed `seed`: the same data gives the same
-    interval."""
+    (documents; `analyser.bootstrap`). A held-out set of ten documents
+    moves by several points from one sample to the next, and a change
+    smaller than that is not a finding."""
     counts = group_counts(gold, predicted, groups)
-    low, high = np.percentile(resampled_f1(counts, resample(len(counts), resamples, seed)), [2.5, 97.5])
-    return Interval(float(low), float(high))
+    found = interval(resampled_f1(counts, resample(len(counts), resamples, seed)))
+    return found or Interval(0.0, 0.0)
 
 
 def paired_difference(gold: np.ndarray, predicted: np.ndarray, other: np.ndarray, groups: np.ndarray,
@@ -98,26 +88,18 @@ def paired_difference(gold: np.ndarray, predicted: np.ndarray, other: np.ndarray
     difference is two to three times tighter than either figure's interval."""
     counts, other_counts = group_counts(gold, predicted, groups), group_counts(gold, other, groups)
     drawn = resample(len(counts), resamples, seed)
-    low, high = np.percentile(resampled_f1(counts, drawn) - resampled_f1(other_counts, drawn), [2.5, 97.5])
+    spread = interval(resampled_f1(counts, drawn) - resampled_f1(other_counts, drawn)) or Interval(0.0, 0.0)
     everything = np.arange(len(counts))[None]  # the set itself, as one draw
     value = resampled_f1(counts, everything)[0] - resampled_f1(other_counts, everything)[0]
-    return Difference(float(value), float(low), float(high))
+    return Difference(float(value), spread.low, spread.high)
 
 
 def group_counts(gold: np.ndarray, predicted: np.ndarray, groups: np.ndarray) -> np.ndarray:
     """(groups, 3): true positives, false positives and false negatives of
-    each group's units over every concept, groups in sorted order."""
+    each group's units over every concept."""
     hits, calls = gold.astype(bool), predicted.astype(bool)
-    per_unit = np.stack([(hits & calls).sum(axis=1), (~hits & calls).sum(axis=1), (hits & ~calls).sum(axis=1)], axis=1)
-    _, group_of_unit = np.unique(groups, return_inverse=True)
-    counts = np.zeros((group_of_unit.max() + 1, 3))
-    np.add.at(counts, group_of_unit, per_unit)
-    return counts
-
-
-def resample(groups: int, resamples: int, seed: int) -> np.ndarray:
-    """(resamples, groups) group indices drawn with replacement."""
-    return np.random.default_rng(seed).integers(0, groups, (resamples, groups))
+    return group_sums(np.stack([(hits & calls).sum(axis=1), (~hits & calls).sum(axis=1),
+                                (hits & ~calls).sum(axis=1)], axis=1), groups)
 
 
 def resampled_f1(counts: np.ndarray, drawn: np.ndarray) -> np.ndarray:

@@ -46,7 +46,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from analyser.evaluate_documents import Interval, micro_f1_interval  # noqa: E402
+from analyser.bootstrap import Interval  # noqa: E402
+from analyser.evaluate_documents import micro_f1_interval  # noqa: E402
 from analyser.ingest import ingest_text  # noqa: E402
 from analyser.output import write_atomic  # noqa: E402
 from analyser.pipeline import Analyser, Settings  # noqa: E402

@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from analyser.agreement import Unit, cohen_kappa, compare, krippendorff_alpha
+from analyser.agreement import Unit, cohen_kappa, compare, kappa_interval, krippendorff_alpha
+from analyser.bootstrap import Interval
 from analyser.cli import main
 from analyser.exports import Coding
 from analyser.model import ConceptInfo
@@ -83,11 +84,15 @@ def test_agree_command_human_project_against_the_tool(tmp_path, analyser):
     # By hand, trust over 3 turns: human [0, 0, 0], tool [1, 0, 0]. p_o = 2/3,
     # p_e = 1 * 2/3 = 2/3, kappa = 0. alpha: n = 6, n_1 = 1, n_0 = 5, o_01 = 1:
     # 1 - 5 * 1 / (5 * 1) = 0. Power is the mirror image.
-    assert trust.split()[1:] == ["0", "0", "1", "2", "66.7%", "0.000", "0.000"]
-    assert power.split()[1:] == ["0", "1", "0", "2", "66.7%", "0.000", "0.000"]
+    # kappa's interval (one document: its turns resampled): every draw where it is defined gives 0 again
+    assert trust.split()[1:] == ["0", "0", "1", "2", "66.7%", "0.000", "0.000", "0.00", "to", "0.00"]
+    assert power.split()[1:] == ["0", "1", "0", "2", "66.7%", "0.000", "0.000", "0.00", "to", "0.00"]
+    assert "(kappa's 95% interval: units resampled 1,000 times)" in lines
     assert "  meeting.txt turn 2 [Power: only human.csv] Bob: The funders hold all the cards." in lines
     page = (tmp_path / "agree.html").read_text(encoding="utf-8")
     assert "The funders hold all the cards." in page and "66.7%" not in page and "67%" in page
+    assert "Kappa, 95% interval" in page and "<td class=\"num\">0.00 to 0.00</td>" in page
+    assert "resampling the units 1,000 times" in page
 
 
 def test_agree_needs_the_documents_for_a_table(tmp_path):
@@ -96,3 +101,26 @@ def test_agree_needs_the_documents_for_a_table(tmp_path):
     result = CliRunner().invoke(main, ["agree", str(human), "tool"])
     assert result.exit_code == 1
     assert result.stderr.strip() == "error: no text for the coded document(s) x.txt: give them with --documents"
+
+
+@pytest.mark.parametrize(("xs", "ys", "groups", "expected"), [
+    # two documents with the same table (kappa 0.5 in each): every draw gives 0.5
+    ([1, 1, 0, 0] * 2, [1, 0, 0, 0] * 2, ["d1"] * 4 + ["d2"] * 4, Interval(0.5, 0.5)),
+    # one document of perfect agreement (kappa 1), one of none (kappa -1): mixed draws give 0
+    ([1, 0, 1, 0], [1, 0, 0, 1], ["d1", "d1", "d2", "d2"], Interval(-1.0, 1.0)),
+])
+def test_kappa_interval_resamples_whole_documents(xs, ys, groups, expected):
+    found = kappa_interval(xs, ys, groups)
+    assert found is not None
+    assert (found.low, found.high) == pytest.approx((expected.low, expected.high))
+
+
+def test_kappa_interval_is_none_when_no_draw_varies():
+    assert kappa_interval([0, 0, 0, 0], [0, 0, 0, 0], ["d1", "d1", "d2", "d2"]) is None
+
+
+def test_compare_resamples_documents_when_there_are_several():
+    units = [Unit(doc, i, 0, 1, "x") for doc in ("a.txt", "b.txt") for i in range(2)]
+    report = compare(units, [], [], [])
+    assert report.resampled == "documents"
+    assert compare(units[:2], [], [], []).resampled == "units"

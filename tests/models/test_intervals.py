@@ -7,7 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analyser.evaluate_documents import Difference, Interval, micro_f1_interval, paired_difference
+from analyser.bootstrap import Interval
+from analyser.evaluate_documents import Difference, micro_f1_interval, paired_difference
 
 # (units per document: gold, predicted) for one concept
 RIGHT = ([1, 0, 1], [1, 0, 1])  # F1 1
