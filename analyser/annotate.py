@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import copy
 import io
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -50,6 +51,10 @@ T = TypeVar("T")
 Show = Literal["concepts", "problems", "all"]
 SHOW_CHOICES: tuple[Show, ...] = ("concepts", "problems", "all")
 AUTHOR = "analyser"
+# A copy holds at most this many comments. Past a few hundred a draft is
+# unreadable in Word, and python-docx numbers each new comment by reading
+# every comment before it, so thousands took minutes (4,000 in 77 s).
+MAX_COMMENTS = 500
 INITIALS = "AN"
 _P, _R, _T = qn("w:p"), qn("w:r"), qn("w:t")
 _TAB, _BR, _CR = qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -127,11 +132,13 @@ def annotate_docx(data: bytes, text: str, notes: Sequence[Note]) -> tuple[bytes,
     that crosses paragraphs, is left out)."""
     package = docx.Document(io.BytesIO(data))
     paragraphs = list(_map_paragraphs(package.element.body, text))
+    spans = [(p.offset, p.offset + (p.atoms[-1].end if p.atoms else 0)) for p in paragraphs]  # splits keep them
     placed = 0
     for note in notes:
-        found = _paragraph_at(paragraphs, note.start, note.end)
-        if found is None:
+        index = paragraph_holding(spans, note.start, note.end)
+        if index is None:
             continue
+        found = paragraphs[index]
         local_start, local_end = note.start - found.offset, note.end - found.offset
         _split_at(found, local_start)
         _split_at(found, local_end)
@@ -228,12 +235,13 @@ def _atoms(p) -> list[_Atom]:
     return atoms
 
 
-def _paragraph_at(paragraphs: Sequence[_Paragraph], start: int, end: int) -> _Paragraph | None:
-    for paragraph in paragraphs:
-        length = paragraph.atoms[-1].end if paragraph.atoms else 0
-        if paragraph.offset <= start and end <= paragraph.offset + length:
-            return paragraph
-    return None
+def paragraph_holding(spans: Sequence[tuple[int, int]], start: int, end: int) -> int | None:
+    """The index of the span in `spans` (paragraphs' (start, end) in the
+    document text, in order and apart) that holds start..end, or None. One
+    binary search: a copy with thousands of comments is not scanned once per
+    comment. Shared by the .docx and .odt annotators."""
+    index = bisect_right(spans, start, key=lambda span: span[0]) - 1
+    return index if index >= 0 and end <= spans[index][1] else None
 
 
 # --- splitting runs and marking ranges -------------------------------------------------------------------------
@@ -307,16 +315,37 @@ def needs_docx(name: str) -> str | None:
     return NEEDS_DOCX.format(kind=f"a {suffix} file" if suffix else "a file without an extension")
 
 
+@dataclass(frozen=True)
+class AnnotatedCopy:
+    path: Path
+    placed: int  # comments placed, the note of what was left out included
+    wanted: int  # comments the copy tried to place
+    left_out: int = 0  # notes past MAX_COMMENTS, not tried: the report has them
+
+
+def capped(notes: Sequence[Note], analysis: Analysis) -> tuple[list[Note], int]:
+    """At most MAX_COMMENTS notes: the first in reading order and, in place
+    of the rest, one on the title saying how many were left out. Returns the
+    notes and how many were left out."""
+    if len(notes) <= MAX_COMMENTS:
+        return list(notes), 0
+    kept, left_out = list(notes[: MAX_COMMENTS - 1]), len(notes) - (MAX_COMMENTS - 1)
+    title = _title_span(analysis) or (kept[0].start, kept[0].end)
+    note = Note(*title, f"{left_out:,} more comments were left out: a copy holds at most {MAX_COMMENTS}. "
+                        "The HTML report ('analyser analyse') shows them all.")
+    return sorted([note, *kept], key=lambda n: (n.start, n.end)), left_out
+
+
 def write_annotated_copy(data: bytes, analysis: Analysis, out_dir: Path, stem: str,
-                         show: Show = "problems") -> tuple[Path, int, int]:
+                         show: Show = "problems") -> AnnotatedCopy:
     """Write OUT/<stem>.annotated.docx (or .odt, for an .odt), atomically,
-    from the original's bytes and their analysis. Returns (path, comments
-    placed, comments wanted)."""
+    from the original's bytes and their analysis, with at most MAX_COMMENTS
+    comments (`capped`)."""
     from analyser.annotate_odt import annotate_odt
 
-    notes = feedback_notes(analysis, show)
+    notes, left_out = capped(feedback_notes(analysis, show), analysis)
     odt = analysis.document.metadata.format == "odt"
     copy_bytes, placed = (annotate_odt if odt else annotate_docx)(data, analysis.document.text, notes)
     target = out_dir / f"{stem}{ANNOTATED_SUFFIXES['.odt' if odt else '.docx']}"
     write_atomic(target, copy_bytes)
-    return target, placed, len(notes)
+    return AnnotatedCopy(target, placed, len(notes), left_out)

@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree
 
-from analyser.annotate import AUTHOR, Note, place_in_order
+from analyser.annotate import AUTHOR, Note, paragraph_holding, place_in_order
 from analyser.ingest.archive import check_archive
 
 TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -56,13 +56,13 @@ def annotate_odt(data: bytes, text: str, notes: Sequence[Note]) -> tuple[bytes, 
         parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
         root = etree.fromstring(archive.read(_CONTENT), parser)
         paragraphs = list(_map_paragraphs(root, text))
+        spans = [(offset, offset + _length(p)) for p, offset in paragraphs]  # marks add no text
         placed = 0
         for number, note in enumerate(notes, start=1):
-            found = next(((p, offset) for p, offset in paragraphs
-                          if offset <= note.start and note.end <= offset + _length(p)), None)
-            if found is None:
+            index = paragraph_holding(spans, note.start, note.end)
+            if index is None:
                 continue
-            paragraph, offset = found
+            paragraph, offset = paragraphs[index]
             name = f"analyser-{number}"
             _insert(paragraph, note.end - offset, _end_mark(name), after_atoms=False)
             _insert(paragraph, note.start - offset, _annotation(name, note.text), after_atoms=True)

@@ -196,7 +196,7 @@ def _annotated_copy(path: str, name: str, analysis: Analysis, out_dir: Path, ste
         return None
     try:
         data = read_file(Path(path), name, _worker_analyser.settings.max_bytes)
-        target, _, _ = write_annotated_copy(data, analysis, out_dir, stem, show)  # type: ignore[arg-type]  # checked
+        target = write_annotated_copy(data, analysis, out_dir, stem, show).path  # type: ignore[arg-type]  # checked
     except (AnalyserError, OSError, ValueError):
         return None
     return target.name

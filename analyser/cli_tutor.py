@@ -40,7 +40,7 @@ def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
       analyser annotate essay.docx --out marked/
       analyser annotate essay.docx --out marked/ --show all
     """
-    from analyser.annotate import needs_docx, write_annotated_copy
+    from analyser.annotate import MAX_COMMENTS, needs_docx, write_annotated_copy
     from analyser.ingest import ingest_bytes, read_file
     from analyser.output import safe_stem
     from analyser.pipeline import Analyser
@@ -57,14 +57,16 @@ def annotate(file, out, show, profile, lexicon, style, max_bytes) -> None:
             ingest_bytes(data, shown, suffix.lstrip("."), max_bytes, settings.max_pages, suffix=suffix))
         if analysis.document.metadata.format not in ("docx", "odt"):  # content decides: a mis-named file
             raise AnalyserError(f"{printable(shown)}: {needs_docx('x.' + analysis.document.metadata.format)}")
-        target, placed, wanted = write_annotated_copy(data, analysis, out, safe_stem(file), show)
+        copy = write_annotated_copy(data, analysis, out, safe_stem(file), show)
     except AnalyserError as error:
         _fail(error)
     except OSError as error:
         _fail(AnalyserError(f"{error.filename or out}: cannot write ({error.strerror or error})"))
-    missed = f" ({wanted - placed} could not be anchored)" if placed < wanted else ""
-    click.echo(f"{printable(shown)}: {placed} comments{missed}")
-    click.echo(f"wrote {target}")
+    missed = f" ({copy.wanted - copy.placed} could not be anchored)" if copy.placed < copy.wanted else ""
+    capped = (f"; {copy.left_out:,} more left out, at most {MAX_COMMENTS} in a copy: the report has them"
+              if copy.left_out else "")
+    click.echo(f"{printable(shown)}: {copy.placed} comments{missed}{capped}")
+    click.echo(f"wrote {copy.path}")
 
 
 @click.command()
