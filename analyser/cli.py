@@ -480,11 +480,14 @@ DEFAULT_EVALUATION_SETS = ["corpus/annotated/concepts.jsonl", "corpus/annotated/
 @click.option("--html", "html", type=click.Path(dir_okay=False),
               help="Also write a learning curve (F1 against training documents) to this HTML page (implies --cv).")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every disagreement.")
+@click.option("--pooled", is_flag=True,
+              help="With two or more --heldout sets, also score them as one set (their documents together: a "
+                   "tighter interval than any one set's).")
 @click.option("--against", "against", type=click.Path(exists=True, dir_okay=False), metavar="MODEL",
               help="Also compare with this concept model (JSON) on the same units: the difference in micro F1 of "
                    "model and of both, with a 95% interval from resampling the same documents for the two.")
 def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross, html, show_errors,
-             against) -> None:
+             pooled, against) -> None:
     """Compare the tool with human annotation.
 
     FILES are JSON Lines (or CSV, as for train) files; each is recognised by its records: coded
@@ -503,6 +506,7 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
       analyser evaluate corpus/annotated/concepts.jsonl --no-model
       analyser evaluate --heldout corpus/heldout/docs.jsonl
       analyser evaluate corpus/annotated/concepts.jsonl corpus/annotated/docs.jsonl --cv --html curve.html
+      analyser evaluate --heldout corpus/heldout/docs.jsonl --heldout corpus/heldout2/docs.jsonl --pooled
       analyser evaluate --heldout corpus/heldout/docs.jsonl --model new/concepts.model.json \
         --against models/concepts.model.json
     """
@@ -561,14 +565,16 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
             if suggester is not None:
                 click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
                                                            context=suggester.context, against=rival)))
-        for path in heldout:
+        if pooled and len(heldout) < 2:
+            raise click.UsageError("--pooled scores two or more --heldout sets as one")
+        for paths, title in [*(([path], f"{path} (held out)") for path in heldout),
+                             *([(list(heldout), f"{len(heldout)} held-out sets pooled")] if pooled else [])]:
             suggester = tool.load().suggester_
             if suggester is None:
                 raise click.UsageError("--heldout compares lexicon and model: it needs a model (not --no-model)")
             click.echo()
-            click.echo(format_systems(evaluate_systems([path], plain, suggester.model, threshold,
-                                                       title=f"{path} (held out)", context=suggester.context,
-                                                       against=rival)))
+            click.echo(format_systems(evaluate_systems(paths, plain, suggester.model, threshold, title=title,
+                                                       context=suggester.context, against=rival)))
         if cross or html:
             from analyser.training import prepare, read_coded
 

@@ -109,10 +109,18 @@ def resampled_f1(counts: np.ndarray, drawn: np.ndarray) -> np.ndarray:
     return np.divide(2 * tp, denominator, out=np.zeros(len(drawn)), where=denominator > 0)
 
 
-def system_intervals(data: Prepared, predicted: np.ndarray) -> dict[str, Interval]:
-    """The micro-F1 interval of lexicon, model and both, by `micro_f1_interval`."""
+def system_intervals(data: Prepared, predicted: np.ndarray, groups: np.ndarray | None = None) -> dict[str, Interval]:
+    """The micro-F1 interval of lexicon, model and both, by `micro_f1_interval`
+    (over `groups`, the data's own by default)."""
     calls = {"lexicon": data.lexicon, "model": predicted, "both": data.lexicon | predicted}
-    return {system: micro_f1_interval(data.gold, calls[system], data.groups) for system in SYSTEMS}
+    groups = data.groups if groups is None else groups
+    return {system: micro_f1_interval(data.gold, calls[system], groups) for system in SYSTEMS}
+
+
+def file_groups(data: Prepared) -> np.ndarray:
+    """Each unit's group named with its file too: sets pooled from several
+    files may reuse a document's name, and two documents are not one."""
+    return np.array([f"{unit.where.rsplit(':', 1)[0]}|{group}" for unit, group in zip(data.units, data.groups)])
 
 
 @dataclass
@@ -177,16 +185,17 @@ def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearText
     data = prepare(read_coded(paths, analyser.lexicon_.concept_ids), analyser)
     thresholds = {label: threshold for label in model.labels} if threshold is not None else None
     predicted = model_predictions(model, data, thresholds, context)
-    evaluation = SystemsEvaluation(title or ", ".join(paths), len(data.units), len(set(data.groups.tolist())),
+    groups = file_groups(data) if len(paths) > 1 else data.groups
+    evaluation = SystemsEvaluation(title or ", ".join(paths), len(data.units), len(set(groups.tolist())),
                                    three_systems(data.gold, data.lexicon, predicted, data.concepts),
                                    by_genre=genre_scores(data, predicted),
-                                   intervals=system_intervals(data, predicted))
+                                   intervals=system_intervals(data, predicted, groups))
     if against is not None:
         other = model_predictions(against.model, data, thresholds, against.context)
         evaluation.against = against.name
         evaluation.differences = {
-            "model": paired_difference(data.gold, predicted, other, data.groups),
-            "both": paired_difference(data.gold, data.lexicon | predicted, data.lexicon | other, data.groups)}
+            "model": paired_difference(data.gold, predicted, other, groups),
+            "both": paired_difference(data.gold, data.lexicon | predicted, data.lexicon | other, groups)}
     return evaluation
 
 

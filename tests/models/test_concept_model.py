@@ -374,3 +374,20 @@ def test_evaluate_against_needs_a_model(trained, tmp_path):
     result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--no-model", "--against", str(trained)])
     assert result.exit_code == 2
     assert "--against compares two models" in result.output
+
+
+def test_evaluate_pools_held_out_sets_keeping_same_named_documents_apart(trained, tmp_path):
+    first, second = write_document_set(tmp_path / "a"), write_document_set(tmp_path / "b")  # both name d0, d1
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(first), "--heldout", str(second), "--pooled",
+                                       "--model", str(trained)])
+    assert result.exit_code == 0, result.output
+    headers = [line for line in result.output.splitlines() if line.startswith("Lexicon, model and both")]
+    assert headers[-1] == "Lexicon, model and both: 2 held-out sets pooled (40 units, 4 groups)"
+    assert len(headers) == 3
+
+
+def test_pooled_needs_two_held_out_sets(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--pooled", "--model", str(trained)])
+    assert result.exit_code == 2
+    assert "--pooled scores two or more --heldout sets as one" in result.output
