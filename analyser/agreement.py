@@ -19,6 +19,7 @@ document, its units: how far it could move with other documents like these.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -27,7 +28,7 @@ import krippendorff
 import numpy as np
 from sklearn.metrics import cohen_kappa_score
 
-from analyser.bootstrap import RESAMPLES, Interval, group_sums, interval, resample
+from analyser.bootstrap import RESAMPLES, Interval, group_sums, interval, resampled_sums
 from analyser.errors import printable
 from analyser.exports.codings import Coding
 from analyser.model import Analysis, ConceptInfo
@@ -118,8 +119,7 @@ def kappa_interval(xs: Sequence[int], ys: Sequence[int], groups: Sequence[str]) 
     (neither coder varies) are left out, and None if it never is defined."""
     x, y = np.asarray(xs, dtype=bool), np.asarray(ys, dtype=bool)
     cells = np.stack([x & y, x & ~y, ~x & y, ~x & ~y], axis=1).astype(float)  # both, A only, B only, neither
-    counts = group_sums(cells, np.asarray(groups))
-    both, only_a, only_b, neither = counts[resample(len(counts))].sum(axis=1).T
+    both, only_a, only_b, neither = resampled_sums(group_sums(cells, np.asarray(groups))).T
     total = both + only_a + only_b + neither
     a_codes, b_codes = (both + only_a) / total, (both + only_b) / total
     chance = a_codes * b_codes + (1 - a_codes) * (1 - b_codes)
@@ -130,13 +130,21 @@ def kappa_interval(xs: Sequence[int], ys: Sequence[int], groups: Sequence[str]) 
 
 
 def _coded(units: Sequence[Unit], codings: Iterable[Coding]) -> set[tuple[str, int, str]]:
-    """(document, unit index, concept) for every unit a coding overlaps."""
+    """(document, unit index, concept) for every unit a coding overlaps. A
+    document's units are in reading order and apart, so each coding's first
+    unit is found by a binary search on their ends and the walk stops at the
+    first unit past it: a transcript of thousands of turns and codings is not
+    scanned once per coding."""
     by_document: dict[str, list[Unit]] = {}
     for unit in units:
         by_document.setdefault(unit.document, []).append(unit)
+    ends = {document: [u.end for u in its] for document, its in by_document.items()}
     coded = set()
     for coding in codings:
-        for unit in by_document.get(coding.document, []):
+        its = by_document.get(coding.document, [])
+        for unit in its[bisect_right(ends.get(coding.document, []), coding.start):]:
+            if unit.start >= coding.end and not (coding.start == coding.end == unit.start):
+                break
             if coding.start < unit.end and coding.end > unit.start or (
                 coding.start == coding.end and unit.start <= coding.start < unit.end
             ):

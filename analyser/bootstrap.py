@@ -7,8 +7,11 @@ counts, so a resample is a sum over drawn groups (numpy, no Python loop),
 and the draws come from a fixed seed: the same data gives the same interval.
 
     counts = group_sums(per_unit_counts, groups)     # (groups, k)
-    drawn = resample(len(counts))                    # (RESAMPLES, groups)
-    interval(statistic(counts[drawn].sum(axis=1)))   # 95% percentile interval
+    sums = resampled_sums(counts)                    # (RESAMPLES, k): each draw's totals
+    interval(statistic(sums))                        # 95% percentile interval
+
+Draws are made a block at a time, so memory stays bounded however many
+groups there are (a single long transcript resampled by its 100,000 units).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 RESAMPLES = 1000  # resamples of the groups behind each interval
+BLOCK = 1_000_000  # group draws held in memory at once
 
 
 @dataclass(frozen=True)
@@ -36,9 +40,19 @@ def group_sums(values: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return sums
 
 
-def resample(groups: int, resamples: int = RESAMPLES, seed: int = 0) -> np.ndarray:
-    """(resamples, groups) group indices drawn with replacement, from a fixed seed."""
-    return np.random.default_rng(seed).integers(0, groups, (resamples, groups))
+def resampled_sums(counts: np.ndarray, resamples: int = RESAMPLES, seed: int = 0) -> np.ndarray:
+    """(resamples, k): for each draw of len(counts) groups with replacement
+    (fixed seed), the sum of the drawn groups' rows of `counts`."""
+    groups = len(counts)
+    rng = np.random.default_rng(seed)
+    sums = np.zeros((resamples, counts.shape[1]))
+    if not groups:
+        return sums
+    per_block = max(1, BLOCK // groups)
+    for first in range(0, resamples, per_block):
+        size = min(per_block, resamples - first)
+        sums[first:first + size] = counts[rng.integers(0, groups, (size, groups))].sum(axis=1)
+    return sums
 
 
 def interval(values: np.ndarray) -> Interval | None:

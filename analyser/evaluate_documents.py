@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from analyser.bootstrap import RESAMPLES, Interval, group_sums, interval, resample
+from analyser.bootstrap import RESAMPLES, Interval, group_sums, interval, resampled_sums
 from analyser.context import with_context
 from analyser.features import model_inputs
 from analyser.pipeline import Analyser
@@ -75,9 +75,8 @@ def micro_f1_interval(gold: np.ndarray, predicted: np.ndarray, groups: np.ndarra
     (documents; `analyser.bootstrap`). A held-out set of ten documents
     moves by several points from one sample to the next, and a change
     smaller than that is not a finding."""
-    counts = group_counts(gold, predicted, groups)
-    found = interval(resampled_f1(counts, resample(len(counts), resamples, seed)))
-    return found or Interval(0.0, 0.0)
+    sums = resampled_sums(group_counts(gold, predicted, groups), resamples, seed)
+    return interval(micro_f1(sums)) or Interval(0.0, 0.0)
 
 
 def paired_difference(gold: np.ndarray, predicted: np.ndarray, other: np.ndarray, groups: np.ndarray,
@@ -86,11 +85,11 @@ def paired_difference(gold: np.ndarray, predicted: np.ndarray, other: np.ndarray
     a 95% interval from resampling whole groups, the same draws for both:
     what the two share (the documents' difficulty) cancels, so a paired
     difference is two to three times tighter than either figure's interval."""
-    counts, other_counts = group_counts(gold, predicted, groups), group_counts(gold, other, groups)
-    drawn = resample(len(counts), resamples, seed)
-    spread = interval(resampled_f1(counts, drawn) - resampled_f1(other_counts, drawn)) or Interval(0.0, 0.0)
-    everything = np.arange(len(counts))[None]  # the set itself, as one draw
-    value = resampled_f1(counts, everything)[0] - resampled_f1(other_counts, everything)[0]
+    both = np.hstack([group_counts(gold, predicted, groups), group_counts(gold, other, groups)])
+    sums = resampled_sums(both, resamples, seed)
+    spread = interval(micro_f1(sums[:, :3]) - micro_f1(sums[:, 3:])) or Interval(0.0, 0.0)
+    totals = both.sum(axis=0)[None]
+    value = micro_f1(totals[:, :3])[0] - micro_f1(totals[:, 3:])[0]
     return Difference(float(value), spread.low, spread.high)
 
 
@@ -102,11 +101,11 @@ def group_counts(gold: np.ndarray, predicted: np.ndarray, groups: np.ndarray) ->
                                 (hits & ~calls).sum(axis=1)], axis=1), groups)
 
 
-def resampled_f1(counts: np.ndarray, drawn: np.ndarray) -> np.ndarray:
-    """Micro F1 of each row of `drawn` (group indices into `counts`); 0 where nothing was coded or called."""
-    tp, fp, fn = counts[drawn].sum(axis=1).T
+def micro_f1(sums: np.ndarray) -> np.ndarray:
+    """Micro F1 of each row of (true positives, false positives, false negatives); 0 where all are 0."""
+    tp, fp, fn = sums.T
     denominator = 2 * tp + fp + fn
-    return np.divide(2 * tp, denominator, out=np.zeros(len(drawn)), where=denominator > 0)
+    return np.divide(2 * tp, denominator, out=np.zeros(len(sums)), where=denominator > 0)
 
 
 def system_intervals(data: Prepared, predicted: np.ndarray, groups: np.ndarray | None = None) -> dict[str, Interval]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analyser.agreement import Unit, cohen_kappa, compare, kappa_interval, krippendorff_alpha
 from analyser.bootstrap import Interval
@@ -124,3 +126,21 @@ def test_compare_resamples_documents_when_there_are_several():
     report = compare(units, [], [], [])
     assert report.resampled == "documents"
     assert compare(units[:2], [], [], []).resampled == "units"
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(1, 4)), min_size=1, max_size=8),
+       st.lists(st.tuples(st.integers(0, 40), st.integers(0, 6)), max_size=8))
+def test_units_a_coding_overlaps_are_those_a_scan_finds(gaps_and_lengths, spans):
+    """The binary search finds exactly the units that checking every unit
+    against every coding finds (units in reading order, gaps between them)."""
+    from analyser.agreement import _coded
+    from analyser.exports.codings import Coding
+
+    units, at = [], 0
+    for index, (gap, length) in enumerate(gaps_and_lengths):
+        units.append(Unit("d.txt", index, at + gap, at + gap + length, "x" * length))
+        at += gap + length
+    codings = [Coding("d.txt", start, start + length, "trust") for start, length in spans]
+    scanned = {("d.txt", u.index, "trust") for c in codings for u in units
+               if c.start < u.end and c.end > u.start or (c.start == c.end and u.start <= c.start < u.end)}
+    assert _coded(units, codings) == scanned
