@@ -268,6 +268,7 @@ def test_evaluate_cross_validation_holds_out_whole_documents(tmp_path):
     assert "grouped 5-fold cross-validation" in result.output
     page = (tmp_path / "curve.html").read_text(encoding="utf-8")
     assert "<svg class=\"curve\"" in page and "Content-Security-Policy" in page
+    assert "micro F1, 95% interval (documents resampled)" in page
 
 
 def test_cross_validate_folds_partition_the_documents():
