@@ -4,7 +4,6 @@ half-written, and an input is never overwritten."""
 
 from __future__ import annotations
 
-import glob
 import json
 import os
 import re
@@ -51,10 +50,15 @@ def _umask() -> int:
 NEW_FILE_MODE = 0o666 & ~_umask()  # what open() would give a new file (read once: os.umask is process-wide)
 
 
-def temp_pattern(name: str) -> str:
-    """The glob matching `write_atomic`'s temporary files for `name` (one a
-    killed process could leave behind)."""
-    return f".{glob.escape(name)}.*.tmp"
+def temp_owners(file_name: str) -> set[str]:
+    """The output names whose `write_atomic` temporary file (one a killed
+    process could leave behind: `.NAME.xxxx.tmp`) `file_name` could be;
+    empty for any other file. Read from the name alone, so a folder is
+    listed once however many outputs it holds."""
+    if not (file_name.startswith(".") and file_name.endswith(".tmp")):
+        return set()
+    middle = file_name[1:-len(".tmp")]
+    return {middle[:dot] for dot in range(len(middle)) if middle[dot] == "."}
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

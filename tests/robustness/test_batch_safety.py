@@ -410,3 +410,16 @@ def test_output_stems_are_unique_and_safe_for_any_names(names: list[str]) -> Non
         assert all(ch.isalnum() or ch in "_.-" or unicodedata.category(ch) in ("Mn", "Mc") for ch in stem), stem
         assert stem.split(".")[0].casefold() not in RESERVED
     assert output_stems(list(reversed(names))) == stems  # deterministic
+
+
+@given(st.text(alphabet="ab.", max_size=6), st.text(alphabet="ab.", min_size=1, max_size=4))
+def test_temp_owners_agree_with_the_glob_per_name(middle, name):
+    """Listing the folder once and reading each file's possible owners finds
+    exactly what a glob per output name found: `.NAME.*.tmp`."""
+    import fnmatch
+    import glob as globbing
+
+    from analyser.output import temp_owners
+
+    file_name = f".{middle}.tmp"
+    assert (name in temp_owners(file_name)) == fnmatch.fnmatchcase(file_name, f".{globbing.escape(name)}.*.tmp")
