@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from analyser import __version__
 from analyser.agreement import AgreementReport, format_figure, format_interval
+from analyser.bootstrap import RESAMPLES
 from analyser.report.environment import render_page
 
 
 def render_agreement(report: AgreementReport) -> str:
     return render_page("agreement.html.j2", {"a": report, "tool_version": __version__, "figure": format_figure,
-                                                "interval": format_interval},
+                                                "interval": format_interval, "resamples": RESAMPLES},
                        css=["base.css"], js=[])
