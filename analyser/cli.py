@@ -486,8 +486,12 @@ DEFAULT_EVALUATION_SETS = ["corpus/annotated/concepts.jsonl", "corpus/annotated/
 @click.option("--against", "against", type=click.Path(exists=True, dir_okay=False), metavar="MODEL",
               help="Also compare with this concept model (JSON) on the same units: the difference in micro F1 of "
                    "model and of both, with a 95% interval from resampling the same documents for the two.")
+@click.option("--against-lexicon", "against_lexicon", type=click.Path(exists=True, dir_okay=False),
+              metavar="FILE",
+              help="With --against: the other system reads this lexicon (TOML), so a new lexicon and model "
+                   "are compared with the lexicon and model they would replace.")
 def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross, html, show_errors,
-             pooled, against) -> None:
+             pooled, against, against_lexicon) -> None:
     """Compare the tool with human annotation.
 
     FILES are JSON Lines (or CSV, as for train) files; each is recognised by its records: coded
@@ -509,6 +513,8 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
       analyser evaluate --heldout corpus/heldout/docs.jsonl --heldout corpus/heldout2/docs.jsonl --pooled
       analyser evaluate --heldout corpus/heldout/docs.jsonl --model new/concepts.model.json \
         --against models/concepts.model.json
+      analyser evaluate --heldout corpus/heldout/docs.jsonl --lexicon new/lexicon.toml \
+        --model new/concepts.model.json --against models/concepts.model.json --against-lexicon models/lexicon.toml
     """
     from analyser.evaluate import (
         evaluate_citations,
@@ -535,13 +541,18 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
                               threshold=threshold))
     plain = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, no_model=True))
     rival = None
-    if against:
-        other = Analyser(_settings(profile, lexicon, None, 20 * 1024 * 1024, model=against)).load().suggester_
-        if other is None or no_model:
-            raise click.UsageError("--against compares two models: give a model file, and not --no-model")
-        rival = Rival(Path(against).name, other.model, other.context)
+    if against_lexicon and not against:
+        raise click.UsageError("--against-lexicon is the lexicon of the --against model: give --against too")
     concept_files = []
     try:
+        if against:
+            other = Analyser(_settings(profile, against_lexicon or lexicon, None, 20 * 1024 * 1024,
+                                       model=against)).load().suggester_
+            if other is None or no_model:
+                raise click.UsageError("--against compares two models: give a model file, and not --no-model")
+            reader = Analyser(_settings(profile, against_lexicon, None, 20 * 1024 * 1024, no_model=True)) \
+                if against_lexicon else None
+            rival = Rival(Path(against).name, other.model, other.context, reader)
         for number, path in enumerate(paths):
             if number:
                 click.echo()

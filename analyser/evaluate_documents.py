@@ -25,6 +25,7 @@ import numpy as np
 
 from analyser.bootstrap import RESAMPLES, Interval, group_sums, interval, resampled_sums
 from analyser.context import with_context
+from analyser.errors import AnalyserError
 from analyser.features import model_inputs
 from analyser.pipeline import Analyser
 from analyser.textmodel import LinearTextModel
@@ -166,11 +167,14 @@ def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[s
 
 @dataclass(frozen=True)
 class Rival:
-    """Another model (and its context layer) to compare on the same units."""
+    """Another model (and its context layer) to compare on the same units;
+    with `reader`, read through another lexicon too, so that a change of
+    lexicon and model is compared with the system it would replace."""
 
     name: str
     model: LinearTextModel
     context: TreeEnsemble | None = None
+    reader: Analyser | None = None  # the rival's own lexicon pass; None: the one being evaluated
 
 
 def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearTextModel,
@@ -190,12 +194,24 @@ def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearText
                                    by_genre=genre_scores(data, predicted),
                                    intervals=system_intervals(data, predicted, groups))
     if against is not None:
-        other = model_predictions(against.model, data, thresholds, against.context)
+        seen = data if against.reader is None else rival_data(paths, against.reader, data)
+        other = model_predictions(against.model, seen, thresholds, against.context)
         evaluation.against = against.name
         evaluation.differences = {
             "model": paired_difference(data.gold, predicted, other, groups),
-            "both": paired_difference(data.gold, data.lexicon | predicted, data.lexicon | other, groups)}
+            "both": paired_difference(data.gold, data.lexicon | predicted, seen.lexicon | other, groups)}
     return evaluation
+
+
+def rival_data(paths: Sequence[str], reader: Analyser, data: Prepared) -> Prepared:
+    """The same coded units read through the rival's lexicon. The units and
+    human codes are the same whatever the lexicon; this checks it."""
+    reader.load()
+    seen = prepare(read_coded(paths, reader.lexicon_.concept_ids), reader)
+    if seen.concepts != data.concepts or [(u.where, u.start, u.end) for u in seen.units] != \
+            [(u.where, u.start, u.end) for u in data.units]:
+        raise AnalyserError("--against-lexicon: that lexicon codes other concepts than the one evaluated")
+    return seen
 
 
 def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:

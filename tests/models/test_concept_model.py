@@ -377,6 +377,65 @@ def test_evaluate_against_needs_a_model(trained, tmp_path):
     assert "--against compares two models" in result.output
 
 
+# A lexicon of the same four concepts that finds only the word "trust".
+TRUST_ONLY_LEXICON = """\
+[lexicon]
+name = "trust only"
+language = "en"
+version = "1"
+""" + "".join(f"""
+[[concepts]]
+id = "{concept}"
+label = "{concept}"
+colour = "#{colour}"
+description = "A test concept."
+terms = [{{ term = "{term}", source = "codebook" }}]
+""" for concept, colour, term in [("identity_threat", "D55E00", "zzidentity"), ("trust", "0072B2", "trust"),
+                                  ("vision", "009E73", "zzvision"), ("power", "CC79A7", "zzpower")])
+
+
+def both_f1(output: str, title: str) -> float:
+    """The micro F1 of 'both' in the table of `title`."""
+    table = output[output.index(title):]
+    line = next(line for line in table.splitlines() if line.startswith("micro F1"))
+    return float(line.split()[-1])
+
+
+def test_evaluate_against_another_lexicon_compares_the_two_systems(trained, tmp_path):
+    # At a threshold of 1 the model suggests nothing, so "both" is each
+    # system's lexicon alone, and the difference is the two lexicons' F1s.
+    coded = write_document_set(tmp_path / "set")
+    small = tmp_path / "trust_only.toml"
+    small.write_text(TRUST_ONLY_LEXICON, encoding="utf-8")
+    base = ["evaluate", "--heldout", str(coded), "--model", str(trained), "--threshold", "1"]
+    runner = CliRunner()
+    default, only_trust = runner.invoke(main, base), runner.invoke(main, [*base, "--lexicon", str(small)])
+    compared = runner.invoke(main, [*base, "--against", str(trained), "--against-lexicon", str(small)])
+    assert compared.exit_code == 0, compared.output
+    title = "(held out)"
+    difference = both_f1(default.output, title) - both_f1(only_trust.output, title)
+    assert difference > 0.1  # the default lexicon finds far more of these sentences
+    assert f"both less {trained.name}: {difference:+.3f} (95% interval" in compared.output
+
+
+def test_against_lexicon_that_does_not_load_is_one_line(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[lexicon\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--model", str(trained),
+                                       "--against", str(trained), "--against-lexicon", str(broken)])
+    assert result.exit_code == 1
+    assert result.output == f"error: {broken}:1: TOML syntax error: Expected ']' at the end of a table declaration\n"
+
+
+def test_against_lexicon_needs_against(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--model", str(trained),
+                                       "--against-lexicon", str(default_profile_path())])
+    assert result.exit_code == 2
+    assert "--against-lexicon is the lexicon of the --against model" in result.output
+
+
 def test_evaluate_pools_held_out_sets_keeping_same_named_documents_apart(trained, tmp_path):
     first, second = write_document_set(tmp_path / "a"), write_document_set(tmp_path / "b")  # both name d0, d1
     result = CliRunner().invoke(main, ["evaluate", "--heldout", str(first), "--heldout", str(second), "--pooled",
