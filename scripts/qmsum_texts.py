@@ -1,7 +1,7 @@
 """Rebuild the texts of `corpus/real_meetings/` from a copy of QMSum.
 
     git clone https://github.com/Yale-LILY/QMSum
-    python scripts/qmsum_texts.py --qmsum QMSum --out /tmp/meetings
+    python scripts/qmsum_texts.py --qmsum QMSum --out /tmp/meetings [--batch 3 --batch 5]
     python scripts/real_concepts.py --folder corpus/real_meetings --texts /tmp/meetings
 
 The coded meetings are stretches of real meeting talk from QMSum (Zhong et
@@ -48,12 +48,27 @@ def meeting_file(qmsum: Path, meeting: str, domain: str = "Committee") -> Path:
     raise SystemExit(f"{folders[0] / meeting}.json: missing (meeting {meeting})")
 
 
+def addressed_file(qmsum: Path, source: dict) -> Path | None:
+    """The file at the path the source's address names in the repository
+    ("https://github.com/Yale-LILY/QMSum/blob/<commit>/data/ALL/train/covid_7.json"
+    names data/ALL/train/covid_7.json), if the copy has it: QMSum keeps some
+    meetings only there."""
+    _, found, rest = source.get("url", "").partition("/blob/")
+    path = rest.partition("/")[2] if found else ""
+    if not path.endswith(".json") or ".." in path.split("/"):
+        return None
+    candidate = qmsum / path
+    return candidate if candidate.is_file() else None
+
+
 def read_meeting(qmsum: Path, source: dict) -> dict:
-    """The meeting a source names: a JSON file by its name, or one line of a
-    split's JSON Lines file."""
+    """The meeting a source names: a JSON file by its name (in its domain's
+    folders, or where its address says), or one line of a split's JSON Lines
+    file."""
     domain = source.get("domain", "Committee")
     if "split" not in source:
-        return json.loads(meeting_file(qmsum, source["meeting"], domain).read_text(encoding="utf-8"))
+        path = addressed_file(qmsum, source) or meeting_file(qmsum, source["meeting"], domain)
+        return json.loads(path.read_text(encoding="utf-8"))
     path = qmsum / "data" / domain / "jsonl" / f"{source['split']}.jsonl"
     if not path.is_file():
         raise SystemExit(f"{path}: missing (meeting {source['meeting']})")
@@ -69,10 +84,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--qmsum", type=Path, required=True, help="a copy of the QMSum repository")
     parser.add_argument("--out", type=Path, required=True, help="folder to write <doc>.txt into")
     parser.add_argument("--sources", type=Path, default=SOURCES)
+    parser.add_argument("--batch", type=int, action="append",
+                        help="rebuild only the meetings of this batch (repeatable; default: all)")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for line in args.sources.read_text(encoding="utf-8").splitlines():
         source = json.loads(line)
+        if args.batch and source.get("batch") not in args.batch:
+            continue
         meeting = read_meeting(args.qmsum, source)
         first, last = source["turns"]
         (args.out / f"{source['doc']}.txt").write_text(turn_lines(meeting, first, last), encoding="utf-8")

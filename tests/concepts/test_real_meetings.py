@@ -107,3 +107,28 @@ def test_a_meeting_kept_only_in_a_jsonl_split_is_read_from_its_line(tmp_path):
     sources.write_text(json.dumps(source) + "\n", encoding="utf-8")
     with pytest.raises(SystemExit, match="has 2 lines, not 3"):
         load_script("qmsum_texts").main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)])
+
+
+def test_a_meeting_kept_only_where_its_address_says_is_read_there(tmp_path):
+    qmsum, sources = _qmsum(tmp_path)
+    (qmsum / "data" / "ALL").mkdir()
+    (qmsum / "data" / "Committee" / "all").rename(qmsum / "data" / "ALL" / "train")
+    url = "https://github.com/Yale-LILY/QMSum/blob/80a490fd504bce28f7e446fae5cef38f8807c290/data/ALL/train/education_99.json"
+    sources.write_text(json.dumps({"doc": "q01", "meeting": "education_99", "url": url, "turns": [0, 0]}) + "\n",
+                       encoding="utf-8")
+    out = tmp_path / "texts"
+    assert load_script("qmsum_texts").main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)]) == 0
+    assert (out / "q01.txt").read_text(encoding="utf-8") == "Chair: Welcome, everyone.\n"
+
+
+def test_only_the_batches_asked_for_are_rebuilt(tmp_path):
+    qmsum, sources = _qmsum(tmp_path)
+    rows = [{"doc": "q01", "meeting": "education_99", "batch": 3, "turns": [0, 0]},
+            {"doc": "q02", "meeting": "not_in_the_copy", "batch": 4, "turns": [0, 0]}]
+    sources.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    out = tmp_path / "texts"
+    script = load_script("qmsum_texts")
+    assert script.main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources), "--batch", "3"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["q01.txt"]
+    with pytest.raises(SystemExit, match=r"not_in_the_copy\.json: missing"):
+        script.main(["--qmsum", str(qmsum), "--out", str(out), "--sources", str(sources)])
