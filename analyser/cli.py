@@ -499,11 +499,12 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
     the analysis, then lexicon alone, model alone and both with micro and
     macro F1 (micro F1 with a 95% interval from resampling whole documents:
     a set of a few documents cannot tell apart figures closer than that),
-    and micro F1 per kind of text when units give a "genre" (units
-    with "doc", "start", "end" are read from the whole document in the
-    docs/ folder beside the file); annotated passages
-    ("citations") get citation precision and recall. Default: both sets,
-    corpus/annotated/concepts.jsonl and corpus/annotated/citations.jsonl.
+    and micro F1 per kind of text when units give a "genre", and per file
+    when there are several (with --cv, real diaries apart from the
+    project's own documents). Units with "doc", "start", "end" are read
+    from the whole document in the docs/ folder beside the file. Annotated
+    passages ("citations") get citation precision and recall. Default: both
+    sets, corpus/annotated/concepts.jsonl and corpus/annotated/citations.jsonl.
 
     \b
     Examples:

@@ -54,10 +54,11 @@ class SystemsEvaluation:
     groups: int
     scores: dict[str, dict[str, Any]]  # system -> system_scores(...)
     folds: list[list[str]] = field(default_factory=list)  # cross-validation: the groups held out by each fold
-    by_genre: list[GenreScores] = field(default_factory=list)  # micro F1 per kind of text, when the units say
+    by_genre: list[PartScores] = field(default_factory=list)  # micro F1 per kind of text, when the units say
     intervals: dict[str, Interval] = field(default_factory=dict)  # system -> 95% interval of its micro F1
     against: str = ""  # the other model compared on the same units (--against), if any
     differences: dict[str, Difference] = field(default_factory=dict)  # "model", "both" -> this less the other
+    by_file: list[PartScores] = field(default_factory=list)  # micro F1 per file, when there are several
 
 
 @dataclass(frozen=True)
@@ -124,28 +125,39 @@ def file_groups(data: Prepared) -> np.ndarray:
 
 
 @dataclass
-class GenreScores:
-    """Micro F1 of each system over the units of one kind of text: where a
-    figure for the whole set hides that essays score well and talk does not."""
+class PartScores:
+    """Micro F1 of each system over one part of the units (a kind of text, or
+    one of the files): where a figure for the whole set hides that essays
+    score well and talk does not, or that real diaries score far below the
+    project's own documents."""
 
-    genre: str
+    part: str
     units: int
     micro_f1: dict[str, float]  # system -> micro F1
 
 
-def genre_scores(data: Prepared, predicted: np.ndarray) -> list[GenreScores]:
-    """Per genre the units give (none if no unit gives one), in name order;
-    units without a genre are "other"."""
-    genres = np.array([unit.genre or "other" for unit in data.units])
+def part_scores(parts: np.ndarray, data: Prepared, predicted: np.ndarray) -> list[PartScores]:
+    """Each system's micro F1 over the units of each part (`parts`: one name per unit), in name order."""
+    found = []
+    for part in sorted(set(parts.tolist())):
+        rows = parts == part
+        calls = {"lexicon": data.lexicon[rows], "model": predicted[rows], "both": data.lexicon[rows] | predicted[rows]}
+        found.append(PartScores(part, int(rows.sum()),
+                                {s: f1(data.gold[rows].ravel(), calls[s].ravel()) for s in SYSTEMS}))
+    return found
+
+
+def genre_scores(data: Prepared, predicted: np.ndarray) -> list[PartScores]:
+    """Per genre the units give (none if no unit gives one); units without a genre are "other"."""
     if not any(unit.genre for unit in data.units):
         return []
-    found = []
-    for genre in sorted(set(genres.tolist())):
-        rows = genres == genre
-        calls = {"lexicon": data.lexicon[rows], "model": predicted[rows], "both": data.lexicon[rows] | predicted[rows]}
-        found.append(GenreScores(genre, int(rows.sum()),
-                                 {s: f1(data.gold[rows].ravel(), calls[s].ravel()) for s in SYSTEMS}))
-    return found
+    return part_scores(np.array([unit.genre or "other" for unit in data.units]), data, predicted)
+
+
+def file_scores(data: Prepared, predicted: np.ndarray) -> list[PartScores]:
+    """Per file the units were read from (none if they all come from one)."""
+    files = np.array([unit.where.rsplit(":", 1)[0] for unit in data.units])
+    return part_scores(files, data, predicted) if len(set(files.tolist())) > 1 else []
 
 
 def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[str, float] | None = None,
@@ -192,7 +204,8 @@ def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearText
     evaluation = SystemsEvaluation(title or ", ".join(paths), len(data.units), len(set(groups.tolist())),
                                    three_systems(data.gold, data.lexicon, predicted, data.concepts),
                                    by_genre=genre_scores(data, predicted),
-                                   intervals=system_intervals(data, predicted, groups))
+                                   intervals=system_intervals(data, predicted, groups),
+                                   by_file=file_scores(data, predicted))
     if against is not None:
         seen = data if against.reader is None else rival_data(paths, against.reader, data)
         other = model_predictions(against.model, seen, thresholds, against.context)
@@ -228,7 +241,8 @@ def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:
     return SystemsEvaluation(f"grouped {len(held_out)}-fold cross-validation", len(data.units),
                              len(set(data.groups.tolist())),
                              three_systems(data.gold, data.lexicon, predicted, data.concepts), held_out,
-                             genre_scores(data, predicted), system_intervals(data, predicted))
+                             genre_scores(data, predicted), system_intervals(data, predicted),
+                             by_file=file_scores(data, predicted))
 
 
 @dataclass
@@ -281,10 +295,12 @@ def format_systems(evaluation: SystemsEvaluation) -> str:
         lines.append(f"{system} less {evaluation.against}: {difference.value:+.3f} "
                      f"(95% interval {difference.low:+.3f} to {difference.high:+.3f}, the same documents resampled)")
     lines.append(f"{'macro F1':<17}" + "".join(f"{scores[s]['macro_f1']:>22.3f}" for s in SYSTEMS))
-    if evaluation.by_genre:
-        lines.append(f"{'micro F1 by kind':<17}" + "".join(f"{s:>22}" for s in SYSTEMS) + f"{'units':>8}")
-        lines += [f"{g.genre:<17}" + "".join(f"{g.micro_f1[s]:>22.3f}" for s in SYSTEMS) + f"{g.units:>8}"
-                  for g in evaluation.by_genre]
+    for title, parts in (("micro F1 by kind", evaluation.by_genre), ("micro F1 by file", evaluation.by_file)):
+        if parts:
+            width = max(17, *(len(p.part) + 1 for p in parts))
+            lines.append(f"{title:<{width}}" + "".join(f"{s:>22}" for s in SYSTEMS) + f"{'units':>8}")
+            lines += [f"{p.part:<{width}}" + "".join(f"{p.micro_f1[s]:>22.3f}" for s in SYSTEMS) + f"{p.units:>8}"
+                      for p in parts]
     return "\n".join(lines)
 
 

@@ -297,7 +297,7 @@ def test_micro_f1_by_kind_of_text_counts_each_genre_apart():
     lexicon = np.array([[1, 0], [0, 0], [0, 0], [1, 0]], dtype=bool)
     model = np.array([[0, 0], [0, 1], [1, 0], [0, 0]], dtype=bool)
     data = Prepared(units, ["trust", "power"], ["t"] * 4, np.zeros((4, 9)), gold, lexicon, np.arange(4))
-    found = {g.genre: (g.units, g.micro_f1) for g in genre_scores(data, model)}
+    found = {g.part: (g.units, g.micro_f1) for g in genre_scores(data, model)}
     assert found == {
         "essay": (2, {"lexicon": 2 / 3, "model": 2 / 3, "both": 1.0}),  # gold 2; lexicon 1 of them, model the other
         "minutes": (1, {"lexicon": 0.0, "model": 2 / 3, "both": 2 / 3}),  # gold 2; the model finds one
@@ -306,6 +306,37 @@ def test_micro_f1_by_kind_of_text_counts_each_genre_apart():
     no_genre = [CodedUnit(u.where, u.text, u.codes, u.group) for u in units]
     assert genre_scores(Prepared(no_genre, data.concepts, data.texts, data.extra, gold, lexicon, data.groups),
                         model) == []
+
+
+def test_micro_f1_by_file_counts_each_file_apart():
+    from analyser.evaluate_documents import file_scores
+    from analyser.training import CodedUnit, Prepared
+
+    wheres = ["a.jsonl:1", "a.jsonl:2", "diaries.jsonl:7"]
+    units = [CodedUnit(w, "t", {}, f"doc:{i}") for i, w in enumerate(wheres)]
+    gold = np.array([[1, 0], [0, 1], [1, 1]], dtype=bool)
+    lexicon = np.array([[1, 0], [0, 0], [0, 0]], dtype=bool)
+    model = np.array([[0, 0], [1, 1], [1, 0]], dtype=bool)
+    data = Prepared(units, ["trust", "power"], ["t"] * 3, np.zeros((3, 9)), gold, lexicon, np.arange(3))
+    found = {f.part: (f.units, f.micro_f1) for f in file_scores(data, model)}
+    assert found == {
+        "a.jsonl": (2, {"lexicon": 2 / 3, "model": 2 / 4, "both": 4 / 5}),  # gold 2; the model: 1 right, 1 wrong
+        "diaries.jsonl": (1, {"lexicon": 0.0, "model": 2 / 3, "both": 2 / 3}),
+    }
+    one_file = [CodedUnit("a.jsonl:1", "t", {}, "doc:0")]
+    assert file_scores(Prepared(one_file, data.concepts, ["t"], np.zeros((1, 9)), gold[:1], lexicon[:1],
+                                np.arange(1)), model[:1]) == []
+
+
+def test_evaluate_pooled_prints_micro_f1_by_file(trained, tmp_path):
+    first, second = write_document_set(tmp_path / "a"), write_document_set(tmp_path / "b")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(first), "--heldout", str(second), "--pooled",
+                                       "--model", str(trained)])
+    assert result.exit_code == 0, result.output
+    pooled = result.output[result.output.index("2 held-out sets pooled"):]
+    rows = pooled[pooled.index("micro F1 by file"):].splitlines()[1:3]
+    assert [row.split()[0] for row in rows] == [str(first), str(second)]
+    assert [row.split()[-1] for row in rows] == ["20", "20"]
 
 
 def test_evaluate_prints_micro_f1_by_kind_of_text(trained, tmp_path):
