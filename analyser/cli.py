@@ -553,6 +553,9 @@ def evaluate(files, profile, lexicon, no_model, model, threshold, heldout, cross
                 raise click.UsageError("--against compares two models: give a model file, and not --no-model")
             reader = Analyser(_settings(profile, against_lexicon, None, 20 * 1024 * 1024, no_model=True)) \
                 if against_lexicon else None
+            if reader is not None and reader.load().lexicon_.concept_ids != plain.load().lexicon_.concept_ids:
+                raise click.UsageError("--against-lexicon must code the same concepts, in the same order, "
+                                       "as the lexicon evaluated")
             rival = Rival(Path(against).name, other.model, other.context, reader)
         for number, path in enumerate(paths):
             if number:

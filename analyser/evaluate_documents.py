@@ -217,14 +217,13 @@ def evaluate_systems(paths: Sequence[str], analyser: Analyser, model: LinearText
 
 
 def rival_data(paths: Sequence[str], reader: Analyser, data: Prepared) -> Prepared:
-    """The same coded units read through the rival's lexicon. The units and
-    human codes are the same whatever the lexicon; this checks it."""
-    reader.load()
-    seen = prepare(read_coded(paths, reader.lexicon_.concept_ids), reader)
-    if seen.concepts != data.concepts or [(u.where, u.start, u.end) for u in seen.units] != \
-            [(u.where, u.start, u.end) for u in data.units]:
+    """The same coded units read through the rival's lexicon (the units and
+    the human codes come from the files, whatever the lexicon). Its concepts
+    must be the evaluated lexicon's, in the same order, for the two systems'
+    calls to be compared column by column: AnalyserError if not."""
+    if list(reader.load().lexicon_.concept_ids) != data.concepts:
         raise AnalyserError("--against-lexicon: that lexicon codes other concepts than the one evaluated")
-    return seen
+    return prepare(read_coded(paths, reader.lexicon_.concept_ids), reader)
 
 
 def cross_validate(data: Prepared, folds: int = FOLDS) -> SystemsEvaluation:

@@ -459,6 +459,18 @@ def test_against_lexicon_that_does_not_load_is_one_line(trained, tmp_path):
     assert result.output == f"error: {broken}:1: TOML syntax error: Expected ']' at the end of a table declaration\n"
 
 
+def test_against_lexicon_with_other_concepts_is_refused(trained, tmp_path):
+    coded = write_document_set(tmp_path / "set")
+    reordered = tmp_path / "reordered.toml"
+    head, *concepts = TRUST_ONLY_LEXICON.split("\n[[concepts]]")
+    reordered.write_text(head + "".join("\n[[concepts]]" + c for c in reversed(concepts)), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--model", str(trained),
+                                       "--against", str(trained), "--against-lexicon", str(reordered)])
+    assert result.exit_code == 2
+    assert "--against-lexicon must code the same concepts, in the same order, as the lexicon evaluated" in \
+        result.output
+
+
 def test_against_lexicon_needs_against(trained, tmp_path):
     coded = write_document_set(tmp_path / "set")
     result = CliRunner().invoke(main, ["evaluate", "--heldout", str(coded), "--model", str(trained),
