@@ -82,7 +82,8 @@ class Coder(torch.nn.Module):
         return self.head((hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0))
 
 
-def batches(texts: list[str], order: np.ndarray, size: int) -> list[np.ndarray]:
+def batches(order: np.ndarray, size: int) -> list[np.ndarray]:
+    """`order` cut into runs of `size`."""
     return [order[i:i + size] for i in range(0, len(order), size)]
 
 
@@ -92,7 +93,7 @@ def probabilities(model: Coder, tokenizer: Any, texts: list[str]) -> np.ndarray:
     out = np.zeros((len(texts), model.head.out_features))
     order = np.argsort([len(t) for t in texts], kind="stable")
     with torch.no_grad():
-        for rows in batches(texts, order, 128):
+        for rows in batches(order, 128):
             encoded = tokenizer([texts[i] or "." for i in rows], padding=True, truncation=True,
                                 max_length=MAX_TOKENS, return_tensors="pt")
             out[rows] = torch.sigmoid(model(encoded)).numpy()
@@ -100,6 +101,9 @@ def probabilities(model: Coder, tokenizer: Any, texts: list[str]) -> np.ndarray:
 
 
 def fit(paths: list[str], out: Path, epochs: int = EPOCHS, own_density: bool = False) -> None:
+    """Fine-tune on the coded files' units (each read alone, as written) and
+    choose the cuts on a fifth of their documents, as `analyser train`
+    chooses its own; write the weights and the cuts to `out`."""
     torch.manual_seed(SEED)
     torch.set_num_threads(2)
     rng = np.random.default_rng(SEED)
@@ -133,7 +137,7 @@ def fit(paths: list[str], out: Path, epochs: int = EPOCHS, own_density: bool = F
         shuffled = rng.permutation(train)
         chunks = [shuffled[i:i + BATCH * 50] for i in range(0, len(shuffled), BATCH * 50)]
         order = np.concatenate([c[np.argsort([len(texts[i]) for i in c], kind="stable")] for c in chunks])
-        plan = batches(texts, order, BATCH)
+        plan = batches(order, BATCH)
         rng.shuffle(plan)
         for rows in plan:
             encoded = tokenizer([texts[i] or "." for i in rows], padding=True, truncation=True,
@@ -186,7 +190,7 @@ class Study:
 
 def patch(study: Study) -> None:
     """Replace the n-gram model's probabilities by the study model's."""
-    from analyser import evaluate_documents, pipeline, suggestions
+    from analyser import evaluate_documents, suggestions  # the analysis calls score_spans through suggestions
 
     original_predictions = evaluate_documents.model_predictions
     first: list[int] = []
@@ -214,10 +218,10 @@ def patch(study: Study) -> None:
 
     evaluate_documents.model_predictions = model_predictions
     suggestions.score_spans = score_spans
-    assert pipeline  # the analysis reaches score_spans through suggestions' own namespace
 
 
 def run(folder: Path, command: list[str]) -> None:
+    """Run an `analyser` command or a script with the study model in place."""
     study = Study(folder)
     patch(study)
     if command and command[0] == "--":
