@@ -169,10 +169,18 @@ def model_predictions(model: LinearTextModel, data: Prepared, thresholds: dict[s
     probabilities = model.predict_proba(model_inputs(data.texts), data.extra)
     if context is not None:
         probabilities = with_context(context, probabilities, data.raw_texts, *data.neighbours())
-    cut = thresholds or (context or model).thresholds
+    return calls(probabilities, model.labels, data, (context or model).thresholds, thresholds)
+
+
+def calls(probabilities: np.ndarray, labels: Sequence[str], data: Prepared, trained: dict[str, float],
+          thresholds: dict[str, float] | None = None) -> np.ndarray:
+    """(units, data.concepts) bool from a model's (units, labels)
+    probabilities: at `thresholds` if given, else at the `trained` cuts
+    raised to each unit's meeting floor, as the analysis does."""
+    cut = thresholds or trained
     floor = data.floor if thresholds is None and data.floor is not None else np.zeros(len(data.units))
     predicted = np.zeros(data.gold.shape, dtype=bool)
-    for k, label in enumerate(model.labels):
+    for k, label in enumerate(labels):
         predicted[:, data.concepts.index(label)] = probabilities[:, k] >= np.maximum(cut.get(label, 0.5), floor)
     return predicted
 

@@ -200,12 +200,7 @@ def patch(study: Study) -> None:
             return original_predictions(model, data, thresholds, context)
         first[:] = [id(model)]
         p = study.probabilities(data.raw_texts, model.labels)
-        cut = thresholds or study.thresholds
-        floor = data.floor if thresholds is None and data.floor is not None else np.zeros(len(data.units))
-        predicted = np.zeros(data.gold.shape, dtype=bool)
-        for k, label in enumerate(model.labels):
-            predicted[:, data.concepts.index(label)] = p[:, k] >= np.maximum(cut.get(label, 0.5), floor)
-        return predicted
+        return evaluate_documents.calls(p, model.labels, data, study.thresholds, thresholds)
 
     original_scores = suggestions.score_spans
 
